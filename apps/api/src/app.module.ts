@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
+import { PermissionGuard } from './common/auth/permission.guard';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { validationPipe } from './common/errors/validation.pipe';
+import { ListInterceptor } from './common/list/list.interceptor';
+import type { AppConfig } from './config/app.config';
+import { ConfigModule } from './config/config.module';
+import { typeormOptions } from './database/typeorm-options';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { HealthModule } from './modules/health/health.module';
+import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
+import { UsersModule } from './modules/users/users.module';
+
+export const DB_POOL_SIZE = 10;
+
+@Module({})
+export class AppModule {
+  /** The whole API, on the database at `databaseUrl` (a server, or the embedded one). */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(typeormOptions(databaseUrl, DB_POOL_SIZE)),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        ReferenceDataModule,
+        DashboardModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_PIPE, useValue: validationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ListInterceptor },
+        // Order matters: who is it, then may they.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PermissionGuard },
+      ],
+    };
+  }
+}

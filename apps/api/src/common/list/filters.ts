@@ -1,0 +1,87 @@
+import type { ObjectLiteral } from 'typeorm';
+import type { FilterDef } from './list-query';
+
+/** Ready-made filter definitions for ListSpec.filters. */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isIsoDate = (v: unknown): v is string => typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v));
+
+/** `{ id: [1, 2] }` from react-admin's getMany, or a single id. */
+export function ids<T extends ObjectLiteral>(column: string): FilterDef<T> {
+  return {
+    parse: (v) => {
+      const list = Array.isArray(v) ? v : [v];
+      const numbers = list.map((x) => Number(x));
+      return numbers.length > 0 && numbers.length <= 500 && numbers.every((x) => Number.isInteger(x) && x > 0)
+        ? { value: numbers }
+        : { error: 'must be an id or a list of at most 500 ids' };
+    },
+    apply: (qb, v, p) => void qb.andWhere(`${column} IN (:...${p})`, { [p]: v }),
+  };
+}
+
+export function integerEquals<T extends ObjectLiteral>(column: string, min = 0, max = 2 ** 31 - 1): FilterDef<T> {
+  return {
+    parse: (v) => {
+      const n = Number(v);
+      return Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error: `must be an integer from ${min} to ${max}` };
+    },
+    apply: (qb, v, p) => void qb.andWhere(`${column} = :${p}`, { [p]: v }),
+  };
+}
+
+export function oneOf<T extends ObjectLiteral>(column: string, allowed: readonly string[]): FilterDef<T> {
+  return {
+    parse: (v) => {
+      const list = Array.isArray(v) ? v : [v];
+      return list.length > 0 && list.every((x) => typeof x === 'string' && allowed.includes(x))
+        ? { value: list }
+        : { error: `must be one of ${allowed.join(', ')}` };
+    },
+    apply: (qb, v, p) => void qb.andWhere(`${column} IN (:...${p})`, { [p]: v }),
+  };
+}
+
+export function booleanEquals<T extends ObjectLiteral>(column: string): FilterDef<T> {
+  return {
+    parse: (v) => (v === true || v === 'true' ? { value: true } : v === false || v === 'false' ? { value: false } : { error: 'must be true or false' }),
+    apply: (qb, v, p) => void qb.andWhere(`${column} = :${p}`, { [p]: v }),
+  };
+}
+
+/** Case-insensitive substring search over several text columns. */
+export function textSearch<T extends ObjectLiteral>(columns: string[]): FilterDef<T> {
+  return {
+    parse: (v) =>
+      typeof v === 'string' && v.trim().length > 0 && v.length <= 200
+        ? { value: `%${v.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` }
+        : { error: 'must be text of at most 200 characters' },
+    apply: (qb, v, p) => void qb.andWhere(`(${columns.map((c) => `${c} ILIKE :${p}`).join(' OR ')})`, { [p]: v }),
+  };
+}
+
+export function dateFrom<T extends ObjectLiteral>(column: string): FilterDef<T> {
+  return {
+    parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    apply: (qb, v, p) => void qb.andWhere(`${column} >= (:${p})::date`, { [p]: v }),
+  };
+}
+
+/** Inclusive upper bound: the whole day `v` is included. */
+export function dateTo<T extends ObjectLiteral>(column: string): FilterDef<T> {
+  return {
+    parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    apply: (qb, v, p) => void qb.andWhere(`${column} < (:${p})::date + 1`, { [p]: v }),
+  };
+}
+
+/** `value = ANY(column)` for an integer array column. */
+export function arrayContains<T extends ObjectLiteral>(column: string, min: number, max: number): FilterDef<T> {
+  return {
+    parse: (v) => {
+      const n = Number(v);
+      return Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error: `must be an integer from ${min} to ${max}` };
+    },
+    apply: (qb, v, p) => void qb.andWhere(`${column} @> ARRAY[:${p}]::int[]`, { [p]: v }),
+  };
+}

@@ -1,0 +1,123 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+
+/**
+ * The list dialect of react-admin's ra-data-simple-rest, implemented once:
+ * `?sort=["field","ASC"]&range=[0,24]&filter={"q":"…"}` in, an array and a
+ * `Content-Range: <resource> 0-24/319` header out.
+ */
+export interface RawListQuery {
+  sort?: string;
+  range?: string;
+  filter?: string;
+}
+
+export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 25;
+
+/** How one filter key is checked and turned into SQL. */
+export interface FilterDef<T extends ObjectLiteral> {
+  /** Returns the checked value, or a message saying what is wrong with it. */
+  parse(value: unknown): { value: unknown } | { error: string };
+  apply(qb: SelectQueryBuilder<T>, value: unknown, param: string): void;
+}
+
+export interface ListSpec<T extends ObjectLiteral> {
+  /** Name used in Content-Range. */
+  resource: string;
+  /** API field → SQL expression it sorts by. */
+  sortable: Record<string, string>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+  filters: Record<string, FilterDef<T>>;
+}
+
+export interface ParsedListQuery {
+  sort: [string, 'ASC' | 'DESC'];
+  start: number;
+  end: number;
+  filter: Record<string, unknown>;
+}
+
+/** A page of rows; the ListInterceptor turns it into the array and the header. */
+export class ListResult<T> {
+  constructor(
+    readonly resource: string,
+    readonly items: T[],
+    readonly start: number,
+    readonly total: number,
+  ) {}
+}
+
+function parseJson(raw: string | undefined, field: string): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw DomainError.invalid({ [field]: `${field} must be JSON` });
+  }
+}
+
+export function parseListQuery<T extends ObjectLiteral>(raw: RawListQuery, spec: ListSpec<T>): ParsedListQuery {
+  const sortRaw = parseJson(raw.sort, 'sort');
+  let sort = spec.defaultSort;
+  if (sortRaw !== undefined) {
+    const [field, order] = Array.isArray(sortRaw) ? sortRaw : [];
+    if (typeof field !== 'string' || !(field in spec.sortable) || (order !== 'ASC' && order !== 'DESC')) {
+      throw DomainError.invalid({
+        sort: `sort must be ["field","ASC"|"DESC"] with field one of ${Object.keys(spec.sortable).join(', ')}`,
+      });
+    }
+    sort = [field, order];
+  }
+
+  const rangeRaw = parseJson(raw.range, 'range');
+  let start = 0;
+  let end = DEFAULT_PAGE_SIZE - 1;
+  if (rangeRaw !== undefined) {
+    const valid =
+      Array.isArray(rangeRaw) &&
+      rangeRaw.length === 2 &&
+      rangeRaw.every((n) => Number.isInteger(n) && n >= 0) &&
+      rangeRaw[1] >= rangeRaw[0] &&
+      rangeRaw[1] - rangeRaw[0] < MAX_PAGE_SIZE;
+    if (!valid) throw DomainError.invalid({ range: `range must be [start,end] with at most ${MAX_PAGE_SIZE} rows` });
+    [start, end] = rangeRaw as [number, number];
+  }
+
+  const filterRaw = parseJson(raw.filter, 'filter') ?? {};
+  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
+    throw DomainError.invalid({ filter: 'filter must be a JSON object' });
+  }
+  const filter: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  for (const [key, value] of Object.entries(filterRaw)) {
+    const def = spec.filters[key];
+    if (!def) {
+      errors[`filter.${key}`] = `unknown filter; allowed: ${Object.keys(spec.filters).join(', ')}`;
+      continue;
+    }
+    if (value === null || value === undefined || value === '') continue;
+    const parsed = def.parse(value);
+    if ('error' in parsed) errors[`filter.${key}`] = parsed.error;
+    else filter[key] = parsed.value;
+  }
+  if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
+  return { sort, start, end, filter };
+}
+
+/** Applies filters, sort and range to a query and fetches the page with its total. */
+export async function fetchPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ParsedListQuery,
+  spec: ListSpec<T>,
+): Promise<ListResult<T>> {
+  let n = 0;
+  for (const [key, value] of Object.entries(query.filter)) spec.filters[key].apply(qb, value, `f${n++}`);
+  const [field, order] = query.sort;
+  qb.orderBy(spec.sortable[field], order, 'NULLS LAST');
+  // A stable tiebreak, so pages never repeat or skip rows.
+  if (field !== 'id') qb.addOrderBy(`${qb.alias}.id`, order);
+  qb.offset(query.start).limit(query.end - query.start + 1);
+  const [items, total] = await qb.getManyAndCount();
+  return new ListResult(spec.resource, items, query.start, total);
+}

@@ -1,0 +1,46 @@
+import type { Role } from '@qonys/domain';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../../common/security/password';
+import type { AuditService } from '../../modules/audit/audit.service';
+
+/** Demo only: never used outside demo data, printed at start-up with a warning. */
+export const DEMO_PASSWORD = 'Qonys-demo-2026';
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+export const DEMO_USERS: { username: string; fullName: string; role: Role; regionCode: string | null }[] = [
+  { username: 'admin', fullName: 'Әсел Жұмабекова', role: 'admin', regionCode: null },
+  { username: 'auditor', fullName: 'Бауыржан Сейітов', role: 'auditor', regionCode: null },
+  { username: 'caseworker.pavlodar', fullName: 'Гүлнар Оспанова', role: 'caseworker', regionCode: '55' },
+  { username: 'official.pavlodar', fullName: 'Ерлан Қасымов', role: 'regional_official', regionCode: '55' },
+  { username: 'caseworker.abai', fullName: 'Айгүл Нұрланова', role: 'caseworker', regionCode: '10' },
+  { username: 'official.abai', fullName: 'Дәурен Бөкейхан', role: 'regional_official', regionCode: '10' },
+];
+
+/** Adds the demo users that are missing; safe to run at every start. Returns those added. */
+export async function seedDemoData(dataSource: DataSource, audit: AuditService): Promise<string[]> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (manager) => {
+    const added: string[] = [];
+    for (const user of DEMO_USERS) {
+      const mfa = user.role === 'admin' || user.role === 'auditor';
+      const rows = await manager.query<{ id: number; region_id: number | null }[]>(
+        `INSERT INTO app_user (username, full_name, role, region_id, password_hash, mfa_secret, mfa_enabled)
+         SELECT $1, $2, $3, (SELECT id FROM region WHERE code = $4), $5, $6, $7
+         ON CONFLICT (username) DO NOTHING
+         RETURNING id, region_id`,
+        [user.username, user.fullName, user.role, user.regionCode, passwordHash, mfa ? DEMO_TOTP_SECRET : null, mfa],
+      );
+      if (rows.length > 0) {
+        added.push(user.username);
+        await audit.record(manager, { actor: null, requestId: 'demo-seed', ip: null }, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: rows[0].id,
+          regionId: rows[0].region_id,
+          changes: { username: { before: null, after: user.username }, role: { before: null, after: user.role }, demo: { before: null, after: true } },
+        });
+      }
+    }
+    return added;
+  });
+}

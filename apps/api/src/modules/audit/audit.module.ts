@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditEventsController } from './audit-events.controller';
+import { AuditLogService } from './audit-log.service';
+import { AuditService } from './audit.service';
+
+/** Global: every capability writes its audit entries through AuditService. */
+@Global()
+@Module({
+  controllers: [AuditEventsController],
+  providers: [AuditService, AuditLogService],
+  exports: [AuditService],
+})
+export class AuditModule {}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RequestContext } from '../../common/auth/actor';
+import { auditHash, GENESIS_HASH } from './audit-hash';
+import type { FieldChanges } from './entities/audit-event.entity';
+
+/** What a service says happened; who and from where come from the RequestContext. */
+export interface AuditEntry {
+  action: string;
+  entityType?: string;
+  entityId?: string | number;
+  regionId?: number | null;
+  changes?: FieldChanges | null;
+  /** Overrides the context's actor, e.g. a failed login names the account tried. */
+  actor?: { id: number | null; username: string | null; role: string | null };
+}
+
+/** Values that must never reach the audit log in clear. */
+const REDACTED_FIELDS = new Set(['passwordHash', 'mfaSecret', 'refreshTokenHash', 'password']);
+
+/** Field-by-field before/after of the fields that differ; secrets are redacted. */
+export function diff(before: object | null, after: object | null, fields?: string[]): FieldChanges {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = fields ?? [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const changes: FieldChanges = {};
+  for (const key of keys) {
+    if (key === 'version' || key === 'updatedAt' || key === 'createdAt') continue;
+    const [x, y] = [normalise(b[key]), normalise(a[key])];
+    if (JSON.stringify(x) === JSON.stringify(y)) continue;
+    changes[key] = REDACTED_FIELDS.has(key)
+      ? { before: x === null ? null : '[redacted]', after: y === null ? null : '[redacted]' }
+      : { before: x, after: y };
+  }
+  return changes;
+}
+
+const normalise = (v: unknown): unknown => (v === undefined ? null : v instanceof Date ? v.toISOString() : v);
+
+// Serialises writers of the chain (any replica): each row needs the hash of the one before.
+const AUDIT_CHAIN_LOCK = 7_262_001;
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends entries inside the caller's transaction, so the change and its audit
+   * rows commit or roll back together. Call it as the transaction's last step:
+   * the chain lock is held until commit.
+   */
+  async record(manager: EntityManager, context: RequestContext, ...entries: AuditEntry[]): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService.record needs a transaction');
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    for (const entry of entries) {
+      const [{ id }] = await manager.query<{ id: string }[]>(`SELECT nextval('audit_event_id_seq')::text AS id`);
+      const actor = entry.actor ?? context.actor;
+      const row = {
+        id,
+        occurredAt: new Date(),
+        actorId: actor?.id ?? null,
+        actorUsername: actor?.username ?? null,
+        actorRole: actor?.role ?? null,
+        action: entry.action,
+        entityType: entry.entityType ?? null,
+        entityId: entry.entityId === undefined ? null : String(entry.entityId),
+        regionId: entry.regionId ?? null,
+        // Round-trip through JSON so the hash covers exactly what jsonb will return.
+        changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes)) as FieldChanges) : null,
+        requestId: context.requestId,
+        ip: context.ip,
+      };
+      const hash = auditHash(prevHash, row);
+      await manager.query(
+        `INSERT INTO audit_event (id, occurred_at, actor_id, actor_username, actor_role, action, entity_type,
+                                  entity_id, region_id, changes, request_id, ip, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [row.id, row.occurredAt, row.actorId, row.actorUsername, row.actorRole, row.action, row.entityType,
+          row.entityId, row.regionId, row.changes === null ? null : JSON.stringify(row.changes), row.requestId, row.ip, prevHash, hash],
+      );
+      prevHash = hash;
+    }
+  }
+
+  /** Records entries in a transaction of their own (failed logins, refused requests). */
+  async recordAlone(context: RequestContext, ...entries: AuditEntry[]): Promise<void> {
+    await this.dataSource.transaction((manager) => this.record(manager, context, ...entries));
+  }
+}

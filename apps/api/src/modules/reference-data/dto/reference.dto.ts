@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEADLINE_UNITS, type DeadlineUnit, HOLIDAY_KINDS, type HolidayKind } from '@qonys/domain';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const present = (_: object, value: unknown) => value !== null && value !== undefined;
+
+/** Source and validity, which every reference row carries. */
+export abstract class ReferenceDto {
+  @ApiProperty({ description: 'Legal act or publication the value comes from' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  source: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '2026-01-01' })
+  @ValidateIf(present)
+  @Matches(ISO_DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
+  validFrom?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '2026-12-31' })
+  @ValidateIf(present)
+  @Matches(ISO_DATE, { message: 'validTo must be a date YYYY-MM-DD' })
+  validTo?: string | null;
+}
+
+abstract class NamedReferenceDto extends ReferenceDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  nameKk: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  nameRu: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  nameEn: string;
+}
+
+export class RegionDto extends NamedReferenceDto {
+  @ApiProperty({ example: '55', description: 'ISO 3166-2:KZ number = 2-digit KATO prefix' })
+  @Matches(/^\d{2}$/, { message: 'code must be the 2-digit KATO code' })
+  code: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @Transform(trim)
+  @ValidateIf(present)
+  @IsString()
+  @Length(1, 200)
+  centre?: string | null;
+
+  @ApiProperty({ type: [Number], example: [2025, 2026] })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(200)
+  @IsInt({ each: true })
+  @Min(1990, { each: true })
+  @Max(2200, { each: true })
+  settlementYears: number[];
+}
+
+export class MciRateDto extends ReferenceDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(1990)
+  @Max(2200)
+  year: number;
+
+  @ApiProperty({ example: 4325, description: 'Tenge' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  amount: number;
+}
+
+export class HolidayDto extends NamedReferenceDto {
+  @ApiProperty({ enum: HOLIDAY_KINDS })
+  @IsIn(HOLIDAY_KINDS, { message: `kind must be one of ${HOLIDAY_KINDS.join(', ')}` })
+  kind: HolidayKind;
+
+  @ApiPropertyOptional({ nullable: true, description: 'For kind fixed' })
+  @ValidateIf((dto: HolidayDto) => dto.kind === 'fixed')
+  @IsInt({ message: 'month is required for a fixed holiday' })
+  @Min(1)
+  @Max(12)
+  month?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'For kind fixed' })
+  @ValidateIf((dto: HolidayDto) => dto.kind === 'fixed')
+  @IsInt({ message: 'day is required for a fixed holiday' })
+  @Min(1)
+  @Max(31)
+  day?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'For kinds dated and working_day' })
+  @ValidateIf((dto: HolidayDto) => dto.kind !== 'fixed')
+  @Matches(ISO_DATE, { message: 'date must be a date YYYY-MM-DD' })
+  date?: string | null;
+
+  @ApiProperty()
+  @IsBoolean()
+  movesIfWeekend: boolean;
+}
+
+export class DeadlineSettingDto extends NamedReferenceDto {
+  @ApiProperty({ example: 'completeness_check' })
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'key must be lower-case letters, digits and underscores' })
+  key: string;
+
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  amount: number;
+
+  @ApiProperty({ enum: DEADLINE_UNITS })
+  @IsIn(DEADLINE_UNITS, { message: `unit must be one of ${DEADLINE_UNITS.join(', ')}` })
+  unit: DeadlineUnit;
+}
+
+/** Each update carries the version it was based on. */
+export class UpdateRegionDto extends RegionDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+export class UpdateMciRateDto extends MciRateDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+export class UpdateHolidayDto extends HolidayDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+export class UpdateDeadlineSettingDto extends DeadlineSettingDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}

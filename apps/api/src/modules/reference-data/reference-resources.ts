@@ -1,0 +1,142 @@
+import { HOLIDAY_KINDS } from '@qonys/domain';
+import type { ObjectLiteral } from 'typeorm';
+import { arrayContains, dateFrom, dateTo, ids, integerEquals, oneOf, textSearch } from '../../common/list/filters';
+import type { ListSpec } from '../../common/list/list-query';
+import {
+  DeadlineSettingDto,
+  HolidayDto,
+  MciRateDto,
+  type ReferenceDto,
+  RegionDto,
+  UpdateDeadlineSettingDto,
+  UpdateHolidayDto,
+  UpdateMciRateDto,
+  UpdateRegionDto,
+} from './dto/reference.dto';
+import { DeadlineSetting } from './entities/deadline-setting.entity';
+import { Holiday } from './entities/holiday.entity';
+import { MciRate } from './entities/mci-rate.entity';
+import type { ReferenceRecord } from './entities/reference-record';
+import { Region } from './entities/region.entity';
+
+/** Everything that differs between the reference-data resources; the rest is shared. */
+export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
+  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines';
+  entity: new () => T;
+  /** Human name in messages ("Region not found"). */
+  label: string;
+  /** entity_type in the audit log. */
+  auditType: string;
+  createDto: new () => ReferenceDto;
+  updateDto: new () => ReferenceDto & { version: number };
+  list: ListSpec<T>;
+  /** Unique index name → the field to blame when it is violated. */
+  uniqueFields: Record<string, string>;
+  /** Fields the stored row takes from the request (the DTO minus version). */
+  fields: (keyof T & string)[];
+  /** Clears fields that do not apply (e.g. a dated holiday has no month). */
+  normalise?: (row: Partial<T>) => Partial<T>;
+}
+
+const validity = (alias: string) => ({
+  validOn: {
+    parse: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    apply: (qb: { andWhere: (sql: string, params: object) => unknown }, v: unknown, p: string) =>
+      void qb.andWhere(
+        `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= :${p}) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= :${p})`,
+        { [p]: v },
+      ),
+  },
+});
+
+const COMMON = ['source', 'validFrom', 'validTo'] as const;
+
+export const REGIONS: ReferenceResource<Region> = {
+  path: 'regions',
+  entity: Region,
+  label: 'Region',
+  auditType: 'region',
+  createDto: RegionDto,
+  updateDto: UpdateRegionDto,
+  list: {
+    resource: 'regions',
+    sortable: { id: 'r.id', code: 'r.code', nameKk: 'r.name_kk', nameRu: 'r.name_ru', nameEn: 'r.name_en' },
+    defaultSort: ['code', 'ASC'],
+    filters: {
+      id: ids('r.id'),
+      q: textSearch(['r.code', 'r.name_kk', 'r.name_ru', 'r.name_en', 'r.centre']),
+      code: textSearch(['r.code']),
+      settlementYear: arrayContains('r.settlement_years', 1990, 2200),
+      ...validity('r'),
+    },
+  },
+  uniqueFields: { region_code_uq: 'code' },
+  fields: ['code', 'nameKk', 'nameRu', 'nameEn', 'centre', 'settlementYears', ...COMMON],
+  normalise: (row) => ({ ...row, settlementYears: [...(row.settlementYears ?? [])].sort((a, b) => a - b) }),
+};
+
+export const MCI_RATES: ReferenceResource<MciRate> = {
+  path: 'mci-rates',
+  entity: MciRate,
+  label: 'MCI rate',
+  auditType: 'mci_rate',
+  createDto: MciRateDto,
+  updateDto: UpdateMciRateDto,
+  list: {
+    resource: 'mci-rates',
+    sortable: { id: 'm.id', year: 'm.year', amount: 'm.amount' },
+    defaultSort: ['year', 'DESC'],
+    filters: { id: ids('m.id'), year: integerEquals('m.year', 1990, 2200), ...validity('m') },
+  },
+  uniqueFields: { mci_rate_year_uq: 'year' },
+  fields: ['year', 'amount', ...COMMON],
+};
+
+export const HOLIDAYS: ReferenceResource<Holiday> = {
+  path: 'holidays',
+  entity: Holiday,
+  label: 'Holiday',
+  auditType: 'holiday',
+  createDto: HolidayDto,
+  updateDto: UpdateHolidayDto,
+  list: {
+    resource: 'holidays',
+    sortable: { id: 'h.id', kind: 'h.kind', date: 'h.date', month: 'h.month', nameEn: 'h.name_en' },
+    defaultSort: ['id', 'ASC'],
+    filters: {
+      id: ids('h.id'),
+      q: textSearch(['h.name_kk', 'h.name_ru', 'h.name_en']),
+      kind: oneOf('h.kind', HOLIDAY_KINDS),
+      year: {
+        parse: (v) => (Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200 ? { value: Number(v) } : { error: 'must be a year' }),
+        apply: (qb, v, p) => void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
+      },
+      dateFrom: dateFrom('h.date'),
+      dateTo: dateTo('h.date'),
+      ...validity('h'),
+    },
+  },
+  uniqueFields: {},
+  fields: ['kind', 'month', 'day', 'date', 'nameKk', 'nameRu', 'nameEn', 'movesIfWeekend', ...COMMON],
+  normalise: (row) =>
+    row.kind === 'fixed'
+      ? { ...row, date: null }
+      : { ...row, month: null, day: null, movesIfWeekend: row.kind === 'working_day' ? false : row.movesIfWeekend },
+};
+
+export const DEADLINES: ReferenceResource<DeadlineSetting> = {
+  path: 'deadlines',
+  entity: DeadlineSetting,
+  label: 'Deadline',
+  auditType: 'deadline_setting',
+  createDto: DeadlineSettingDto,
+  updateDto: UpdateDeadlineSettingDto,
+  list: {
+    resource: 'deadlines',
+    sortable: { id: 'd.id', key: 'd.key', validFrom: 'd.valid_from' },
+    defaultSort: ['key', 'ASC'],
+    filters: { id: ids('d.id'), q: textSearch(['d.key', 'd.name_kk', 'd.name_ru', 'd.name_en']), ...validity('d') },
+  },
+  uniqueFields: { deadline_setting_key_valid_from_uq: 'validFrom' },
+  fields: ['key', 'nameKk', 'nameRu', 'nameEn', 'amount', 'unit', ...COMMON],
+};

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isNationwide, type Role } from '@qonys/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthedContext } from '../../common/auth/actor';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
+import { updateVersioned } from '../../common/persistence/versioned-update';
+import { hashPassword } from '../../common/security/password';
+import { revokeUserSessions } from '../../common/security/sessions';
+import { AuditService, diff } from '../audit/audit.service';
+import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { User } from './entities/user.entity';
+import { UsersRepository } from './users.repository';
+
+const AUDITED_FIELDS = ['username', 'fullName', 'email', 'role', 'regionId', 'disabled'];
+
+/** Staff accounts: only admins change them; nobody changes their own role. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(query: ParsedListQuery): Promise<ListResult<User>> {
+    return this.users.listPage(query);
+  }
+
+  async get(id: number): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw DomainError.notFound('User');
+    return user;
+  }
+
+  create(ctx: AuthedContext, dto: CreateUserDto): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const regionId = await this.checkRegion(manager, dto.role, dto.regionId ?? null);
+      if (await this.users.usernameTaken(dto.username, manager)) {
+        throw new DomainError(ErrorCode.Conflict, 'Username is taken', { username: 'username is already taken' });
+      }
+      const saved = await manager.getRepository(User).save(
+        manager.getRepository(User).create({
+          username: dto.username,
+          fullName: dto.fullName,
+          email: dto.email || null,
+          role: dto.role,
+          regionId,
+          passwordHash: await hashPassword(dto.password),
+          passwordChangedAt: new Date(),
+        }),
+      );
+      await this.audit.record(manager, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: saved.id,
+        regionId,
+        changes: diff(null, saved, AUDITED_FIELDS),
+      });
+      return this.get(saved.id).catch(() => saved);
+    });
+  }
+
+  update(ctx: AuthedContext, id: number, dto: UpdateUserDto): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.users.findById(id, manager);
+      if (!before) throw DomainError.notFound('User');
+      if (id === ctx.actor.id && dto.role !== before.role) {
+        throw new DomainError(ErrorCode.Forbidden, 'Nobody can change their own role', { role: 'you cannot change your own role' });
+      }
+      if (id === ctx.actor.id && dto.disabled) {
+        throw DomainError.invalid({ disabled: 'you cannot disable your own account' });
+      }
+      const regionId = await this.checkRegion(manager, dto.role, dto.regionId ?? null);
+      const after = await updateVersioned(manager, User, 'User', id, dto.version, {
+        fullName: dto.fullName,
+        email: dto.email || null,
+        role: dto.role,
+        regionId,
+        disabled: dto.disabled,
+      });
+      if (after.disabled && !before.disabled) await revokeUserSessions(manager, id, 'disabled');
+      await this.audit.record(manager, ctx, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        regionId: after.regionId,
+        changes: diff(before, after, AUDITED_FIELDS),
+      });
+      return after;
+    });
+  }
+
+  /** An admin sets a new password; the user's sessions end and any lockout is lifted. */
+  resetPassword(ctx: AuthedContext, id: number, password: string): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.users.findById(id, manager);
+      if (!before) throw DomainError.notFound('User');
+      await manager.getRepository(User).update(id, {
+        passwordHash: await hashPassword(password),
+        passwordChangedAt: new Date(),
+        failedLoginCount: 0,
+        lockedUntil: null,
+      });
+      const revoked = await revokeUserSessions(manager, id, 'password_reset');
+      await this.audit.record(manager, ctx, {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        regionId: before.regionId,
+        changes: { password: { before: '[redacted]', after: '[redacted]' }, sessionsRevoked: { before: null, after: revoked } },
+      });
+      return (await this.users.findById(id, manager))!;
+    });
+  }
+
+  /** Regional roles need an existing region; nationwide roles have none. */
+  private async checkRegion(manager: EntityManager, role: Role, regionId: number | null): Promise<number | null> {
+    if (isNationwide(role)) {
+      if (regionId !== null) throw DomainError.invalid({ regionId: `a user with role ${role} has no region` });
+      return null;
+    }
+    if (regionId === null) throw DomainError.invalid({ regionId: `a user with role ${role} must belong to a region` });
+    if (!(await this.users.regionExists(regionId, manager))) throw DomainError.invalid({ regionId: 'region does not exist' });
+    return regionId;
+  }
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { DataSource } from 'typeorm';
+import { AppModule, DB_POOL_SIZE } from './app.module';
+import type { AppConfig } from './config/app.config';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
+import { AuditService } from './modules/audit/audit.service';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const ADMIN_DIR = join(__dirname, '..', '..', '..', 'admin');
+
+/** Boots the database, migrations, demo data and the HTTP server. */
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  let embedded: EmbeddedPostgres | null = null;
+  if (!config.databaseUrl) {
+    // All pools share the one PGlite session; leave room for the migration runner.
+    embedded = await startEmbeddedPostgres(config.dataDir, DB_POOL_SIZE + 5);
+  }
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+
+  const adapter = new FastifyAdapter({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // An upstream proxy's request id is kept when it looks like one.
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: new ConsoleLogger({ json: true, logLevels: config.logLevel === 'silent' ? [] : ['log', 'warn', 'error', 'fatal'] }),
+  });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // MUI (emotion) injects style elements; swagger-ui too.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        // TLS ends at the reverse proxy; plain-http localhost must keep working.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  if (config.corsOrigin) {
+    app.enableCors({
+      origin: config.corsOrigin,
+      exposedHeaders: ['Content-Range', 'X-Request-Id'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-Request-Id', 'Range'],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    });
+  }
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Qonys API')
+      .setDescription('Case management for the resettlement of kandas in Kazakhstan')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.serveAdmin && existsSync(join(ADMIN_DIR, 'index.html'))) {
+    await app.register(fastifyStatic, { root: ADMIN_DIR, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Client-side routes load the app shell; unknown API paths stay JSON 404s.
+    fastify.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+
+  await app.init();
+  const dataSource = app.get(DataSource);
+  const applied = await runMigrations(dataSource);
+  if (applied.length > 0) new Logger('Database').log(`migrations applied: ${applied.join(', ')}`);
+  const seeded = config.demoData ? await seedDemoData(dataSource, app.get(AuditService)) : [];
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  printBanner(url, config, embedded !== null, seeded);
+
+  return {
+    url,
+    async close() {
+      await app.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+function printBanner(url: string, config: AppConfig, embedded: boolean, seeded: string[]): void {
+  const lines = [
+    '',
+    `Qonys is running on ${url}  (API ${url}/api, docs ${url}/api/docs)`,
+    embedded ? `Database: embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'Database: PostgreSQL from DATABASE_URL',
+  ];
+  if (config.demoData) {
+    lines.push(
+      '',
+      'WARNING: demo data is loaded. These logins are for trying Qonys out only — never use them with real data.',
+      ...DEMO_USERS.map(
+        (u) =>
+          `  ${u.role.padEnd(18)} ${u.username.padEnd(22)} password ${DEMO_PASSWORD}` +
+          (u.role === 'admin' || u.role === 'auditor' ? `  TOTP secret ${DEMO_TOTP_SECRET}` : ''),
+      ),
+      seeded.length > 0 ? `  (created now: ${seeded.join(', ')})` : '  (already present)',
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
