@@ -1,0 +1,125 @@
+import {
+  ACTIONS,
+  can,
+  canOnRegion,
+  grantFor,
+  PERMISSIONS,
+  type Resource,
+  RESOURCES,
+} from './permissions';
+import { type Role, ROLES } from './roles';
+
+// The table written out again, independently of PERMISSIONS, so that a change to
+// who may do what has to be made on purpose in both places.
+const NONE = '';
+const READ = 'list show';
+const READ_EXPORT = 'list show export';
+const MANAGE = 'list show create edit export';
+const REFERENCE_DATA = {
+  caseworker: READ,
+  regional_official: READ,
+  admin: MANAGE,
+  auditor: READ_EXPORT,
+};
+
+const EXPECTED: Record<Resource, Record<Role, string>> = {
+  dashboard: { caseworker: 'show', regional_official: 'show', admin: 'show', auditor: 'show' },
+  users: { caseworker: NONE, regional_official: NONE, admin: MANAGE, auditor: READ_EXPORT },
+  regions: REFERENCE_DATA,
+  'mci-rates': REFERENCE_DATA,
+  holidays: REFERENCE_DATA,
+  deadlines: REFERENCE_DATA,
+  'audit-events': {
+    caseworker: NONE,
+    regional_official: NONE,
+    admin: 'list show export verify',
+    auditor: 'list show export verify',
+  },
+};
+
+const everyCase = ROLES.flatMap((role) =>
+  RESOURCES.flatMap((resource) =>
+    ACTIONS.map((action) => ({
+      role,
+      resource,
+      action,
+      allowed: EXPECTED[resource][role].split(' ').includes(action),
+    })),
+  ),
+);
+
+describe('can', () => {
+  it.each(everyCase)(
+    '$role may $action $resource: $allowed',
+    ({ role, resource, action, allowed }) => {
+      expect(can(role, resource, action)).toBe(allowed);
+    },
+  );
+
+  it('covers every resource of the table', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...RESOURCES].sort());
+  });
+
+  it.each(ROLES)('refuses %s on a resource that is not in the table', (role) => {
+    for (const action of ACTIONS) expect(can(role, 'applications', action)).toBe(false);
+  });
+});
+
+describe('grantFor', () => {
+  it('limits the dashboard of caseworkers and regional officials to their own region', () => {
+    expect(grantFor('caseworker', 'dashboard', 'show')?.scope).toBe('own_region');
+    expect(grantFor('regional_official', 'dashboard', 'show')?.scope).toBe('own_region');
+  });
+
+  it('gives every other grant nationwide scope', () => {
+    const regionScoped = everyCase
+      .filter(({ allowed }) => allowed)
+      .filter(
+        ({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_region',
+      )
+      .map(({ role, resource }) => `${role}:${resource}`);
+    expect([...new Set(regionScoped)]).toEqual([
+      'caseworker:dashboard',
+      'regional_official:dashboard',
+    ]);
+  });
+
+  it('is null when refused, and for an unknown resource', () => {
+    expect(grantFor('caseworker', 'users', 'list')).toBeNull();
+    expect(grantFor('admin', 'applications', 'list')).toBeNull();
+  });
+});
+
+describe('canOnRegion', () => {
+  const ALMATY = 2;
+  const ASTANA = 1;
+
+  it.each<[Role, number | null, number | null, boolean]>([
+    ['caseworker', ALMATY, ALMATY, true],
+    ['caseworker', ALMATY, ASTANA, false],
+    ['caseworker', ALMATY, null, false],
+    ['caseworker', null, null, false],
+    ['regional_official', ASTANA, ASTANA, true],
+    ['regional_official', ASTANA, ALMATY, false],
+    ['admin', null, ALMATY, true],
+    ['auditor', null, ASTANA, true],
+  ])(
+    'lets %s of region %p see the dashboard of region %p: %p',
+    (role, userRegion, rowRegion, allowed) => {
+      expect(canOnRegion(role, userRegion, 'dashboard', 'show', rowRegion)).toBe(allowed);
+    },
+  );
+
+  it('allows a nationwide grant on a row of any region', () => {
+    expect(canOnRegion('caseworker', ALMATY, 'regions', 'show', ASTANA)).toBe(true);
+  });
+
+  it('refuses an action the role lacks, even in its own region', () => {
+    expect(canOnRegion('caseworker', ALMATY, 'dashboard', 'edit', ALMATY)).toBe(false);
+    expect(canOnRegion('caseworker', ALMATY, 'users', 'list', ALMATY)).toBe(false);
+  });
+
+  it('refuses an unknown resource', () => {
+    expect(canOnRegion('admin', null, 'applications', 'list', ALMATY)).toBe(false);
+  });
+});

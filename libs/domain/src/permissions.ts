@@ -1,0 +1,92 @@
+import type { Role } from './roles';
+
+/**
+ * The one permission table: role × resource × action, plus the region condition.
+ * The API's PermissionGuard and the admin's authProvider.canAccess both read it,
+ * so the UI never offers what the server refuses.
+ */
+export const RESOURCES = [
+  'dashboard',
+  'users',
+  'regions',
+  'mci-rates',
+  'holidays',
+  'deadlines',
+  'audit-events',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+/** The react-admin action vocabulary, plus `verify` for the audit chain. */
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'verify'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** `all`: every row; `own_region`: only rows of the user's own region. */
+export type Scope = 'all' | 'own_region';
+
+export interface Grant {
+  readonly actions: readonly Action[];
+  readonly scope: Scope;
+}
+
+const READ: readonly Action[] = ['list', 'show'];
+const READ_EXPORT: readonly Action[] = ['list', 'show', 'export'];
+const MANAGE: readonly Action[] = ['list', 'show', 'create', 'edit', 'export'];
+
+/** Reference data: every staff member reads it, only admins change it. */
+const referenceData: Partial<Record<Role, Grant>> = {
+  caseworker: { actions: READ, scope: 'all' },
+  regional_official: { actions: READ, scope: 'all' },
+  admin: { actions: MANAGE, scope: 'all' },
+  auditor: { actions: READ_EXPORT, scope: 'all' },
+};
+
+export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>>> = {
+  dashboard: {
+    caseworker: { actions: ['show'], scope: 'own_region' },
+    regional_official: { actions: ['show'], scope: 'own_region' },
+    admin: { actions: ['show'], scope: 'all' },
+    auditor: { actions: ['show'], scope: 'all' },
+  },
+  users: {
+    admin: { actions: MANAGE, scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
+  regions: referenceData,
+  'mci-rates': referenceData,
+  holidays: referenceData,
+  deadlines: referenceData,
+  'audit-events': {
+    admin: { actions: ['list', 'show', 'export', 'verify'], scope: 'all' },
+    auditor: { actions: ['list', 'show', 'export', 'verify'], scope: 'all' },
+  },
+};
+
+const isResource = (value: string): value is Resource =>
+  (RESOURCES as readonly string[]).includes(value);
+
+/** The grant a role holds for an action on a resource, or null when refused. */
+export function grantFor(role: Role, resource: string, action: Action): Grant | null {
+  if (!isResource(resource)) return null;
+  const grant = PERMISSIONS[resource][role];
+  return grant && grant.actions.includes(action) ? grant : null;
+}
+
+export function can(role: Role, resource: string, action: Action): boolean {
+  return grantFor(role, resource, action) !== null;
+}
+
+/**
+ * Whether a user may act on a row of the given region. Nationwide grants see
+ * every row; region-scoped grants only rows whose region is the user's own.
+ */
+export function canOnRegion(
+  role: Role,
+  userRegionId: number | null,
+  resource: string,
+  action: Action,
+  rowRegionId: number | null,
+): boolean {
+  const grant = grantFor(role, resource, action);
+  if (!grant) return false;
+  return grant.scope === 'all' || (userRegionId !== null && userRegionId === rowRegionId);
+}

@@ -1,0 +1,11 @@
+/** Kinds of holiday rule; see calendar.ts for how each counts. */
+export const HOLIDAY_KINDS = ['fixed', 'dated', 'working_day'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+
+/** Units a statutory deadline can be counted in. */
+export const DEADLINE_UNITS = ['working_days', 'calendar_days', 'months', 'years'] as const;
+export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
+
+/** Deadline keys the case procedure looks up. */
+export const DEADLINE_KEYS = ['completeness_check', 'commission_review', 'status_validity'] as const;
+export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
