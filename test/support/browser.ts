@@ -1,0 +1,32 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, totp } from './auth';
+
+/** Debian's Chromium, headless, with no traffic leaving the machine. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Logs in through the real login form, answering the one-time-code step when asked. */
+export async function loginThroughUi(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(baseUrl);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  if (username === 'admin' || username === 'auditor') {
+    const otp = page.locator('input[name=otp]');
+    await otp.waitFor();
+    await otp.fill(totp());
+    await page.locator('button[type=submit]').click();
+  }
+}
