@@ -85,3 +85,16 @@ export function arrayContains<T extends ObjectLiteral>(column: string, min: numb
     apply: (qb, v, p) => void qb.andWhere(`${column} @> ARRAY[:${p}]::int[]`, { [p]: v }),
   };
 }
+
+/** Exact match on a text column (uses a plain btree index). */
+export function textEquals<T extends ObjectLiteral>(column: string, maxLength = 100): FilterDef<T> {
+  return {
+    parse: (v) => {
+      const text = typeof v === 'number' ? String(v) : v;
+      return typeof text === 'string' && text.length > 0 && text.length <= maxLength
+        ? { value: text }
+        : { error: `must be text of at most ${maxLength} characters` };
+    },
+    apply: (qb, v, p) => void qb.andWhere(`${column} = :${p}`, { [p]: v }),
+  };
+}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
-import { dateFrom, dateTo, ids, integerEquals, textSearch } from '../../common/list/filters';
+import { dateFrom, dateTo, ids, integerEquals, textEquals } from '../../common/list/filters';
 import { auditHash, GENESIS_HASH } from './audit-hash';
 import { AuditEvent } from './entities/audit-event.entity';
 
@@ -11,16 +11,14 @@ export const AUDIT_LIST: ListSpec<AuditEvent> = {
   resource: 'audit-events',
   sortable: { id: 'e.id', occurredAt: 'e.id', action: 'e.action', actorUsername: 'e.actor_username' },
   defaultSort: ['id', 'DESC'],
+  countLimit: 10_000,
   filters: {
     id: ids('e.id'),
     actorId: integerEquals('e.actor_id', 1),
     regionId: integerEquals('e.region_id', 1),
-    action: textSearch(['e.action']),
-    entityType: textSearch(['e.entity_type']),
-    entityId: {
-      parse: (v) => (typeof v === 'string' || typeof v === 'number' ? { value: String(v) } : { error: 'must be an id' }),
-      apply: (qb, v, p) => void qb.andWhere(`e.entity_id = :${p}`, { [p]: v }),
-    },
+    action: textEquals('e.action'),
+    entityType: textEquals('e.entity_type'),
+    entityId: textEquals('e.entity_id'),
     occurredFrom: dateFrom('e.occurred_at'),
     occurredTo: dateTo('e.occurred_at'),
   },

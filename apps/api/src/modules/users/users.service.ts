@@ -58,11 +58,28 @@ export class UsersService {
         regionId,
         changes: diff(null, saved, AUDITED_FIELDS),
       });
-      return this.get(saved.id).catch(() => saved);
+      // Read back through the transaction: outside it the row is not committed yet, and
+      // `saved` still carries the password hash.
+      return (await this.users.findById(saved.id, manager))!;
     });
   }
 
   update(ctx: AuthedContext, id: number, dto: UpdateUserDto): Promise<User> {
+    return this.updateInTransaction(ctx, id, dto).catch(async (error: unknown) => {
+      // Refused requests are audited (as the PermissionGuard does), outside the rolled-back transaction.
+      if (error instanceof DomainError && error.code === ErrorCode.Forbidden) {
+        await this.audit.recordAlone(ctx, {
+          action: 'access.denied',
+          entityType: 'user',
+          entityId: id,
+          changes: { role: { before: null, after: dto.role } },
+        });
+      }
+      throw error;
+    });
+  }
+
+  private updateInTransaction(ctx: AuthedContext, id: number, dto: UpdateUserDto): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(id, manager);
       if (!before) throw DomainError.notFound('User');
