@@ -5,3 +5,5 @@ export * from './iso-date';
 export * from './calendar';
 export * from './iin';
 export * from './kazakh-text';
+export * from './application-workflow';
+export * from './application-deadlines';

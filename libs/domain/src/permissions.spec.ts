@@ -22,6 +22,8 @@ const REFERENCE_DATA = {
   auditor: READ_EXPORT,
 };
 
+const CASE_WORK = { caseworker: MANAGE, regional_official: READ, admin: MANAGE, auditor: READ_EXPORT };
+
 const EXPECTED: Record<Resource, Record<Role, string>> = {
   dashboard: { caseworker: 'show', regional_official: 'show', admin: 'show', auditor: 'show' },
   users: { caseworker: NONE, regional_official: NONE, admin: MANAGE, auditor: READ_EXPORT },
@@ -35,6 +37,11 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     admin: 'list show export verify',
     auditor: 'list show export verify',
   },
+  'document-types': REFERENCE_DATA,
+  'legal-grounds': REFERENCE_DATA,
+  persons: CASE_WORK,
+  applications: CASE_WORK,
+  documents: CASE_WORK,
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -61,7 +68,7 @@ describe('can', () => {
   });
 
   it.each(ROLES)('refuses %s on a resource that is not in the table', (role) => {
-    for (const action of ACTIONS) expect(can(role, 'applications', action)).toBe(false);
+    for (const action of ACTIONS) expect(can(role, 'quotas', action)).toBe(false);
   });
 });
 
@@ -71,22 +78,25 @@ describe('grantFor', () => {
     expect(grantFor('regional_official', 'dashboard', 'show')?.scope).toBe('own_region');
   });
 
-  it('gives every other grant nationwide scope', () => {
+  it('limits case work of caseworkers and regional officials to their own region, and nothing else', () => {
     const regionScoped = everyCase
       .filter(({ allowed }) => allowed)
       .filter(
         ({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_region',
       )
       .map(({ role, resource }) => `${role}:${resource}`);
-    expect([...new Set(regionScoped)]).toEqual([
-      'caseworker:dashboard',
-      'regional_official:dashboard',
-    ]);
+    expect([...new Set(regionScoped)].sort()).toEqual(
+      [
+        'caseworker:dashboard',
+        'regional_official:dashboard',
+        ...['persons', 'applications', 'documents'].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
+      ].sort(),
+    );
   });
 
   it('is null when refused, and for an unknown resource', () => {
     expect(grantFor('caseworker', 'users', 'list')).toBeNull();
-    expect(grantFor('admin', 'applications', 'list')).toBeNull();
+    expect(grantFor('admin', 'quotas', 'list')).toBeNull();
   });
 });
 
@@ -120,6 +130,6 @@ describe('canOnRegion', () => {
   });
 
   it('refuses an unknown resource', () => {
-    expect(canOnRegion('admin', null, 'applications', 'list', ALMATY)).toBe(false);
+    expect(canOnRegion('admin', null, 'quotas', 'list', ALMATY)).toBe(false);
   });
 });

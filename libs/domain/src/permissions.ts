@@ -13,6 +13,11 @@ export const RESOURCES = [
   'holidays',
   'deadlines',
   'audit-events',
+  'document-types',
+  'legal-grounds',
+  'persons',
+  'applications',
+  'documents',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -40,6 +45,17 @@ const referenceData: Partial<Record<Role, Grant>> = {
   auditor: { actions: READ_EXPORT, scope: 'all' },
 };
 
+/**
+ * Case work: caseworkers run the cases of their own region; regional officials read
+ * their region's (they settle approved families, they do not decide status).
+ */
+const caseWork: Partial<Record<Role, Grant>> = {
+  caseworker: { actions: MANAGE, scope: 'own_region' },
+  regional_official: { actions: READ, scope: 'own_region' },
+  admin: { actions: MANAGE, scope: 'all' },
+  auditor: { actions: READ_EXPORT, scope: 'all' },
+};
+
 export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>>> = {
   dashboard: {
     caseworker: { actions: ['show'], scope: 'own_region' },
@@ -59,6 +75,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: ['list', 'show', 'export', 'verify'], scope: 'all' },
     auditor: { actions: ['list', 'show', 'export', 'verify'], scope: 'all' },
   },
+  'document-types': referenceData,
+  'legal-grounds': referenceData,
+  persons: caseWork,
+  applications: caseWork,
+  documents: caseWork,
 };
 
 const isResource = (value: string): value is Resource =>

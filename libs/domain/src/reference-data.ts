@@ -2,10 +2,18 @@
 export const HOLIDAY_KINDS = ['fixed', 'dated', 'working_day'] as const;
 export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 
-/** Units a statutory deadline can be counted in. */
-export const DEADLINE_UNITS = ['working_days', 'calendar_days', 'months', 'years'] as const;
+/** Units a statutory setting can be counted in; `times` is a count (e.g. extensions allowed). */
+export const DEADLINE_UNITS = ['working_days', 'calendar_days', 'months', 'years', 'times'] as const;
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
 /** Deadline keys the case procedure looks up. */
-export const DEADLINE_KEYS = ['completeness_check', 'commission_review', 'status_validity'] as const;
+export const DEADLINE_KEYS = [
+  'completeness_check',
+  'commission_review',
+  'status_decision',
+  'status_validity',
+  'status_extension',
+  'status_extension_window',
+  'status_extension_limit',
+] as const;
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
