@@ -6,11 +6,13 @@ import { Client } from 'pg';
 /** The PostgreSQL server the end-to-end tests create their databases on. */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+/** The JWT signing secret every API started here uses (unless `env` overrides it). */
+export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 
 export interface RunningApi {
   /** http://localhost:<port> */
   url: string;
-  /** The database this API process uses (its own, fresh, migrated). */
+  /** The database this API process uses (its own, fresh, migrated); '' in embedded mode. */
   databaseUrl: string;
   /** Output of the process so far, for failure messages. */
   output(): string;
@@ -41,14 +43,31 @@ export async function createDatabase(): Promise<{ name: string; url: string; dro
   };
 }
 
+export interface StartOptions {
+  /** Use this database (the caller owns it) instead of a fresh one. */
+  databaseUrl?: string;
+  /**
+   * Embedded mode: start without DATABASE_URL, on PGlite with its data under this
+   * folder (the caller owns it; reuse it to test a restart).
+   */
+  embeddedDataDir?: string;
+}
+
 /**
  * Starts the built API (`npm run build` first) as its own process, as `npm start`
  * would, and waits until it serves. Each call gets its own fresh database unless
- * `databaseUrl` is given (then the caller owns that database).
+ * `databaseUrl` is given (then the caller owns that database), or runs on the
+ * embedded database with `{ embeddedDataDir }`.
  */
-export async function startApi(env: Record<string, string> = {}, databaseUrl?: string): Promise<RunningApi> {
-  const db = databaseUrl ? null : await createDatabase();
-  const url = databaseUrl ?? db!.url;
+export async function startApi(
+  env: Record<string, string> = {},
+  databaseUrlOrOptions?: string | StartOptions,
+): Promise<RunningApi> {
+  const options: StartOptions =
+    typeof databaseUrlOrOptions === 'string' ? { databaseUrl: databaseUrlOrOptions } : (databaseUrlOrOptions ?? {});
+  const embedded = options.embeddedDataDir !== undefined;
+  const db = options.databaseUrl || embedded ? null : await createDatabase();
+  const url = embedded ? '' : (options.databaseUrl ?? db!.url);
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: {
       PATH: process.env.PATH,
@@ -56,8 +75,9 @@ export async function startApi(env: Record<string, string> = {}, databaseUrl?: s
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: url,
+      ...(embedded ? { DATA_DIR: options.embeddedDataDir } : {}),
       DEMO_DATA: 'true',
-      JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      JWT_SECRET: E2E_JWT_SECRET,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
       SERVE_ADMIN: 'false',
@@ -69,36 +89,43 @@ export async function startApi(env: Record<string, string> = {}, databaseUrl?: s
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start in 60 s:\n${output}`)), 60_000);
-    const onData = () => {
-      const match = /Qonys is running on (http:\/\/localhost:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`API exited with code ${code}:\n${output}`));
-    });
-  });
-
-  return {
-    url: apiUrl,
-    databaseUrl: url,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      child.stdout!.destroy();
-      child.stderr!.destroy();
-      await db?.drop();
-    },
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (running()) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      // PGlite flushes its data on close: give it time, or a restart finds it half-written.
+      const grace = embedded ? 30_000 : 5000;
+      await Promise.race([exited, new Promise((r) => setTimeout(r, grace).unref())]);
+      if (running()) child.kill('SIGKILL');
+    }
+    child.stdout!.destroy();
+    child.stderr!.destroy();
+    await db?.drop();
   };
+
+  let apiUrl: string;
+  try {
+    apiUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`API did not start in 60 s:\n${output}`)), 60_000);
+      const onData = () => {
+        const match = /Qonys is running on (http:\/\/localhost:\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`API exited with code ${code}:\n${output}`));
+      });
+    });
+  } catch (error) {
+    // No RunningApi reaches the caller, so nobody else would stop the process or drop its database.
+    await stop();
+    throw error;
+  }
+
+  return { url: apiUrl, databaseUrl: url, output: () => output, stop };
 }

@@ -1,11 +1,47 @@
-import { createGuardrails, generateSync } from 'otplib';
+import { createHmac } from 'node:crypto';
 
 export const DEMO_PASSWORD = 'Qonys-demo-2026';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
-const GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
-/** The current TOTP code for a base32 secret. */
-export const totp = (secret: string = DEMO_TOTP_SECRET): string => generateSync({ secret, guardrails: GUARDRAILS });
+function base32Decode(secret: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of secret.replace(/=+$/, '').toUpperCase()) {
+    const value = alphabet.indexOf(char);
+    if (value < 0) throw new Error(`not base32: ${secret}`);
+    bits += value.toString(2).padStart(5, '0');
+  }
+  const bytes = bits.match(/.{8}/g) ?? [];
+  return Buffer.from(bytes.map((byte) => parseInt(byte, 2)));
+}
+
+/**
+ * The TOTP code (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits) for a base32 secret, now
+ * or at `epoch` (Unix seconds). Written out here rather than taken from otplib: otplib's
+ * ESM-only dependencies do not load under jest, and an independent implementation
+ * checks the server against the RFC rather than against its own library.
+ */
+export function totp(secret: string = DEMO_TOTP_SECRET, epoch: number = Date.now() / 1000): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(epoch / 30)));
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(code).padStart(6, '0');
+}
+
+/**
+ * A 6-digit code that is certainly wrong: none of the codes the server accepts
+ * right now (this step and the ones either side, for clock drift).
+ */
+export function wrongTotp(secret: string = DEMO_TOTP_SECRET): string {
+  const now = Math.floor(Date.now() / 1000);
+  const accepted = new Set([-60, -30, 0, 30, 60].map((offset) => totp(secret, now + offset)));
+  for (let n = 0; ; n++) {
+    const code = String((123456 + n * 7919) % 1_000_000).padStart(6, '0');
+    if (!accepted.has(code)) return code;
+  }
+}
 
 export interface Session {
   accessToken: string;
