@@ -1,19 +1,46 @@
 import type { DataSourceOptions } from 'typeorm';
+import { Application } from '../modules/applications/entities/application.entity';
+import { ApplicationEvent } from '../modules/applications/entities/application-event.entity';
+import { ApplicationMember } from '../modules/applications/entities/application-member.entity';
+import { Certificate } from '../modules/applications/entities/certificate.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity';
 import { MfaRecoveryCode } from '../modules/auth/entities/mfa-recovery-code.entity';
+import { Document } from '../modules/documents/entities/document.entity';
+import { Person } from '../modules/persons/entities/person.entity';
 import { DeadlineSetting } from '../modules/reference-data/entities/deadline-setting.entity';
+import { DocumentType } from '../modules/reference-data/entities/document-type.entity';
+import { LegalGround } from '../modules/reference-data/entities/legal-ground.entity';
 import { Holiday } from '../modules/reference-data/entities/holiday.entity';
 import { MciRate } from '../modules/reference-data/entities/mci-rate.entity';
 import { Region } from '../modules/reference-data/entities/region.entity';
 import { User } from '../modules/users/entities/user.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { SearchIndexes1764000000001 } from './migrations/1764000000001-search-indexes';
+import { Applications1764000000002 } from './migrations/1764000000002-applications';
+import { MfaLastStep1764000000003 } from './migrations/1764000000003-mfa-last-step';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
-export const ENTITIES = [User, AuthSession, MfaRecoveryCode, AuditEvent, Region, MciRate, Holiday, DeadlineSetting];
-export const MIGRATIONS = [Foundation1764000000000, SearchIndexes1764000000001];
+export const ENTITIES = [
+  User,
+  AuthSession,
+  MfaRecoveryCode,
+  AuditEvent,
+  Region,
+  MciRate,
+  Holiday,
+  DeadlineSetting,
+  DocumentType,
+  LegalGround,
+  Person,
+  Application,
+  ApplicationMember,
+  ApplicationEvent,
+  Certificate,
+  Document,
+];
+export const MIGRATIONS = [Foundation1764000000000, SearchIndexes1764000000001, Applications1764000000002, MfaLastStep1764000000003];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
   return {

@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import type { ApplicationEventType } from './entities/application-event.entity';
+
+export interface TimelineEntry {
+  applicationId: number;
+  actorId: number | null;
+  type: ApplicationEventType;
+  transition?: string;
+  fromStatus?: string;
+  toStatus?: string;
+  comment?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Adds a line to a case's timeline, inside the caller's transaction; returns its id and time. */
+export async function appendTimelineEvent(
+  manager: EntityManager,
+  entry: TimelineEntry,
+): Promise<{ id: string; occurredAt: Date }> {
+  const [row] = await manager.query<{ id: string; occurred_at: Date }[]>(
+    `INSERT INTO application_event (application_id, actor_id, type, transition, from_status, to_status, comment, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     RETURNING id::text, occurred_at`,
+    [
+      entry.applicationId,
+      entry.actorId,
+      entry.type,
+      entry.transition ?? null,
+      entry.fromStatus ?? null,
+      entry.toStatus ?? null,
+      entry.comment ?? null,
+      entry.data ? JSON.stringify(entry.data) : null,
+    ],
+  );
+  return { id: row.id, occurredAt: row.occurred_at };
+}

@@ -1,0 +1,35 @@
+import { Column, Entity } from 'typeorm';
+import { ReferenceRecord } from './reference-record';
+
+export const DOCUMENT_SCOPES = ['application', 'member'] as const;
+export const DOCUMENT_CONDITIONS = ['always', 'without_commission', 'mission_abroad'] as const;
+
+/** An item of the per-case document checklist; the list is editable by admins. */
+@Entity('document_type')
+export class DocumentType extends ReferenceRecord {
+  @Column({ type: 'varchar' })
+  key: string;
+
+  @Column({ type: 'varchar' })
+  nameKk: string;
+
+  @Column({ type: 'varchar' })
+  nameRu: string;
+
+  @Column({ type: 'varchar' })
+  nameEn: string;
+
+  /** One for the case, or one for each family member. */
+  @Column({ type: 'varchar' })
+  scope: (typeof DOCUMENT_SCOPES)[number];
+
+  @Column({ type: 'boolean', default: true })
+  required: boolean;
+
+  /** When the item applies: always, only without a commission recommendation, only via a mission abroad. */
+  @Column({ type: 'varchar', default: 'always' })
+  condition: (typeof DOCUMENT_CONDITIONS)[number];
+
+  @Column({ type: 'int', default: 0 })
+  sortOrder: number;
+}

@@ -1,0 +1,23 @@
+import { Column, Entity } from 'typeorm';
+import { ReferenceRecord } from './reference-record';
+
+export const LEGAL_GROUND_KINDS = ['refuse_acceptance', 'reject', 'revoke'] as const;
+
+/** A legal ground for refusing to accept, rejecting or revoking; editable by admins. */
+@Entity('legal_ground')
+export class LegalGround extends ReferenceRecord {
+  @Column({ type: 'varchar' })
+  kind: (typeof LEGAL_GROUND_KINDS)[number];
+
+  @Column({ type: 'varchar' })
+  code: string;
+
+  @Column({ type: 'varchar' })
+  nameKk: string;
+
+  @Column({ type: 'varchar' })
+  nameRu: string;
+
+  @Column({ type: 'varchar' })
+  nameEn: string;
+}
