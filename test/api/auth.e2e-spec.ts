@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { bearer, createUser, type CreatedUser, regionIdByCode, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
-import { DEMO_PASSWORD, login, type Session, totp, wrongTotp } from '../support/auth';
+import { DEMO_PASSWORD, login, type Session, totp, unusedTotp, wrongTotp } from '../support/auth';
 
 const GENERIC_FAILURE = 'Wrong username or password';
 
@@ -88,8 +88,16 @@ describe('auth', () => {
         401,
       );
       expect(wrong.body).not.toHaveProperty('accessToken');
-      const right = await loginRequest(api, { username: 'admin', password: DEMO_PASSWORD, otp: totp() }).expect(200);
+      const otp = await unusedTotp(`${api.url}|admin`);
+      const right = await loginRequest(api, { username: 'admin', password: DEMO_PASSWORD, otp }).expect(200);
       expect(right.body.user.role).toBe('admin');
+    });
+
+    it('accepts a one-time code only once', async () => {
+      const otp = await unusedTotp(`${api.url}|auditor`);
+      await loginRequest(api, { username: 'auditor', password: DEMO_PASSWORD, otp }).expect(200);
+      const replay = await loginRequest(api, { username: 'auditor', password: DEMO_PASSWORD, otp }).expect(401);
+      expect(replay.body).not.toHaveProperty('accessToken');
     });
 
     it('does not ask for the one-time code before the password is right', async () => {

@@ -43,6 +43,22 @@ export function wrongTotp(secret: string = DEMO_TOTP_SECRET): string {
   }
 }
 
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A code the server has not seen yet for this account. The server accepts a code
+ * once (RFC 6238 §5.2) and tolerates one step of clock drift, so a test that logs the
+ * same account in repeatedly takes the next step, waiting when both are used.
+ */
+export async function unusedTotp(account: string, secret: string = DEMO_TOTP_SECRET): Promise<string> {
+  const key = `${account}|${secret}`;
+  const now = Math.floor(Date.now() / 1000 / 30);
+  const step = Math.max(now, (lastStepUsed.get(key) ?? -1) + 1);
+  if (step > now + 1) await new Promise((resolve) => setTimeout(resolve, ((step - 1) * 30 - Date.now() / 1000) * 1000 + 200));
+  lastStepUsed.set(key, step);
+  return totp(secret, step * 30);
+}
+
 export interface Session {
   accessToken: string;
   refreshToken: string;
@@ -55,7 +71,7 @@ export async function login(baseUrl: string, username: string, password = DEMO_P
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password, ...(needsOtp ? { otp: totp() } : {}) }),
+    body: JSON.stringify({ username, password, ...(needsOtp ? { otp: await unusedTotp(`${baseUrl}|${username}`) } : {}) }),
   });
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   return (await response.json()) as Session;

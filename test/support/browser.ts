@@ -1,5 +1,5 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, totp } from './auth';
+import { DEMO_PASSWORD, unusedTotp } from './auth';
 
 /** Debian's Chromium, headless, with no traffic leaving the machine. */
 export function launchBrowser(): Promise<Browser> {
@@ -26,7 +26,7 @@ export async function loginThroughUi(page: Page, baseUrl: string, username: stri
   if (username === 'admin' || username === 'auditor') {
     const otp = page.locator('input[name=otp]');
     await otp.waitFor();
-    await otp.fill(totp());
+    await otp.fill(await unusedTotp(`${baseUrl}|${username}`));
     await page.locator('button[type=submit]').click();
   }
 }

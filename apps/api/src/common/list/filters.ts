@@ -1,10 +1,12 @@
+import { isValidCalendarDate } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import type { FilterDef } from './list-query';
 
 /** Ready-made filter definitions for ListSpec.filters. */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isIsoDate = (v: unknown): v is string => typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v));
+const isIsoDate = (v: unknown): v is string =>
+  typeof v === 'string' && ISO_DATE.test(v) && isValidCalendarDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
 
 /** `{ id: [1, 2] }` from react-admin's getMany, or a single id. */
 export function ids<T extends ObjectLiteral>(column: string): FilterDef<T> {

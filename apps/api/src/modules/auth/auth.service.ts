@@ -111,16 +111,15 @@ export class AuthService {
     if (user.mfaEnabled || requiresMfa(user.role)) {
       const otp = attempt.otp?.trim() ?? '';
       if (!otp) return { ok: false, error: await this.mfaRequired(manager, user), failures: 0 };
+      const step = user.mfaSecret === null ? null : this.mfa.verifyTotp(user.mfaSecret, otp, user.mfaLastStep);
+      if (step !== null) await manager.update(User, user.id, { mfaLastStep: String(step) });
       if (user.mfaEnabled) {
         const passed =
-          (user.mfaSecret !== null && this.mfa.verifyTotp(user.mfaSecret, otp)) ||
-          (this.mfa.isRecoveryCodeShape(otp) && (await this.mfa.useRecoveryCode(manager, user.id, otp)));
+          step !== null || (this.mfa.isRecoveryCodeShape(otp) && (await this.mfa.useRecoveryCode(manager, user.id, otp)));
         if (!passed) return this.countFailure(manager, user, 'wrong_otp', failed);
       } else {
         // First login of a role that must use two factors: the code proves the enrolment.
-        if (!user.mfaSecret || !this.mfa.verifyTotp(user.mfaSecret, otp)) {
-          return this.countFailure(manager, user, 'wrong_otp', failed);
-        }
+        if (step === null) return this.countFailure(manager, user, 'wrong_otp', failed);
         await manager.update(User, user.id, { mfaEnabled: true });
         recoveryCodes = await this.mfa.issueRecoveryCodes(manager, user.id);
         user.mfaEnabled = true;
@@ -257,8 +256,9 @@ export class AuthService {
       const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
       if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'The account no longer exists');
       if (user.mfaEnabled) throw new DomainError(ErrorCode.Conflict, 'Two-factor login is already on');
-      if (!user.mfaSecret || !this.mfa.verifyTotp(user.mfaSecret, otp)) throw DomainError.invalid({ otp: 'wrong one-time code' });
-      await manager.update(User, user.id, { mfaEnabled: true });
+      const step = user.mfaSecret === null ? null : this.mfa.verifyTotp(user.mfaSecret, otp, user.mfaLastStep);
+      if (step === null) throw DomainError.invalid({ otp: 'wrong one-time code' });
+      await manager.update(User, user.id, { mfaEnabled: true, mfaLastStep: String(step) });
       const recoveryCodes = await this.mfa.issueRecoveryCodes(manager, user.id);
       await this.audit.record(manager, ctx, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, regionId: user.regionId });
       return { recoveryCodes };

@@ -35,12 +35,20 @@ export class MfaService {
     return { secret, otpauthUrl, qrCodeDataUrl: await toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
   }
 
-  verifyTotp(secret: string, code: string): boolean {
-    if (!/^\d{6}$/.test(code)) return false;
+  /**
+   * The time step of a correct code, or null. A code of a step at or before
+   * `lastStep` was already used (or is older than one that was): refused.
+   */
+  verifyTotp(secret: string, code: string, lastStep: string | null = null): number | null {
+    if (!/^\d{6}$/.test(code)) return null;
     try {
-      return verifySync({ secret, token: code, epochTolerance: 30, guardrails: GUARDRAILS }).valid;
+      const result = verifySync({ secret, token: code, epochTolerance: 30, guardrails: GUARDRAILS });
+      // otplib's union type also covers HOTP results, which have no time step.
+      if (!result.valid || !('timeStep' in result)) return null;
+      const step = result.timeStep as number;
+      return lastStep !== null && step <= Number(lastStep) ? null : step;
     } catch {
-      return false;
+      return null;
     }
   }
 

@@ -46,6 +46,10 @@ export class User {
   @Column({ type: 'boolean', default: false })
   mfaEnabled: boolean;
 
+  /** The TOTP time step of the last accepted code: a code is good for one login only. */
+  @Column({ type: 'bigint', nullable: true, select: false })
+  mfaLastStep: string | null;
+
   @Column({ type: 'int', default: 1 })
   version: number;
 
