@@ -1,0 +1,52 @@
+import { lazy } from 'react';
+import { BrowserRouter, Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { auditEvents } from './audit-events';
+import { deadlines } from './deadlines';
+import { holidays } from './holidays';
+import { i18nProvider } from './i18n/i18nProvider';
+import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
+import { LoginPage } from './login/LoginPage';
+import { mciRates } from './mci-rates';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { regions } from './regions';
+import { theme } from './theme';
+import { users } from './users';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
+
+/**
+ * Qonys admin — the table of contents. Each <Resource> is one capability;
+ * the menu and every button ask authProvider.canAccess, which reads the
+ * permission table in libs/domain, so a role only sees what it may do.
+ * Plain URLs (/users/3/show) rather than react-admin's default hash routes:
+ * the API serves index.html for every client-side path.
+ */
+export const App = () => (
+  <BrowserRouter>
+    <Admin
+      title="Qonys"
+      disableTelemetry
+      requireAuth
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      layout={AppLayout}
+      dashboard={Dashboard}
+      theme={theme}
+    >
+      <Resource name="users" {...users} />
+      <Resource name="regions" {...regions} />
+      <Resource name="mci-rates" {...mciRates} />
+      <Resource name="holidays" {...holidays} />
+      <Resource name="deadlines" {...deadlines} />
+      <Resource name="audit-events" {...auditEvents} />
+      <CustomRoutes>
+        <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+      </CustomRoutes>
+    </Admin>
+  </BrowserRouter>
+);

@@ -1,0 +1,55 @@
+import { Typography } from '@mui/material';
+import { DataTable, List, SearchInput, useRecordContext, useTranslate } from 'react-admin';
+import { CalendarDateField } from '../common/DateTimeField';
+import { ListActions } from '../common/ListActions';
+import { LocalizedNameField, useNameSource } from '../common/localizedName';
+
+/** "15 working days", the unit agreeing with the number in each language. */
+const DurationField = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const amount = Number(record.amount);
+  return (
+    <Typography component="span" variant="body2">
+      {amount} {translate(`app.deadline_units.${record.unit}`, { smart_count: amount })}
+    </Typography>
+  );
+};
+
+const KeyField = () => {
+  const record = useRecordContext();
+  return (
+    <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
+      {record?.key}
+    </Typography>
+  );
+};
+
+const deadlineFilters = [<SearchInput key="q" source="q" alwaysOn />];
+
+export const DeadlineList = () => {
+  const nameSource = useNameSource();
+  return (
+    <List filters={deadlineFilters} actions={<ListActions />} sort={{ field: 'key', order: 'ASC' }}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="key" field={KeyField} />
+        <DataTable.Col
+          source={nameSource}
+          label="resources.deadlines.fields.name"
+          field={LocalizedNameField}
+          disableSort
+        />
+        <DataTable.Col source="amount" field={DurationField} disableSort />
+        <DataTable.Col source="validFrom">
+          <CalendarDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo" disableSort>
+          <CalendarDateField source="validTo" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+export default DeadlineList;

@@ -1,0 +1,69 @@
+import type { HolidayKind } from '@qonys/domain';
+import { Typography } from '@mui/material';
+import {
+  BooleanField,
+  DataTable,
+  List,
+  NumberInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { CalendarDateField } from '../common/DateTimeField';
+import { ListActions } from '../common/ListActions';
+import { LocalizedNameField, useNameSource } from '../common/localizedName';
+import { HOLIDAY_KIND_CHOICES, usesMonthAndDay } from './holidayKinds';
+
+const holidayFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={HOLIDAY_KIND_CHOICES} alwaysOn />,
+  <NumberInput key="year" source="year" min={1991} max={2100} />,
+];
+
+/** "22 March" for a fixed holiday, the full date otherwise. */
+const WhenField = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (usesMonthAndDay(record.kind as HolidayKind)) {
+    return (
+      <Typography component="span" variant="body2">
+        {translate(`app.day_month.${record.month}`, { day: record.day })}
+      </Typography>
+    );
+  }
+  return <CalendarDateField source="date" />;
+};
+
+export const HolidayList = () => {
+  const nameSource = useNameSource();
+  return (
+    <List filters={holidayFilters} actions={<ListActions />} sort={{ field: 'id', order: 'ASC' }}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="kind">
+          <SelectField source="kind" choices={HOLIDAY_KIND_CHOICES} />
+        </DataTable.Col>
+        <DataTable.Col source="date" label="resources.holidays.fields.when">
+          <WhenField />
+        </DataTable.Col>
+        <DataTable.Col
+          source={nameSource}
+          label="resources.holidays.fields.name"
+          field={LocalizedNameField}
+          disableSort
+        />
+        <DataTable.Col source="movesIfWeekend" field={BooleanField} disableSort />
+        <DataTable.Col source="validFrom" disableSort>
+          <CalendarDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo" disableSort>
+          <CalendarDateField source="validTo" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+export default HolidayList;

@@ -1,0 +1,75 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { DataProvider } from 'react-admin';
+import { API_URL, apiFetch, httpClient } from './httpClient';
+import { updateSessionUser } from './session';
+import { requestBody } from './writableFields';
+
+export interface LocalizedNames {
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+}
+
+/** GET /api/dashboard: counts; `region` only for region-scoped roles. */
+export interface DashboardStats {
+  users: { total: number; active: number; disabled: number; locked: number } | null;
+  regions: { total: number; settlementThisYear: number } | null;
+  auditEvents: { last24h: number; failedLogins24h: number; refused24h: number } | null;
+  year: number;
+  mciThisYear: number | null;
+  region: (LocalizedNames & { id: number; code?: string }) | null;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  checked: number;
+  /** A bigint id: the API may send it as a string. */
+  firstBrokenId: number | string | null;
+}
+
+export interface MfaSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrCodeDataUrl: string;
+}
+
+export interface QonysDataProvider extends DataProvider {
+  getDashboard(): Promise<DashboardStats>;
+  verifyAuditChain(): Promise<ChainVerification>;
+  resetPassword(userId: number, password: string): Promise<void>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  setupMfa(): Promise<MfaSetup>;
+  enableMfa(otp: string): Promise<{ recoveryCodes: string[] }>;
+}
+
+const rest = simpleRestProvider(API_URL, httpClient);
+
+const post = (path: string, body: unknown) => apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
+
+/**
+ * ra-data-simple-rest on /api through the authenticated client. Writes send
+ * only the fields the API accepts; 400 bodies keep their `errors` object,
+ * which react-admin shows under each input (Edit views run pessimistic).
+ */
+export const dataProvider: QonysDataProvider = {
+  ...rest,
+  create: (resource, params) =>
+    rest.create(resource, { ...params, data: requestBody(resource, 'create', params.data) }),
+  update: (resource, params) =>
+    rest.update(resource, { ...params, data: requestBody(resource, 'update', params.data) }),
+
+  getDashboard: async () => (await apiFetch('/dashboard')).json as DashboardStats,
+  verifyAuditChain: async () => (await apiFetch('/audit-events/verify')).json as ChainVerification,
+  resetPassword: async (userId, password) => {
+    await post(`/users/${encodeURIComponent(userId)}/reset-password`, { password });
+  },
+  changePassword: async (currentPassword, newPassword) => {
+    await post('/auth/change-password', { currentPassword, newPassword });
+  },
+  setupMfa: async () => (await post('/auth/mfa/setup', {})).json as MfaSetup,
+  enableMfa: async (otp) => {
+    const { json } = await post('/auth/mfa/enable', { otp });
+    updateSessionUser({ mfaEnabled: true });
+    return { recoveryCodes: Array.isArray(json?.recoveryCodes) ? json.recoveryCodes : [] };
+  },
+};

@@ -1,0 +1,89 @@
+import { fetchUtils, HttpError } from 'react-admin';
+import { currentLocale } from '../i18n/i18nProvider';
+import { getSession, parseSession, setSession, type Session } from './session';
+
+export const API_URL = '/api';
+
+type Options = fetchUtils.Options;
+export type HttpResponse = Awaited<ReturnType<typeof fetchUtils.fetchJson>>;
+
+/** Marks a 401 that survived a token refresh: the session is over. */
+export const REFRESH_FAILED = Symbol('qonys.refreshFailed');
+
+function withHeaders(options: Options, accessToken?: string): Options {
+  const headers = new Headers(options.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  headers.set('Accept-Language', currentLocale());
+  if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
+  return { ...options, headers };
+}
+
+/** A call that needs no session (login, refresh): JSON plus the UI language. */
+export const publicFetch = (path: string, options: Options = {}): Promise<HttpResponse> =>
+  fetchUtils.fetchJson(`${API_URL}${path}`, withHeaders(options));
+
+let refreshing: Promise<Session | null> | null = null;
+
+async function postRefresh(refreshToken: string): Promise<Session | null> {
+  try {
+    const { json } = await publicFetch('/auth/refresh', {
+      method: 'POST',
+      body: JSON.stringify({ refreshToken }),
+    });
+    const session = parseSession(json);
+    if (!session) throw new Error('Malformed refresh response');
+    setSession(session);
+    return session;
+  } catch {
+    // The caller's 401 stands; checkError then logs out, which clears the
+    // session (keeping it until then lets react-admin say the session ended).
+    return null;
+  }
+}
+
+/**
+ * Exchanges the refresh token for a new pair. Concurrent callers share one
+ * request (the refresh token rotates, so a second request would be refused);
+ * a caller whose token was already replaced gets the new session at once.
+ */
+export function renewSession(staleAccessToken?: string): Promise<Session | null> {
+  const session = getSession();
+  if (!session) return Promise.resolve(null);
+  if (!refreshing && staleAccessToken && session.accessToken !== staleAccessToken) {
+    return Promise.resolve(session);
+  }
+  if (!refreshing) {
+    refreshing = postRefresh(session.refreshToken).finally(() => {
+      refreshing = null;
+    });
+  }
+  return refreshing;
+}
+
+/**
+ * fetchJson with the bearer token and Accept-Language. On a 401 it refreshes
+ * the session once and retries; a second 401 is tagged REFRESH_FAILED so
+ * authProvider.checkError logs out without trying again.
+ */
+export async function httpClient(url: string, options: Options = {}): Promise<HttpResponse> {
+  const accessToken = getSession()?.accessToken;
+  try {
+    return await fetchUtils.fetchJson(url, withHeaders(options, accessToken));
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.status !== 401 || !accessToken) throw error;
+    const renewed = await renewSession(accessToken);
+    if (!renewed) throw Object.assign(error, { [REFRESH_FAILED]: true });
+    try {
+      return await fetchUtils.fetchJson(url, withHeaders(options, renewed.accessToken));
+    } catch (retryError) {
+      if (retryError instanceof HttpError && retryError.status === 401) {
+        Object.assign(retryError, { [REFRESH_FAILED]: true });
+      }
+      throw retryError;
+    }
+  }
+}
+
+/** httpClient for a path under /api. */
+export const apiFetch = (path: string, options: Options = {}): Promise<HttpResponse> =>
+  httpClient(`${API_URL}${path}`, options);

@@ -1,0 +1,42 @@
+/**
+ * The fields the API accepts in a request body, per resource. It refuses
+ * anything else with 400, so read-only fields (id, createdAt, updatedAt,
+ * username, mfaEnabled, lockedUntil, lastLoginAt…) and
+ * form helpers (passwordConfirm) never leave the browser. `version` goes back
+ * on update for optimistic locking.
+ */
+interface BodyFields {
+  create: readonly string[];
+  update: readonly string[];
+}
+
+const validity = ['source', 'validFrom', 'validTo'] as const;
+const names = ['nameKk', 'nameRu', 'nameEn'] as const;
+
+const fields = (create: readonly string[], update: readonly string[] = create): BodyFields => ({
+  create,
+  update: [...update, 'version'],
+});
+
+export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
+  users: fields(
+    ['username', 'fullName', 'email', 'role', 'regionId', 'password'],
+    ['fullName', 'email', 'role', 'regionId', 'disabled'],
+  ),
+  regions: fields(['code', ...names, 'centre', 'settlementYears', ...validity]),
+  'mci-rates': fields(['year', 'amount', ...validity]),
+  holidays: fields(['kind', 'month', 'day', 'date', ...names, 'movesIfWeekend', ...validity]),
+  // The key is read-only in the UI, but the API's update DTO still expects it back unchanged.
+  deadlines: fields(['key', ...names, 'amount', 'unit', ...validity]),
+};
+
+/** Keeps only the fields the API accepts for this write; unknown resources pass through. */
+export function requestBody(
+  resource: string,
+  kind: keyof BodyFields,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const allowed = WRITABLE_FIELDS[resource]?.[kind];
+  if (!allowed) return data;
+  return Object.fromEntries(allowed.filter((field) => data[field] !== undefined).map((field) => [field, data[field]]));
+}

@@ -1,0 +1,46 @@
+import { Chip, Stack } from '@mui/material';
+import { DataTable, List, NumberInput, SearchInput, useRecordContext } from 'react-admin';
+import { CalendarDateField } from '../common/DateTimeField';
+import { ListActions } from '../common/ListActions';
+import { LocalizedNameField, useNameSource } from '../common/localizedName';
+
+const regionFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <NumberInput key="settlementYear" source="settlementYear" min={1991} max={2100} />,
+];
+
+const SettlementYearsField = () => {
+  const record = useRecordContext();
+  const years = (record?.settlementYears as number[] | undefined) ?? [];
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {years.map((year) => (
+        <Chip key={year} size="small" label={year} />
+      ))}
+    </Stack>
+  );
+};
+
+export const RegionList = () => {
+  const nameSource = useNameSource();
+  return (
+    <List filters={regionFilters} actions={<ListActions />} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source={nameSource} label="resources.regions.fields.name" field={LocalizedNameField} />
+        <DataTable.Col source="centre" disableSort />
+        <DataTable.Col source="settlementYears" disableSort>
+          <SettlementYearsField />
+        </DataTable.Col>
+        <DataTable.Col source="validFrom" disableSort>
+          <CalendarDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo" disableSort>
+          <CalendarDateField source="validTo" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+export default RegionList;

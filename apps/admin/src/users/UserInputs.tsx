@@ -1,0 +1,64 @@
+import { isNationwide, type Role } from '@qonys/domain';
+import {
+  BooleanInput,
+  email,
+  PasswordInput,
+  required,
+  SelectInput,
+  TextInput,
+  useGetIdentity,
+  useRecordContext,
+  type Validator,
+} from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { ROLE_CHOICES } from '../common/roles';
+import { sameAs, validatePassword, validateUsername } from '../common/validators';
+import { RegionReferenceInput } from './RegionReferenceInput';
+
+/** Region-scoped roles need a region; administrators and auditors see every region. */
+const regionRequiredForRole: Validator = (value, allValues) =>
+  !value && allValues?.role && !isNationwide(allValues.role as Role) ? 'app.validation.region_required' : undefined;
+
+const RoleAndRegionInputs = ({ lockRole = false }: { lockRole?: boolean }) => {
+  const role = useWatch({ name: 'role' }) as Role | undefined;
+  const nationwide = role !== undefined && isNationwide(role);
+  return (
+    <>
+      <SelectInput source="role" choices={ROLE_CHOICES} validate={required()} readOnly={lockRole} />
+      <RegionReferenceInput validate={regionRequiredForRole} disabled={nationwide} />
+    </>
+  );
+};
+
+const validateEmail = email();
+
+export const UserCreateInputs = () => (
+  <>
+    <TextInput source="username" validate={validateUsername} autoComplete="off" />
+    <TextInput source="fullName" validate={required()} fullWidth />
+    <TextInput source="email" type="email" validate={validateEmail} fullWidth />
+    <RoleAndRegionInputs />
+    <PasswordInput source="password" validate={validatePassword} autoComplete="new-password" />
+    <PasswordInput source="passwordConfirm" validate={[required(), sameAs('password')]} autoComplete="new-password" />
+  </>
+);
+
+/** Editing oneself: the role stays as it is (the API refuses the change anyway). */
+export const UserEditInputs = () => {
+  const record = useRecordContext();
+  const { identity } = useGetIdentity();
+  const editingSelf = identity !== undefined && record !== undefined && String(identity.id) === String(record.id);
+  return (
+    <>
+      <TextInput source="username" readOnly />
+      <TextInput source="fullName" validate={required()} fullWidth />
+      <TextInput source="email" type="email" validate={validateEmail} fullWidth />
+      <RoleAndRegionInputs lockRole={editingSelf} />
+      <BooleanInput source="disabled" readOnly={editingSelf} />
+    </>
+  );
+};
+
+/** A nationwide role carries no region: send null rather than a stale choice. */
+export const userTransform = <T extends { role?: string; regionId?: unknown }>(data: T): T =>
+  data.role && isNationwide(data.role as Role) ? { ...data, regionId: null } : data;

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const adminRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Vendor code goes into a few long-lived chunks (cached across releases);
+ * each screen is a React.lazy chunk of its own, so the entry stays small.
+ */
+const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
+  {
+    name: 'vendor-react',
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|react-is)[\\/]/,
+    priority: 40,
+  },
+  {
+    name: 'vendor-mui',
+    test: /node_modules[\\/](@mui|@emotion|@popperjs|stylis|clsx|react-transition-group|@babel[\\/]runtime)[\\/]/,
+    priority: 30,
+  },
+  // ra-language-* only serve the lazily loaded ru/en messages: keep them out of the eager vendor chunk.
+  { name: 'vendor-react-admin', test: /node_modules[\\/](?!ra-language-)/, priority: 10 },
+];
+
+export default defineConfig({
+  root: adminRoot,
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@qonys/domain': `${repoRoot}libs/domain/src/index.ts`,
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: 'http://localhost:3000', changeOrigin: true },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: 'http://localhost:3000', changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: `${repoRoot}dist/admin`,
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: vendorGroups,
+        },
+      },
+    },
+  },
+});
