@@ -1,0 +1,63 @@
+import type { Person } from './entities/person.entity';
+
+/** The fields of a person the API shows, in order; never the search or document keys, nor who created it. */
+export const PERSON_FIELDS = [
+  'id',
+  'surname',
+  'givenName',
+  'patronymic',
+  'surnameLatin',
+  'givenNameLatin',
+  'patronymicLatin',
+  'otherSpellings',
+  'birthDate',
+  'sex',
+  'iin',
+  'ethnicity',
+  'citizenship',
+  'countryOfOrigin',
+  'idDocumentType',
+  'idDocumentNumber',
+  'idDocumentIssuer',
+  'idDocumentExpiry',
+  'educationLevel',
+  'profession',
+  'languages',
+  'phone',
+  'addressAbroad',
+  'addressKz',
+  'regionId',
+  'mergedIntoId',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof Person)[];
+
+export type PersonJson = Pick<Person, (typeof PERSON_FIELDS)[number]>;
+
+/** What another region's staff may see of a person found as a possible duplicate: enough to ask, no documents or contacts. */
+export interface ForeignPersonJson {
+  id: number;
+  surname: string;
+  givenName: string;
+  patronymic: string | null;
+  birthDate: string;
+  regionId: number;
+  foreignRegion: true;
+}
+
+/** Fields an audit entry compares (everything the caller can change). */
+export const AUDITED_FIELDS: string[] = PERSON_FIELDS.filter(
+  (field) => !['id', 'version', 'createdAt', 'updatedAt'].includes(field),
+);
+
+export function personJson(person: Person): PersonJson {
+  const json: Record<string, unknown> = {};
+  for (const field of PERSON_FIELDS) json[field] = person[field];
+  return json as PersonJson;
+}
+
+export function foreignPersonJson(person: Person): ForeignPersonJson {
+  const { id, surname, givenName, patronymic, birthDate, regionId } = person;
+  return { id, surname, givenName, patronymic, birthDate, regionId, foreignRegion: true };
+}

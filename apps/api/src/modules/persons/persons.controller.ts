@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthedContext } from '../../common/auth/actor';
+import { Ctx, RequirePermission } from '../../common/auth/decorators';
+import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
+import { CreatePersonDto, MarkDistinctDto, MergePersonDto, UpdatePersonDto } from './dto/person.dto';
+import { PersonDuplicatesService } from './person-duplicates.service';
+import { PersonMergeService } from './person-merge.service';
+import { PERSON_LIST } from './person-list';
+import { PersonsService } from './persons.service';
+
+@ApiTags('persons')
+@ApiBearerAuth()
+@Controller('persons')
+export class PersonsController {
+  constructor(
+    private readonly persons: PersonsService,
+    private readonly duplicates: PersonDuplicatesService,
+    private readonly merging: PersonMergeService,
+  ) {}
+
+  /** `filter.q`: a name in any script, an IIN, a document number or a case number. */
+  @Get()
+  @RequirePermission('persons', 'list')
+  list(@Ctx() ctx: AuthedContext, @Query() query: RawListQuery) {
+    return this.persons.list(ctx, parseListQuery(query, PERSON_LIST));
+  }
+
+  @Get(':id')
+  @RequirePermission('persons', 'show')
+  get(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number) {
+    return this.persons.get(ctx, id);
+  }
+
+  @Post()
+  @RequirePermission('persons', 'create')
+  create(@Ctx() ctx: AuthedContext, @Body() dto: CreatePersonDto) {
+    return this.persons.create(ctx, dto);
+  }
+
+  @Put(':id')
+  @RequirePermission('persons', 'edit')
+  update(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdatePersonDto) {
+    return this.persons.update(ctx, id, dto);
+  }
+
+  /** Possible duplicates in every region, best first: `[{ person, score, reasons }]`. */
+  @Get(':id/duplicates')
+  @RequirePermission('persons', 'show')
+  findDuplicates(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number) {
+    return this.duplicates.duplicates(ctx, id);
+  }
+
+  @Post(':id/distinct')
+  @HttpCode(200)
+  @RequirePermission('persons', 'edit')
+  markDistinct(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: MarkDistinctDto) {
+    return this.duplicates.markDistinct(ctx, id, dto.otherPersonId);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @RequirePermission('persons', 'edit')
+  merge(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: MergePersonDto) {
+    return this.merging.merge(ctx, id, dto.intoPersonId, dto.version);
+  }
+}

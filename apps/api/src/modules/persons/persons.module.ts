@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PersonDuplicatesService } from './person-duplicates.service';
+import { PersonMergeService } from './person-merge.service';
+import { PersonsController } from './persons.controller';
+import { PersonsRepository } from './persons.repository';
+import { PersonsService } from './persons.service';
+
+/** Applicants and family members: registration, search in any script, duplicates and merging. */
+@Module({
+  controllers: [PersonsController],
+  providers: [PersonsService, PersonDuplicatesService, PersonMergeService, PersonsRepository],
+  exports: [PersonsRepository],
+})
+export class PersonsModule {}

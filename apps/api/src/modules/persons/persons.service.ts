@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IIN_ERROR_MESSAGES, validateIin } from '@qonys/domain';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type { AuthedContext } from '../../common/auth/actor';
+import { inScope, regionScope } from '../../common/auth/region-scope';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
+import { updateVersioned } from '../../common/persistence/versioned-update';
+import { AuditService, diff } from '../audit/audit.service';
+import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto';
+import { Person } from './entities/person.entity';
+import { AUDITED_FIELDS, foreignPersonJson, type PersonJson, personJson } from './person-json';
+import { documentKey, latinName, personSearchKey } from './person-keys';
+import { PersonsRepository, type PersonWithKeys } from './persons.repository';
+
+const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/** Today's date in Kazakhstan (UTC+5 everywhere since March 2024). */
+const todayInKazakhstan = (): string => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
+
+/** The stored row for a create or update request: cleaned names, generated Latin forms, keys. */
+function personValues(dto: CreatePersonDto): Partial<PersonWithKeys> {
+  const patronymic = dto.patronymic ?? null;
+  const names = {
+    surname: dto.surname,
+    givenName: dto.givenName,
+    patronymic,
+    surnameLatin: dto.surnameLatin ?? latinName(dto.surname),
+    givenNameLatin: dto.givenNameLatin ?? latinName(dto.givenName),
+    patronymicLatin: patronymic === null ? null : (dto.patronymicLatin ?? latinName(patronymic)),
+    otherSpellings: [...new Set(dto.otherSpellings ?? [])],
+  };
+  return {
+    ...names,
+    birthDate: dto.birthDate,
+    sex: dto.sex,
+    iin: dto.iin ?? null,
+    ethnicity: dto.ethnicity ?? 'kazakh',
+    citizenship: dto.citizenship ?? null,
+    countryOfOrigin: dto.countryOfOrigin ?? null,
+    idDocumentType: dto.idDocumentType ?? null,
+    idDocumentNumber: dto.idDocumentNumber ?? null,
+    idDocumentIssuer: dto.idDocumentIssuer ?? null,
+    idDocumentExpiry: dto.idDocumentExpiry ?? null,
+    educationLevel: dto.educationLevel ?? null,
+    profession: dto.profession ?? null,
+    languages: dto.languages ?? [],
+    phone: dto.phone ?? null,
+    addressAbroad: dto.addressAbroad ?? null,
+    addressKz: dto.addressKz ?? null,
+    searchKey: personSearchKey(names),
+    documentKey: documentKey(dto.idDocumentNumber),
+  };
+}
+
+/** Rules across fields: a plausible birth date, and an IIN that is valid and belongs to that birth date and sex. */
+function checkPerson(dto: CreatePersonDto): void {
+  const errors: Record<string, string> = {};
+  if (dto.birthDate > todayInKazakhstan()) errors.birthDate = 'birthDate cannot be in the future';
+  else if (dto.birthDate < EARLIEST_BIRTH_DATE) errors.birthDate = 'birthDate cannot be before 1900';
+  if (dto.iin) {
+    const result = validateIin(dto.iin, { birthDate: dto.birthDate, sex: dto.sex });
+    if (!result.valid) errors.iin = IIN_ERROR_MESSAGES[result.error];
+  }
+  if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
+}
+
+const REGION_NOT_SETTABLE = 'you may not set the region: persons are registered in your own region';
+
+/**
+ * Persons (applicants and family members): region-scoped staff see and register
+ * only their own region's; every read of one person and every write is audited.
+ */
+@Injectable()
+export class PersonsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly persons: PersonsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<PersonJson>> {
+    const page = await this.persons.listForRegion(query, regionScope(ctx.actor, 'persons', 'list'));
+    return new ListResult(page.resource, page.items.map(personJson), page.start, page.total);
+  }
+
+  /** One person; reading someone's personal data leaves a `person.view` audit entry. */
+  async get(ctx: AuthedContext, id: number): Promise<PersonJson> {
+    const scope = regionScope(ctx.actor, 'persons', 'show');
+    const person = await this.persons.findById(id);
+    if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('Person');
+    await this.audit.recordAlone(ctx, {
+      action: 'person.view',
+      entityType: 'person',
+      entityId: id,
+      regionId: person.regionId,
+    });
+    return personJson(person);
+  }
+
+  create(ctx: AuthedContext, dto: CreatePersonDto): Promise<PersonJson> {
+    const scope = regionScope(ctx.actor, 'persons', 'create');
+    if (scope !== null && dto.regionId !== undefined) throw DomainError.invalid({ regionId: REGION_NOT_SETTABLE });
+    checkPerson(dto);
+    const values = personValues(dto);
+    return this.guardUniqueIin(ctx, values.iin ?? null, () =>
+      this.dataSource.transaction(async (manager) => {
+        const regionId = scope ?? (await this.chosenRegion(manager, dto.regionId ?? null));
+        const id = await this.persons.insert(manager, { ...values, regionId, createdBy: ctx.actor.id });
+        const saved = (await this.persons.findById(id, manager))!;
+        await this.audit.record(manager, ctx, {
+          action: 'person.create',
+          entityType: 'person',
+          entityId: id,
+          regionId,
+          changes: diff(null, personJson(saved), AUDITED_FIELDS),
+        });
+        return personJson(saved);
+      }),
+    );
+  }
+
+  update(ctx: AuthedContext, id: number, dto: UpdatePersonDto): Promise<PersonJson> {
+    const scope = regionScope(ctx.actor, 'persons', 'edit');
+    if (scope !== null && dto.regionId !== undefined) throw DomainError.invalid({ regionId: REGION_NOT_SETTABLE });
+    checkPerson(dto);
+    const values = personValues(dto);
+    return this.guardUniqueIin(ctx, values.iin ?? null, () =>
+      this.dataSource.transaction(async (manager) => {
+        const [before] = await this.persons.lockByIds(manager, [id]);
+        if (!before || !inScope(scope, before.regionId)) throw DomainError.notFound('Person');
+        if (before.mergedIntoId !== null) {
+          throw new DomainError(
+            ErrorCode.Conflict,
+            `This person was merged into person ${before.mergedIntoId}; edit that record instead`,
+          );
+        }
+        const regionId =
+          scope !== null || dto.regionId == null ? before.regionId : await this.chosenRegion(manager, dto.regionId);
+        const after = await updateVersioned(manager, Person, 'Person', id, dto.version, { ...values, regionId });
+        await this.audit.record(manager, ctx, {
+          action: 'person.update',
+          entityType: 'person',
+          entityId: id,
+          regionId: after.regionId,
+          changes: diff(personJson(before), personJson(after), AUDITED_FIELDS),
+        });
+        return personJson(after);
+      }),
+    );
+  }
+
+  /** Nationwide staff say where the person is registered; the region must exist. */
+  private async chosenRegion(manager: EntityManager, regionId: number | null): Promise<number> {
+    if (regionId === null) throw DomainError.invalid({ regionId: 'regionId is required' });
+    if (!(await this.persons.regionExists(regionId, manager)))
+      throw DomainError.invalid({ regionId: 'region does not exist' });
+    return regionId;
+  }
+
+  /**
+   * Two unmerged persons cannot share an IIN (a unique index): the conflict is a 409
+   * on `iin` that names whom it is with — in full within the caller's region, in
+   * outline (as a duplicate candidate) elsewhere.
+   */
+  private async guardUniqueIin<T>(ctx: AuthedContext, iin: string | null, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+      if (!(error instanceof QueryFailedError) || constraint !== 'person_iin_uq' || iin === null) throw error;
+      const holder = await this.persons.findHolderOfIin(iin);
+      const scope = regionScope(ctx.actor, 'persons', 'show');
+      const duplicate = holder && {
+        person: inScope(scope, holder.regionId) ? personJson(holder) : foreignPersonJson(holder),
+        score: 1,
+        reasons: ['same_iin'],
+      };
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'A person with this IIN is already registered',
+        { iin: holder ? `this IIN is already registered for person ${holder.id}` : 'this IIN is already registered' },
+        duplicate ? { duplicate } : undefined,
+      );
+    }
+  }
+}
