@@ -78,7 +78,8 @@ export class Application {
   /** Family members listed on the case (read-only; one indexed subquery per row, so lists need no extra query). */
   @VirtualColumn({
     type: 'int',
-    query: (alias) => `SELECT count(*)::int FROM application_member member_count WHERE member_count.application_id = ${alias}.id`,
+    query: (alias) =>
+      `SELECT count(*)::int FROM application_member member_count WHERE member_count.application_id = ${alias}.id`,
   })
   memberCount: number;
 }

@@ -1,0 +1,135 @@
+import { ACTIVE_STATUSES, isValidCalendarDate, nameSearchKey } from '@qonys/domain';
+import type { ObjectLiteral } from 'typeorm';
+import type { FilterDef } from '../../common/list/list-query';
+import { documentKey } from '../persons/person-keys';
+
+/** List filters particular to cases: the caseworker queues, the search box, dates in Kazakhstan time. */
+
+export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue'] as const;
+export type Queue = (typeof QUEUES)[number];
+
+/**
+ * Parameters the queues need from the request, which the repository sets on the
+ * query before the filters run (a FilterDef only sees the filter value).
+ */
+export interface QueueParameters {
+  /** The caller: "my cases". */
+  queueUserId: number;
+  /** Today in Kazakhstan, YYYY-MM-DD. */
+  queueToday: string;
+  /** The first date that is more than 2 working days away: due_soon is today ≤ due < this. */
+  queueDueSoonBefore: string;
+}
+
+/** `queue`: "my cases", "unassigned in my region", "due in 2 working days", "overdue". */
+export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
+  return {
+    parse: (v) =>
+      typeof v === 'string' && (QUEUES as readonly string[]).includes(v)
+        ? { value: v }
+        : { error: `must be one of ${QUEUES.join(', ')}` },
+    apply: (qb, v, p) => {
+      const active = { [`${p}active`]: [...ACTIVE_STATUSES] };
+      switch (v as Queue) {
+        case 'mine':
+          qb.andWhere(`${alias}.assigned_to_id = :queueUserId AND ${alias}.status IN (:...${p}active)`, active);
+          break;
+        case 'unassigned':
+          qb.andWhere(`${alias}.assigned_to_id IS NULL AND ${alias}.status IN (:...${p}active)`, active);
+          break;
+        case 'due_soon':
+          // A paused clock has no due date, so paused cases never show here.
+          qb.andWhere(`${alias}.deadline_due >= :queueToday AND ${alias}.deadline_due < :queueDueSoonBefore`);
+          break;
+        case 'overdue':
+          qb.andWhere(`${alias}.deadline_due < :queueToday`);
+          break;
+      }
+    },
+  };
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+type Search =
+  | { kind: 'number'; prefix: string }
+  | { kind: 'iin'; iin: string }
+  | { kind: 'text'; words: string[]; documentKey: string | null };
+
+/**
+ * `q`: a case number (exact or a prefix: "KND-2026-0001"), the applicant's IIN, the
+ * applicant's identity document number, or the applicant's name in any script and
+ * spelling (each word of nameSearchKey(q) inside the person's search_key, which the
+ * trigram index serves).
+ */
+export function applicationSearch<T extends ObjectLiteral>(alias: string, personAlias: string): FilterDef<T> {
+  return {
+    parse: (v) => {
+      if (typeof v !== 'string' || v.trim().length === 0 || v.length > 200) {
+        return { error: 'must be text of at most 200 characters' };
+      }
+      const text = v.trim();
+      if (/^knd(-|$)/i.test(text))
+        return { value: { kind: 'number', prefix: `${escapeLike(text.toUpperCase())}%` } satisfies Search };
+      const digits = text.replace(/[\s-]/g, '');
+      if (/^\d{12}$/.test(digits)) return { value: { kind: 'iin', iin: digits } satisfies Search };
+      const words = nameSearchKey(text).split(' ').filter(Boolean);
+      // As the persons module keys identity document numbers.
+      const document = /\d/.test(text) ? documentKey(text) : null;
+      if (words.length === 0 && !document) return { error: 'must contain letters or digits' };
+      return { value: { kind: 'text', words, documentKey: document } satisfies Search };
+    },
+    apply: (qb, v, p) => {
+      const search = v as Search;
+      switch (search.kind) {
+        case 'number':
+          qb.andWhere(`${alias}.number LIKE :${p}`, { [p]: search.prefix });
+          break;
+        case 'iin':
+          qb.andWhere(`${personAlias}.iin = :${p}`, { [p]: search.iin });
+          break;
+        case 'text': {
+          const params: Record<string, string> = {};
+          const name = search.words.map((word, i) => {
+            params[`${p}w${i}`] = `%${escapeLike(word)}%`;
+            return `${personAlias}.search_key LIKE :${p}w${i}`;
+          });
+          const alternatives = name.length > 0 ? [`(${name.join(' AND ')})`] : [];
+          if (search.documentKey) {
+            params[`${p}doc`] = search.documentKey;
+            alternatives.push(`${personAlias}.document_key = :${p}doc`);
+          }
+          qb.andWhere(`(${alternatives.join(' OR ')})`, params);
+          break;
+        }
+      }
+    },
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isIsoDate = (v: unknown): v is string =>
+  typeof v === 'string' &&
+  ISO_DATE.test(v) &&
+  isValidCalendarDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
+
+/**
+ * A timestamp column from the start of a day in Kazakhstan (UTC+5), whatever the
+ * session time zone; the comparison stays on the bare column, so its index serves it.
+ */
+export function kazakhstanDayFrom<T extends ObjectLiteral>(column: string): FilterDef<T> {
+  return {
+    parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    apply: (qb, v, p) =>
+      void qb.andWhere(`${column} >= ((:${p})::date::text || ' 00:00:00+05')::timestamptz`, { [p]: v }),
+  };
+}
+
+/** Inclusive upper bound: the whole Kazakhstan day `v` is included. */
+export function kazakhstanDayTo<T extends ObjectLiteral>(column: string): FilterDef<T> {
+  return {
+    parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    apply: (qb, v, p) =>
+      void qb.andWhere(`${column} < (((:${p})::date + 1)::text || ' 00:00:00+05')::timestamptz`, { [p]: v }),
+  };
+}

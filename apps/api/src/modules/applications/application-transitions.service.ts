@@ -1,0 +1,360 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addPeriod,
+  checkExtension,
+  checkTransition,
+  computeDueDate,
+  type DeadlineKey,
+  type DeadlineStage,
+  type ExtensionRule,
+  formatApplicationNumber,
+  pausedRemaining,
+  resumedDueDate,
+  type TransitionDef,
+} from '@qonys/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthedContext } from '../../common/auth/actor';
+import { regionScope } from '../../common/auth/region-scope';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { updateVersioned } from '../../common/persistence/versioned-update';
+import { AuditService, diff } from '../audit/audit.service';
+import { ChecklistService } from '../documents/checklist.service';
+import type { ApplicationDetail, DeadlineClock } from './application-view';
+import { ApplicationsRepository, type DeadlineSettingValue } from './applications.repository';
+import { ApplicationsService } from './applications.service';
+import { holderInitials, newCertificateNumber } from './certificate-number';
+import type { TransitionDto } from './dto/application.dto';
+import { Application } from './entities/application.entity';
+import { yearOf } from './kazakhstan-time';
+import { appendTimelineEvent } from './timeline';
+
+/** The fields a transition may change, as the audit log shows them. */
+const TRANSITION_FIELDS = [
+  'status',
+  'number',
+  'deadlineStage',
+  'deadlineDue',
+  'deadlinePausedRemaining',
+  'submittedAt',
+  'decidedAt',
+  'legalGroundId',
+  'decisionComment',
+  'statusValidFrom',
+  'statusValidTo',
+  'extensionCount',
+];
+
+const CERTIFICATE_NUMBER_ATTEMPTS = 5;
+
+/**
+ * Moves a case along the state machine of libs/domain (application-workflow.ts):
+ * which transitions exist, who may trigger them, what each requires and sets are read
+ * from there; this service checks the requirements against the data and performs the
+ * named effects, in one transaction with the timeline event and the audit entry.
+ */
+@Injectable()
+export class ApplicationTransitionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
+    private readonly cases: ApplicationsService,
+    private readonly checklist: ChecklistService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async transition(ctx: AuthedContext, id: number, dto: TransitionDto): Promise<ApplicationDetail> {
+    const clock = await this.cases.clock();
+    return this.dataSource.transaction(async (manager) => {
+      const scope = regionScope(ctx.actor, 'applications', 'edit');
+      const before = await this.applications.findInScope(manager, id, scope, { lock: true });
+      if (!before) throw DomainError.notFound('Application');
+      const check = checkTransition(before.status, dto.to, ctx.actor.role);
+      if (!check.ok) {
+        if (check.reason === 'role_not_allowed') throw new DomainError(ErrorCode.Forbidden, check.message);
+        throw new DomainError(ErrorCode.Conflict, check.message, { to: check.message });
+      }
+      if (before.version !== dto.version) throw DomainError.stale('Application');
+      const transition = check.transition;
+      const comment = dto.comment?.trim() || null;
+      await this.checkRequirements(manager, transition, before, dto, comment, clock);
+
+      const { patch, certificate } = await this.effects(manager, transition, before, clock);
+      const isDecision = transition.requires.includes('legal_ground') || transition.effects.includes('grant_status');
+      if (isDecision) {
+        Object.assign(patch, {
+          decidedAt: new Date(),
+          legalGroundId: dto.legalGroundId ?? null,
+          decisionComment: comment,
+        });
+      }
+      const after = await updateVersioned(manager, Application, 'Application', id, dto.version, {
+        ...patch,
+        status: transition.to,
+      });
+      const issued = certificate ? await this.issueCertificate(manager, after, clock) : null;
+
+      await appendTimelineEvent(manager, {
+        applicationId: id,
+        actorId: ctx.actor.id,
+        type: 'transition',
+        transition: transition.name,
+        fromStatus: before.status,
+        toStatus: after.status,
+        comment,
+        data: withoutNulls({
+          legalGroundId: dto.legalGroundId ?? null,
+          number: after.number !== before.number ? after.number : null,
+          deadlineStage: after.deadlineStage,
+          deadlineDue: after.deadlineDue,
+          deadlinePausedRemaining: after.deadlinePausedRemaining,
+          statusValidTo: after.statusValidTo !== before.statusValidTo ? after.statusValidTo : null,
+          certificateNumber: issued,
+        }),
+      });
+      await this.audit.record(manager, ctx, {
+        action: 'application.transition',
+        entityType: 'application',
+        entityId: id,
+        regionId: after.regionId,
+        changes: {
+          transition: { before: null, after: transition.name },
+          ...diff(before, after, TRANSITION_FIELDS),
+          ...(issued ? { certificateNumber: { before: null, after: issued } } : {}),
+        },
+      });
+      return this.cases.detail(manager, id, ctx.actor, clock);
+    });
+  }
+
+  /** Every requirement of the transition, checked against the request and the data; 400 with each field's problem. */
+  private async checkRequirements(
+    manager: EntityManager,
+    transition: TransitionDef,
+    application: Application,
+    dto: TransitionDto,
+    comment: string | null,
+    clock: DeadlineClock,
+  ): Promise<void> {
+    const errors: Record<string, string> = {};
+    if (!transition.requires.includes('legal_ground') && dto.legalGroundId) {
+      errors.legalGroundId = `"${transition.name}" takes no legal ground`;
+    }
+    for (const requirement of transition.requires) {
+      switch (requirement) {
+        case 'comment':
+          if (!comment) errors.comment = `"${transition.name}" needs a comment`;
+          break;
+        case 'legal_ground': {
+          const problem = await this.legalGroundProblem(manager, transition, dto.legalGroundId ?? null, clock.today);
+          if (problem) errors.legalGroundId = problem;
+          break;
+        }
+        case 'has_members': {
+          const stats = await this.applications.memberStats(manager, application.id);
+          if (!stats.applicantActive) errors.members = 'the applicant must be a member of the case';
+          break;
+        }
+        case 'checklist_complete': {
+          const result = await this.checklist.isComplete(manager, application.id);
+          if (!result.complete) {
+            errors.checklist = `documents missing or not verified: ${result.missing.join(', ')}`;
+          }
+          break;
+        }
+        case 'status_expired':
+          if (application.statusValidTo === null || application.statusValidTo >= clock.today) {
+            errors.to = `the status is valid until ${application.statusValidTo ?? '—'}; it expires only after that day`;
+          }
+          break;
+        case 'extension_allowed': {
+          const result = checkExtension(
+            clock.today,
+            application.statusValidTo ?? '0001-01-01',
+            application.extensionCount,
+            await this.extensionRule(manager, clock.today),
+          );
+          if (!result.allowed) errors.to = EXTENSION_REFUSALS[result.reason];
+          break;
+        }
+      }
+    }
+    if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
+  }
+
+  private async legalGroundProblem(
+    manager: EntityManager,
+    transition: TransitionDef,
+    legalGroundId: number | null,
+    today: string,
+  ): Promise<string | null> {
+    if (legalGroundId === null)
+      return `"${transition.name}" needs a legal ground of kind ${transition.legalGroundKind}`;
+    const ground = await this.applications.legalGround(manager, legalGroundId);
+    if (!ground) return 'legal ground does not exist';
+    if (ground.kind !== transition.legalGroundKind) {
+      return `"${transition.name}" needs a legal ground of kind ${transition.legalGroundKind}, not ${ground.kind}`;
+    }
+    if (
+      (ground.validFrom !== null && ground.validFrom > today) ||
+      (ground.validTo !== null && ground.validTo < today)
+    ) {
+      return 'this legal ground is not in force today';
+    }
+    return null;
+  }
+
+  /** The named effects of the transition, as a patch of the case row (and whether to issue a certificate). */
+  private async effects(
+    manager: EntityManager,
+    transition: TransitionDef,
+    application: Application,
+    clock: DeadlineClock,
+  ): Promise<{ patch: Partial<Application>; certificate: boolean }> {
+    const { today, rules } = clock;
+    const patch: Partial<Application> = {};
+    let certificate = false;
+    const startDeadline = async (stage: DeadlineStage) => {
+      const setting = await this.setting(manager, stage, today);
+      const due =
+        setting.unit === 'working_days'
+          ? computeDueDate(today, setting.amount, rules)
+          : addPeriod(today, setting.amount, asPeriodUnit(stage, setting), rules);
+      Object.assign(patch, { deadlineStage: stage, deadlineDue: due, deadlinePausedRemaining: null });
+    };
+    for (const effect of transition.effects) {
+      switch (effect) {
+        case 'assign_number': {
+          const year = yearOf(today);
+          patch.number = formatApplicationNumber(year, await this.applications.nextApplicationSequence(manager, year));
+          patch.submittedAt = new Date();
+          break;
+        }
+        case 'start_deadline:completeness_check':
+          await startDeadline('completeness_check');
+          break;
+        case 'start_deadline:commission_review':
+          await startDeadline('commission_review');
+          break;
+        case 'start_deadline:status_decision':
+          await startDeadline('status_decision');
+          break;
+        case 'pause_deadline':
+          if (application.deadlineDue !== null) {
+            patch.deadlinePausedRemaining = pausedRemaining(today, application.deadlineDue, rules);
+            patch.deadlineDue = null;
+          }
+          break;
+        case 'resume_deadline':
+          if (application.deadlinePausedRemaining !== null) {
+            patch.deadlineDue = resumedDueDate(today, application.deadlinePausedRemaining, rules);
+            patch.deadlinePausedRemaining = null;
+          }
+          break;
+        case 'clear_deadline':
+          Object.assign(patch, { deadlineStage: null, deadlineDue: null, deadlinePausedRemaining: null });
+          break;
+        case 'grant_status': {
+          const validity = await this.setting(manager, 'status_validity', today);
+          patch.statusValidFrom = today;
+          patch.statusValidTo = addPeriod(today, validity.amount, asPeriodUnit('status_validity', validity), rules);
+          break;
+        }
+        case 'extend_status': {
+          const result = checkExtension(
+            today,
+            application.statusValidTo!,
+            application.extensionCount,
+            await this.extensionRule(manager, today),
+          );
+          if (!result.allowed) throw DomainError.invalid({ to: EXTENSION_REFUSALS[result.reason] });
+          patch.statusValidTo = result.newValidTo;
+          patch.extensionCount = application.extensionCount + 1;
+          await this.applications.extendCertificate(manager, application.id, result.newValidTo);
+          break;
+        }
+        case 'issue_certificate':
+          certificate = true;
+          break;
+        case 'revoke_certificate':
+          await this.applications.revokeCertificate(manager, application.id);
+          break;
+        case 'release_members':
+          await this.applications.releaseMembers(manager, application.id);
+          break;
+      }
+    }
+    return { patch, certificate };
+  }
+
+  /** The kandas certificate for the status just granted; returns its number. */
+  private async issueCertificate(
+    manager: EntityManager,
+    application: Application,
+    clock: DeadlineClock,
+  ): Promise<string> {
+    const names = await this.applications.applicantNames(manager, application.id);
+    for (let attempt = 0; attempt < CERTIFICATE_NUMBER_ATTEMPTS; attempt++) {
+      const number = newCertificateNumber(yearOf(clock.today));
+      const inserted = await this.applications.insertCertificate(manager, {
+        number,
+        applicationId: application.id,
+        holderInitials: holderInitials(names.givenName, names.surname),
+        issuedOn: clock.today,
+        validFrom: application.statusValidFrom!,
+        validTo: application.statusValidTo!,
+      });
+      if (inserted) return number;
+    }
+    throw new Error('Could not draw an unused certificate number');
+  }
+
+  private async setting(manager: EntityManager, key: DeadlineKey, today: string): Promise<DeadlineSettingValue> {
+    const setting = await this.applications.deadlineSetting(manager, key, today);
+    if (!setting) {
+      throw new DomainError(
+        ErrorCode.Unavailable,
+        `No "${key}" deadline setting is in force today; an admin must add one`,
+      );
+    }
+    return setting;
+  }
+
+  /** The extension rule from the editable settings valid today. */
+  private async extensionRule(manager: EntityManager, today: string): Promise<ExtensionRule> {
+    const months = async (key: DeadlineKey) => {
+      const setting = await this.setting(manager, key, today);
+      if (setting.unit === 'months') return setting.amount;
+      if (setting.unit === 'years') return setting.amount * 12;
+      throw new DomainError(ErrorCode.Unavailable, `The "${key}" setting must be in months or years`);
+    };
+    const limit = await this.setting(manager, 'status_extension_limit', today);
+    if (limit.unit !== 'times')
+      throw new DomainError(ErrorCode.Unavailable, 'The "status_extension_limit" setting must be a count (times)');
+    return {
+      maxExtensions: limit.amount,
+      windowMonths: await months('status_extension_window'),
+      extensionMonths: await months('status_extension'),
+    };
+  }
+}
+
+const EXTENSION_REFUSALS: Record<'too_many' | 'outside_window' | 'already_expired', string> = {
+  too_many: 'the status has already been extended as many times as the rules allow',
+  outside_window: 'an extension can be applied for only within the window before the status ends',
+  already_expired: 'the status has already expired; it cannot be extended',
+};
+
+/** A setting's unit as a span of time; a count ('times') is not one. */
+function asPeriodUnit(
+  key: DeadlineKey,
+  setting: DeadlineSettingValue,
+): 'calendar_days' | 'months' | 'years' | 'working_days' {
+  if (setting.unit === 'times') {
+    throw new DomainError(ErrorCode.Unavailable, `The "${key}" setting must be a span of time, not a count`);
+  }
+  return setting.unit;
+}
+
+const withoutNulls = (data: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null && v !== undefined));

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
+import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { ApplicationAssignmentService } from './application-assignment.service';
+import { ApplicationMembersService } from './application-members.service';
+import { ApplicationTransitionsService } from './application-transitions.service';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
+import { ApplicationsService } from './applications.service';
+
+/** The case for kandas status: intake, family, state machine, deadlines, timeline, queues. */
+@Module({
+  imports: [ReferenceDataModule, DocumentsModule],
+  controllers: [ApplicationsController],
+  providers: [
+    ApplicationsRepository,
+    ApplicationsService,
+    ApplicationMembersService,
+    ApplicationTransitionsService,
+    ApplicationAssignmentService,
+  ],
+  exports: [ApplicationsService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,290 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { addWorkingDays, isTerminal } from '@qonys/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor, AuthedContext } from '../../common/auth/actor';
+import { regionScope } from '../../common/auth/region-scope';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
+import { updateVersioned } from '../../common/persistence/versioned-update';
+import { AuditService, diff } from '../audit/audit.service';
+import { CalendarService } from '../reference-data/calendar.service';
+import {
+  checkPersons,
+  personName,
+  refuseActiveMemberships,
+  requireCaseworkerOfRegion,
+  translateMembershipRace,
+} from './application-rules';
+import {
+  type ApplicationDetail,
+  type ApplicationRow,
+  type DeadlineClock,
+  type TimelineEventView,
+  toRow,
+  transitionViews,
+} from './application-view';
+import { ApplicationsRepository } from './applications.repository';
+import type { CreateApplicationDto, MemberDto, UpdateApplicationDto } from './dto/application.dto';
+import { Application } from './entities/application.entity';
+import { todayInKazakhstan } from './kazakhstan-time';
+import { appendTimelineEvent } from './timeline';
+
+const EDITABLE_FIELDS = ['channel', 'assignedToId'];
+const CREATED_FIELDS = ['status', 'channel', 'regionId', 'assignedToId', 'applicantId'];
+
+/**
+ * The case: intake, reads, edits, notes and the timeline. The family's changes are in
+ * ApplicationMembersService, assignment in ApplicationAssignmentService, the state
+ * machine in ApplicationTransitionsService.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Today and the holiday rules, once per request and before any transaction (see STACK-NOTES on PGlite). */
+  async clock(): Promise<DeadlineClock> {
+    return { today: todayInKazakhstan(), rules: await this.calendar.holidayRules() };
+  }
+
+  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<ApplicationRow>> {
+    const clock = await this.clock();
+    const page = await this.applications.listPage(query, regionScope(ctx.actor, 'applications', 'list'), {
+      queueUserId: ctx.actor.id,
+      queueToday: clock.today,
+      // daysLeft ≤ 2 ⇔ due before the third working day from today.
+      queueDueSoonBefore: addWorkingDays(clock.today, 3, clock.rules),
+    });
+    return new ListResult(
+      page.resource,
+      page.items.map((a) => toRow(a, clock)),
+      page.start,
+      page.total,
+    );
+  }
+
+  async get(ctx: AuthedContext, id: number): Promise<ApplicationDetail> {
+    const clock = await this.clock();
+    return this.detail(this.dataSource.manager, id, ctx.actor, clock, regionScope(ctx.actor, 'applications', 'show'));
+  }
+
+  /** The case as GET /applications/:id shows it; 404 outside `scope`. */
+  async detail(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+    clock: DeadlineClock,
+    scope: number | null = null,
+  ): Promise<ApplicationDetail> {
+    const application = await this.applications.findInScope(manager, id, scope);
+    if (!application) throw DomainError.notFound('Application');
+    return {
+      ...toRow(application, clock),
+      members: await this.applications.membersWithPersons(manager, id),
+      availableTransitions: transitionViews(application.status, actor.role),
+      certificate: await this.applications.certificateOf(manager, id),
+    };
+  }
+
+  async create(ctx: AuthedContext, dto: CreateApplicationDto): Promise<ApplicationDetail> {
+    const clock = await this.clock();
+    const members = familyOf(dto);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const regionId = await this.regionForNewCase(manager, ctx.actor, dto.regionId ?? null);
+        const personIds = members.map((m) => m.personId);
+        const found = await this.applications.personsByIds(manager, personIds);
+        const personScope = regionScope(ctx.actor, 'persons', 'show');
+        checkPersons([dto.applicantId], found, personScope, 'applicantId');
+        const persons = checkPersons(personIds, found, personScope, 'members');
+        refuseActiveMemberships(await this.applications.activeMemberships(manager, personIds, null), 'members');
+        if (dto.assignedToId) {
+          requireCaseworkerOfRegion(await this.applications.isCaseworkerOf(manager, dto.assignedToId, regionId));
+        }
+
+        const id = await this.applications.insertApplication(manager, {
+          channel: dto.channel,
+          regionId,
+          applicantId: dto.applicantId,
+          assignedToId: dto.assignedToId ?? null,
+          createdBy: ctx.actor.id,
+        });
+        await this.applications.insertMembers(manager, id, members);
+        await appendTimelineEvent(manager, {
+          applicationId: id,
+          actorId: ctx.actor.id,
+          type: 'created',
+          toStatus: 'draft',
+          data: {
+            channel: dto.channel,
+            assignedToId: dto.assignedToId ?? null,
+            members: members.map((m) => ({ ...m, name: personName(persons.get(m.personId)) })),
+          },
+        });
+        const created = await manager.getRepository(Application).findOneByOrFail({ id });
+        await this.audit.record(manager, ctx, {
+          action: 'application.create',
+          entityType: 'application',
+          entityId: id,
+          regionId,
+          changes: { ...diff(null, created, CREATED_FIELDS), members: { before: null, after: members } },
+        });
+        return this.detail(manager, id, ctx.actor, clock);
+      });
+    } catch (error) {
+      throw translateMembershipRace(error, 'members');
+    }
+  }
+
+  async update(ctx: AuthedContext, id: number, dto: UpdateApplicationDto): Promise<ApplicationDetail> {
+    const clock = await this.clock();
+    return this.dataSource.transaction(async (manager) => {
+      const scope = regionScope(ctx.actor, 'applications', 'edit');
+      const before = await this.applications.findInScope(manager, id, scope, { lock: true });
+      if (!before) throw DomainError.notFound('Application');
+      if (before.version !== dto.version) throw DomainError.stale('Application');
+      if (isTerminal(before.status)) {
+        throw new DomainError(ErrorCode.Conflict, `A case in status "${before.status}" is closed and cannot be edited`);
+      }
+      const assignedToId = dto.assignedToId === undefined ? before.assignedToId : dto.assignedToId;
+      if (assignedToId !== null && assignedToId !== before.assignedToId) {
+        requireCaseworkerOfRegion(await this.applications.isCaseworkerOf(manager, assignedToId, before.regionId));
+      }
+      const after = await updateVersioned(manager, Application, 'Application', id, dto.version, {
+        channel: dto.channel,
+        assignedToId,
+      });
+      const changes = diff(before, after, EDITABLE_FIELDS);
+      if (changes.channel) {
+        await appendTimelineEvent(manager, {
+          applicationId: id,
+          actorId: ctx.actor.id,
+          type: 'updated',
+          data: { channel: changes.channel },
+        });
+      }
+      if (changes.assignedToId) {
+        await appendTimelineEvent(manager, {
+          applicationId: id,
+          actorId: ctx.actor.id,
+          type: 'assignment',
+          data: { assignedToId: changes.assignedToId },
+        });
+      }
+      await this.audit.record(manager, ctx, {
+        action: 'application.update',
+        entityType: 'application',
+        entityId: id,
+        regionId: after.regionId,
+        changes,
+      });
+      return this.detail(manager, id, ctx.actor, clock);
+    });
+  }
+
+  /** A note on the timeline, at any stage of the case. */
+  async addNote(ctx: AuthedContext, id: number, comment: string): Promise<TimelineEventView> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.applications.findInScope(
+        manager,
+        id,
+        regionScope(ctx.actor, 'applications', 'edit'),
+      );
+      if (!application) throw DomainError.notFound('Application');
+      const event = await appendTimelineEvent(manager, {
+        applicationId: id,
+        actorId: ctx.actor.id,
+        type: 'note',
+        comment,
+      });
+      await this.audit.record(manager, ctx, {
+        action: 'application.note',
+        entityType: 'application',
+        entityId: id,
+        regionId: application.regionId,
+        changes: { note: { before: null, after: comment } },
+      });
+      return {
+        id: event.id,
+        applicationId: id,
+        occurredAt: event.occurredAt,
+        type: 'note',
+        transition: null,
+        fromStatus: null,
+        toStatus: null,
+        comment,
+        data: null,
+        actorId: ctx.actor.id,
+        actorUsername: ctx.actor.username,
+        actorFullName: null,
+      };
+    });
+  }
+
+  async timeline(ctx: AuthedContext, id: number, query: ParsedListQuery): Promise<ListResult<TimelineEventView>> {
+    const scope = regionScope(ctx.actor, 'applications', 'show');
+    if (!(await this.applications.findInScope(this.dataSource.manager, id, scope)))
+      throw DomainError.notFound('Application');
+    const page = await this.applications.timelinePage(id, query);
+    const items = page.items.map((e): TimelineEventView => ({
+      id: String(e.id),
+      applicationId: e.applicationId,
+      occurredAt: e.occurredAt,
+      type: e.type,
+      transition: e.transition,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      comment: e.comment,
+      data: e.data,
+      actorId: e.actorId,
+      actorUsername: e.actor?.username ?? null,
+      actorFullName: e.actor?.fullName ?? null,
+    }));
+    return new ListResult(page.resource, items, page.start, page.total);
+  }
+
+  /** Admins name the region; region-scoped callers file in their own and may not name one. */
+  private async regionForNewCase(manager: EntityManager, actor: Actor, requested: number | null): Promise<number> {
+    const scope = regionScope(actor, 'applications', 'create');
+    if (scope !== null) {
+      if (requested !== null) throw DomainError.invalid({ regionId: 'is set from your account; do not send it' });
+      return scope;
+    }
+    if (requested === null) {
+      throw DomainError.invalid({ regionId: 'choose the region whose local executive body handles the case' });
+    }
+    if (!(await this.applications.regionExists(manager, requested))) {
+      throw DomainError.invalid({ regionId: 'region does not exist' });
+    }
+    return requested;
+  }
+}
+
+/** The members of a new case: the applicant first, added with relation "applicant" when not listed. */
+function familyOf(dto: CreateApplicationDto): MemberDto[] {
+  const listed = dto.members ?? [];
+  const seen = new Set<number>();
+  for (const [i, member] of listed.entries()) {
+    if (seen.has(member.personId))
+      throw DomainError.invalid({ [`members.${i}.personId`]: 'this person is listed twice' });
+    seen.add(member.personId);
+    const isApplicant = member.personId === dto.applicantId;
+    if (isApplicant !== (member.relation === 'applicant')) {
+      throw DomainError.invalid({
+        [`members.${i}.relation`]: isApplicant
+          ? 'the applicant has the relation "applicant"'
+          : 'only the applicant has the relation "applicant"',
+      });
+    }
+  }
+  const applicant = listed.find((m) => m.personId === dto.applicantId) ?? {
+    personId: dto.applicantId,
+    relation: 'applicant' as const,
+  };
+  return [applicant, ...listed.filter((m) => m !== applicant)];
+}

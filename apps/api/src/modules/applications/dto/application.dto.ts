@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '@qonys/domain';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { type Channel, CHANNELS } from '../entities/application.entity';
+import { type Relation, RELATIONS } from '../entities/application-member.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const present = (_: object, value: unknown) => value !== null && value !== undefined;
+
+/** Families are large, but not this large: a bound on one request's work. */
+export const MAX_MEMBERS = 50;
+export const MAX_BULK_IDS = 500;
+
+export class MemberDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  personId: number;
+
+  @ApiProperty({ enum: RELATIONS })
+  @IsIn(RELATIONS, { message: `relation must be one of ${RELATIONS.join(', ')}` })
+  relation: Relation;
+}
+
+/** POST /applications: a draft for a family. */
+export class CreateApplicationDto {
+  @ApiProperty({ enum: CHANNELS })
+  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  channel: Channel;
+
+  @ApiProperty({ description: 'The applicant; added as a member with relation "applicant" when not listed' })
+  @IsInt()
+  @Min(1)
+  applicantId: number;
+
+  @ApiPropertyOptional({ type: [MemberDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_MEMBERS)
+  @ValidateNested({ each: true })
+  @Type(() => MemberDto)
+  members?: MemberDto[];
+
+  @ApiPropertyOptional({ nullable: true, description: 'A caseworker of the case region' })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  assignedToId?: number | null;
+
+  @ApiPropertyOptional({ description: 'Admins only; region-scoped callers file in their own region' })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  regionId?: number | null;
+}
+
+/** PUT /applications/:id: the editable fields (members change through /members while a draft). */
+export class UpdateApplicationDto {
+  @ApiProperty({ enum: CHANNELS })
+  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  channel: Channel;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Omit to keep, null to unassign' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  assignedToId?: number | null;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class AddMemberDto extends MemberDto {}
+
+export class TransitionDto {
+  @ApiProperty({ enum: APPLICATION_STATUSES })
+  @IsIn(APPLICATION_STATUSES, { message: `to must be one of ${APPLICATION_STATUSES.join(', ')}` })
+  to: ApplicationStatus;
+
+  @ApiPropertyOptional()
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @Length(0, 4000)
+  comment?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  legalGroundId?: number | null;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class NoteDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 4000, { message: 'comment must be 1–4000 characters' })
+  comment: string;
+}
+
+/** POST /applications/assign: one assignee (or none) for many cases. */
+export class BulkAssignDto {
+  @ApiProperty({ type: [Number] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_IDS)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  ids: number[];
+
+  @ApiProperty({ nullable: true, type: Number })
+  @ValidateIf((_, value) => value !== null)
+  @IsInt({ message: 'assignedToId must be a user id or null' })
+  @Min(1)
+  assignedToId: number | null;
+}
