@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -15,6 +16,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedde
 import { runMigrations } from './database/migrate';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
 import { AuditService } from './modules/audit/audit.service';
+import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
 
 export interface RunningServer {
   url: string;
@@ -47,7 +49,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new ConsoleLogger({ json: true, logLevels: config.logLevel === 'silent' ? [] : ['log', 'warn', 'error', 'fatal'] }),
   });
-  app.setGlobalPrefix('api');
+  // The certificate QR code opens /verify/<number>, a public page outside the API.
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
@@ -60,7 +63,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
         defaultSrc: ["'self'"],
         // MUI (emotion) injects style elements; swagger-ui too.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: lets the admin preview a document it fetched with its token.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
+        objectSrc: ["'self'", 'blob:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
@@ -68,6 +74,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
         upgradeInsecureRequests: null,
       },
     },
+  });
+  // Document uploads: one file per request, held to DOCUMENT_MAX_BYTES (a larger one is a 413).
+  await app.register(multipart, {
+    limits: { fileSize: config.documentMaxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 },
   });
   if (config.corsOrigin) {
     app.enableCors({

@@ -21,7 +21,30 @@ export interface AppConfig {
   readonly loginLockThreshold: number;
   readonly loginLockMinutes: number;
   readonly serveAdmin: boolean;
+  /** Largest document upload accepted, in bytes. */
+  readonly documentMaxBytes: number;
+  /** Where uploaded documents are kept. */
+  readonly storage: StorageConfig;
+  /** The address the public reaches Qonys at: certificate QR codes point to `<publicBaseUrl>/verify/<number>`. */
+  readonly publicBaseUrl: string;
+  /** Public certificate checks per client address per minute. */
+  readonly publicRateLimitPerMinute: number;
 }
+
+/** Local disk under `DATA_DIR/documents`, or an S3-compatible object store. */
+export type StorageConfig =
+  | { readonly driver: 'local'; readonly directory: string }
+  | {
+      readonly driver: 's3';
+      /** null: AWS S3 itself. */
+      readonly endpoint: string | null;
+      readonly region: string;
+      readonly bucket: string;
+      /** null (both): the AWS SDK's default credential chain. */
+      readonly accessKey: string | null;
+      readonly secretKey: string | null;
+      readonly forcePathStyle: boolean;
+    };
 
 export class ConfigError extends Error {}
 
@@ -69,6 +92,54 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL such as https://qonys.example.kz, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must use http:// or https://, got "${url.protocol}"`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`${name} must not carry credentials, a query or a fragment, got "${raw}"`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+function storage(env: Env, dataDir: string): StorageConfig {
+  const driver = oneOf(env, 'STORAGE_DRIVER', ['local', 's3'] as const, 'local');
+  if (driver === 'local') return { driver, directory: join(dataDir, 'documents') };
+  const bucket = env.S3_BUCKET;
+  if (!bucket) throw new ConfigError('S3_BUCKET is required when STORAGE_DRIVER is s3');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(
+      `S3_BUCKET must be a bucket name (3–63 lower-case letters, digits, dots, dashes), got "${bucket}"`,
+    );
+  }
+  const accessKey = env.S3_ACCESS_KEY || null;
+  const secretKey = env.S3_SECRET_KEY || null;
+  if ((accessKey === null) !== (secretKey === null)) {
+    throw new ConfigError(
+      'S3_ACCESS_KEY and S3_SECRET_KEY must be given together (or neither, for the AWS default credentials)',
+    );
+  }
+  const endpoint = env.S3_ENDPOINT ? httpUrl(env, 'S3_ENDPOINT', '') : null;
+  return {
+    driver,
+    endpoint,
+    region: env.S3_REGION || 'us-east-1',
+    bucket,
+    accessKey,
+    secretKey,
+    // S3-compatible stores (MinIO) usually want path-style addressing.
+    forcePathStyle: boolean(env, 'S3_FORCE_PATH_STYLE', endpoint !== null),
+  };
+}
+
 /**
  * The JWT signing secret. With a real database it must be given (replicas share it);
  * the embedded database keeps a generated one beside its data so tokens survive a restart.
@@ -98,10 +169,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       throw new ConfigError(`CORS_ORIGIN must be an origin such as https://qonys.example.kz, got "${corsOrigin}"`);
     }
   }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
     nodeEnv,
     host: env.HOST || '0.0.0.0',
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     databaseUrl: url,
     dataDir,
     // Demo data is loaded by default only on the embedded database.
@@ -116,6 +188,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginLockThreshold: integer(env, 'LOGIN_LOCK_THRESHOLD', 5, 2, 100),
     loginLockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440),
     serveAdmin: boolean(env, 'SERVE_ADMIN', true),
+    documentMaxBytes: integer(env, 'DOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    storage: storage(env, dataDir),
+    publicBaseUrl: httpUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
+    publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
   };
 }
 

@@ -10,7 +10,7 @@ import { ReferenceDataService } from './reference-data.service';
 import type { ReferenceResource } from './reference-resources';
 
 /**
- * The four reference-data resources share one controller shape; each gets its own
+ * The reference-data resources share one controller shape; each gets its own
  * class (own path, own DTOs, own permission-table resource) from this factory.
  */
 export function referenceDataController<T extends ReferenceRecord & ObjectLiteral>(resource: ReferenceResource<T>): Type {

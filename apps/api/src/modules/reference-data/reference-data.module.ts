@@ -3,15 +3,20 @@ import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { referenceDataController } from './reference-data.controller';
 import { ReferenceDataService } from './reference-data.service';
-import { DEADLINES, HOLIDAYS, MCI_RATES, REGIONS } from './reference-resources';
+import { DEADLINES, DOCUMENT_TYPES, HOLIDAYS, LEGAL_GROUNDS, MCI_RATES, REGIONS } from './reference-resources';
 
-/** Regions, MCI rates, holidays and statutory deadlines, and the working-day calendar. */
+/**
+ * Regions, MCI rates, holidays, statutory deadlines, the document checklist and legal
+ * grounds, and the working-day calendar.
+ */
 @Module({
   controllers: [
     referenceDataController(REGIONS),
     referenceDataController(MCI_RATES),
     referenceDataController(HOLIDAYS),
     referenceDataController(DEADLINES),
+    referenceDataController(DOCUMENT_TYPES),
+    referenceDataController(LEGAL_GROUNDS),
     CalendarController,
   ],
   providers: [ReferenceDataService, CalendarService],

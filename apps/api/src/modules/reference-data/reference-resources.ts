@@ -1,27 +1,43 @@
 import { HOLIDAY_KINDS } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
-import { arrayContains, dateFrom, dateTo, ids, integerEquals, oneOf, textSearch } from '../../common/list/filters';
+import {
+  arrayContains,
+  booleanEquals,
+  dateFrom,
+  dateTo,
+  ids,
+  integerEquals,
+  oneOf,
+  textEquals,
+  textSearch,
+} from '../../common/list/filters';
 import type { ListSpec } from '../../common/list/list-query';
 import {
   DeadlineSettingDto,
+  DocumentTypeDto,
   HolidayDto,
+  LegalGroundDto,
   MciRateDto,
   type ReferenceDto,
   RegionDto,
   UpdateDeadlineSettingDto,
+  UpdateDocumentTypeDto,
   UpdateHolidayDto,
+  UpdateLegalGroundDto,
   UpdateMciRateDto,
   UpdateRegionDto,
 } from './dto/reference.dto';
 import { DeadlineSetting } from './entities/deadline-setting.entity';
+import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, DocumentType } from './entities/document-type.entity';
 import { Holiday } from './entities/holiday.entity';
+import { LEGAL_GROUND_KINDS, LegalGround } from './entities/legal-ground.entity';
 import { MciRate } from './entities/mci-rate.entity';
 import type { ReferenceRecord } from './entities/reference-record';
 import { Region } from './entities/region.entity';
 
 /** Everything that differs between the reference-data resources; the rest is shared. */
 export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
-  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines';
+  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds';
   entity: new () => T;
   /** Human name in messages ("Region not found"). */
   label: string;
@@ -139,4 +155,68 @@ export const DEADLINES: ReferenceResource<DeadlineSetting> = {
   },
   uniqueFields: { deadline_setting_key_valid_from_uq: 'validFrom' },
   fields: ['key', 'nameKk', 'nameRu', 'nameEn', 'amount', 'unit', ...COMMON],
+};
+
+/** The per-case document checklist (domain-facts §2 "Documents"), editable by admins. */
+export const DOCUMENT_TYPES: ReferenceResource<DocumentType> = {
+  path: 'document-types',
+  entity: DocumentType,
+  label: 'Document type',
+  auditType: 'document_type',
+  createDto: DocumentTypeDto,
+  updateDto: UpdateDocumentTypeDto,
+  list: {
+    resource: 'document-types',
+    sortable: {
+      id: 't.id',
+      key: 't.key',
+      sortOrder: 't.sort_order',
+      nameKk: 't.name_kk',
+      nameRu: 't.name_ru',
+      nameEn: 't.name_en',
+    },
+    defaultSort: ['sortOrder', 'ASC'],
+    filters: {
+      id: ids('t.id'),
+      q: textSearch(['t.key', 't.name_kk', 't.name_ru', 't.name_en']),
+      key: textEquals('t.key'),
+      scope: oneOf('t.scope', DOCUMENT_SCOPES),
+      condition: oneOf('t.condition', DOCUMENT_CONDITIONS),
+      required: booleanEquals('t.required'),
+      ...validity('t'),
+    },
+  },
+  uniqueFields: { document_type_key_valid_from_uq: 'key' },
+  fields: ['key', 'nameKk', 'nameRu', 'nameEn', 'scope', 'required', 'condition', 'sortOrder', ...COMMON],
+};
+
+/** Grounds for refusing to accept, rejecting or revoking; the statutory list is unconfirmed, so admins edit it. */
+export const LEGAL_GROUNDS: ReferenceResource<LegalGround> = {
+  path: 'legal-grounds',
+  entity: LegalGround,
+  label: 'Legal ground',
+  auditType: 'legal_ground',
+  createDto: LegalGroundDto,
+  updateDto: UpdateLegalGroundDto,
+  list: {
+    resource: 'legal-grounds',
+    sortable: {
+      id: 'g.id',
+      code: 'g.code',
+      kind: 'g.kind',
+      nameKk: 'g.name_kk',
+      nameRu: 'g.name_ru',
+      nameEn: 'g.name_en',
+    },
+    defaultSort: ['id', 'ASC'],
+    filters: {
+      id: ids('g.id'),
+      q: textSearch(['g.code', 'g.name_kk', 'g.name_ru', 'g.name_en']),
+      kind: oneOf('g.kind', LEGAL_GROUND_KINDS),
+      code: textEquals('g.code'),
+      ...validity('g'),
+    },
+  },
+  uniqueFields: { legal_ground_code_uq: 'code' },
+  fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', ...COMMON],
 };

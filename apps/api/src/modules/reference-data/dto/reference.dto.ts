@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsString,
   Length,
   Matches,
@@ -15,6 +16,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES } from '../entities/document-type.entity';
+import { LEGAL_GROUND_KINDS } from '../entities/legal-ground.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -31,11 +34,13 @@ export abstract class ReferenceDto {
   @ApiPropertyOptional({ nullable: true, example: '2026-01-01' })
   @ValidateIf(present)
   @Matches(ISO_DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'validFrom must be a day that exists' })
   validFrom?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '2026-12-31' })
   @ValidateIf(present)
   @Matches(ISO_DATE, { message: 'validTo must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'validTo must be a day that exists' })
   validTo?: string | null;
 }
 
@@ -117,6 +122,7 @@ export class HolidayDto extends NamedReferenceDto {
   @ApiPropertyOptional({ nullable: true, description: 'For kinds dated and working_day' })
   @ValidateIf((dto: HolidayDto) => dto.kind !== 'fixed')
   @Matches(ISO_DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'date must be a day that exists' })
   date?: string | null;
 
   @ApiProperty()
@@ -140,6 +146,42 @@ export class DeadlineSettingDto extends NamedReferenceDto {
   unit: DeadlineUnit;
 }
 
+/** An item of the per-case document checklist. */
+export class DocumentTypeDto extends NamedReferenceDto {
+  @ApiProperty({ example: 'identity_document' })
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'key must be lower-case letters, digits and underscores' })
+  key: string;
+
+  @ApiProperty({ enum: DOCUMENT_SCOPES, description: 'One document for the case, or one for each family member' })
+  @IsIn(DOCUMENT_SCOPES, { message: `scope must be one of ${DOCUMENT_SCOPES.join(', ')}` })
+  scope: (typeof DOCUMENT_SCOPES)[number];
+
+  @ApiProperty({ description: 'Approval waits for a verified document of every required item' })
+  @IsBoolean()
+  required: boolean;
+
+  @ApiProperty({ enum: DOCUMENT_CONDITIONS, description: 'When the item applies to a case' })
+  @IsIn(DOCUMENT_CONDITIONS, { message: `condition must be one of ${DOCUMENT_CONDITIONS.join(', ')}` })
+  condition: (typeof DOCUMENT_CONDITIONS)[number];
+
+  @ApiProperty({ example: 10 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  sortOrder: number;
+}
+
+/** A ground for refusing to accept, rejecting or revoking. */
+export class LegalGroundDto extends NamedReferenceDto {
+  @ApiProperty({ enum: LEGAL_GROUND_KINDS })
+  @IsIn(LEGAL_GROUND_KINDS, { message: `kind must be one of ${LEGAL_GROUND_KINDS.join(', ')}` })
+  kind: (typeof LEGAL_GROUND_KINDS)[number];
+
+  @ApiProperty({ example: 'incomplete_documents' })
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'code must be lower-case letters, digits and underscores' })
+  code: string;
+}
+
 /** Each update carries the version it was based on. */
 export class UpdateRegionDto extends RegionDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
@@ -151,5 +193,11 @@ export class UpdateHolidayDto extends HolidayDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 export class UpdateDeadlineSettingDto extends DeadlineSettingDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+export class UpdateDocumentTypeDto extends DocumentTypeDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+export class UpdateLegalGroundDto extends LegalGroundDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app.config';
+
+/** Only the variables under test; the rest take their defaults. */
+const load = (env: Record<string, string>) =>
+  loadConfig({ DATA_DIR: '/srv/qonys', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://q@db/q', ...env });
+
+describe('loadConfig: documents and the public certificate check', () => {
+  it('keeps documents on local disk under DATA_DIR/documents, up to 10 MB, by default', () => {
+    const config = load({ PORT: '8080' });
+    expect(config.storage).toEqual({ driver: 'local', directory: join('/srv/qonys', 'documents') });
+    expect(config.documentMaxBytes).toBe(10 * 1024 * 1024);
+    expect(config.publicBaseUrl).toBe('http://localhost:8080');
+    expect(config.publicRateLimitPerMinute).toBe(60);
+  });
+
+  it('reads an S3-compatible store, path-style when an endpoint is given', () => {
+    const config = load({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'qonys-documents',
+      S3_ACCESS_KEY: 'q',
+      S3_SECRET_KEY: 's',
+    });
+    expect(config.storage).toEqual({
+      driver: 's3',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      bucket: 'qonys-documents',
+      accessKey: 'q',
+      secretKey: 's',
+      forcePathStyle: true,
+    });
+    expect(
+      load({ STORAGE_DRIVER: 's3', S3_BUCKET: 'qonys-documents', S3_REGION: 'eu-central-1' }).storage,
+    ).toMatchObject({
+      endpoint: null,
+      region: 'eu-central-1',
+      accessKey: null,
+      forcePathStyle: false,
+    });
+  });
+
+  it('strips a trailing slash from PUBLIC_BASE_URL', () => {
+    expect(load({ PUBLIC_BASE_URL: 'https://qonys.example.kz/' }).publicBaseUrl).toBe('https://qonys.example.kz');
+  });
+
+  it.each([
+    [{ STORAGE_DRIVER: 'ftp' }, /STORAGE_DRIVER must be one of local, s3/],
+    [{ STORAGE_DRIVER: 's3' }, /S3_BUCKET is required/],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'Bad_Bucket' }, /S3_BUCKET must be a bucket name/],
+    [
+      { STORAGE_DRIVER: 's3', S3_BUCKET: 'docs', S3_ACCESS_KEY: 'q' },
+      /S3_ACCESS_KEY and S3_SECRET_KEY must be given together/,
+    ],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'docs', S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT must use http/],
+    [
+      { STORAGE_DRIVER: 's3', S3_BUCKET: 'docs', S3_FORCE_PATH_STYLE: 'yes' },
+      /S3_FORCE_PATH_STYLE must be true or false/,
+    ],
+    [{ DOCUMENT_MAX_BYTES: '10MB' }, /DOCUMENT_MAX_BYTES must be an integer/],
+    [{ DOCUMENT_MAX_BYTES: '100' }, /DOCUMENT_MAX_BYTES must be an integer between 1024/],
+    [{ PUBLIC_BASE_URL: 'qonys.kz' }, /PUBLIC_BASE_URL must be a URL/],
+    [{ PUBLIC_BASE_URL: 'ftp://qonys.kz' }, /PUBLIC_BASE_URL must use http/],
+    [{ PUBLIC_BASE_URL: 'https://qonys.kz/?a=1' }, /must not carry credentials, a query or a fragment/],
+    [{ PUBLIC_RATE_LIMIT_PER_MINUTE: '0' }, /PUBLIC_RATE_LIMIT_PER_MINUTE must be an integer/],
+  ])('refuses %j', (env, message) => {
+    expect(() => load(env)).toThrow(ConfigError);
+    expect(() => load(env)).toThrow(message);
+  });
+});
