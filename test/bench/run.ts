@@ -5,12 +5,20 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { parseListQuery } from '../../apps/api/src/common/list/list-query';
+import { SnakeNamingStrategy } from '../../apps/api/src/database/snake-naming.strategy';
 import { auditHash, GENESIS_HASH } from '../../apps/api/src/modules/audit/audit-hash';
+import { Person } from '../../apps/api/src/modules/persons/entities/person.entity';
+import { PERSON_LIST } from '../../apps/api/src/modules/persons/person-list';
+import { PersonsRepository } from '../../apps/api/src/modules/persons/persons.repository';
 import { startApi } from '../support/api-process';
-import { login } from '../support/auth';
+import { login, type Session } from '../support/auth';
+import { type BenchPerson, benchPerson, passportSpelling, russianSpelling, seedPersons } from './persons-seed';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50_000);
 const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 300_000);
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const SAMPLES = 100;
 
 async function timeIt(label: string, n: number, fn: (i: number) => Promise<void>, concurrency = 1) {
@@ -141,9 +149,166 @@ async function main() {
       `EXPLAIN SELECT * FROM app_user u WHERE u.username ILIKE '%user1234@%' OR u.full_name ILIKE '%user1234@%' OR u.email ILIKE '%user1234@%'`,
     );
     console.log(`\nplan of the user search:\n${plan.rows.map((r: Record<string, string>) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+
+    if (PERSONS > 0) {
+      await benchPersons(db, api.databaseUrl, api.url, admin, await login(api.url, 'caseworker.pavlodar'));
+    }
   } finally {
     await db.end();
     await api.stop();
+  }
+}
+
+/**
+ * Name search on a large person table: a name as registered, in Latin, in a passport's
+ * and a Russian spelling, a surname alone; an IIN, a document number; duplicates.
+ */
+async function benchPersons(db: Client, databaseUrl: string, apiUrl: string, admin: Session, caseworker: Session) {
+  const seeded = await seedPersons(db, PERSONS);
+  console.log(
+    `\nloaded ${PERSONS} persons in ${seeded.loadSeconds.toFixed(1)} s (rows and keys built in Node: ` +
+      `${seeded.generateSeconds.toFixed(1)} s, overlapping the inserts); indexes rebuilt in ${seeded.indexSeconds.toFixed(1)} s\n`,
+  );
+  const regionIds = (await db.query<{ id: number }>('SELECT id FROM region ORDER BY id')).rows.map((r) => r.id);
+  const [{ first }] = (await db.query<{ first: number }>('SELECT min(id) AS first FROM person')).rows;
+  const pavlodarId = caseworker.user.regionId!;
+  /** Persons the run knows exist, spread over the table. */
+  const known = (i: number) => benchPerson((i * 9_973 + 17) % PERSONS, regionIds);
+  const knownId = (i: number) => first + ((i * 9_973 + 17) % PERSONS);
+  const knownWithIin = (i: number) => {
+    for (let k = i; ; k += 1_000) if (known(k).iin) return known(k);
+  };
+  const enc = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+  const matches: Record<string, number[]> = {};
+  /** Lists persons with `q` and notes how many matched (the Content-Range total). */
+  const search = (label: string, session: Session, q: string) => async () => {
+    const response = await fetch(`${apiUrl}/api/persons?filter=${enc({ q })}`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    if (!response.ok) throw new Error(`q=${q}: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+    (matches[label] ??= []).push(Number(response.headers.get('content-range')?.split('/')[1]));
+  };
+  const timeSearch = async (label: string, session: Session, q: (i: number) => string) => {
+    await timeIt(label, SAMPLES, (i) => search(label, session, q(i))());
+    const totals = matches[label].sort((a, b) => a - b);
+    console.log(`${''.padEnd(52)} matches: median ${totals[totals.length >> 1]}, max ${totals[totals.length - 1]}`);
+  };
+  const get = async (path: string) => {
+    const response = await fetch(`${apiUrl}${path}`, { headers: { authorization: `Bearer ${admin.accessToken}` } });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+
+  await timeSearch(
+    'GET /persons q: name as registered (Cyrillic)',
+    admin,
+    (i) => `${known(i).surname} ${known(i).givenName}`,
+  );
+  await timeSearch(
+    'GET /persons q: name in Latin (2021 alphabet)',
+    admin,
+    (i) => `${known(i).surnameLatin} ${known(i).givenNameLatin}`,
+  );
+  await timeSearch('GET /persons q: passport spelling (ZHUMABAEV…)', admin, (i) =>
+    passportSpelling(`${known(i).surname} ${known(i).givenName}`),
+  );
+  await timeSearch('GET /persons q: Russian spelling (Жумабаев…)', admin, (i) =>
+    russianSpelling(`${known(i).givenName} ${known(i).surname}`),
+  );
+  await timeSearch('GET /persons q: full name with patronymic', admin, (i) =>
+    [known(i).surname, known(i).givenName, known(i).patronymic].filter(Boolean).join(' '),
+  );
+  await timeSearch('GET /persons q: surname alone', admin, (i) => known(i).surname);
+  await timeSearch(
+    'GET /persons q: name, as a regional caseworker',
+    caseworker,
+    (i) => `${known(i).surname} ${known(i).givenName}`,
+  );
+  await timeSearch('GET /persons q: IIN', admin, (i) => knownWithIin(i).iin!);
+  await timeSearch('GET /persons q: document number (n 1000 1234)', admin, (i) =>
+    known(i)
+      .idDocumentNumber.toLowerCase()
+      .replace(/^(.)(\d{4})/, '$1 $2 '),
+  );
+  await timeIt('GET /persons/:id/duplicates', SAMPLES, (i) =>
+    get(`/api/persons/${knownId(i)}/duplicates`),
+  );
+  await timeIt(`GET /persons first page of ${PERSONS} (newest first)`, SAMPLES, () =>
+    get(`/api/persons?range=${enc([0, 24])}`),
+  );
+  await timeIt('GET /persons first page, regional caseworker', SAMPLES, async () => {
+    const response = await fetch(`${apiUrl}/api/persons`, {
+      headers: { authorization: `Bearer ${caseworker.accessToken}` },
+    });
+    await response.arrayBuffer();
+  });
+  await timeIt('GET /persons sorted by surname (no index)', 10, () =>
+    get(`/api/persons?sort=${enc(['surname', 'ASC'])}`),
+  );
+
+  const probe = known(3);
+  console.log(`\nplans for '${probe.surname} ${probe.givenName}', born ${probe.birthDate} — the SQL the API issues:`);
+  await explainPersonQueries(databaseUrl, probe, pavlodarId, knownId(3));
+}
+
+/**
+ * EXPLAIN ANALYZE of exactly what the persons repository sends: its list and count for
+ * a name (nationwide and for one region), an IIN and a document number, and the
+ * duplicate lookup — captured from TypeORM's query log, then explained.
+ */
+async function explainPersonQueries(url: string, probe: BenchPerson, regionId: number, probeId: number) {
+  const captured: [string, unknown[]][] = [];
+  const capture = (query: string, parameters?: unknown) => {
+    if (/^\s*(SELECT|WITH)/i.test(query)) captured.push([query, (parameters as unknown[] | undefined) ?? []]);
+  };
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: [Person],
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: true,
+    logger: {
+      logQuery: capture,
+      logQueryError: () => undefined,
+      logQuerySlow: () => undefined,
+      logSchemaBuild: () => undefined,
+      logMigration: () => undefined,
+      log: () => undefined,
+    },
+  });
+  await dataSource.initialize();
+  try {
+    const repository = new PersonsRepository(dataSource);
+    const list = (q: string) => parseListQuery({ filter: JSON.stringify({ q }) }, PERSON_LIST);
+    const name = `${probe.surname} ${probe.givenName}`;
+    const cases: [string, () => Promise<unknown>][] = [
+      [`q=${name}, nationwide`, () => repository.listForRegion(list(name), null)],
+      [`q=${name}, one region`, () => repository.listForRegion(list(name), regionId)],
+      [
+        `q=${probe.iin ?? '000000000000'} (IIN)`,
+        () => repository.listForRegion(list(probe.iin ?? '000000000000'), null),
+      ],
+      [`q=${probe.idDocumentNumber} (document)`, () => repository.listForRegion(list(probe.idDocumentNumber), null)],
+      ['duplicates', async () => repository.duplicatesOf((await repository.findWithKeys(probeId))!)],
+    ];
+    for (const [label, run] of cases) {
+      captured.length = 0;
+      await run();
+      for (const [sql, parameters] of captured.filter(([sql]) => !/WHERE "p"\."id" = \$1/.test(sql))) {
+        const plan = (await dataSource.query<Record<string, string>[]>(`EXPLAIN ANALYZE ${sql}`, parameters)).map(
+          (row) => row['QUERY PLAN'],
+        );
+        const seqScan = plan.some((line) => /Seq Scan on person\b/.test(line));
+        const kind = /COUNT\(/i.test(sql) ? 'count' : 'rows';
+        console.log(
+          `\n${label} — ${kind}${seqScan ? ' — SEQUENTIAL SCAN ON person' : ', no sequential scan on person'}:`,
+        );
+        console.log(plan.map((line) => `  ${line}`).join('\n'));
+      }
+    }
+  } finally {
+    await dataSource.destroy();
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, unusedTotp } from './auth';
 
 /** Debian's Chromium, headless, with no traffic leaving the machine. */
@@ -17,9 +17,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Logs in through the real login form, answering the one-time-code step when asked. */
-export async function loginThroughUi(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(baseUrl);
+/**
+ * Logs in through the real login form, answering the one-time-code step when asked.
+ * Opens /login itself: signed out, `/` first redirects to /login thousands of times
+ * (react-admin's LogoutOnMount; https://github.com/marmelab/react-admin/issues/10885)
+ * and the form only appears after 15–20 s here.
+ */
+export async function loginThroughUi(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(new URL('/login', baseUrl).href);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await page.locator('button[type=submit]').click();
@@ -29,4 +39,16 @@ export async function loginThroughUi(page: Page, baseUrl: string, username: stri
     await otp.fill(await unusedTotp(`${baseUrl}|${username}`));
     await page.locator('button[type=submit]').click();
   }
+}
+
+/**
+ * The message shown under an input: the helper text MUI ties to it with
+ * aria-describedby, read once the input is marked invalid.
+ */
+export async function fieldError(input: Locator): Promise<string> {
+  await input.and(input.page().locator('[aria-invalid=true]')).waitFor();
+  const ids = (await input.getAttribute('aria-describedby'))?.split(/\s+/).filter(Boolean) ?? [];
+  if (ids.length === 0) throw new Error('the input names no helper text (aria-describedby)');
+  const texts = await Promise.all(ids.map((id) => input.page().locator(`[id="${id}"]`).innerText()));
+  return texts.join(' ').trim();
 }

@@ -9,10 +9,14 @@ import { ListInterceptor } from './common/list/list.interceptor';
 import type { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
 import { typeormOptions } from './database/typeorm-options';
+import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CertificatesModule } from './modules/certificates/certificates.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { PersonsModule } from './modules/persons/persons.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -31,6 +35,10 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ReferenceDataModule,
+        PersonsModule,
+        ApplicationsModule,
+        DocumentsModule,
+        CertificatesModule,
         DashboardModule,
         HealthModule,
       ],
