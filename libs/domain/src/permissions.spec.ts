@@ -22,6 +22,7 @@ const REFERENCE_DATA = {
   auditor: READ_EXPORT,
 };
 
+const SETTLEMENT_WORK = { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT };
 const CASE_WORK = { caseworker: MANAGE, regional_official: READ, admin: MANAGE, auditor: READ_EXPORT };
 
 const EXPECTED: Record<Resource, Record<Role, string>> = {
@@ -42,6 +43,13 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   persons: CASE_WORK,
   applications: CASE_WORK,
   documents: CASE_WORK,
+  quotas: { caseworker: READ, regional_official: READ, admin: MANAGE, auditor: READ_EXPORT },
+  'inclusion-requests': { caseworker: 'list show create', regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT },
+  settlements: SETTLEMENT_WORK,
+  placement: SETTLEMENT_WORK,
+  'labour-demand': SETTLEMENT_WORK,
+  'region-capacities': SETTLEMENT_WORK,
+  'placement-weights': REFERENCE_DATA,
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -68,7 +76,7 @@ describe('can', () => {
   });
 
   it.each(ROLES)('refuses %s on a resource that is not in the table', (role) => {
-    for (const action of ACTIONS) expect(can(role, 'quotas', action)).toBe(false);
+    for (const action of ACTIONS) expect(can(role, 'pensions', action)).toBe(false);
   });
 });
 
@@ -89,14 +97,17 @@ describe('grantFor', () => {
       [
         'caseworker:dashboard',
         'regional_official:dashboard',
-        ...['persons', 'applications', 'documents'].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities'].flatMap((r) => [
+          `caseworker:${r}`,
+          `regional_official:${r}`,
+        ]),
       ].sort(),
     );
   });
 
   it('is null when refused, and for an unknown resource', () => {
     expect(grantFor('caseworker', 'users', 'list')).toBeNull();
-    expect(grantFor('admin', 'quotas', 'list')).toBeNull();
+    expect(grantFor('admin', 'pensions', 'list')).toBeNull();
   });
 });
 
@@ -130,6 +141,6 @@ describe('canOnRegion', () => {
   });
 
   it('refuses an unknown resource', () => {
-    expect(canOnRegion('admin', null, 'quotas', 'list', ALMATY)).toBe(false);
+    expect(canOnRegion('admin', null, 'pensions', 'list', ALMATY)).toBe(false);
   });
 });

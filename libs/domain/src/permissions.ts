@@ -18,6 +18,13 @@ export const RESOURCES = [
   'persons',
   'applications',
   'documents',
+  'quotas',
+  'inclusion-requests',
+  'settlements',
+  'placement',
+  'labour-demand',
+  'region-capacities',
+  'placement-weights',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -56,6 +63,17 @@ const caseWork: Partial<Record<Role, Grant>> = {
   auditor: { actions: READ_EXPORT, scope: 'all' },
 };
 
+/**
+ * Settlement work: regional officials run their own region's quota, inclusion
+ * decisions, placements and settlement; caseworkers file and follow their region's.
+ */
+const settlementWork = (caseworker: readonly Action[]): Partial<Record<Role, Grant>> => ({
+  caseworker: { actions: caseworker, scope: 'own_region' },
+  regional_official: { actions: MANAGE, scope: 'own_region' },
+  admin: { actions: MANAGE, scope: 'all' },
+  auditor: { actions: READ_EXPORT, scope: 'all' },
+});
+
 export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>>> = {
   dashboard: {
     caseworker: { actions: ['show'], scope: 'own_region' },
@@ -80,6 +98,19 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   persons: caseWork,
   applications: caseWork,
   documents: caseWork,
+  // Quota figures are not personal data: every staff member may read every region's.
+  quotas: {
+    caseworker: { actions: READ, scope: 'all' },
+    regional_official: { actions: READ, scope: 'all' },
+    admin: { actions: MANAGE, scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
+  'inclusion-requests': settlementWork(['list', 'show', 'create']),
+  settlements: settlementWork(READ),
+  placement: settlementWork(READ),
+  'labour-demand': settlementWork(READ),
+  'region-capacities': settlementWork(READ),
+  'placement-weights': referenceData,
 };
 
 const isResource = (value: string): value is Resource =>

@@ -19,6 +19,7 @@ import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { SearchIndexes1764000000001 } from './migrations/1764000000001-search-indexes';
 import { Applications1764000000002 } from './migrations/1764000000002-applications';
 import { MfaLastStep1764000000003 } from './migrations/1764000000003-mfa-last-step';
+import { QuotasAndSettlement1764000000004 } from './migrations/1764000000004-quotas-and-settlement';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -40,7 +41,7 @@ export const ENTITIES = [
   Certificate,
   Document,
 ];
-export const MIGRATIONS = [Foundation1764000000000, SearchIndexes1764000000001, Applications1764000000002, MfaLastStep1764000000003];
+export const MIGRATIONS = [Foundation1764000000000, SearchIndexes1764000000001, Applications1764000000002, MfaLastStep1764000000003, QuotasAndSettlement1764000000004];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
   return {
