@@ -240,7 +240,7 @@ const ACT_2026 = 'MTSZN order No. 431 of 30.12.2025 distributing the 2026 quota 
 
 async function seedQuotas(q: QueryRunner): Promise<void> {
   const insert = async (year: number, code: string, category: string, capacity: number, act: string) => {
-    const [row] = await q.query<{ id: number }[]>(
+    const [row]: { id: number }[] = await q.query(
       `INSERT INTO quota (year, region_id, category, unit, capacity, legal_act)
        SELECT $1, id, $3, 'persons', $4, $5 FROM region WHERE code = $2 RETURNING id`,
       [year, code, category, capacity, act],
