@@ -43,7 +43,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   persons: CASE_WORK,
   applications: CASE_WORK,
   documents: CASE_WORK,
-  quotas: { caseworker: READ, regional_official: READ, admin: MANAGE, auditor: READ_EXPORT },
+  quotas: { caseworker: READ, regional_official: 'list show edit', admin: MANAGE, auditor: READ_EXPORT },
   'inclusion-requests': { caseworker: 'list show create', regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT },
   settlements: SETTLEMENT_WORK,
   placement: SETTLEMENT_WORK,
@@ -97,6 +97,8 @@ describe('grantFor', () => {
       [
         'caseworker:dashboard',
         'regional_official:dashboard',
+        // setting their own region's quota; reading quotas stays nationwide (quotas service)
+        'regional_official:quotas',
         ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities'].flatMap((r) => [
           `caseworker:${r}`,
           `regional_official:${r}`,

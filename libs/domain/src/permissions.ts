@@ -99,9 +99,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   applications: caseWork,
   documents: caseWork,
   // Quota figures are not personal data: every staff member may read every region's.
+  // A regional official also sets their own region's quota (capacity changes on the
+  // ledger): `own_region` scopes that write; the quotas service keeps reads nationwide.
   quotas: {
     caseworker: { actions: READ, scope: 'all' },
-    regional_official: { actions: READ, scope: 'all' },
+    regional_official: { actions: ['list', 'show', 'edit'], scope: 'own_region' },
     admin: { actions: MANAGE, scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
   },

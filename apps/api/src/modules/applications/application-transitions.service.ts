@@ -20,6 +20,7 @@ import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { ChecklistService } from '../documents/checklist.service';
+import { InclusionService } from '../inclusion/inclusion.service';
 import type { ApplicationDetail, DeadlineClock } from './application-view';
 import { ApplicationsRepository, type DeadlineSettingValue } from './applications.repository';
 import { ApplicationsService } from './applications.service';
@@ -47,6 +48,9 @@ const TRANSITION_FIELDS = [
 
 const CERTIFICATE_NUMBER_ATTEMPTS = 5;
 
+/** Case endings that release the family's reserved places in a regional quota. */
+const CASE_ENDINGS_RELEASING_QUOTA = new Set<string>(['withdrawn', 'expired', 'revoked']);
+
 /**
  * Moves a case along the state machine of libs/domain (application-workflow.ts):
  * which transitions exist, who may trigger them, what each requires and sets are read
@@ -61,6 +65,7 @@ export class ApplicationTransitionsService {
     private readonly cases: ApplicationsService,
     private readonly checklist: ChecklistService,
     private readonly audit: AuditService,
+    private readonly inclusion: InclusionService,
   ) {}
 
   async transition(ctx: AuthedContext, id: number, dto: TransitionDto): Promise<ApplicationDetail> {
@@ -93,6 +98,10 @@ export class ApplicationTransitionsService {
         status: transition.to,
       });
       const issued = certificate ? await this.issueCertificate(manager, after, clock) : null;
+      // A family whose case ends gives its reserved quota places back (before the audit lock is taken).
+      if (CASE_ENDINGS_RELEASING_QUOTA.has(after.status)) {
+        await this.inclusion.onCaseEnded(manager, ctx, id, after.status);
+      }
 
       await appendTimelineEvent(manager, {
         applicationId: id,

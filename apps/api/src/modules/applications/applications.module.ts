@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
+import { InclusionModule } from '../inclusion/inclusion.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { ApplicationAssignmentService } from './application-assignment.service';
 import { ApplicationMembersService } from './application-members.service';
@@ -10,7 +11,7 @@ import { ApplicationsService } from './applications.service';
 
 /** The case for kandas status: intake, family, state machine, deadlines, timeline, queues. */
 @Module({
-  imports: [ReferenceDataModule, DocumentsModule],
+  imports: [ReferenceDataModule, DocumentsModule, InclusionModule],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsRepository,

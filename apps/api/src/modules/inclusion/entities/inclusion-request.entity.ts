@@ -1,0 +1,94 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
+import type { QuotaCategory } from '../../quotas/entities/quota.entity';
+
+export const INCLUSION_STATUSES = ['submitted', 'included', 'refused', 'withdrawn'] as const;
+export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
+
+/** The individual adaptation plan's services (career centres, adaptation centres). */
+export const ADAPTATION_SERVICES = [
+  'information',
+  'legal',
+  'social',
+  'medical',
+  'educational',
+  'language_course',
+  'vocational_training',
+  'job_placement',
+  'business_support',
+] as const;
+export type AdaptationService = (typeof ADAPTATION_SERVICES)[number];
+
+/** An approved family's request to be included in a region's quota; the region's commission decides. */
+@Entity('inclusion_request')
+export class InclusionRequest {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  applicationId: number;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'varchar', default: 'kandas' })
+  category: QuotaCategory;
+
+  @Column({ type: 'varchar', default: 'submitted' })
+  status: InclusionStatus;
+
+  /** Ranked: the most wanted region first. */
+  @Column({ type: 'int', array: true, default: () => `'{}'` })
+  preferredRegionIds: number[];
+
+  @Column({ type: 'boolean' })
+  consent: boolean;
+
+  @Column({ type: 'int', array: true, default: () => `'{}'` })
+  relativesRegionIds: number[];
+
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  adaptationServices: AdaptationService[];
+
+  @Column({ type: 'text', nullable: true })
+  adaptationNotes: string | null;
+
+  /** The family's active members when filed, then when decided. */
+  @Column({ type: 'int' })
+  persons: number;
+
+  /** The region whose commission decides (the first preference unless moved). */
+  @Column({ type: 'int' })
+  regionId: number;
+
+  @Column({ type: 'date', nullable: true })
+  deadlineDue: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  decidedBy: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  refusalReason: string | null;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Column({ type: 'int', nullable: true })
+  createdBy: number | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** The region of the case (its caseworkers follow the request). */
+  @VirtualColumn({
+    type: 'int',
+    query: (alias) =>
+      `SELECT case_region.region_id FROM application case_region WHERE case_region.id = ${alias}.application_id`,
+  })
+  caseRegionId: number;
+}

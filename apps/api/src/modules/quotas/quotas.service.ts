@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
+import type { AuthedContext } from '../../common/auth/actor';
+import { inScope, regionScope } from '../../common/auth/region-scope';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
+import { AuditService } from '../audit/audit.service';
+import { todayInKazakhstan } from '../applications/kazakhstan-time';
+import type { CapacityChangeDto, CreateQuotaDto } from './dto/quota.dto';
+import { type LedgerEntryView, type QuotaView, toLedgerView, toQuotaView } from './quota-view';
+import { QuotasRepository } from './quotas.repository';
+
+/**
+ * Regional quotas and their ledger. Quota figures are not personal data: every role
+ * reads every region's. Capacity is changed only by a ledger entry — by an admin for
+ * any region, by a regional official for their own (the `edit` grant's scope).
+ */
+@Injectable()
+export class QuotasService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly quotas: QuotasRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ParsedListQuery): Promise<ListResult<QuotaView>> {
+    const page = await this.quotas.listPage(query);
+    return new ListResult(page.resource, page.items.map(toQuotaView), page.start, page.total);
+  }
+
+  async get(id: number): Promise<QuotaView> {
+    const quota = await this.quotas.findById(id);
+    if (!quota) throw DomainError.notFound('Quota');
+    return toQuotaView(quota);
+  }
+
+  async ledger(id: number, query: ParsedListQuery): Promise<ListResult<LedgerEntryView>> {
+    if (!(await this.quotas.findById(id))) throw DomainError.notFound('Quota');
+    const page = await this.quotas.ledgerPage(id, query);
+    return new ListResult(page.resource, page.items.map(toLedgerView), page.start, page.total);
+  }
+
+  async create(ctx: AuthedContext, dto: CreateQuotaDto): Promise<QuotaView> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.quotas.regionExists(manager, dto.regionId))) {
+        throw DomainError.invalid({ regionId: 'region does not exist' });
+      }
+      if (await this.quotas.findByKey(manager, dto)) {
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `A ${dto.category} quota for ${dto.year} already exists in this region`,
+        );
+      }
+      let quota;
+      try {
+        quota = await this.quotas.insertQuota(manager, { ...dto, unit: dto.unit ?? 'persons' });
+      } catch (error) {
+        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+          throw new DomainError(
+            ErrorCode.Conflict,
+            `A ${dto.category} quota for ${dto.year} already exists in this region`,
+          );
+        }
+        throw error;
+      }
+      await this.quotas.insertLedgerEntry(manager, {
+        quotaId: quota.id,
+        entryDate: dto.entryDate ?? todayInKazakhstan(),
+        kind: 'capacity_set',
+        capacityDelta: dto.capacity,
+        legalAct: dto.legalAct,
+        reason: 'Initial quota',
+        actorId: ctx.actor.id,
+      });
+      const view = toQuotaView(quota);
+      await this.audit.record(manager, ctx, {
+        action: 'quota.create',
+        entityType: 'quota',
+        entityId: quota.id,
+        regionId: quota.regionId,
+        changes: Object.fromEntries(
+          (['year', 'regionId', 'category', 'unit', 'capacity', 'legalAct'] as const).map((k) => [
+            k,
+            { before: null, after: view[k] },
+          ]),
+        ),
+      });
+      return view;
+    });
+  }
+
+  /** A change of capacity (the 2024 raise in August): appended, never overwriting history. */
+  async changeCapacity(ctx: AuthedContext, id: number, dto: CapacityChangeDto): Promise<QuotaView> {
+    return this.dataSource.transaction(async (manager) => {
+      const scope = regionScope(ctx.actor, 'quotas', 'edit');
+      const before = await this.quotas.findById(id, manager);
+      // Outside the caller's region the quota is not theirs to set: as if it did not exist.
+      if (!before || !inScope(scope, before.regionId)) throw DomainError.notFound('Quota');
+      if (before.version !== dto.version) throw DomainError.stale('Quota');
+      const after = await this.quotas.changeCapacity(manager, id, dto.version, dto.capacityDelta);
+      if (!after) {
+        const current = await this.quotas.findById(id, manager);
+        if (current && current.version !== dto.version) throw DomainError.stale('Quota');
+        const used = (current?.reserved ?? 0) + (current?.settled ?? 0);
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `Capacity cannot fall below the ${used} persons already reserved or settled`,
+          { capacityDelta: `at least ${used - (current?.capacity ?? 0)}` },
+        );
+      }
+      await this.quotas.insertLedgerEntry(manager, {
+        quotaId: id,
+        entryDate: dto.entryDate,
+        kind: 'capacity_change',
+        capacityDelta: dto.capacityDelta,
+        legalAct: dto.legalAct,
+        reason: dto.reason,
+        actorId: ctx.actor.id,
+      });
+      await this.audit.record(manager, ctx, {
+        action: 'quota.capacity_change',
+        entityType: 'quota',
+        entityId: id,
+        regionId: after.regionId,
+        changes: {
+          capacity: { before: before.capacity, after: after.capacity },
+          legalAct: { before: null, after: dto.legalAct },
+          reason: { before: null, after: dto.reason },
+        },
+      });
+      return toQuotaView(after);
+    });
+  }
+}

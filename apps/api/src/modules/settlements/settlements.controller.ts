@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthedContext } from '../../common/auth/actor';
+import { Ctx, RequirePermission } from '../../common/auth/decorators';
+import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
+import { ArrivalDto, CreateSettlementDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
+import { SETTLEMENT_LIST } from './settlements.repository';
+import { SettlementsService } from './settlements.service';
+
+@ApiTags('settlements')
+@ApiBearerAuth()
+@Controller('settlements')
+export class SettlementsController {
+  constructor(private readonly settlements: SettlementsService) {}
+
+  @Get()
+  @RequirePermission('settlements', 'list')
+  list(@Ctx() ctx: AuthedContext, @Query() query: RawListQuery) {
+    return this.settlements.list(ctx, parseListQuery(query, SETTLEMENT_LIST));
+  }
+
+  @Post()
+  @RequirePermission('settlements', 'create')
+  create(@Ctx() ctx: AuthedContext, @Body() dto: CreateSettlementDto) {
+    return this.settlements.create(ctx, dto.reservationId);
+  }
+
+  @Get(':id')
+  @RequirePermission('settlements', 'show')
+  get(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number) {
+    return this.settlements.get(ctx, id);
+  }
+
+  @Put(':id')
+  @RequirePermission('settlements', 'edit')
+  update(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateSettlementDto) {
+    return this.settlements.update(ctx, id, dto);
+  }
+
+  @Post(':id/arrival')
+  @HttpCode(200)
+  @RequirePermission('settlements', 'edit')
+  arrival(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: ArrivalDto) {
+    return this.settlements.arrival(ctx, id, dto);
+  }
+
+  /** Answers the new settlement (the old one is cancelled). */
+  @Post(':id/move')
+  @HttpCode(200)
+  @RequirePermission('settlements', 'edit')
+  move(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: MoveSettlementDto) {
+    return this.settlements.move(ctx, id, dto);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { QuotasModule } from '../quotas/quotas.module';
+import { SettlementsController } from './settlements.controller';
+import { SettlementsRepository } from './settlements.repository';
+import { SettlementsService } from './settlements.service';
+
+/** Where included families settle, their arrival, and moves between regions. */
+@Module({
+  imports: [QuotasModule],
+  controllers: [SettlementsController],
+  providers: [SettlementsRepository, SettlementsService],
+  exports: [SettlementsService],
+})
+export class SettlementsModule {}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ids, integerEquals, oneOf } from '../../common/list/filters';
+import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { applyWorkScope, type WorkScope } from '../quotas/work-scope';
+import { SETTLEMENT_STATUSES, Settlement } from './entities/settlement.entity';
+
+export const SETTLEMENT_LIST: ListSpec<Settlement> = {
+  resource: 'settlements',
+  sortable: {
+    id: 's.id',
+    status: 's.status',
+    regionId: 's.region_id',
+    plannedArrival: 's.planned_arrival',
+    actualArrival: 's.actual_arrival',
+    createdAt: 's.created_at',
+  },
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    id: ids('s.id'),
+    status: oneOf('s.status', SETTLEMENT_STATUSES),
+    regionId: integerEquals('s.region_id', 1),
+    applicationId: integerEquals('s.application_id', 1),
+    year: {
+      parse: (v) => {
+        const n = Number(v);
+        return Number.isInteger(n) && n >= 1990 && n <= 2200
+          ? { value: n }
+          : { error: 'must be an integer from 1990 to 2200' };
+      },
+      apply: (qb, v, p) =>
+        void qb.andWhere(
+          `EXISTS (SELECT 1 FROM reservation yr JOIN quota yq ON yq.id = yr.quota_id WHERE yr.id = s.reservation_id AND yq.year = :${p})`,
+          { [p]: v },
+        ),
+    },
+  },
+};
+
+/** A reservation with the quota it holds places in. */
+export interface ReservationPlace {
+  id: number;
+  status: 'reserved' | 'settled' | 'released';
+  applicationId: number;
+  regionId: number;
+  caseRegionId: number;
+}
+
+@Injectable()
+export class SettlementsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  listPage(query: ParsedListQuery, scope: WorkScope | null): Promise<ListResult<Settlement>> {
+    const qb = applyWorkScope(this.dataSource.getRepository(Settlement).createQueryBuilder('s'), scope);
+    return fetchPage(qb, query, SETTLEMENT_LIST);
+  }
+
+  /** The settlement, locked for the rest of the transaction when asked. */
+  async findById(manager: EntityManager, id: number, options: { lock?: boolean } = {}): Promise<Settlement | null> {
+    if (options.lock) {
+      const locked = await manager
+        .getRepository(Settlement)
+        .createQueryBuilder('s')
+        .select('s.id')
+        .where('s.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!locked) return null;
+    }
+    return manager.getRepository(Settlement).findOneBy({ id });
+  }
+
+  async reservationPlace(manager: EntityManager, reservationId: number): Promise<ReservationPlace | null> {
+    const [row] = await manager.query<
+      {
+        id: number;
+        status: ReservationPlace['status'];
+        application_id: number;
+        region_id: number;
+        case_region_id: number;
+      }[]
+    >(
+      `SELECT r.id, r.status, r.application_id, q.region_id, a.region_id AS case_region_id
+         FROM reservation r JOIN quota q ON q.id = r.quota_id JOIN application a ON a.id = r.application_id
+        WHERE r.id = $1`,
+      [reservationId],
+    );
+    return row
+      ? {
+          id: row.id,
+          status: row.status,
+          applicationId: row.application_id,
+          regionId: row.region_id,
+          caseRegionId: row.case_region_id,
+        }
+      : null;
+  }
+
+  async hasSettlement(manager: EntityManager, reservationId: number): Promise<boolean> {
+    return manager.getRepository(Settlement).existsBy({ reservationId });
+  }
+
+  async insert(
+    manager: EntityManager,
+    row: Pick<Settlement, 'reservationId' | 'applicationId' | 'regionId'>,
+  ): Promise<Settlement> {
+    const { identifiers } = await manager.getRepository(Settlement).insert(row);
+    return manager.getRepository(Settlement).findOneByOrFail({ id: identifiers[0].id as number });
+  }
+
+  /** The planned settlement of a reservation, if any, locked. */
+  async findPlannedForReservation(manager: EntityManager, reservationId: number): Promise<Settlement | null> {
+    return manager
+      .getRepository(Settlement)
+      .createQueryBuilder('s')
+      .where('s.reservation_id = :reservationId', { reservationId })
+      .andWhere(`s.status = 'planned'`)
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+}

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthedContext } from '../../common/auth/actor';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
+import { updateVersioned } from '../../common/persistence/versioned-update';
+import { AuditService, diff } from '../audit/audit.service';
+import { todayInKazakhstan } from '../applications/kazakhstan-time';
+import { appendTimelineEvent } from '../applications/timeline';
+import { ReservationsService } from '../quotas/reservations.service';
+import { inWorkScope, workScope } from '../quotas/work-scope';
+import type { ArrivalDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
+import { Settlement } from './entities/settlement.entity';
+import { SettlementsRepository } from './settlements.repository';
+
+const EDITABLE = ['district', 'locality', 'housing', 'plannedArrival'] as const;
+
+/**
+ * Settlement of included families: where and how they live, arrival (which moves
+ * the reservation to settled), and moving to another region — only by a new
+ * reservation in that region's quota, never by editing the region.
+ */
+@Injectable()
+export class SettlementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settlements: SettlementsRepository,
+    private readonly reservations: ReservationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<Settlement>> {
+    return this.settlements.listPage(query, workScope(ctx.actor, 'settlements', 'list'));
+  }
+
+  async get(ctx: AuthedContext, id: number): Promise<Settlement> {
+    const row = await this.settlements.findById(this.dataSource.manager, id);
+    if (!row || !inWorkScope(workScope(ctx.actor, 'settlements', 'show'), row))
+      throw DomainError.notFound('Settlement');
+    return row;
+  }
+
+  /**
+   * A planned settlement for a reservation that holds places (the inclusion decision
+   * calls this in its transaction). Records its own audit entry: call it after any reservation.
+   */
+  async createForReservation(manager: EntityManager, ctx: AuthedContext, reservationId: number): Promise<Settlement> {
+    const place = await this.settlements.reservationPlace(manager, reservationId);
+    if (!place) throw DomainError.notFound('Reservation');
+    if (place.status !== 'reserved') throw new DomainError(ErrorCode.Conflict, `The reservation is ${place.status}`);
+    if (await this.settlements.hasSettlement(manager, reservationId)) {
+      throw new DomainError(ErrorCode.Conflict, 'This reservation already has a settlement');
+    }
+    const row = await this.settlements.insert(manager, {
+      reservationId,
+      applicationId: place.applicationId,
+      regionId: place.regionId,
+    });
+    await this.audit.record(manager, ctx, {
+      action: 'settlement.create',
+      entityType: 'settlement',
+      entityId: row.id,
+      regionId: row.regionId,
+      changes: {
+        applicationId: { before: null, after: row.applicationId },
+        reservationId: { before: null, after: reservationId },
+        regionId: { before: null, after: row.regionId },
+        status: { before: null, after: row.status },
+      },
+    });
+    return row;
+  }
+
+  /** POST /settlements: by the official of the reservation's region (or an admin). */
+  async create(ctx: AuthedContext, reservationId: number): Promise<Settlement> {
+    return this.dataSource.transaction(async (manager) => {
+      const place = await this.settlements.reservationPlace(manager, reservationId);
+      if (!place || !inWorkScope(workScope(ctx.actor, 'settlements', 'create'), place)) {
+        throw DomainError.notFound('Reservation');
+      }
+      return this.createForReservation(manager, ctx, reservationId);
+    });
+  }
+
+  async update(ctx: AuthedContext, id: number, dto: UpdateSettlementDto): Promise<Settlement> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.editable(manager, ctx, id, dto.version);
+      const patch: Partial<Settlement> = {};
+      for (const key of EDITABLE) if (dto[key] !== undefined) patch[key] = (dto[key] || null) as never;
+      const after = await updateVersioned(manager, Settlement, 'Settlement', id, dto.version, patch);
+      const changes = diff(before, after, [...EDITABLE]);
+      if (Object.keys(changes).length > 0) {
+        await this.audit.record(manager, ctx, {
+          action: 'settlement.update',
+          entityType: 'settlement',
+          entityId: id,
+          regionId: after.regionId,
+          changes,
+        });
+      }
+      return after;
+    });
+  }
+
+  /** The regional official confirms the family arrived: the reservation's persons become settled. */
+  async arrival(ctx: AuthedContext, id: number, dto: ArrivalDto): Promise<Settlement> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.editable(manager, ctx, id, dto.version);
+      if (dto.actualArrival > todayInKazakhstan()) {
+        throw DomainError.invalid({ actualArrival: 'an arrival cannot be confirmed before it happens' });
+      }
+      await this.reservations.settle(manager, ctx, before.reservationId);
+      const after = await updateVersioned(manager, Settlement, 'Settlement', id, dto.version, {
+        status: 'arrived',
+        actualArrival: dto.actualArrival,
+        confirmedBy: ctx.actor.id,
+      });
+      await appendTimelineEvent(manager, {
+        applicationId: after.applicationId,
+        actorId: ctx.actor.id,
+        type: 'updated',
+        transition: 'settlement.arrival',
+        comment: `Arrival in the settlement region confirmed (${dto.actualArrival})`,
+        data: { settlementId: id, regionId: after.regionId, actualArrival: dto.actualArrival },
+      });
+      await this.audit.record(manager, ctx, {
+        action: 'settlement.arrival',
+        entityType: 'settlement',
+        entityId: id,
+        regionId: after.regionId,
+        changes: diff(before, after, ['status', 'actualArrival', 'confirmedBy']),
+      });
+      return after;
+    });
+  }
+
+  /**
+   * Moves a family to another region: the old reservation is released and a new one
+   * made in that region's quota (409 when full — nothing changes); this settlement is
+   * cancelled and a new planned one replaces it.
+   */
+  async move(ctx: AuthedContext, id: number, dto: MoveSettlementDto): Promise<Settlement> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.editable(manager, ctx, id, dto.version);
+      const moved = await this.reservations.move(manager, ctx, before.reservationId, dto.regionId, dto.reason);
+      await updateVersioned(manager, Settlement, 'Settlement', id, dto.version, { status: 'cancelled' });
+      const next = await this.createForReservation(manager, ctx, moved.reserved.id);
+      await appendTimelineEvent(manager, {
+        applicationId: before.applicationId,
+        actorId: ctx.actor.id,
+        type: 'updated',
+        transition: 'settlement.move',
+        comment: dto.reason,
+        data: {
+          fromRegionId: before.regionId,
+          toRegionId: next.regionId,
+          settlementId: next.id,
+          reservationId: moved.reserved.id,
+        },
+      });
+      await this.audit.record(manager, ctx, {
+        action: 'settlement.move',
+        entityType: 'settlement',
+        entityId: id,
+        regionId: before.regionId,
+        changes: {
+          status: { before: before.status, after: 'cancelled' },
+          regionId: { before: before.regionId, after: next.regionId },
+          replacedBy: { before: null, after: next.id },
+          reason: { before: null, after: dto.reason },
+        },
+      });
+      return next;
+    });
+  }
+
+  /** The planned settlement, locked, in the caller's scope and at the version the change was based on. */
+  private async editable(manager: EntityManager, ctx: AuthedContext, id: number, version: number): Promise<Settlement> {
+    const row = await this.settlements.findById(manager, id, { lock: true });
+    if (!row || !inWorkScope(workScope(ctx.actor, 'settlements', 'edit'), row))
+      throw DomainError.notFound('Settlement');
+    if (row.version !== version) throw DomainError.stale('Settlement');
+    if (row.status !== 'planned')
+      throw new DomainError(ErrorCode.Conflict, `The settlement is ${row.status}; it can no longer change`);
+    return row;
+  }
+
+  /** When a case ends: its planned settlement is cancelled (its reservation is released by the caller). */
+  async cancelPlanned(
+    manager: EntityManager,
+    ctx: AuthedContext,
+    reservationId: number,
+    reason: string,
+  ): Promise<void> {
+    const row = await this.settlements.findPlannedForReservation(manager, reservationId);
+    if (!row) return;
+    await updateVersioned(manager, Settlement, 'Settlement', row.id, row.version, { status: 'cancelled' });
+    await this.audit.record(manager, ctx, {
+      action: 'settlement.cancel',
+      entityType: 'settlement',
+      entityId: row.id,
+      regionId: row.regionId,
+      changes: { status: { before: 'planned', after: 'cancelled' }, reason: { before: null, after: reason } },
+    });
+  }
+}
