@@ -64,6 +64,18 @@ interface Fixtures {
   /** An approved case with its certificate in each region, by KATO code. */
   approvedCaseIds: Record<string, number>;
   certificateNumber: string;
+  /** The 2026 kandas quota of each region, by KATO code. */
+  quotaIds: Record<string, number>;
+  /** A submitted inclusion request of an approved case in each region (case and request in that region). */
+  inclusionRequestIds: Record<string, number>;
+  /** A planned settlement of an included family in each region (case and settlement in that region). */
+  settlementIds: Record<string, number>;
+  /** Placement reference data of each region, by KATO code. */
+  labourDemandIds: Record<string, number>;
+  regionCapacityIds: Record<string, number>;
+  /** A proposed placement batch, with a proposal for each region's fixture inclusion request. */
+  placementBatchId: number;
+  proposalIds: Record<string, number>;
 }
 
 interface RequestSpec {
@@ -124,6 +136,37 @@ const regionScopedList =
     if (caller.regionCode === null) expect(regionIds.size).toBeGreaterThanOrEqual(minimumRegions);
     else expect([...regionIds]).toEqual([f.regionIds[caller.regionCode]]);
   };
+/** The same for the quota, inclusion and settlement fixtures. */
+const ownOf = (map: Record<string, number>, caller: Caller | null) => map[caller?.regionCode ?? '55'];
+const otherOf = (map: Record<string, number>, caller: Caller) => map[caller.regionCode === '10' ? '55' : '10'];
+/** Quota figures are not personal data: every caller sees both fixture regions. */
+const nationwideList = (body: unknown, _caller: Caller, f: Fixtures): void => {
+  const regionIds = new Set((body as { regionId: number }[]).map((row) => row.regionId));
+  expect([...regionIds]).toEqual(expect.arrayContaining([f.regionIds['55'], f.regionIds['10']]));
+};
+/**
+ * A settlement-work row whose write is reachable (a valid body at a version that does
+ * not exist: 409, nothing changes) in the caller's region, and 404 in the other.
+ */
+const settlementWorkRow = (
+  method: Method,
+  path: string,
+  access: Access,
+  ids: (f: Fixtures) => Record<string, number>,
+  body: object | undefined,
+  allowed: number[],
+): Row => ({
+  method,
+  path,
+  access,
+  request: (f, caller) => ({ params: { id: ownOf(ids(f), caller) }, body }),
+  allowed,
+  region: {
+    kind: 'rows',
+    own: (f, caller) => ({ params: { id: ownOf(ids(f), caller) }, body }),
+    other: (f, caller) => ({ params: { id: otherOf(ids(f), caller) }, body }),
+  },
+});
 /** A valid person edit based on a version that does not exist: 409 when reachable, nothing changes. */
 const STALE_PERSON_EDIT = { surname: 'Тестов', givenName: 'Тест', birthDate: '1980-01-01', sex: 'M', version: 999 };
 
@@ -570,6 +613,263 @@ const MATRIX: Row[] = [
     },
   },
 
+  // Regional quotas: every role reads every region's; admins create; capacity changes by admins and own-region officials
+  {
+    method: 'GET',
+    path: '/api/quotas',
+    access: perm('quotas', 'list'),
+    request: () => ({ query: { filter: JSON.stringify({ year: 2026, category: 'kandas' }) } }),
+    allowed: [200],
+    region: { kind: 'response', check: nationwideList },
+  },
+  { method: 'POST', path: '/api/quotas', access: perm('quotas', 'create'), request: () => INVALID, allowed: [400] },
+  {
+    method: 'GET',
+    path: '/api/quotas/{id}',
+    access: perm('quotas', 'show'),
+    // Another region's quota too: figures are nationwide.
+    request: (f, caller) => ({ params: { id: caller ? otherOf(f.quotaIds, caller) : f.quotaIds['55'] } }),
+    allowed: [200],
+  },
+  {
+    method: 'GET',
+    path: '/api/quotas/{id}/ledger',
+    access: perm('quotas', 'show'),
+    request: (f, caller) => ({ params: { id: caller ? otherOf(f.quotaIds, caller) : f.quotaIds['55'] } }),
+    allowed: [200],
+  },
+  settlementWorkRow(
+    'POST',
+    '/api/quotas/{id}/ledger',
+    perm('quotas', 'edit'),
+    (f) => f.quotaIds,
+    { entryDate: '2026-08-24', capacityDelta: 1, legalAct: 'Matrix', reason: 'Matrix', version: 999 },
+    [409],
+  ),
+
+  // Inclusion in the quota: requests follow their region (officials) or their case's region (caseworkers)
+  {
+    method: 'GET',
+    path: '/api/inclusion-requests',
+    access: perm('inclusion-requests', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  {
+    method: 'POST',
+    path: '/api/inclusion-requests',
+    access: perm('inclusion-requests', 'create'),
+    request: () => INVALID,
+    allowed: [400],
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/inclusion-requests/{id}',
+    perm('inclusion-requests', 'show'),
+    (f) => f.inclusionRequestIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/inclusion-requests/{id}/decision',
+    perm('inclusion-requests', 'edit'),
+    (f) => f.inclusionRequestIds,
+    { decision: 'refuse', reason: 'Matrix', version: 999 },
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/inclusion-requests/{id}/withdraw',
+    perm('inclusion-requests', 'edit'),
+    (f) => f.inclusionRequestIds,
+    { reason: 'Matrix', version: 999 },
+    [409],
+  ),
+
+  // Settlement of included families
+  {
+    method: 'GET',
+    path: '/api/settlements',
+    access: perm('settlements', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  {
+    method: 'POST',
+    path: '/api/settlements',
+    access: perm('settlements', 'create'),
+    request: () => INVALID,
+    allowed: [400],
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/settlements/{id}',
+    perm('settlements', 'show'),
+    (f) => f.settlementIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'PUT',
+    '/api/settlements/{id}',
+    perm('settlements', 'edit'),
+    (f) => f.settlementIds,
+    { version: 999 },
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/settlements/{id}/arrival',
+    perm('settlements', 'edit'),
+    (f) => f.settlementIds,
+    { actualArrival: '2026-01-15', version: 999 },
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/settlements/{id}/move',
+    perm('settlements', 'edit'),
+    (f) => f.settlementIds,
+    { regionId: 1, reason: 'Matrix', version: 999 },
+    [409],
+  ),
+
+  // Placement: recommendations follow the case's region; proposals their final region
+  {
+    method: 'GET',
+    path: '/api/placement/recommendations',
+    access: perm('placement', 'show'),
+    request: (f, caller) => ({ query: { applicationId: String(ownApproved(f, caller)) } }),
+    allowed: [200],
+    region: {
+      kind: 'rows',
+      own: (f, caller) => ({ query: { applicationId: String(ownApproved(f, caller)) } }),
+      other: (f, caller) => ({ query: { applicationId: String(otherApproved(f, caller)) } }),
+    },
+  },
+  { method: 'GET', path: '/api/placement/weights', access: perm('placement-weights', 'list'), allowed: [200] },
+  {
+    method: 'PUT',
+    path: '/api/placement/weights',
+    access: perm('placement-weights', 'edit'),
+    request: () => INVALID,
+    allowed: [400],
+  },
+  {
+    method: 'POST',
+    path: '/api/placement/batches',
+    access: perm('placement', 'create'),
+    request: () => INVALID,
+    allowed: [400],
+  },
+  { method: 'GET', path: '/api/placement/batches', access: perm('placement', 'list'), allowed: [200] },
+  {
+    method: 'GET',
+    path: '/api/placement/batches/{id}',
+    access: perm('placement', 'show'),
+    request: (f) => ({ params: { id: f.placementBatchId } }),
+    allowed: [200],
+  },
+  {
+    method: 'GET',
+    path: '/api/placement/batches/{id}/proposals',
+    access: perm('placement', 'list'),
+    request: (f) => ({ params: { id: f.placementBatchId } }),
+    allowed: [200],
+    region: {
+      kind: 'response',
+      check: (body, caller, f) => {
+        const regionIds = new Set((body as { finalRegionId: number }[]).map((row) => row.finalRegionId));
+        if (caller.regionCode === null) expect(regionIds.size).toBeGreaterThanOrEqual(2);
+        else expect([...regionIds]).toEqual([f.regionIds[caller.regionCode]]);
+      },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/placement/batches/{id}/proposals/{proposalId}/override',
+    access: perm('placement', 'edit'),
+    // A region without a quota: 400 when reachable, nothing changes.
+    request: (f, caller) => ({
+      params: { id: f.placementBatchId, proposalId: ownOf(f.proposalIds, caller) },
+      body: { regionId: 999999, reason: 'Matrix' },
+    }),
+    allowed: [400],
+    region: {
+      kind: 'rows',
+      own: (f, caller) => ({
+        params: { id: f.placementBatchId, proposalId: ownOf(f.proposalIds, caller) },
+        body: { regionId: 999999, reason: 'Matrix' },
+      }),
+      other: (f, caller) => ({
+        params: { id: f.placementBatchId, proposalId: otherOf(f.proposalIds, caller) },
+        body: { regionId: 999999, reason: 'Matrix' },
+      }),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/placement/batches/{id}/accept',
+    access: perm('placement', 'edit'),
+    request: (f) => ({ params: { id: f.placementBatchId }, body: { regionId: 'all' } }),
+    allowed: [400],
+  },
+
+  // Placement reference data: regional officials keep their own region's
+  ...(['labour-demand', 'region-capacities'] as const).flatMap((path): Row[] => {
+    const ids = (f: Fixtures) => (path === 'labour-demand' ? f.labourDemandIds : f.regionCapacityIds);
+    const validEdit = (f: Fixtures, caller: Caller | null) => {
+      const regionId = f.regionIds[caller?.regionCode ?? '55'];
+      return path === 'labour-demand'
+        ? { year: 2026, regionId, occupation: 'Matrix', vacancies: 1, source: 'Matrix', version: 999 }
+        : { year: 2026, regionId, housingUnits: 1, adaptationCentrePlaces: 1, source: 'Matrix', version: 999 };
+    };
+    return [
+      {
+        method: 'GET',
+        path: `/api/${path}`,
+        access: perm(path, 'list'),
+        allowed: [200],
+        region: { kind: 'response', check: regionScopedList(2) },
+      },
+      { method: 'POST', path: `/api/${path}`, access: perm(path, 'create'), request: () => INVALID, allowed: [400] },
+      {
+        method: 'GET',
+        path: `/api/${path}/{id}`,
+        access: perm(path, 'show'),
+        request: (f, caller) => ({ params: { id: ownOf(ids(f), caller) } }),
+        allowed: [200],
+        region: {
+          kind: 'rows',
+          own: (f, caller) => ({ params: { id: ownOf(ids(f), caller) } }),
+          other: (f, caller) => ({ params: { id: otherOf(ids(f), caller) } }),
+        },
+      },
+      {
+        method: 'PUT',
+        path: `/api/${path}/{id}`,
+        access: perm(path, 'edit'),
+        // A valid edit at a version that does not exist: 409 when reachable, nothing changes.
+        request: (f, caller) => ({ params: { id: ownOf(ids(f), caller) }, body: validEdit(f, caller) }),
+        allowed: [409],
+        region: {
+          kind: 'rows',
+          own: (f, caller) => ({ params: { id: ownOf(ids(f), caller) }, body: validEdit(f, caller) }),
+          other: (f, caller) => ({ params: { id: otherOf(ids(f), caller) }, body: validEdit(f, caller) }),
+        },
+      },
+    ];
+  }),
+  // No file: 400 when reachable.
+  {
+    method: 'POST',
+    path: '/api/labour-demand/import',
+    access: perm('labour-demand', 'create'),
+    request: () => ({ body: {} }),
+    allowed: [400],
+  },
+
   // The public certificate check: no login, JSON and the page the QR code opens
   {
     method: 'GET',
@@ -644,6 +944,13 @@ describe('authorization matrix', () => {
       documentIds: {},
       approvedCaseIds: {},
       certificateNumber: '',
+      quotaIds: {},
+      inclusionRequestIds: {},
+      settlementIds: {},
+      labourDemandIds: {},
+      regionCapacityIds: {},
+      placementBatchId: 0,
+      proposalIds: {},
     };
     for (const code of ['55', '10']) {
       fixtures.personIds[code] = await scalar(
@@ -683,6 +990,62 @@ describe('authorization matrix', () => {
       const approved = await insertApprovedCase(api.databaseUrl, { regionId: regionIds[code] });
       fixtures.approvedCaseIds[code] = approved.id;
       fixtures.certificateNumber = approved.certificateNumber;
+    }
+    // Quota work per region: a submitted inclusion request, and an included family with its planned settlement.
+    const admin = sessions.get('admin')!.accessToken;
+    for (const code of ['55', '10']) {
+      fixtures.quotaIds[code] = await scalar(
+        api.databaseUrl,
+        `SELECT id FROM quota WHERE year = 2026 AND category = 'kandas' AND region_id = $1`,
+        [regionIds[code]],
+      );
+      const inclusion = async () => {
+        const family = await insertApprovedCase(api.databaseUrl, { regionId: regionIds[code] });
+        const created = await request(api.url)
+          .post('/api/inclusion-requests')
+          .set(bearer(admin))
+          .send({ applicationId: family.id, year: 2026, preferredRegionIds: [regionIds[code]], consent: true });
+        if (created.status !== 201)
+          throw new Error(`inclusion fixture: ${created.status} ${JSON.stringify(created.body)}`);
+        return created.body as { id: number; version: number; applicationId: number };
+      };
+      fixtures.inclusionRequestIds[code] = (await inclusion()).id;
+      const included = await inclusion();
+      const decided = await request(api.url)
+        .post(`/api/inclusion-requests/${included.id}/decision`)
+        .set(bearer(admin))
+        .send({ decision: 'include', version: included.version });
+      if (decided.status !== 200) throw new Error(`include fixture: ${decided.status} ${JSON.stringify(decided.body)}`);
+      fixtures.settlementIds[code] = await scalar(
+        api.databaseUrl,
+        'SELECT id FROM settlement WHERE application_id = $1',
+        [included.applicationId],
+      );
+    }
+  });
+  // Placement fixtures (after the quota work above): reference rows and a proposed batch.
+  beforeAll(async () => {
+    fixtures.placementBatchId = await scalar(
+      api.databaseUrl,
+      `INSERT INTO placement_batch (year, category, status, progress, families) VALUES (2026, 'kandas', 'proposed', 100, 2) RETURNING id`,
+    );
+    for (const code of ['55', '10']) {
+      const regionId = fixtures.regionIds[code];
+      fixtures.labourDemandIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO labour_demand (year, region_id, occupation, occupation_key, vacancies, source) VALUES (2026, $1, 'Matrix', 'matrix', 1, 'Matrix') RETURNING id`,
+        [regionId],
+      );
+      fixtures.regionCapacityIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO region_capacity (year, region_id, housing_units, adaptation_centre_places, source) VALUES (2026, $1, 1, 1, 'Matrix') RETURNING id`,
+        [regionId],
+      );
+      fixtures.proposalIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO placement_proposal (batch_id, inclusion_request_id, proposed_region_id, score) VALUES ($1, $2, $3, 1) RETURNING id`,
+        [fixtures.placementBatchId, fixtures.inclusionRequestIds[code], regionId],
+      );
     }
   });
   afterAll(async () => {

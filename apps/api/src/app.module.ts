@@ -16,8 +16,12 @@ import { CertificatesModule } from './modules/certificates/certificates.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { InclusionModule } from './modules/inclusion/inclusion.module';
+import { PlacementModule } from './modules/placement/placement.module';
 import { PersonsModule } from './modules/persons/persons.module';
+import { QuotasModule } from './modules/quotas/quotas.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
+import { SettlementsModule } from './modules/settlements/settlements.module';
 import { UsersModule } from './modules/users/users.module';
 
 export const DB_POOL_SIZE = 10;
@@ -40,6 +44,10 @@ export class AppModule {
         DocumentsModule,
         CertificatesModule,
         DashboardModule,
+        QuotasModule,
+        InclusionModule,
+        SettlementsModule,
+        PlacementModule,
         HealthModule,
       ],
       providers: [

@@ -7,3 +7,5 @@ export * from './iin';
 export * from './kazakh-text';
 export * from './application-workflow';
 export * from './application-deadlines';
+export * from './placement-scoring';
+export * from './placement-assignment';

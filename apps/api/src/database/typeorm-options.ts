@@ -7,13 +7,23 @@ import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity';
 import { MfaRecoveryCode } from '../modules/auth/entities/mfa-recovery-code.entity';
 import { Document } from '../modules/documents/entities/document.entity';
+import { InclusionRequest } from '../modules/inclusion/entities/inclusion-request.entity';
+import { LabourDemand } from '../modules/placement/entities/labour-demand.entity';
+import { PlacementBatch } from '../modules/placement/entities/placement-batch.entity';
+import { PlacementProposal } from '../modules/placement/entities/placement-proposal.entity';
+import { PlacementWeight } from '../modules/placement/entities/placement-weight.entity';
+import { RegionCapacity } from '../modules/placement/entities/region-capacity.entity';
 import { Person } from '../modules/persons/entities/person.entity';
+import { Quota } from '../modules/quotas/entities/quota.entity';
+import { QuotaLedgerEntry } from '../modules/quotas/entities/quota-ledger-entry.entity';
+import { Reservation } from '../modules/quotas/entities/reservation.entity';
 import { DeadlineSetting } from '../modules/reference-data/entities/deadline-setting.entity';
 import { DocumentType } from '../modules/reference-data/entities/document-type.entity';
 import { LegalGround } from '../modules/reference-data/entities/legal-ground.entity';
 import { Holiday } from '../modules/reference-data/entities/holiday.entity';
 import { MciRate } from '../modules/reference-data/entities/mci-rate.entity';
 import { Region } from '../modules/reference-data/entities/region.entity';
+import { Settlement } from '../modules/settlements/entities/settlement.entity';
 import { User } from '../modules/users/entities/user.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { SearchIndexes1764000000001 } from './migrations/1764000000001-search-indexes';
@@ -40,6 +50,16 @@ export const ENTITIES = [
   ApplicationEvent,
   Certificate,
   Document,
+  Quota,
+  QuotaLedgerEntry,
+  Reservation,
+  InclusionRequest,
+  Settlement,
+  LabourDemand,
+  RegionCapacity,
+  PlacementWeight,
+  PlacementBatch,
+  PlacementProposal,
 ];
 export const MIGRATIONS = [Foundation1764000000000, SearchIndexes1764000000001, Applications1764000000002, MfaLastStep1764000000003, QuotasAndSettlement1764000000004];
 

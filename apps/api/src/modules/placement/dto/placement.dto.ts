@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PLACEMENT_WEIGHT_KEYS, type PlacementWeightKey } from '@qonys/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class RecommendationQueryDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  applicationId: number;
+
+  @ApiPropertyOptional({ description: 'Defaults to the open inclusion request’s year, else the current year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1990)
+  @Max(2200)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: ['kandas', 'resettler'] })
+  @IsOptional()
+  @IsIn(['kandas', 'resettler'])
+  category?: 'kandas' | 'resettler';
+}
+
+export class CreateBatchDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1990)
+  @Max(2200)
+  year: number;
+
+  @ApiProperty({ enum: ['kandas', 'resettler'] })
+  @IsIn(['kandas', 'resettler'])
+  category: 'kandas' | 'resettler';
+}
+
+export class OverrideProposalDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  regionId: number;
+
+  @ApiProperty({ description: 'Why the family goes elsewhere than proposed; required' })
+  @IsString({ message: 'an override needs a reason' })
+  @Matches(/\S/, { message: 'an override needs a reason' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class AcceptBatchDto {
+  @ApiPropertyOptional({ description: 'Accept only this region (an official: their own, the default)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  regionId?: number;
+}
+
+export class WeightDto {
+  @ApiProperty({ enum: PLACEMENT_WEIGHT_KEYS })
+  @IsIn(PLACEMENT_WEIGHT_KEYS)
+  key: PlacementWeightKey;
+
+  @ApiProperty()
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(100)
+  weight: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class UpdateWeightsDto {
+  @ApiProperty({ type: [WeightDto] })
+  @ValidateNested({ each: true })
+  @Type(() => WeightDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  weights: WeightDto[];
+}

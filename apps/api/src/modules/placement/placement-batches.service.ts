@@ -1,0 +1,358 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { firstComeFirstServed, placementReport, scoreRegion } from '@qonys/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthedContext } from '../../common/auth/actor';
+import { regionScope } from '../../common/auth/region-scope';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
+import { appendTimelineEvent } from '../applications/timeline';
+import { AuditService } from '../audit/audit.service';
+import { ReservationsService } from '../quotas/reservations.service';
+import { SettlementsService } from '../settlements/settlements.service';
+import type { AcceptBatchDto, CreateBatchDto, OverrideProposalDto } from './dto/placement.dto';
+import { PlacementBatch } from './entities/placement-batch.entity';
+import { PlacementProposal } from './entities/placement-proposal.entity';
+import { BATCH_LIST, PROPOSAL_LIST } from './placement-lists';
+import { buildInstance } from './placement-instance';
+import { PlacementRepository } from './placement.repository';
+import { PlacementService } from './placement.service';
+import { solvePlacement } from './solver';
+
+/** A run not updated for this long was cut off with its process and is shown as failed. */
+export const STALE_RUN_MINUTES = 10;
+
+export interface AcceptResult {
+  accepted: {
+    proposalId: number;
+    inclusionRequestId: number;
+    regionId: number;
+    reservationId: number;
+    persons: number;
+  }[];
+  skipped: { proposalId: number; reason: string }[];
+  batch: PlacementBatch;
+}
+
+/**
+ * Batch placement: a run in the background of this process (progress in the row), its
+ * proposals, overrides with a reason, and acceptance into the quota.
+ */
+@Injectable()
+export class PlacementBatchesService {
+  private readonly logger = new Logger('PlacementBatches');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly placement: PlacementRepository,
+    private readonly scoring: PlacementService,
+    private readonly reservations: ReservationsService,
+    private readonly settlements: SettlementsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(ctx: AuthedContext, dto: CreateBatchDto): Promise<PlacementBatch> {
+    await this.failStaleRuns();
+    const batch = await this.dataSource.transaction(async (manager) => {
+      // One run at a time per year and category (any replica): the advisory lock serialises the check.
+      await manager.query('SELECT pg_advisory_xact_lock(7262101, $1)', [dto.year]);
+      const [running] = await manager.query<{ id: number }[]>(
+        `SELECT id FROM placement_batch WHERE year = $1 AND category = $2 AND status = 'running'`,
+        [dto.year, dto.category],
+      );
+      if (running)
+        throw new DomainError(ErrorCode.Conflict, `Batch ${running.id} for this year is still running; wait for it`);
+      const repo = manager.getRepository(PlacementBatch);
+      const saved = await repo.save(repo.create({ year: dto.year, category: dto.category, createdBy: ctx.actor.id }));
+      await this.audit.record(manager, ctx, {
+        action: 'placement_batch.create',
+        entityType: 'placement_batch',
+        entityId: saved.id,
+        changes: { year: { before: null, after: dto.year }, category: { before: null, after: dto.category } },
+      });
+      return saved;
+    });
+    setImmediate(() => void this.run(batch.id));
+    return batch;
+  }
+
+  /** The run itself; every failure ends in status `failed` with the error. */
+  async run(id: number): Promise<void> {
+    const started = performance.now();
+    const progress = (value: number, extra: Partial<PlacementBatch> = {}) =>
+      this.dataSource.getRepository(PlacementBatch).update({ id }, { progress: value, ...extra });
+    try {
+      const batch = await this.dataSource.getRepository(PlacementBatch).findOneByOrFail({ id });
+      await progress(10);
+      const [families, regions, weights] = await Promise.all([
+        this.placement.waitingFamilies(batch.year, batch.category),
+        this.placement.openRegions(batch.year, batch.category),
+        this.scoring.weights(),
+      ]);
+      const instance = buildInstance(families, regions, weights);
+      const result = await solvePlacement(instance, {
+        onPhase: async (phase) => void (await progress(phase === 'lp' ? 50 : 80)),
+      });
+      const fcfs = firstComeFirstServed(instance);
+      const report = {
+        optimal: placementReport(instance, result.regionOf),
+        firstComeFirstServed: placementReport(instance, fcfs.regionOf),
+        solver: {
+          strategy: result.strategy,
+          provenOptimal: result.provenOptimal,
+          fractionalFamilies: result.fractionalFamilies,
+          lpMs: result.lpMs,
+          repairMs: result.repairMs,
+          regions: regions.length,
+        },
+      };
+      await this.dataSource.transaction(async (manager) => {
+        const rows = families.map((family, f) => {
+          const r = result.regionOf[f];
+          const scored = r === null ? null : scoreRegion(family, regions[r], weights);
+          return [
+            id,
+            family.inclusionRequestId,
+            r === null ? null : regions[r].regionId,
+            scored?.score ?? null,
+            scored ? JSON.stringify(scored.reasons) : null,
+          ];
+        });
+        for (let i = 0; i < rows.length; i += 1000) {
+          const chunk = rows.slice(i, i + 1000);
+          const values = chunk
+            .map((_, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, $${j * 5 + 4}, $${j * 5 + 5}::jsonb)`)
+            .join(', ');
+          await manager.query(
+            `INSERT INTO placement_proposal (batch_id, inclusion_request_id, proposed_region_id, score, reasons) VALUES ${values}`,
+            chunk.flat(),
+          );
+        }
+        await manager.getRepository(PlacementBatch).update(
+          { id },
+          {
+            status: 'proposed',
+            progress: 100,
+            families: families.length,
+            totalScore: round(result.total),
+            lpBound: round(result.lpBound),
+            gap: Math.round(result.gap * 1e8) / 1e8,
+            solveMs: Math.round(performance.now() - started),
+            fcfsReport: report,
+          },
+        );
+      });
+    } catch (error) {
+      this.logger.error({ err: error, batchId: id }, 'placement run failed');
+      await this.dataSource
+        .getRepository(PlacementBatch)
+        .update({ id }, { status: 'failed', error: error instanceof Error ? error.message : String(error) })
+        .catch(() => undefined);
+    }
+  }
+
+  /** Runs cut off by a crash or restart stay `running` in the table; after a timeout they read as failed. */
+  private async failStaleRuns(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE placement_batch SET status = 'failed', error = 'The run stopped without finishing (the server restarted); start a new batch', updated_at = now()
+        WHERE status = 'running' AND updated_at < now() - make_interval(mins => $1)`,
+      [STALE_RUN_MINUTES],
+    );
+  }
+
+  async list(query: ParsedListQuery): Promise<ListResult<PlacementBatch>> {
+    await this.failStaleRuns();
+    return fetchPage(this.dataSource.getRepository(PlacementBatch).createQueryBuilder('b'), query, BATCH_LIST);
+  }
+
+  async get(id: number): Promise<PlacementBatch> {
+    await this.failStaleRuns();
+    const batch = await this.dataSource.getRepository(PlacementBatch).findOneBy({ id });
+    if (!batch) throw DomainError.notFound('Placement batch');
+    return batch;
+  }
+
+  /** Proposals of a batch; a regional official sees those whose final region is theirs. */
+  async proposals(ctx: AuthedContext, batchId: number, query: ParsedListQuery): Promise<ListResult<PlacementProposal>> {
+    await this.get(batchId);
+    const scope = regionScope(ctx.actor, 'placement', 'list');
+    const qb = this.dataSource
+      .getRepository(PlacementProposal)
+      .createQueryBuilder('p')
+      .where('p.batch_id = :batchId', { batchId });
+    if (scope !== null) qb.andWhere('COALESCE(p.override_region_id, p.proposed_region_id) = :scope', { scope });
+    return fetchPage(qb, query, PROPOSAL_LIST);
+  }
+
+  /** Moves one family to another region, with a reason; by the official of either region, or an admin. */
+  async override(
+    ctx: AuthedContext,
+    batchId: number,
+    proposalId: number,
+    dto: OverrideProposalDto,
+  ): Promise<PlacementProposal> {
+    return this.dataSource.transaction(async (manager) => {
+      const batch = await this.lockBatch(manager, batchId);
+      const [row] = await manager.query<
+        { id: number; proposed_region_id: number | null; override_region_id: number | null; accepted_at: Date | null }[]
+      >(
+        'SELECT id, proposed_region_id, override_region_id, accepted_at FROM placement_proposal WHERE id = $1 AND batch_id = $2 FOR UPDATE',
+        [proposalId, batchId],
+      );
+      const current = row ? (row.override_region_id ?? row.proposed_region_id) : null;
+      const scope = regionScope(ctx.actor, 'placement', 'edit');
+      if (!row || !(scope === null || scope === current || scope === dto.regionId))
+        throw DomainError.notFound('Placement proposal');
+      if (batch.status !== 'proposed')
+        throw new DomainError(ErrorCode.Conflict, `The batch is ${batch.status}; only a proposed batch can be changed`);
+      if (row.accepted_at)
+        throw new DomainError(
+          ErrorCode.Conflict,
+          'This family has been accepted already; release its reservation instead',
+        );
+      if (!(await this.placement.hasQuota(manager, batch.year, batch.category, dto.regionId))) {
+        throw DomainError.invalid({ regionId: `the region has no ${batch.category} quota for ${batch.year}` });
+      }
+      const reason = dto.reason.trim();
+      await manager.query(
+        'UPDATE placement_proposal SET override_region_id = $2, override_reason = $3, overridden_by = $4 WHERE id = $1',
+        [proposalId, dto.regionId, reason, ctx.actor.id],
+      );
+      await this.audit.record(manager, ctx, {
+        action: 'placement_proposal.override',
+        entityType: 'placement_proposal',
+        entityId: proposalId,
+        regionId: dto.regionId,
+        changes: {
+          regionId: { before: current, after: dto.regionId },
+          overrideReason: { before: null, after: reason },
+        },
+      });
+      return manager.getRepository(PlacementProposal).findOneByOrFail({ id: proposalId });
+    });
+  }
+
+  /**
+   * Accepts the proposals whose final region is in the caller's scope, in one
+   * transaction: each family is reserved whole through the quota ledger, its inclusion
+   * request marked included and its settlement planned. A family that no longer fits
+   * (or whose request was decided meanwhile) is skipped with the reason; the others go on.
+   */
+  async accept(ctx: AuthedContext, batchId: number, dto: AcceptBatchDto): Promise<AcceptResult> {
+    const scope = regionScope(ctx.actor, 'placement', 'edit');
+    if (scope !== null && dto.regionId !== undefined && dto.regionId !== scope) {
+      throw new DomainError(ErrorCode.Forbidden, 'A regional official accepts placements in their own region only');
+    }
+    const region = scope ?? dto.regionId ?? null;
+    return this.dataSource.transaction(async (manager) => {
+      const batch = await this.lockBatch(manager, batchId);
+      if (batch.status !== 'proposed')
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `The batch is ${batch.status}; only a proposed batch can be accepted`,
+        );
+      const pending = await manager.query<{ id: number; inclusion_request_id: number; region_id: number }[]>(
+        `SELECT id, inclusion_request_id, COALESCE(override_region_id, proposed_region_id) AS region_id
+           FROM placement_proposal
+          WHERE batch_id = $1 AND accepted_at IS NULL AND COALESCE(override_region_id, proposed_region_id) IS NOT NULL
+            AND ($2::int IS NULL OR COALESCE(override_region_id, proposed_region_id) = $2)
+          ORDER BY id`,
+        [batchId, region],
+      );
+      // Every quota row first, in id order; the reservations then only add to locks held.
+      const balances = await this.placement.lockBalances(manager, batch.year, batch.category, [
+        ...new Set(pending.map((p) => p.region_id)),
+      ]);
+      const result: AcceptResult = { accepted: [], skipped: [], batch };
+      for (const proposal of pending) {
+        const skip = (reason: string) => result.skipped.push({ proposalId: proposal.id, reason });
+        const request = await this.placement.lockRequest(manager, proposal.inclusion_request_id);
+        if (!request || request.status !== 'submitted') {
+          skip(`the inclusion request is ${request?.status ?? 'gone'}`);
+          continue;
+        }
+        const balance = balances.get(proposal.region_id) ?? 0;
+        if (request.persons > balance) {
+          skip(`the quota has ${balance} free places; the family needs ${request.persons}`);
+          continue;
+        }
+        await manager.query('SAVEPOINT placement_accept');
+        try {
+          const reservation = await this.reservations.reserve(manager, ctx, {
+            applicationId: request.applicationId,
+            inclusionRequestId: request.id,
+            regionId: proposal.region_id,
+            year: batch.year,
+            category: batch.category,
+            persons: request.persons,
+          });
+          await this.placement.markIncluded(manager, request.id, proposal.region_id, request.persons, ctx.actor.id);
+          const settlement = await this.settlements.createForReservation(manager, ctx, reservation.id);
+          await appendTimelineEvent(manager, {
+            applicationId: request.applicationId,
+            actorId: ctx.actor.id,
+            type: 'updated',
+            transition: 'inclusion.include',
+            comment: `Included in the ${batch.year} ${batch.category} quota by placement batch ${batch.id}: ${request.persons} persons reserved`,
+            data: {
+              inclusionRequestId: request.id,
+              regionId: proposal.region_id,
+              reservationId: reservation.id,
+              settlementId: settlement.id,
+              placementBatchId: batch.id,
+            },
+          });
+          await manager.query('UPDATE placement_proposal SET accepted_at = now(), reservation_id = $2 WHERE id = $1', [
+            proposal.id,
+            reservation.id,
+          ]);
+          await manager.query('RELEASE SAVEPOINT placement_accept');
+          balances.set(proposal.region_id, balance - request.persons);
+          result.accepted.push({
+            proposalId: proposal.id,
+            inclusionRequestId: request.id,
+            regionId: proposal.region_id,
+            reservationId: reservation.id,
+            persons: request.persons,
+          });
+        } catch (error) {
+          await manager.query('ROLLBACK TO SAVEPOINT placement_accept');
+          if (!(error instanceof DomainError)) throw error;
+          skip(error.message);
+        }
+      }
+      const [{ open }] = await manager.query<{ open: number }[]>(
+        `SELECT count(*)::int AS open FROM placement_proposal
+          WHERE batch_id = $1 AND accepted_at IS NULL AND COALESCE(override_region_id, proposed_region_id) IS NOT NULL`,
+        [batchId],
+      );
+      if (open === 0)
+        await manager.query(
+          `UPDATE placement_batch SET status = 'accepted', version = version + 1, updated_at = now() WHERE id = $1`,
+          [batchId],
+        );
+      await this.audit.record(manager, ctx, {
+        action: 'placement_batch.accept',
+        entityType: 'placement_batch',
+        entityId: batchId,
+        regionId: region,
+        changes: {
+          accepted: { before: null, after: result.accepted.map((a) => a.proposalId) },
+          skipped: { before: null, after: result.skipped },
+        },
+      });
+      result.batch = await manager.getRepository(PlacementBatch).findOneByOrFail({ id: batchId });
+      return result;
+    });
+  }
+
+  private async lockBatch(manager: EntityManager, id: number): Promise<PlacementBatch> {
+    const batch = await manager
+      .getRepository(PlacementBatch)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!batch) throw DomainError.notFound('Placement batch');
+    return batch;
+  }
+}
+
+const round = (n: number) => Math.round(n * 1e4) / 1e4;

@@ -1,0 +1,113 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthedContext } from '../../common/auth/actor';
+import { Ctx, RequirePermission } from '../../common/auth/decorators';
+import { DomainError } from '../../common/errors/domain-error';
+import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
+import {
+  LabourDemandDto,
+  RegionCapacityDto,
+  UpdateLabourDemandDto,
+  UpdateRegionCapacityDto,
+} from './dto/reference.dto';
+import { LABOUR_DEMAND_LIST, REGION_CAPACITY_LIST } from './placement-lists';
+import { PlacementReferenceService } from './placement-reference.service';
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** Reads the multipart import: one part `file`, an optional field `source`. */
+async function readImport(request: FastifyRequest): Promise<{ content: Buffer; fileName: string; source: string }> {
+  if (!request.isMultipart())
+    throw DomainError.invalid({ file: 'send the file as multipart/form-data with a part named file' });
+  let file: { content: Buffer; fileName: string } | null = null;
+  let source = '';
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } })) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'source') source = String(part.value).trim();
+      } else if (part.fieldname === 'file' && file === null) {
+        file = { content: await part.toBuffer(), fileName: part.filename };
+      } else {
+        part.file.resume();
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw DomainError.invalid({ file: 'the file is larger than 5 MB' });
+    if (code === 'FST_FILES_LIMIT') throw DomainError.invalid({ file: 'send one file' });
+    throw error;
+  }
+  if (!file || file.content.length === 0) throw DomainError.invalid({ file: 'file is required (CSV or XLSX)' });
+  return { ...file, source: source || `Import of ${file.fileName}` };
+}
+
+@ApiTags('placement reference data')
+@ApiBearerAuth()
+@Controller('labour-demand')
+export class LabourDemandController {
+  constructor(private readonly reference: PlacementReferenceService) {}
+
+  @Get()
+  @RequirePermission('labour-demand', 'list')
+  list(@Ctx() ctx: AuthedContext, @Query() query: RawListQuery) {
+    return this.reference.listDemand(ctx, parseListQuery(query, LABOUR_DEMAND_LIST));
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @RequirePermission('labour-demand', 'create')
+  async import(@Ctx() ctx: AuthedContext, @Req() request: FastifyRequest) {
+    const upload = await readImport(request);
+    return this.reference.importDemand(ctx, upload.content, upload.fileName, upload.source);
+  }
+
+  @Get(':id')
+  @RequirePermission('labour-demand', 'show')
+  get(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number) {
+    return this.reference.getDemand(ctx, id);
+  }
+
+  @Post()
+  @RequirePermission('labour-demand', 'create')
+  create(@Ctx() ctx: AuthedContext, @Body() dto: LabourDemandDto) {
+    return this.reference.createDemand(ctx, dto);
+  }
+
+  @Put(':id')
+  @RequirePermission('labour-demand', 'edit')
+  update(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateLabourDemandDto) {
+    return this.reference.updateDemand(ctx, id, dto);
+  }
+}
+
+@ApiTags('placement reference data')
+@ApiBearerAuth()
+@Controller('region-capacities')
+export class RegionCapacitiesController {
+  constructor(private readonly reference: PlacementReferenceService) {}
+
+  @Get()
+  @RequirePermission('region-capacities', 'list')
+  list(@Ctx() ctx: AuthedContext, @Query() query: RawListQuery) {
+    return this.reference.listCapacities(ctx, parseListQuery(query, REGION_CAPACITY_LIST));
+  }
+
+  @Get(':id')
+  @RequirePermission('region-capacities', 'show')
+  get(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number) {
+    return this.reference.getCapacity(ctx, id);
+  }
+
+  @Post()
+  @RequirePermission('region-capacities', 'create')
+  create(@Ctx() ctx: AuthedContext, @Body() dto: RegionCapacityDto) {
+    return this.reference.createCapacity(ctx, dto);
+  }
+
+  @Put(':id')
+  @RequirePermission('region-capacities', 'edit')
+  update(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateRegionCapacityDto) {
+    return this.reference.updateCapacity(ctx, id, dto);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { QuotasModule } from '../quotas/quotas.module';
+import { SettlementsModule } from '../settlements/settlements.module';
+import { PlacementBatchesService } from './placement-batches.service';
+import { PlacementController } from './placement.controller';
+import { PlacementRepository } from './placement.repository';
+import { PlacementService } from './placement.service';
+import { LabourDemandController, RegionCapacitiesController } from './placement-reference.controller';
+import { PlacementReferenceService } from './placement-reference.service';
+
+/**
+ * Placement recommendation: one family's ranked regions, the optimal batch assignment
+ * (HiGHS), overrides and acceptance into the quota; and its reference data (labour
+ * demand, region capacities, weights).
+ */
+@Module({
+  imports: [QuotasModule, SettlementsModule],
+  controllers: [PlacementController, LabourDemandController, RegionCapacitiesController],
+  providers: [PlacementRepository, PlacementService, PlacementBatchesService, PlacementReferenceService],
+})
+export class PlacementModule {}
