@@ -17,7 +17,7 @@ import { BATCH_LIST, PROPOSAL_LIST } from './placement-lists';
 import { buildInstance } from './placement-instance';
 import { PlacementRepository } from './placement.repository';
 import { PlacementService } from './placement.service';
-import { solvePlacement } from './solver';
+import { solvePlacementInWorker } from './solve-in-worker';
 
 /** A run not updated for this long was cut off with its process and is shown as failed. */
 export const STALE_RUN_MINUTES = 10;
@@ -90,7 +90,7 @@ export class PlacementBatchesService {
         this.scoring.weights(),
       ]);
       const instance = buildInstance(families, regions, weights);
-      const result = await solvePlacement(instance, {
+      const result = await solvePlacementInWorker(instance, {
         onPhase: async (phase) => void (await progress(phase === 'lp' ? 50 : 80)),
       });
       const fcfs = firstComeFirstServed(instance);
