@@ -37,11 +37,14 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: true },
+      // The public certificate check the Decision tab links to.
+      '/verify': { target: 'http://localhost:3000', changeOrigin: true },
     },
   },
   preview: {
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: true },
+      '/verify': { target: 'http://localhost:3000', changeOrigin: true },
     },
   },
   build: {

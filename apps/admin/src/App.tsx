@@ -1,13 +1,17 @@
 import { lazy } from 'react';
 import { BrowserRouter, Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { applications } from './applications';
 import { auditEvents } from './audit-events';
 import { deadlines } from './deadlines';
+import { documentTypes } from './document-types';
 import { holidays } from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
+import { legalGrounds } from './legal-grounds';
 import { LoginPage } from './login/LoginPage';
 import { mciRates } from './mci-rates';
+import { DUPLICATES_PATH, PersonDuplicates, persons } from './persons';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { regions } from './regions';
@@ -18,8 +22,8 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 
 /**
- * Qonys admin — the table of contents. Each <Resource> is one capability;
- * the menu and every button ask authProvider.canAccess, which reads the
+ * Qonys admin — the table of contents. Each <Resource> is one capability, in
+ * the menu's groups (layout/AppLayout.tsx); the menu and every button ask authProvider.canAccess, which reads the
  * permission table in libs/domain, so a role only sees what it may do.
  * Plain URLs (/users/3/show) rather than react-admin's default hash routes:
  * the API serves index.html for every client-side path.
@@ -38,11 +42,20 @@ export const App = () => (
       dashboard={Dashboard}
       theme={theme}
     >
-      <Resource name="users" {...users} />
+      {/* Case work */}
+      <Resource name="applications" {...applications} />
+      <Resource name="persons" {...persons}>
+        <Route path={DUPLICATES_PATH} element={<PersonDuplicates />} />
+      </Resource>
+      {/* Reference data */}
       <Resource name="regions" {...regions} />
-      <Resource name="mci-rates" {...mciRates} />
-      <Resource name="holidays" {...holidays} />
+      <Resource name="document-types" {...documentTypes} />
+      <Resource name="legal-grounds" {...legalGrounds} />
       <Resource name="deadlines" {...deadlines} />
+      <Resource name="holidays" {...holidays} />
+      <Resource name="mci-rates" {...mciRates} />
+      {/* Administration */}
+      <Resource name="users" {...users} />
       <Resource name="audit-events" {...auditEvents} />
       <CustomRoutes>
         <Route path={ACCOUNT_PATH} element={<AccountPage />} />

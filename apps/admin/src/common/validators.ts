@@ -35,3 +35,6 @@ export const notBeforeValidFrom: Validator = (value, allValues) =>
   value && allValues?.validFrom && String(value) < String(allValues.validFrom)
     ? 'app.validation.valid_to_before_from'
     : undefined;
+
+/** The API's rule for reference-data keys and codes: lower-case letters, digits and underscores. */
+export const validateKey = [required(), regex(/^[a-z][a-z0-9_]{1,62}$/, 'app.validation.reference_key')];

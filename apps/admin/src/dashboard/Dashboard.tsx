@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { Alert, Box, Card, CardContent, CardHeader, Grid, Skeleton, Typography } from '@mui/material';
+import { Alert, Box, Grid, Skeleton, Typography } from '@mui/material';
 import PeopleIcon from '@mui/icons-material/People';
 import MapIcon from '@mui/icons-material/Map';
 import HistoryIcon from '@mui/icons-material/History';
@@ -9,24 +8,8 @@ import { Title, useDataProvider, useGetIdentity, useLocaleState, useTranslate } 
 import { localizedName } from '../common/localizedName';
 import { intlLocale } from '../i18n/i18nProvider';
 import type { QonysDataProvider } from '../providers/dataProvider';
-
-const Figure = ({ label, value, testId }: { label: string; value: string; testId: string }) => (
-  <Box sx={{ minWidth: 110 }}>
-    <Typography variant="h4" component="p" data-testid={testId}>
-      {value}
-    </Typography>
-    <Typography variant="body2" color="text.secondary">
-      {label}
-    </Typography>
-  </Box>
-);
-
-const StatCard = ({ title, icon, children }: { title: string; icon: ReactNode; children: ReactNode }) => (
-  <Card sx={{ height: '100%' }}>
-    <CardHeader avatar={icon} title={title} slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
-    <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, pt: 0 }}>{children}</CardContent>
-  </Card>
-);
+import { CaseCounts } from './CaseCounts';
+import { Figure, StatCard } from './StatCard';
 
 const DashboardSkeleton = () => (
   <Grid container spacing={2}>
@@ -75,6 +58,7 @@ export const Dashboard = () => {
       {error && <Alert severity="error">{translate('app.dashboard.error')}</Alert>}
       {data && (
         <Grid container spacing={2}>
+          <CaseCounts />
           {data.users && (
             <Grid size={{ xs: 12, md: 6 }}>
               <StatCard title={translate('app.dashboard.users.title')} icon={<PeopleIcon color="primary" />}>

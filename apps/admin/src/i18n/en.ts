@@ -1,5 +1,8 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { casesEn } from './cases/en';
+import { personsEn } from './persons/en';
+import { referenceEn } from './reference/en';
 
 /**
  * The application's own labels in English. Its shape is the contract for
@@ -13,6 +16,9 @@ const app = {
     menu: {
       dashboard: 'Dashboard',
       account: 'My account',
+      case_work: 'Case work',
+      reference_data: 'Reference data',
+      administration: 'Administration',
     },
     roles: {
       caseworker: 'Caseworker',
@@ -129,6 +135,7 @@ const app = {
       integer: 'A whole number',
       year: 'A year between 1990 and 2200',
       username: '3–64 lower-case Latin letters, digits, dots, dashes or underscores',
+      reference_key: 'Lower-case Latin letters, digits and underscores, starting with a letter',
     },
     action: {
       reset_password: 'Reset password',
@@ -165,11 +172,16 @@ const app = {
       calendar_days: 'calendar day |||| calendar days',
       months: 'month |||| months',
       years: 'year |||| years',
+      times: 'time |||| times',
     },
     deadline_keys: {
       completeness_check: 'Completeness check',
       commission_review: 'Commission review',
+      status_decision: 'Decision on kandas status',
       status_validity: 'Validity of kandas status',
+      status_extension: 'Extension of kandas status',
+      status_extension_window: 'Extension window before expiry',
+      status_extension_limit: 'Extensions allowed',
     },
     /** A fixed holiday's day: "%{day}" is the day of the month. */
     day_month: {
@@ -200,6 +212,9 @@ const app = {
       11: 'November',
       12: 'December',
     },
+    ...casesEn.app,
+    ...personsEn.app,
+    ...referenceEn.app,
   },
   resources: {
     users: {
@@ -321,6 +336,9 @@ const app = {
         hash: 'Hash',
       },
     },
+    ...casesEn.resources,
+    ...personsEn.resources,
+    ...referenceEn.resources,
   },
 };
 

@@ -1,5 +1,8 @@
 import type { TranslationMessages } from 'react-admin';
+import { casesKk } from './cases/kk';
 import type { AppMessages } from './en';
+import { personsKk } from './persons/kk';
+import { referenceKk } from './reference/kk';
 
 /*
  * No package ships Kazakh for react-admin: `ra` below follows
@@ -227,6 +230,9 @@ const app: AppMessages = {
     menu: {
       dashboard: 'Басты бет',
       account: 'Жеке кабинет',
+      case_work: 'Істермен жұмыс',
+      reference_data: 'Анықтамалықтар',
+      administration: 'Әкімшілік',
     },
     roles: {
       caseworker: 'Маман',
@@ -344,6 +350,7 @@ const app: AppMessages = {
       integer: 'Бүтін сан',
       year: '1990 мен 2200 аралығындағы жыл',
       username: '3–64 кіші латын әрпі, цифр, нүкте, сызықша немесе астын сызу белгісі',
+      reference_key: 'Кіші латын әріптері, цифрлар және астын сызу белгісі; әріптен басталады',
     },
     action: {
       reset_password: 'Құпиясөзді қалпына келтіру',
@@ -380,11 +387,16 @@ const app: AppMessages = {
       calendar_days: 'күнтізбелік күн',
       months: 'ай',
       years: 'жыл',
+      times: 'рет',
     },
     deadline_keys: {
       completeness_check: 'Құжаттардың толықтығын тексеру',
       commission_review: 'Комиссияның қарауы',
+      status_decision: 'Қандас мәртебесі туралы шешім',
       status_validity: 'Қандас мәртебесінің қолданылу мерзімі',
+      status_extension: 'Қандас мәртебесін ұзарту',
+      status_extension_window: 'Мерзім біткенге дейінгі ұзарту кезеңі',
+      status_extension_limit: 'Рұқсат етілген ұзартулар саны',
     },
     /** A fixed holiday's day: "%{day}" is the day of the month. */
     day_month: {
@@ -415,6 +427,9 @@ const app: AppMessages = {
       11: 'Қараша',
       12: 'Желтоқсан',
     },
+    ...casesKk.app,
+    ...personsKk.app,
+    ...referenceKk.app,
   },
   resources: {
     users: {
@@ -536,6 +551,9 @@ const app: AppMessages = {
         hash: 'Хэш',
       },
     },
+    ...casesKk.resources,
+    ...personsKk.resources,
+    ...referenceKk.resources,
   },
 };
 

@@ -1,8 +1,11 @@
 import englishMessages from 'ra-language-english';
 import russianMessages from 'ra-language-russian';
 import type { TranslationMessages } from 'react-admin';
-import type { AppMessages } from './en';
+import { casesRu } from './cases/ru';
 import { deepMerge } from './deepMerge';
+import type { AppMessages } from './en';
+import { personsRu } from './persons/ru';
+import { referenceRu } from './reference/ru';
 
 /*
  * Russian plurals have three forms (1 / 2–4 / 5+). React-admin asks for
@@ -17,6 +20,9 @@ const app: AppMessages = {
     menu: {
       dashboard: 'Главная',
       account: 'Мой профиль',
+      case_work: 'Работа с делами',
+      reference_data: 'Справочники',
+      administration: 'Администрирование',
     },
     roles: {
       caseworker: 'Специалист',
@@ -134,6 +140,7 @@ const app: AppMessages = {
       integer: 'Целое число',
       year: 'Год от 1990 до 2200',
       username: '3–64 строчные латинские буквы, цифры, точки, дефисы или подчёркивания',
+      reference_key: 'Строчные латинские буквы, цифры и подчёркивания, начиная с буквы',
     },
     action: {
       reset_password: 'Сбросить пароль',
@@ -170,11 +177,16 @@ const app: AppMessages = {
       calendar_days: 'календарный день |||| календарных дня |||| календарных дней',
       months: 'месяц |||| месяца |||| месяцев',
       years: 'год |||| года |||| лет',
+      times: 'раз |||| раза |||| раз',
     },
     deadline_keys: {
       completeness_check: 'Проверка полноты документов',
       commission_review: 'Рассмотрение комиссией',
+      status_decision: 'Решение о статусе кандаса',
       status_validity: 'Срок действия статуса кандаса',
+      status_extension: 'Продление статуса кандаса',
+      status_extension_window: 'Период продления до истечения',
+      status_extension_limit: 'Допустимое число продлений',
     },
     /** A fixed holiday's day: "%{day}" is the day of the month. */
     day_month: {
@@ -205,6 +217,9 @@ const app: AppMessages = {
       11: 'Ноябрь',
       12: 'Декабрь',
     },
+    ...casesRu.app,
+    ...personsRu.app,
+    ...referenceRu.app,
   },
   resources: {
     users: {
@@ -326,6 +341,9 @@ const app: AppMessages = {
         hash: 'Хеш',
       },
     },
+    ...casesRu.resources,
+    ...personsRu.resources,
+    ...referenceRu.resources,
   },
 };
 

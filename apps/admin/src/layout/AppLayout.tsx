@@ -1,7 +1,21 @@
 import type { ReactNode } from 'react';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import DashboardIcon from '@mui/icons-material/Dashboard';
-import { AppBar, Layout, LoadingIndicator, Logout, Menu, MenuItemLink, UserMenu, useUserMenu } from 'react-admin';
+import { Divider, ListSubheader } from '@mui/material';
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  Logout,
+  Menu,
+  MenuItemLink,
+  useCanAccessResources,
+  useResourceDefinitions,
+  UserMenu,
+  useSidebarState,
+  useTranslate,
+  useUserMenu,
+} from 'react-admin';
 import { LanguageMenuButton } from './LanguageMenuButton';
 
 export const ACCOUNT_PATH = '/account';
@@ -38,11 +52,61 @@ const QonysAppBar = () => (
   />
 );
 
-/** Dashboard, then the resources the role may list (react-admin asks canAccess), then the account. */
+/** The menu's groups, in the order of App.tsx; a new resource belongs in one of them. */
+const MENU_GROUPS: { label: string; resources: string[] }[] = [
+  { label: 'app.menu.case_work', resources: ['applications', 'persons'] },
+  {
+    label: 'app.menu.reference_data',
+    resources: ['regions', 'document-types', 'legal-grounds', 'deadlines', 'holidays', 'mci-rates'],
+  },
+  { label: 'app.menu.administration', resources: ['users', 'audit-events'] },
+];
+
+/** A heading and the group's resources the role may list; nothing when it may list none. */
+const MenuGroup = ({ label, resources }: { label: string; resources: string[] }) => {
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  const { canAccess, isPending } = useCanAccessResources({ action: 'list', resources });
+  if (isPending || !resources.some((resource) => canAccess?.[resource])) return null;
+  return (
+    <>
+      {open ? (
+        <ListSubheader disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
+          {translate(label)}
+        </ListSubheader>
+      ) : (
+        <Divider sx={{ my: 0.5 }} />
+      )}
+      {resources.map((resource) => (
+        <Menu.ResourceItem key={resource} name={resource} />
+      ))}
+    </>
+  );
+};
+
+/** A resource App.tsx registers but no group names still gets its menu item, after the groups. */
+const UngroupedResources = () => {
+  const definitions = useResourceDefinitions();
+  const grouped = new Set(MENU_GROUPS.flatMap((group) => group.resources));
+  return (
+    <>
+      {Object.values(definitions)
+        .filter((definition) => definition.hasList && !grouped.has(definition.name))
+        .map((definition) => (
+          <Menu.ResourceItem key={definition.name} name={definition.name} />
+        ))}
+    </>
+  );
+};
+
+/** Dashboard, then case work, reference data and administration (each item asks canAccess), then the account. */
 const QonysMenu = () => (
   <Menu>
     <Menu.DashboardItem primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} />
-    <Menu.ResourceItems />
+    {MENU_GROUPS.map((group) => (
+      <MenuGroup key={group.label} {...group} />
+    ))}
+    <UngroupedResources />
     <Menu.Item to={ACCOUNT_PATH} primaryText="app.menu.account" leftIcon={<AccountCircleIcon />} />
   </Menu>
 );

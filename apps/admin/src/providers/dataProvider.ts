@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
+import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
 import { updateSessionUser } from './session';
 import { requestBody } from './writableFields';
@@ -33,7 +34,7 @@ export interface MfaSetup {
   qrCodeDataUrl: string;
 }
 
-export interface QonysDataProvider extends DataProvider {
+export interface QonysDataProvider extends DataProvider, CaseMethods {
   getDashboard(): Promise<DashboardStats>;
   verifyAuditChain(): Promise<ChainVerification>;
   resetPassword(userId: number, password: string): Promise<void>;
@@ -57,6 +58,8 @@ export const dataProvider: QonysDataProvider = {
     rest.create(resource, { ...params, data: requestBody(resource, 'create', params.data) }),
   update: (resource, params) =>
     rest.update(resource, { ...params, data: requestBody(resource, 'update', params.data) }),
+
+  ...caseMethods,
 
   getDashboard: async () => (await apiFetch('/dashboard')).json as DashboardStats,
   verifyAuditChain: async () => (await apiFetch('/audit-events/verify')).json as ChainVerification,

@@ -87,3 +87,50 @@ export async function httpClient(url: string, options: Options = {}): Promise<Ht
 /** httpClient for a path under /api. */
 export const apiFetch = (path: string, options: Options = {}): Promise<HttpResponse> =>
   httpClient(`${API_URL}${path}`, options);
+
+/** A file fetched with the session (documents, PDFs): never a token in a URL. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: `filename*` first). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : null;
+}
+
+async function errorOf(response: Response): Promise<HttpError> {
+  let body: { message?: unknown } | null = null;
+  try {
+    body = (await response.json()) as { message?: unknown };
+  } catch {
+    // Not JSON: the status text says enough.
+  }
+  const message = typeof body?.message === 'string' && body.message ? body.message : response.statusText;
+  return new HttpError(message, response.status, body);
+}
+
+/** GET a binary file under /api with the bearer token, refreshing the session once on a 401. */
+export async function apiFetchFile(path: string): Promise<DownloadedFile> {
+  const request = (accessToken?: string) =>
+    fetch(`${API_URL}${path}`, withHeaders({ headers: new Headers({ Accept: '*/*' }) }, accessToken));
+  const accessToken = getSession()?.accessToken;
+  let response = await request(accessToken);
+  if (response.status === 401 && accessToken) {
+    const renewed = await renewSession(accessToken);
+    if (renewed) response = await request(renewed.accessToken);
+    if (!renewed || response.status === 401) throw Object.assign(await errorOf(response), { [REFRESH_FAILED]: true });
+  }
+  if (!response.ok) throw await errorOf(response);
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };
+}

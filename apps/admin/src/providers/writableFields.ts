@@ -28,6 +28,37 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   holidays: fields(['kind', 'month', 'day', 'date', ...names, 'movesIfWeekend', ...validity]),
   // The key is read-only in the UI, but the API's update DTO still expects it back unchanged.
   deadlines: fields(['key', ...names, 'amount', 'unit', ...validity]),
+  'document-types': fields(['key', ...names, 'scope', 'required', 'condition', 'sortOrder', ...validity]),
+  'legal-grounds': fields(['kind', 'code', ...names, ...validity]),
+  // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
+  persons: fields([
+    'surname',
+    'givenName',
+    'patronymic',
+    'surnameLatin',
+    'givenNameLatin',
+    'patronymicLatin',
+    'otherSpellings',
+    'birthDate',
+    'sex',
+    'iin',
+    'ethnicity',
+    'citizenship',
+    'countryOfOrigin',
+    'idDocumentType',
+    'idDocumentNumber',
+    'idDocumentIssuer',
+    'idDocumentExpiry',
+    'educationLevel',
+    'profession',
+    'languages',
+    'phone',
+    'addressAbroad',
+    'addressKz',
+    'regionId',
+  ]),
+  // Members change through /applications/:id/members while a draft; status only through transitions.
+  applications: fields(['channel', 'applicantId', 'members', 'assignedToId', 'regionId'], ['channel', 'assignedToId']),
 };
 
 /** Keeps only the fields the API accepts for this write; unknown resources pass through. */

@@ -1,0 +1,17 @@
+import { required, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import type { Application } from '../providers/caseTypes';
+import { CHANNEL_CHOICES } from './applicationChoices';
+import { AssigneeInput } from './AssigneeInput';
+
+/** What an existing case lets you change: how it was filed and who works on it (of the case's region). */
+export const ApplicationInputs = () => {
+  const record = useRecordContext<Application>();
+  const translate = useTranslate();
+  return (
+    <>
+      <TextInput source="number" readOnly format={(value: string | null) => value ?? translate('app.statuses.draft')} />
+      <SelectInput source="channel" choices={CHANNEL_CHOICES} validate={required()} />
+      <AssigneeInput regionId={record?.regionId} emptyText="app.bulk_assign.nobody" />
+    </>
+  );
+};

@@ -1,0 +1,54 @@
+import { isTerminal } from '@qonys/domain';
+import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import type { Application } from '../providers/caseTypes';
+import { ApplicationSummary } from './show/ApplicationSummary';
+import { DecisionTab } from './show/DecisionTab';
+import { DocumentsTab } from './show/DocumentsTab';
+import { FamilyTab } from './show/FamilyTab';
+import { TimelineTab } from './show/TimelineTab';
+import { TransitionButtons } from './show/TransitionButtons';
+
+const ApplicationTitle = () => {
+  const record = useRecordContext<Application>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const name = translate('resources.applications.name', { smart_count: 1 });
+  return <span>{`${name} ${record.number ?? `#${record.id}`}`}</span>;
+};
+
+/** A closed case cannot be edited any more (the API answers 409). */
+const EditCaseButton = () => {
+  const record = useRecordContext<Application>();
+  return record && !isTerminal(record.status) ? <EditButton /> : null;
+};
+
+/** Only the transitions the server offers this user, then editing channel and caseworker. */
+const ApplicationShowActions = () => (
+  <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
+    <TransitionButtons />
+    <EditCaseButton />
+  </TopToolbar>
+);
+
+/** A case: summary, then family, documents, timeline and decision as tabs (each with its own URL). */
+export const ApplicationShow = () => (
+  <Show actions={<ApplicationShowActions />} title={<ApplicationTitle />}>
+    <ApplicationSummary />
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="app.case_tabs.family">
+        <FamilyTab label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.case_tabs.documents" path="documents">
+        <DocumentsTab label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.case_tabs.timeline" path="timeline">
+        <TimelineTab label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.case_tabs.decision" path="decision">
+        <DecisionTab label={false} />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
+
+export default ApplicationShow;

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { LegalGroundKind } from '@qonys/domain';
+import { MenuItem, TextField } from '@mui/material';
+import { useGetList, useTranslate } from 'react-admin';
+import { kazakhstanToday } from '../../common/kazakhstanToday';
+import { useLocalizedName } from '../../common/localizedName';
+import type { LocalizedNames } from '../../providers/dataProvider';
+
+interface LegalGround extends LocalizedNames {
+  id: number;
+  code: string;
+}
+
+/** The legal grounds of one kind that are valid today, by name in the UI language. */
+export const LegalGroundSelect = ({
+  kind,
+  value,
+  onChange,
+  error,
+}: {
+  kind: LegalGroundKind;
+  value: number | '';
+  onChange: (id: number) => void;
+  error?: string;
+}) => {
+  const translate = useTranslate();
+  const name = useLocalizedName();
+  const [today] = useState(kazakhstanToday);
+  const { data = [], isPending } = useGetList<LegalGround>('legal-grounds', {
+    filter: { kind, validOn: today },
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'id', order: 'ASC' },
+  });
+  const empty = !isPending && data.length === 0;
+  return (
+    <TextField
+      select
+      required
+      fullWidth
+      name="legalGroundId"
+      label={translate('app.transition_dialog.legal_ground')}
+      value={value}
+      onChange={(event) => onChange(Number(event.target.value))}
+      error={Boolean(error) || empty}
+      helperText={error ?? (empty ? translate('app.transition_dialog.no_legal_grounds') : ' ')}
+      disabled={isPending || empty}
+    >
+      {data.map((ground) => (
+        <MenuItem key={ground.id} value={ground.id}>
+          {name(ground)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+};

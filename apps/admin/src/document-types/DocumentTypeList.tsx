@@ -1,0 +1,60 @@
+import { Typography } from '@mui/material';
+import {
+  BooleanField,
+  DataTable,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  useRecordContext,
+} from 'react-admin';
+import { CalendarDateField } from '../common/DateTimeField';
+import { ListActions } from '../common/ListActions';
+import { LocalizedNameField, useNameSource } from '../common/localizedName';
+import { CONDITION_CHOICES, SCOPE_CHOICES } from './documentTypeChoices';
+
+const documentTypeFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="scope" source="scope" choices={SCOPE_CHOICES} />,
+  <SelectInput key="condition" source="condition" choices={CONDITION_CHOICES} />,
+  <NullableBooleanInput key="required" source="required" />,
+];
+
+const KeyField = () => {
+  const record = useRecordContext();
+  return (
+    <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
+      {record?.key}
+    </Typography>
+  );
+};
+
+/** The per-case document checklist, in the order caseworkers see it. */
+export const DocumentTypeList = () => {
+  const nameSource = useNameSource();
+  return (
+    <List filters={documentTypeFilters} actions={<ListActions />} sort={{ field: 'sortOrder', order: 'ASC' }}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="sortOrder" />
+        <DataTable.Col source="key" field={KeyField} />
+        <DataTable.Col source={nameSource} label="resources.document-types.fields.name" field={LocalizedNameField} />
+        <DataTable.Col source="scope" disableSort>
+          <SelectField source="scope" choices={SCOPE_CHOICES} />
+        </DataTable.Col>
+        <DataTable.Col source="condition" disableSort>
+          <SelectField source="condition" choices={CONDITION_CHOICES} />
+        </DataTable.Col>
+        <DataTable.Col source="required" field={BooleanField} disableSort />
+        <DataTable.Col source="validFrom" disableSort>
+          <CalendarDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo" disableSort>
+          <CalendarDateField source="validTo" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+export default DocumentTypeList;

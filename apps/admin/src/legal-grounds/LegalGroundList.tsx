@@ -1,0 +1,45 @@
+import { Typography } from '@mui/material';
+import { DataTable, List, SearchInput, SelectField, SelectInput, useRecordContext } from 'react-admin';
+import { CalendarDateField } from '../common/DateTimeField';
+import { ListActions } from '../common/ListActions';
+import { LocalizedNameField, useNameSource } from '../common/localizedName';
+import { LEGAL_GROUND_KIND_CHOICES } from './legalGroundKinds';
+
+const legalGroundFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={LEGAL_GROUND_KIND_CHOICES} alwaysOn />,
+];
+
+const CodeField = () => {
+  const record = useRecordContext();
+  return (
+    <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
+      {record?.code}
+    </Typography>
+  );
+};
+
+/** Legal grounds by kind: the transitions that need one offer only those of their kind valid today. */
+export const LegalGroundList = () => {
+  const nameSource = useNameSource();
+  return (
+    <List filters={legalGroundFilters} actions={<ListActions />} sort={{ field: 'kind', order: 'ASC' }}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="kind">
+          <SelectField source="kind" choices={LEGAL_GROUND_KIND_CHOICES} />
+        </DataTable.Col>
+        <DataTable.Col source="code" field={CodeField} />
+        <DataTable.Col source={nameSource} label="resources.legal-grounds.fields.name" field={LocalizedNameField} />
+        <DataTable.Col source="source" disableSort />
+        <DataTable.Col source="validFrom" disableSort>
+          <CalendarDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo" disableSort>
+          <CalendarDateField source="validTo" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+export default LegalGroundList;

@@ -1,0 +1,63 @@
+import { DataTable, DateInput, List, ReferenceField, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
+import { ListActions } from '../common/ListActions';
+import { useRole } from '../common/useRole';
+import { RegionReferenceInput } from '../users/RegionReferenceInput';
+import { SEX_CHOICES } from './personChoices';
+import { PersonNameField } from './PersonNameField';
+
+const mergedChoices = [
+  { id: 'false', name: 'app.common.no' },
+  { id: 'true', name: 'app.common.yes' },
+];
+
+const usePersonFilters = () => {
+  const { nationwide } = useRole();
+  return [
+    <SearchInput key="q" source="q" alwaysOn />,
+    ...(nationwide ? [<RegionReferenceInput key="regionId" source="regionId" />] : []),
+    <DateInput key="birthDate" source="birthDate" />,
+    <SelectInput key="sex" source="sex" choices={SEX_CHOICES} />,
+    <SelectInput
+      key="merged"
+      source="merged"
+      choices={mergedChoices}
+      parse={(value: string) => (value === '' || value == null ? null : value === 'true')}
+      format={(value: boolean | null | undefined) => (value == null ? '' : String(value))}
+    />,
+  ];
+};
+
+/** Search by name in any script and spelling, IIN, document or case number; merged records are hidden by default. */
+export const PersonList = () => {
+  const filters = usePersonFilters();
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={{ merged: false }}
+      actions={<ListActions />}
+      sort={{ field: 'id', order: 'DESC' }}
+    >
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <DataTable.Col source="surname" label="resources.persons.fields.fullName" field={PersonNameField} />
+        <DataTable.Col source="birthDate">
+          <CalendarDateField source="birthDate" />
+        </DataTable.Col>
+        <DataTable.Col source="sex" disableSort>
+          <SelectField source="sex" choices={SEX_CHOICES} />
+        </DataTable.Col>
+        <DataTable.Col source="iin" disableSort sx={{ fontFamily: 'monospace' }} />
+        <DataTable.Col source="idDocumentNumber" disableSort />
+        <DataTable.Col source="countryOfOrigin" disableSort />
+        <DataTable.Col source="regionId" disableSort>
+          <ReferenceField source="regionId" reference="regions" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt">
+          <DateTimeField source="createdAt" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+export default PersonList;

@@ -1,0 +1,53 @@
+import { Chip, Stack, Typography } from '@mui/material';
+import { useLocaleState, useRecordContext, type FieldProps } from 'react-admin';
+import { intlLocale } from '../i18n/i18nProvider';
+import type { Person } from '../providers/personTypes';
+
+const displayName = (locale: string, type: 'region' | 'language', code: string): string => {
+  try {
+    return new Intl.DisplayNames([intlLocale(locale), 'en'], { type, fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/** An ISO 3166 country code as the country's name in the UI language. */
+export const CountryField = ({ source }: FieldProps & { source: 'citizenship' | 'countryOfOrigin' }) => {
+  const record = useRecordContext<Person>();
+  const [locale] = useLocaleState();
+  const code = record?.[source];
+  return (
+    <Typography component="span" variant="body2">
+      {code ? `${displayName(locale, 'region', code)} (${code})` : '—'}
+    </Typography>
+  );
+};
+
+/** ISO 639-1 codes as language names in the UI language. */
+export const LanguagesField = (_props: FieldProps) => {
+  const record = useRecordContext<Person>();
+  const [locale] = useLocaleState();
+  const languages = record?.languages ?? [];
+  if (languages.length === 0) return <Typography variant="body2">—</Typography>;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {languages.map((code) => (
+        <Chip key={code} size="small" label={displayName(locale, 'language', code)} />
+      ))}
+    </Stack>
+  );
+};
+
+/** Earlier or foreign spellings as chips. */
+export const OtherSpellingsField = (_props: FieldProps) => {
+  const record = useRecordContext<Person>();
+  const spellings = record?.otherSpellings ?? [];
+  if (spellings.length === 0) return <Typography variant="body2">—</Typography>;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {spellings.map((spelling) => (
+        <Chip key={spelling} size="small" variant="outlined" label={spelling} />
+      ))}
+    </Stack>
+  );
+};

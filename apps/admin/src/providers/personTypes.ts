@@ -1,0 +1,77 @@
+import type { Sex } from '@qonys/domain';
+
+export const SEXES: readonly Sex[] = ['M', 'F'];
+export const ID_DOCUMENT_TYPES = ['passport', 'id_card', 'birth_certificate', 'stateless_document', 'other'] as const;
+export const EDUCATION_LEVELS = [
+  'none',
+  'primary',
+  'general_secondary',
+  'secondary_specialised',
+  'higher',
+  'postgraduate',
+] as const;
+
+/** A person as GET /api/persons/:id shows them. */
+export interface Person {
+  id: number;
+  surname: string;
+  givenName: string;
+  patronymic: string | null;
+  surnameLatin: string;
+  givenNameLatin: string;
+  patronymicLatin: string | null;
+  otherSpellings: string[];
+  birthDate: string;
+  sex: Sex;
+  iin: string | null;
+  ethnicity: string;
+  citizenship: string | null;
+  countryOfOrigin: string | null;
+  idDocumentType: (typeof ID_DOCUMENT_TYPES)[number] | null;
+  idDocumentNumber: string | null;
+  idDocumentIssuer: string | null;
+  idDocumentExpiry: string | null;
+  educationLevel: (typeof EDUCATION_LEVELS)[number] | null;
+  profession: string | null;
+  languages: string[];
+  phone: string | null;
+  addressAbroad: string | null;
+  addressKz: string | null;
+  regionId: number;
+  mergedIntoId: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What staff of another region see of a person found as a possible duplicate. */
+export interface ForeignPerson {
+  id: number;
+  surname: string;
+  givenName: string;
+  patronymic: string | null;
+  birthDate: string;
+  regionId: number;
+  foreignRegion: true;
+}
+
+export const DUPLICATE_REASONS = ['same_iin', 'same_document', 'similar_name_same_birth_date'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/** GET /api/persons/:id/duplicates, best first. */
+export interface DuplicateCandidate {
+  person: Person | ForeignPerson;
+  /** 0..1: 1 for the same IIN, 0.95 for the same document, name similarity otherwise. */
+  score: number;
+  reasons: string[];
+}
+
+export const isForeignPerson = (person: Person | ForeignPerson): person is ForeignPerson =>
+  'foreignRegion' in person && person.foreignRegion === true;
+
+/** "Surname Given Patronymic", as a list or a heading shows a person. */
+export const personFullName = (person: {
+  surname?: string | null;
+  givenName?: string | null;
+  patronymic?: string | null;
+}): string => [person.surname, person.givenName, person.patronymic].filter(Boolean).join(' ');
