@@ -17,19 +17,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * Logs in through the real login form, answering the one-time-code step when asked.
- * Opens /login itself: signed out, `/` first redirects to /login thousands of times
- * (react-admin's LogoutOnMount; https://github.com/marmelab/react-admin/issues/10885)
- * and the form only appears after 15–20 s here.
- */
+/** Logs in through the real login form from the home page, answering the one-time-code step when asked. */
 export async function loginThroughUi(
   page: Page,
   baseUrl: string,
   username: string,
   password = DEMO_PASSWORD,
 ): Promise<void> {
-  await page.goto(new URL('/login', baseUrl).href);
+  await page.goto(baseUrl);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await page.locator('button[type=submit]').click();

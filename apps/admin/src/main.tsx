@@ -1,9 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { getSession } from './providers/session';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
+
+// Signed out on a protected page: go to the login form before react-admin mounts.
+// Otherwise its logout-on-mount redirect loops for seconds, pushing /login onto the
+// history thousands of times (marmelab/react-admin#10764).
+// The page asked for is kept as react-router state, so the login returns to it.
+if (!getSession() && window.location.pathname !== '/login') {
+  const state = { nextPathname: window.location.pathname, nextSearch: window.location.search };
+  window.history.replaceState({ usr: state, key: 'default', idx: 0 }, '', '/login');
+}
 
 createRoot(container).render(
   <StrictMode>
