@@ -7,14 +7,20 @@ import { deadlines } from './deadlines';
 import { documentTypes } from './document-types';
 import { holidays } from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
+import { inclusionRequests } from './inclusion-requests';
+import { labourDemand } from './labour-demand';
 import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
 import { legalGrounds } from './legal-grounds';
 import { LoginPage } from './login/LoginPage';
 import { mciRates } from './mci-rates';
 import { DUPLICATES_PATH, PersonDuplicates, persons } from './persons';
+import { placement, placementWeights } from './placement';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { quotas } from './quotas';
+import { regionCapacities } from './region-capacities';
 import { regions } from './regions';
+import { settlements } from './settlements';
 import { theme } from './theme';
 import { users } from './users';
 
@@ -47,6 +53,14 @@ export const App = () => (
       <Resource name="persons" {...persons}>
         <Route path={DUPLICATES_PATH} element={<PersonDuplicates />} />
       </Resource>
+      {/* Quotas and settlement */}
+      <Resource name="quotas" {...quotas} />
+      <Resource name="inclusion-requests" {...inclusionRequests} />
+      <Resource name="placement" {...placement} />
+      <Resource name="settlements" {...settlements} />
+      <Resource name="labour-demand" {...labourDemand} />
+      <Resource name="region-capacities" {...regionCapacities} />
+      <Resource name="placement-weights" {...placementWeights} />
       {/* Reference data */}
       <Resource name="regions" {...regions} />
       <Resource name="document-types" {...documentTypes} />

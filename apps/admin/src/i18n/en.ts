@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { casesEn } from './cases/en';
 import { personsEn } from './persons/en';
+import { quotasEn } from './quotas/en';
 import { referenceEn } from './reference/en';
 
 /**
@@ -215,6 +216,7 @@ const app = {
     ...casesEn.app,
     ...personsEn.app,
     ...referenceEn.app,
+    ...quotasEn.app,
   },
   resources: {
     users: {
@@ -339,6 +341,7 @@ const app = {
     ...casesEn.resources,
     ...personsEn.resources,
     ...referenceEn.resources,
+    ...quotasEn.resources,
   },
 };
 

@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesKk } from './cases/kk';
 import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
+import { quotasKk } from './quotas/kk';
 import { referenceKk } from './reference/kk';
 
 /*
@@ -430,6 +431,7 @@ const app: AppMessages = {
     ...casesKk.app,
     ...personsKk.app,
     ...referenceKk.app,
+    ...quotasKk.app,
   },
   resources: {
     users: {
@@ -554,6 +556,7 @@ const app: AppMessages = {
     ...casesKk.resources,
     ...personsKk.resources,
     ...referenceKk.resources,
+    ...quotasKk.resources,
   },
 };
 

@@ -5,6 +5,7 @@ import { casesRu } from './cases/ru';
 import { deepMerge } from './deepMerge';
 import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
+import { quotasRu } from './quotas/ru';
 import { referenceRu } from './reference/ru';
 
 /*
@@ -220,6 +221,7 @@ const app: AppMessages = {
     ...casesRu.app,
     ...personsRu.app,
     ...referenceRu.app,
+    ...quotasRu.app,
   },
   resources: {
     users: {
@@ -344,6 +346,7 @@ const app: AppMessages = {
     ...casesRu.resources,
     ...personsRu.resources,
     ...referenceRu.resources,
+    ...quotasRu.resources,
   },
 };
 

@@ -56,6 +56,18 @@ const QonysAppBar = () => (
 const MENU_GROUPS: { label: string; resources: string[] }[] = [
   { label: 'app.menu.case_work', resources: ['applications', 'persons'] },
   {
+    label: 'app.quotas.menu',
+    resources: [
+      'quotas',
+      'inclusion-requests',
+      'placement',
+      'settlements',
+      'labour-demand',
+      'region-capacities',
+      'placement-weights',
+    ],
+  },
+  {
     label: 'app.menu.reference_data',
     resources: ['regions', 'document-types', 'legal-grounds', 'deadlines', 'holidays', 'mci-rates'],
   },

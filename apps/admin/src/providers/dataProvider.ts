@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
+import { placementMethods, type PlacementMethods } from './placementMethods';
 import { updateSessionUser } from './session';
 import { requestBody } from './writableFields';
 
@@ -34,7 +35,7 @@ export interface MfaSetup {
   qrCodeDataUrl: string;
 }
 
-export interface QonysDataProvider extends DataProvider, CaseMethods {
+export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementMethods {
   getDashboard(): Promise<DashboardStats>;
   verifyAuditChain(): Promise<ChainVerification>;
   resetPassword(userId: number, password: string): Promise<void>;
@@ -60,6 +61,7 @@ export const dataProvider: QonysDataProvider = {
     rest.update(resource, { ...params, data: requestBody(resource, 'update', params.data) }),
 
   ...caseMethods,
+  ...placementMethods,
 
   getDashboard: async () => (await apiFetch('/dashboard')).json as DashboardStats,
   verifyAuditChain: async () => (await apiFetch('/audit-events/verify')).json as ChainVerification,

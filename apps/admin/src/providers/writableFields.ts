@@ -59,6 +59,10 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   ]),
   // Members change through /applications/:id/members while a draft; status only through transitions.
   applications: fields(['channel', 'applicantId', 'members', 'assignedToId', 'regionId'], ['channel', 'assignedToId']),
+  // The region of a settlement never changes here: a move goes through POST /settlements/:id/move.
+  settlements: fields(['reservationId'], ['district', 'locality', 'housing', 'plannedArrival']),
+  'labour-demand': fields(['year', 'regionId', 'occupation', 'vacancies', 'source']),
+  'region-capacities': fields(['year', 'regionId', 'housingUnits', 'adaptationCentrePlaces', 'languages', 'source']),
 };
 
 /** Keeps only the fields the API accepts for this write; unknown resources pass through. */

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Box, Button, Link as MuiLink, Stack } from '@mui/material';
+import {
+  FunctionField,
+  Link,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
+import { RecommendationPanel } from '../placement/RecommendationPanel';
+import type { InclusionRequest } from '../providers/placementTypes';
+import { useRegionNames } from '../quotas/useRegionNames';
+import { DecisionDialog, type DecisionKind } from './DecisionDialog';
+
+const DecisionButtons = () => {
+  const request = useRecordContext<InclusionRequest>();
+  const translate = useTranslate();
+  const [kind, setKind] = useState<DecisionKind | null>(null);
+  const { canAccess } = useCanAccess({
+    resource: 'inclusion-requests',
+    action: 'edit',
+    record: request ? { regionId: request.regionId } : undefined,
+  });
+  if (!request || !canAccess) return null;
+  const kinds: DecisionKind[] =
+    request.status === 'submitted'
+      ? ['include', 'refuse', 'withdraw']
+      : request.status === 'included'
+        ? ['withdraw']
+        : [];
+  return (
+    <Stack direction="row" spacing={1}>
+      {kinds.map((k) => (
+        <Button
+          key={k}
+          variant={k === 'include' ? 'contained' : 'outlined'}
+          color={k === 'include' ? 'success' : 'error'}
+          onClick={() => setKind(k)}
+        >
+          {translate(`app.inclusion.actions.${k}`)}
+        </Button>
+      ))}
+      {kind && <DecisionDialog request={request} kind={kind} onClose={() => setKind(null)} />}
+    </Stack>
+  );
+};
+
+const RegionList = ({ source }: { source: 'preferredRegionIds' | 'relativesRegionIds' }) => {
+  const { nameOf } = useRegionNames();
+  return (
+    <FunctionField<InclusionRequest>
+      source={source}
+      render={(record) => record[source].map((id, i) => `${i + 1}. ${nameOf(id)}`).join('; ') || '—'}
+    />
+  );
+};
+
+const CaseLink = () => {
+  const request = useRecordContext<InclusionRequest>();
+  const translate = useTranslate();
+  if (!request) return null;
+  return (
+    <MuiLink component={Link} to={`/applications/${request.applicationId}/show`}>
+      {translate('app.inclusion.open_case', { id: request.applicationId })}
+    </MuiLink>
+  );
+};
+
+const Recommendations = () => {
+  const request = useRecordContext<InclusionRequest>();
+  return request?.status === 'submitted' ? <RecommendationPanel applicationId={request.applicationId} /> : null;
+};
+
+/** One inclusion request: the family's preferences and plan, the decision, and where the family would fit best. */
+export const InclusionRequestShow = () => {
+  const translate = useTranslate();
+  const { nameOf } = useRegionNames();
+  return (
+    <Show actions={false}>
+      <SimpleShowLayout>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <CaseLink />
+          <Box sx={{ flex: 1 }} />
+          <DecisionButtons />
+        </Stack>
+        <FunctionField<InclusionRequest>
+          source="status"
+          render={(record) => translate(`app.inclusion.statuses.${record.status}`)}
+        />
+        <NumberField source="year" options={{ useGrouping: false }} />
+        <NumberField source="persons" />
+        <FunctionField<InclusionRequest> source="regionId" render={(record) => nameOf(record.regionId)} />
+        <RegionList source="preferredRegionIds" />
+        <RegionList source="relativesRegionIds" />
+        <FunctionField<InclusionRequest>
+          source="adaptationServices"
+          render={(record) =>
+            record.adaptationServices.map((s) => translate(`app.inclusion.services.${s}`)).join(', ') || '—'
+          }
+        />
+        <TextField source="adaptationNotes" emptyText="—" />
+        <CalendarDateField source="deadlineDue" />
+        <DateTimeField source="decidedAt" showTime />
+        <TextField source="refusalReason" emptyText="—" />
+        <Recommendations />
+      </SimpleShowLayout>
+    </Show>
+  );
+};
+
+export default InclusionRequestShow;

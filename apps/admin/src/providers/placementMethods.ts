@@ -1,0 +1,71 @@
+import type { PlacementWeightKey } from '@qonys/domain';
+import { apiFetch } from './httpClient';
+import type {
+  AcceptResult,
+  CapacityChange,
+  ImportResult,
+  InclusionDecision,
+  InclusionRequest,
+  PlacementBatch,
+  PlacementProposal,
+  PlacementWeight,
+  Quota,
+  QuotaCategory,
+  RecommendationList,
+  Settlement,
+} from './placementTypes';
+
+const post = (path: string, body: unknown) => apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
+const id = (value: number | string) => encodeURIComponent(value);
+
+/** The quota, inclusion, settlement and placement calls beyond react-admin's CRUD. */
+export interface PlacementMethods {
+  changeQuotaCapacity(quotaId: number, change: CapacityChange): Promise<Quota>;
+  decideInclusion(requestId: number, decision: InclusionDecision): Promise<InclusionRequest>;
+  withdrawInclusion(requestId: number, reason: string, version: number): Promise<InclusionRequest>;
+  confirmArrival(settlementId: number, actualArrival: string, version: number): Promise<Settlement>;
+  moveSettlement(settlementId: number, regionId: number, reason: string, version: number): Promise<Settlement>;
+  getRecommendations(applicationId: number): Promise<RecommendationList>;
+  startPlacementBatch(year: number, category: QuotaCategory): Promise<PlacementBatch>;
+  getPlacementBatch(batchId: number): Promise<PlacementBatch>;
+  overrideProposal(batchId: number, proposalId: number, regionId: number, reason: string): Promise<PlacementProposal>;
+  acceptPlacementBatch(batchId: number, regionId?: number): Promise<AcceptResult>;
+  getPlacementWeights(): Promise<PlacementWeight[]>;
+  updatePlacementWeights(
+    weights: { key: PlacementWeightKey; weight: number; version: number }[],
+  ): Promise<PlacementWeight[]>;
+  importLabourDemand(file: File, source?: string): Promise<ImportResult>;
+}
+
+export const placementMethods: PlacementMethods = {
+  changeQuotaCapacity: async (quotaId, change) => (await post(`/quotas/${id(quotaId)}/ledger`, change)).json as Quota,
+  decideInclusion: async (requestId, decision) =>
+    (await post(`/inclusion-requests/${id(requestId)}/decision`, decision)).json as InclusionRequest,
+  withdrawInclusion: async (requestId, reason, version) =>
+    (await post(`/inclusion-requests/${id(requestId)}/withdraw`, { reason, version })).json as InclusionRequest,
+  confirmArrival: async (settlementId, actualArrival, version) =>
+    (await post(`/settlements/${id(settlementId)}/arrival`, { actualArrival, version })).json as Settlement,
+  moveSettlement: async (settlementId, regionId, reason, version) =>
+    (await post(`/settlements/${id(settlementId)}/move`, { regionId, reason, version })).json as Settlement,
+  getRecommendations: async (applicationId) =>
+    (await apiFetch(`/placement/recommendations?applicationId=${id(applicationId)}`)).json as RecommendationList,
+  startPlacementBatch: async (year, category) =>
+    (await post('/placement/batches', { year, category })).json as PlacementBatch,
+  getPlacementBatch: async (batchId) => (await apiFetch(`/placement/batches/${id(batchId)}`)).json as PlacementBatch,
+  overrideProposal: async (batchId, proposalId, regionId, reason) =>
+    (await post(`/placement/batches/${id(batchId)}/proposals/${id(proposalId)}/override`, { regionId, reason }))
+      .json as PlacementProposal,
+  acceptPlacementBatch: async (batchId, regionId) =>
+    (await post(`/placement/batches/${id(batchId)}/accept`, regionId === undefined ? {} : { regionId }))
+      .json as AcceptResult,
+  getPlacementWeights: async () => (await apiFetch('/placement/weights')).json as PlacementWeight[],
+  updatePlacementWeights: async (weights) =>
+    (await apiFetch('/placement/weights', { method: 'PUT', body: JSON.stringify({ weights }) }))
+      .json as PlacementWeight[],
+  importLabourDemand: async (file, source) => {
+    const body = new FormData();
+    if (source) body.append('source', source);
+    body.append('file', file, file.name);
+    return (await apiFetch('/labour-demand/import', { method: 'POST', body })).json as ImportResult;
+  },
+};

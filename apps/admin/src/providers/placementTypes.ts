@@ -1,0 +1,169 @@
+import type { PlacementReason, PlacementReport, PlacementWeightKey } from '@qonys/domain';
+
+/**
+ * The shapes the API answers for quotas, inclusion, settlement and placement
+ * (apps/api/src/modules/{quotas,inclusion,settlements,placement}).
+ */
+
+export const QUOTA_CATEGORIES = ['kandas', 'resettler'] as const;
+export type QuotaCategory = (typeof QUOTA_CATEGORIES)[number];
+
+/** A row of GET /api/quotas: balance = capacity − reserved − settled. */
+export interface Quota {
+  id: number;
+  year: number;
+  regionId: number;
+  category: QuotaCategory;
+  unit: 'persons' | 'families';
+  capacity: number;
+  reserved: number;
+  settled: number;
+  balance: number;
+  legalAct: string;
+  version: number;
+}
+
+export const LEDGER_KINDS = ['capacity_set', 'capacity_change', 'reserve', 'release', 'settle'] as const;
+
+export interface CapacityChange {
+  entryDate: string;
+  capacityDelta: number;
+  legalAct: string;
+  reason: string;
+  version: number;
+}
+
+export const INCLUSION_STATUSES = ['submitted', 'included', 'refused', 'withdrawn'] as const;
+export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
+
+export const ADAPTATION_SERVICES = [
+  'information',
+  'legal',
+  'social',
+  'medical',
+  'educational',
+  'language_course',
+  'vocational_training',
+  'job_placement',
+  'business_support',
+] as const;
+
+export interface InclusionRequest {
+  id: number;
+  applicationId: number;
+  year: number;
+  category: QuotaCategory;
+  status: InclusionStatus;
+  preferredRegionIds: number[];
+  consent: boolean;
+  relativesRegionIds: number[];
+  adaptationServices: string[];
+  adaptationNotes: string | null;
+  persons: number;
+  regionId: number;
+  deadlineDue: string | null;
+  decidedAt: string | null;
+  refusalReason: string | null;
+  version: number;
+}
+
+export interface InclusionDecision {
+  decision: 'include' | 'refuse';
+  regionId?: number;
+  reason?: string;
+  version: number;
+}
+
+export const SETTLEMENT_STATUSES = ['planned', 'arrived', 'cancelled'] as const;
+export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as const;
+
+export interface Settlement {
+  id: number;
+  reservationId: number;
+  applicationId: number;
+  regionId: number;
+  district: string | null;
+  locality: string | null;
+  housing: (typeof HOUSING)[number] | null;
+  plannedArrival: string | null;
+  actualArrival: string | null;
+  status: (typeof SETTLEMENT_STATUSES)[number];
+  year: number;
+  persons: number;
+  version: number;
+}
+
+/** GET /api/placement/recommendations: regions where the whole family fits, best first. */
+export interface RecommendationList {
+  applicationId: number;
+  year: number;
+  category: QuotaCategory;
+  persons: number;
+  regions: { regionId: number; score: number; remaining: number; reasons: PlacementReason[] }[];
+}
+
+export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+export interface PlacementBatch {
+  id: number;
+  year: number;
+  category: QuotaCategory;
+  status: BatchStatus;
+  progress: number;
+  families: number | null;
+  totalScore: number | null;
+  lpBound: number | null;
+  gap: number | null;
+  solveMs: number | null;
+  fcfsReport: { optimal: PlacementReport; firstComeFirstServed: PlacementReport } | null;
+  error: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface PlacementProposal {
+  id: number;
+  batchId: number;
+  inclusionRequestId: number;
+  applicationId: number;
+  persons: number;
+  proposedRegionId: number | null;
+  finalRegionId: number | null;
+  score: number | null;
+  reasons: PlacementReason[] | null;
+  overrideRegionId: number | null;
+  overrideReason: string | null;
+  acceptedAt: string | null;
+  reservationId: number | null;
+}
+
+export interface AcceptResult {
+  accepted: {
+    proposalId: number;
+    inclusionRequestId: number;
+    regionId: number;
+    reservationId: number;
+    persons: number;
+  }[];
+  skipped: { proposalId: number; reason: string }[];
+  batch: PlacementBatch;
+}
+
+export interface PlacementWeight {
+  key: PlacementWeightKey;
+  weight: number | string;
+  version: number;
+}
+
+/** POST /api/labour-demand/import: what was written, or (400) the rows refused. */
+export interface ImportResult {
+  created: number;
+  updated: number;
+  rows: number;
+}
+export interface ImportRowError {
+  row: number;
+  field: string;
+  message: string;
+}

@@ -1,0 +1,12 @@
+import { kazakhstanToday } from '../common/kazakhstanToday';
+import { QUOTA_CATEGORIES } from '../providers/placementTypes';
+
+export const categoryChoices = QUOTA_CATEGORIES.map((id) => ({ id, name: `app.quotas.categories.${id}` }));
+
+/** The quota years offered: two back, the current one and the next. */
+export function quotaYears(): number[] {
+  const year = Number(kazakhstanToday().slice(0, 4));
+  return [year - 2, year - 1, year, year + 1];
+}
+
+export const thisYear = (): number => Number(kazakhstanToday().slice(0, 4));

@@ -1,0 +1,7 @@
+import { HOUSING, SETTLEMENT_STATUSES } from '../providers/placementTypes';
+
+export const settlementStatusChoices = SETTLEMENT_STATUSES.map((id) => ({
+  id,
+  name: `app.settlements.statuses.${id}`,
+}));
+export const housingChoices = HOUSING.map((id) => ({ id, name: `app.settlements.housing.${id}` }));

@@ -1,0 +1,205 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { bearer, regionIdByCode, scalar, withDb } from '../support/api-helpers';
+import { type RunningApi, startApi } from '../support/api-process';
+import { login } from '../support/auth';
+import { fieldError, launchBrowser, loginThroughUi } from '../support/browser';
+
+const YEAR = 2026;
+/** Labels of apps/admin/src/i18n/quotas/kk.ts and the react-admin Kazakh messages. */
+const KK = {
+  boardMenu: 'Өңірлік квота',
+  batchMenu: 'Топтап орналастыру',
+  run: 'Орналастыруды есептеу',
+  override: 'Өзгерту',
+  region: 'Өңір',
+  reasonRequired: 'Өзгерту үшін себебін көрсету керек',
+  acceptPavlodar: 'Павлодар облысы үшін қабылдау',
+  confirm: 'Растау',
+  northKazakhstan: 'Солтүстік Қазақстан облысы',
+};
+/** Persons per family; every family puts Pavlodar first, North Kazakhstan second. */
+const FAMILY_SIZES = [3, 2, 4, 2];
+const OVERRIDE_REASON = 'Отбасы Петропавлдағы туыстарының қасында тұрғысы келеді';
+
+interface Family {
+  applicationId: number;
+  persons: number;
+}
+
+describe('admin UI: quota board and batch placement', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pavlodar: number;
+  let northKazakhstan: number;
+  let officialToken: string;
+  const families: Family[] = [];
+
+  /** Approved kandas families with a submitted 2026 inclusion request each, written straight into the database. */
+  const insertFamilies = () =>
+    withDb(api.databaseUrl, async (db) => {
+      for (const [n, size] of FAMILY_SIZES.entries()) {
+        const personIds: number[] = [];
+        for (let m = 0; m < size; m++) {
+          const { rows } = await db.query<{ id: number }>(
+            `INSERT INTO person (surname, given_name, surname_latin, given_name_latin, birth_date, sex, region_id, search_key, languages)
+             VALUES ('Сәрсенов', $1, 'Sarsenov', $1, '1984-02-02', 'M', $2, $3, $4) RETURNING id`,
+            [`Ф${n}м${m}`, pavlodar, `sarsenov f${n}m${m}`, ['kk']],
+          );
+          personIds.push(rows[0].id);
+        }
+        const { rows } = await db.query<{ id: number }>(
+          `INSERT INTO application (number, status, channel, region_id, applicant_id, submitted_at, decided_at, status_valid_from, status_valid_to)
+           VALUES ($1, 'approved', 'egov', $2, $3, now(), now(), '2026-01-10', '2099-01-09') RETURNING id`,
+          [`KND-2026-9${String(n).padStart(5, '0')}`, pavlodar, personIds[0]],
+        );
+        const applicationId = rows[0].id;
+        for (const [m, personId] of personIds.entries()) {
+          await db.query(
+            'INSERT INTO application_member (application_id, person_id, relation, active) VALUES ($1, $2, $3, true)',
+            [applicationId, personId, m === 0 ? 'applicant' : 'child'],
+          );
+        }
+        await db.query(
+          `INSERT INTO inclusion_request (application_id, year, category, preferred_region_ids, consent, persons, region_id, created_at)
+           VALUES ($1, $2, 'kandas', $3, true, $4, $5, now() + make_interval(secs => $6))`,
+          [applicationId, YEAR, [pavlodar, northKazakhstan], size, pavlodar, n],
+        );
+        families.push({ applicationId, persons: size });
+      }
+    });
+
+  const apiGet = async <T>(path: string): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${api.url}/api${path}`, { headers: bearer(officialToken) });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  /** Pavlodar's 2026 kandas quota as the API reports it. */
+  const apiQuota = async () => {
+    const filter = encodeURIComponent(JSON.stringify({ year: YEAR, category: 'kandas', regionId: pavlodar }));
+    const { body } = await apiGet<{ reserved: number; balance: number; capacity: number }[]>(
+      `/quotas?filter=${filter}`,
+    );
+    expect(body).toHaveLength(1);
+    return body[0];
+  };
+
+  /** Pavlodar's row of the board: opens it afresh (no cached figures) and reads the numbers. */
+  const boardFigures = async () => {
+    await page.goto(`${api.url}/quotas?year=${YEAR}&category=kandas`);
+    const row = page.locator(`tr[data-region-id="${pavlodar}"]`);
+    await row.waitFor();
+    const read = async (field: string) =>
+      Number((await row.locator(`[data-field=${field}]`).innerText()).replace(/\D/g, ''));
+    return { capacity: await read('capacity'), reserved: await read('reserved'), balance: await read('balance') };
+  };
+
+  beforeAll(async () => {
+    api = await startApi({ SERVE_ADMIN: 'true' });
+    browser = await launchBrowser();
+    pavlodar = await regionIdByCode(api.databaseUrl, '55');
+    northKazakhstan = await regionIdByCode(api.databaseUrl, '59');
+    await insertFamilies();
+    officialToken = (await login(api.url, 'official.pavlodar')).accessToken;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(20_000);
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+
+  it("lets Pavlodar's official run a batch, override one family with a reason, accept, and see the board change", async () => {
+    await loginThroughUi(page, api.url, 'official.pavlodar');
+    await page.getByRole('menuitem', { name: KK.boardMenu, exact: true }).waitFor();
+    await page.getByRole('menuitem', { name: KK.batchMenu, exact: true }).waitFor();
+
+    // The board before: the same figures as the API.
+    const before = await boardFigures();
+    const apiBefore = await apiQuota();
+    expect(before).toEqual({ capacity: apiBefore.capacity, reserved: apiBefore.reserved, balance: apiBefore.balance });
+
+    // Run the batch; the page polls the run until its proposal is ready.
+    await page.goto(`${api.url}/placement?year=${YEAR}&category=kandas`);
+    await page.getByRole('button', { name: KK.run, exact: true }).click();
+    const batch = page.locator('[data-batch-id][data-status=proposed]');
+    await batch.waitFor({ timeout: 60_000 });
+    const batchId = Number(await batch.getAttribute('data-batch-id'));
+    expect(await batch.locator('[data-field=families]').innerText()).toContain(String(FAMILY_SIZES.length));
+
+    // Every family chose Pavlodar first and it has room: all four are proposed there.
+    const proposals = await apiGet<{ id: number; applicationId: number; finalRegionId: number; persons: number }[]>(
+      `/placement/batches/${batchId}/proposals`,
+    );
+    expect(proposals.body.map((p) => p.finalRegionId)).toEqual(FAMILY_SIZES.map(() => pavlodar));
+    for (const family of families) await page.locator(`tr[data-application-id="${family.applicationId}"]`).waitFor();
+
+    // Override the first family; without a reason the dialog refuses.
+    const moved = families[0];
+    const movedProposal = proposals.body.find((p) => p.applicationId === moved.applicationId)!;
+    await page
+      .locator(`tr[data-application-id="${moved.applicationId}"]`)
+      .getByRole('button', { name: KK.override, exact: true })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: KK.region }).click();
+    await page.getByRole('option', { name: KK.northKazakhstan, exact: true }).click();
+    await dialog.getByRole('button', { name: KK.override, exact: true }).click();
+    expect(await fieldError(dialog.locator('textarea[name=reason]'))).toBe(KK.reasonRequired);
+    expect(
+      await scalar(
+        api.databaseUrl,
+        'SELECT count(*)::int FROM placement_proposal WHERE batch_id = $1 AND override_region_id IS NOT NULL',
+        [batchId],
+      ),
+    ).toBe(0);
+    // The API refuses one too, naming the reason.
+    const refused = await fetch(`${api.url}/api/placement/batches/${batchId}/proposals/${movedProposal.id}/override`, {
+      method: 'POST',
+      headers: { ...bearer(officialToken), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ regionId: northKazakhstan }),
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors?: Record<string, string> }).errors?.reason).toBeTruthy();
+
+    await dialog.locator('textarea[name=reason]').fill(OVERRIDE_REASON);
+    await dialog.getByRole('button', { name: KK.override, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Now in North Kazakhstan: out of the official's view, recorded with its reason.
+    await page.locator(`tr[data-application-id="${moved.applicationId}"]`).waitFor({ state: 'detached' });
+    const recorded = await withDb(api.databaseUrl, (db) =>
+      db.query<{ override_region_id: number; override_reason: string }>(
+        'SELECT override_region_id, override_reason FROM placement_proposal WHERE id = $1',
+        [movedProposal.id],
+      ),
+    );
+    expect(recorded.rows[0]).toEqual({ override_region_id: northKazakhstan, override_reason: OVERRIDE_REASON });
+
+    // Accept for Pavlodar: the three families that stay there.
+    const staying = families.slice(1);
+    const stayingPersons = staying.reduce((sum, family) => sum + family.persons, 0);
+    await page.getByRole('button', { name: KK.acceptPavlodar, exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: KK.confirm, exact: true }).click();
+    const result = page.locator('[data-field=accept-result]');
+    await result.waitFor();
+    expect(await result.innerText()).toBe(
+      `Қабылданды: ${staying.length} отбасы, ${stayingPersons} адам. Өткізілді: 0.`,
+    );
+
+    // The board after: reserved up and balance down by the accepted persons, as the API says.
+    const after = await boardFigures();
+    expect(after).toEqual({
+      capacity: before.capacity,
+      reserved: before.reserved + stayingPersons,
+      balance: before.balance - stayingPersons,
+    });
+    const apiAfter = await apiQuota();
+    expect(after).toEqual({ capacity: apiAfter.capacity, reserved: apiAfter.reserved, balance: apiAfter.balance });
+  });
+});
