@@ -1,3 +1,5 @@
-import { INCLUSION_STATUSES } from '../providers/placementTypes';
+import { ADAPTATION_SERVICES, INCLUSION_STATUSES } from '../providers/placementTypes';
 
 export const inclusionStatusChoices = INCLUSION_STATUSES.map((id) => ({ id, name: `app.inclusion.statuses.${id}` }));
+
+export const adaptationServiceChoices = ADAPTATION_SERVICES.map((id) => ({ id, name: `app.inclusion.services.${id}` }));

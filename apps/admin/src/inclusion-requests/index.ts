@@ -5,6 +5,7 @@ import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 export const inclusionRequests = {
   list: lazy(() => import('./InclusionRequestList')),
   show: lazy(() => import('./InclusionRequestShow')),
+  create: lazy(() => import('./InclusionRequestCreate')),
   icon: PlaylistAddCheckIcon,
   recordRepresentation: (record: { id: number }) => `№ ${record.id}`,
 };

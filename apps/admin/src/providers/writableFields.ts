@@ -59,6 +59,18 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   ]),
   // Members change through /applications/:id/members while a draft; status only through transitions.
   applications: fields(['channel', 'applicantId', 'members', 'assignedToId', 'regionId'], ['channel', 'assignedToId']),
+  'inclusion-requests': fields([
+    'applicationId',
+    'year',
+    'category',
+    'preferredRegionIds',
+    'consent',
+    'relativesRegionIds',
+    'adaptationServices',
+    'adaptationNotes',
+  ]),
+  // Capacity changes go through POST /quotas/:id/ledger, never an update.
+  quotas: fields(['year', 'regionId', 'category', 'unit', 'capacity', 'legalAct', 'entryDate'], []),
   // The region of a settlement never changes here: a move goes through POST /settlements/:id/move.
   settlements: fields(['reservationId'], ['district', 'locality', 'housing', 'plannedArrival']),
   'labour-demand': fields(['year', 'regionId', 'occupation', 'vacancies', 'source']),

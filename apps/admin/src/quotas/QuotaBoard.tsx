@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router-dom';
 import {
   Alert,
+  Box,
   Card,
   CardContent,
   Link as MuiLink,
@@ -12,7 +13,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { Link, Loading, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { CreateButton, Link, Loading, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { useRole } from '../common/useRole';
 import { intlLocale } from '../i18n/i18nProvider';
 import { QUOTA_CATEGORIES, type Quota, type QuotaCategory } from '../providers/placementTypes';
@@ -53,11 +54,16 @@ export const QuotaBoard = () => {
       <Title title={translate('app.quotas.board_title', { year })} />
       <CardContent>
         <Stack spacing={2}>
-          <YearCategoryPicker
-            year={year}
-            category={category}
-            onChange={(y, c) => setParams({ year: String(y), category: c }, { replace: true })}
-          />
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <YearCategoryPicker
+              year={year}
+              category={category}
+              onChange={(y, c) => setParams({ year: String(y), category: c }, { replace: true })}
+            />
+            <Box sx={{ flex: 1 }} />
+            {/* CreateButton hides itself unless canAccess allows quotas.create (admins). */}
+            <CreateButton resource="quotas" to={`/quotas/create?year=${year}&category=${category}`} />
+          </Stack>
           {isPending ? (
             <Loading />
           ) : error ? (

@@ -5,5 +5,6 @@ import BarChartIcon from '@mui/icons-material/BarChart';
 export const quotas = {
   list: lazy(() => import('./QuotaBoard')),
   show: lazy(() => import('./QuotaShow')),
+  create: lazy(() => import('./QuotaCreate')),
   icon: BarChartIcon,
 };

@@ -10,3 +10,6 @@ export function quotaYears(): number[] {
 }
 
 export const thisYear = (): number => Number(kazakhstanToday().slice(0, 4));
+
+export const QUOTA_UNITS = ['persons', 'families'] as const;
+export const unitChoices = QUOTA_UNITS.map((id) => ({ id, name: `app.quotas.units.${id}` }));

@@ -10,6 +10,7 @@ import {
   maxLength,
 } from 'react-admin';
 import { ArrivalButton } from './ArrivalButton';
+import { MoveButton } from './MoveButton';
 import { housingChoices } from './settlementChoices';
 
 /** Where and how the family lives, and when it arrives. The region is not here: a move is a new reservation. */
@@ -19,6 +20,7 @@ export const SettlementEdit = () => (
     actions={
       <TopToolbar>
         <ArrivalButton />
+        <MoveButton openMoved />
       </TopToolbar>
     }
   >

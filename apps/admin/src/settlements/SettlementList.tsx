@@ -15,6 +15,7 @@ import type { Settlement } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import { ArrivalButton } from './ArrivalButton';
+import { MoveButton } from './MoveButton';
 import { settlementStatusChoices } from './settlementChoices';
 
 /** Settled and planned families, in the user's scope, with arrival confirmation. */
@@ -61,6 +62,7 @@ export const SettlementList = () => {
         </DataTable.Col>
         <DataTable.Col>
           <ArrivalButton />
+          <MoveButton />
         </DataTable.Col>
       </DataTable>
     </List>

@@ -7,6 +7,7 @@ import { useLocalizedName } from '../../common/localizedName';
 import type { Application } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
 import { StatusChip } from '../StatusField';
+import { InclusionSection } from './InclusionSection';
 import { PaperDownloads } from './PaperDownloads';
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => {
@@ -108,6 +109,7 @@ export const DecisionTab = (_props: { label?: false }) => {
       )}
       <Divider />
       <PaperDownloads application={record} />
+      {record.status === 'approved' && <InclusionSection application={record} />}
     </Stack>
   );
 };

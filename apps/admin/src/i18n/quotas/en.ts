@@ -28,6 +28,11 @@ export const quotasEn = {
         release: 'Places released',
         settle: 'Family settled',
       },
+      units: {
+        persons: 'Persons',
+        families: 'Families',
+      },
+      entry_date_help: 'Date of the act; today when empty',
     },
     inclusion: {
       statuses: {
@@ -60,6 +65,17 @@ export const quotasEn = {
         job_placement: 'Job placement',
         business_support: 'Business support',
       },
+      apply: 'Apply for inclusion in the quota',
+      ranked_help: 'Add regions one by one, most wanted first; reorder with the arrows.',
+      add_region: 'Add a region',
+      move_up: 'Move up',
+      move_down: 'Move down',
+      remove_region: 'Remove',
+      region_closed: 'not a settlement region in %{year}',
+      no_regions_for_year: 'No settlement region is open in %{year}.',
+      preferred_required: 'Choose at least one region',
+      consent_help: 'The family agrees to be settled in one of the regions it chose',
+      consent_required: 'The family’s consent is required',
     },
     placement: {
       batch_title: 'Batch matching',
@@ -161,6 +177,12 @@ export const quotasEn = {
       confirm_arrival: 'Confirm arrival',
       arrival_help: 'The family’s %{persons} places move from reserved to settled on the quota.',
       arrived: 'The arrival is confirmed',
+      move: 'Move to another region',
+      move_help:
+        'The family’s %{persons} places in %{region} are released and reserved on the chosen region’s %{year} quota; the current settlement is cancelled and a new one planned.',
+      move_to: 'New region',
+      move_reason: 'Reason for the move',
+      moved: 'The family is moved to %{region}',
     },
     labour_demand: {
       import: 'Import CSV/XLSX',
@@ -188,6 +210,7 @@ export const quotasEn = {
         settled: 'Settled',
         balance: 'Balance',
         legalAct: 'Legal act',
+        entryDate: 'Date of the act',
       },
     },
     'quota-ledger': {

@@ -27,6 +27,11 @@ export const quotasKk: QuotaMessages = {
         release: 'Орындар босатылды',
         settle: 'Отбасы қоныстанды',
       },
+      units: {
+        persons: 'Адам',
+        families: 'Отбасы',
+      },
+      entry_date_help: 'Актінің күні; бос болса — бүгін',
     },
     inclusion: {
       statuses: {
@@ -59,6 +64,17 @@ export const quotasKk: QuotaMessages = {
         job_placement: 'Жұмысқа орналастыру',
         business_support: 'Кәсіпкерлікті қолдау',
       },
+      apply: 'Квотаға енгізуге өтінім беру',
+      ranked_help: 'Өңірлерді ең қалаулысынан бастап бір-бірден қосыңыз; ретін көрсеткілермен өзгертіңіз.',
+      add_region: 'Өңір қосу',
+      move_up: 'Жоғары',
+      move_down: 'Төмен',
+      remove_region: 'Алып тастау',
+      region_closed: '%{year} жылы қоныстандыру өңірі емес',
+      no_regions_for_year: '%{year} жылы қоныстандыру өңірі жоқ.',
+      preferred_required: 'Кемінде бір өңірді таңдаңыз',
+      consent_help: 'Отбасы өзі таңдаған өңірлердің біріне қоныстануға келіседі',
+      consent_required: 'Отбасының келісімі қажет',
     },
     placement: {
       batch_title: 'Топтап орналастыру',
@@ -160,6 +176,12 @@ export const quotasKk: QuotaMessages = {
       confirm_arrival: 'Келгенін растау',
       arrival_help: 'Отбасының %{persons} орны квотада брондалғаннан қоныстанғанға ауысады.',
       arrived: 'Келгені расталды',
+      move: 'Басқа өңірге көшіру',
+      move_help:
+        'Отбасының «%{region}» өңіріндегі %{persons} орны босатылып, таңдалған өңірдің %{year} жылғы квотасында брондалады; қазіргі қоныстандыру күшін жояды, жаңасы жоспарланады.',
+      move_to: 'Жаңа өңір',
+      move_reason: 'Көшіру себебі',
+      moved: 'Отбасы көшірілді: %{region}',
     },
     labour_demand: {
       import: 'CSV/XLSX импорттау',
@@ -187,6 +209,7 @@ export const quotasKk: QuotaMessages = {
         settled: 'Қоныстанған',
         balance: 'Қалдық',
         legalAct: 'Құқықтық акт',
+        entryDate: 'Актінің күні',
       },
     },
     'quota-ledger': {

@@ -27,6 +27,11 @@ export const quotasRu: QuotaMessages = {
         release: 'Места освобождены',
         settle: 'Семья расселена',
       },
+      units: {
+        persons: 'Человек',
+        families: 'Семей',
+      },
+      entry_date_help: 'Дата акта; если пусто — сегодня',
     },
     inclusion: {
       statuses: {
@@ -59,6 +64,17 @@ export const quotasRu: QuotaMessages = {
         job_placement: 'Трудоустройство',
         business_support: 'Поддержка предпринимательства',
       },
+      apply: 'Подать заявку на включение в квоту',
+      ranked_help: 'Добавляйте регионы по одному, начиная с самого желаемого; порядок меняется стрелками.',
+      add_region: 'Добавить регион',
+      move_up: 'Выше',
+      move_down: 'Ниже',
+      remove_region: 'Убрать',
+      region_closed: 'не регион переселения в %{year} году',
+      no_regions_for_year: 'В %{year} году нет регионов переселения.',
+      preferred_required: 'Выберите хотя бы один регион',
+      consent_help: 'Семья согласна на переселение в один из выбранных регионов',
+      consent_required: 'Требуется согласие семьи',
     },
     placement: {
       batch_title: 'Пакетное распределение',
@@ -160,6 +176,12 @@ export const quotasRu: QuotaMessages = {
       confirm_arrival: 'Подтвердить прибытие',
       arrival_help: '%{persons} мест семьи переходят на квоте из забронированных в расселённые.',
       arrived: 'Прибытие подтверждено',
+      move: 'Переселить в другой регион',
+      move_help:
+        'Места семьи (%{persons} чел.) в регионе «%{region}» освобождаются и бронируются в квоте выбранного региона на %{year} год; текущее расселение отменяется, планируется новое.',
+      move_to: 'Новый регион',
+      move_reason: 'Причина переселения',
+      moved: 'Семья переселена: %{region}',
     },
     labour_demand: {
       import: 'Импорт CSV/XLSX',
@@ -187,6 +209,7 @@ export const quotasRu: QuotaMessages = {
         settled: 'Расселено',
         balance: 'Остаток',
         legalAct: 'Правовой акт',
+        entryDate: 'Дата акта',
       },
     },
     'quota-ledger': {

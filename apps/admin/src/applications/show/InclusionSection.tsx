@@ -1,0 +1,33 @@
+import { Box, Stack } from '@mui/material';
+import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
+import { CreateButton, useCanAccess } from 'react-admin';
+import { RecommendationPanel } from '../../placement/RecommendationPanel';
+import type { Application } from '../../providers/caseTypes';
+
+/**
+ * On an approved case: apply for inclusion in a region's quota (the create form
+ * opens with the case prefilled), and the regions where the family fits best.
+ */
+export const InclusionSection = ({ application }: { application: Pick<Application, 'id' | 'regionId'> }) => {
+  const { canAccess } = useCanAccess({
+    resource: 'inclusion-requests',
+    action: 'create',
+    record: { regionId: application.regionId },
+  });
+  return (
+    <Stack spacing={2} data-testid="inclusion-section">
+      {canAccess && (
+        <Box>
+          <CreateButton
+            resource="inclusion-requests"
+            label="app.inclusion.apply"
+            icon={<PlaylistAddIcon />}
+            variant="contained"
+            state={{ record: { applicationId: application.id } }}
+          />
+        </Box>
+      )}
+      <RecommendationPanel applicationId={application.id} />
+    </Stack>
+  );
+};
