@@ -9,3 +9,4 @@ export * from './application-workflow';
 export * from './application-deadlines';
 export * from './placement-scoring';
 export * from './placement-assignment';
+export * from './person-fields';

@@ -1,3 +1,5 @@
+import { PERSON_WRITABLE_FIELDS } from '@qonys/domain';
+
 /**
  * The fields the API accepts in a request body, per resource. It refuses
  * anything else with 400, so read-only fields (id, createdAt, updatedAt,
@@ -31,32 +33,7 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   'document-types': fields(['key', ...names, 'scope', 'required', 'condition', 'sortOrder', ...validity]),
   'legal-grounds': fields(['kind', 'code', ...names, ...validity]),
   // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
-  persons: fields([
-    'surname',
-    'givenName',
-    'patronymic',
-    'surnameLatin',
-    'givenNameLatin',
-    'patronymicLatin',
-    'otherSpellings',
-    'birthDate',
-    'sex',
-    'iin',
-    'ethnicity',
-    'citizenship',
-    'countryOfOrigin',
-    'idDocumentType',
-    'idDocumentNumber',
-    'idDocumentIssuer',
-    'idDocumentExpiry',
-    'educationLevel',
-    'profession',
-    'languages',
-    'phone',
-    'addressAbroad',
-    'addressKz',
-    'regionId',
-  ]),
+  persons: fields(PERSON_WRITABLE_FIELDS),
   // Members change through /applications/:id/members while a draft; status only through transitions.
   applications: fields(['channel', 'applicantId', 'members', 'assignedToId', 'regionId'], ['channel', 'assignedToId']),
   'inclusion-requests': fields([
