@@ -1,6 +1,17 @@
-import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, TextField, TextInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  DataTable,
+  DateInput,
+  List,
+  ReferenceInput,
+  SimpleList,
+  TextField,
+  TextInput,
+} from 'react-admin';
+import { CompactLine } from '../common/CompactLine';
 import { DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { VerifyChainButton } from './VerifyChainButton';
 
 const auditFilters = [
@@ -29,22 +40,38 @@ export const AuditEventList = () => (
     sort={{ field: 'id', order: 'DESC' }}
     perPage={50}
   >
-    <DataTable bulkActionButtons={false}>
-      <DataTable.Col source="id" />
-      <DataTable.Col source="occurredAt">
-        <DateTimeField source="occurredAt" showTime />
-      </DataTable.Col>
-      <DataTable.Col source="actorUsername" />
-      <DataTable.Col source="action" />
-      <DataTable.Col source="entityType" disableSort />
-      <DataTable.Col source="entityId" disableSort />
-      <DataTable.Col source="requestId" disableSort>
-        <Mono source="requestId" />
-      </DataTable.Col>
-      <DataTable.Col source="ip" disableSort>
-        <Mono source="ip" />
-      </DataTable.Col>
-    </DataTable>
+    <ResponsiveList
+      compact={
+        <SimpleList
+          primaryText={<TextField source="action" />}
+          secondaryText={(record) => (
+            <CompactLine>
+              <DateTimeField source="occurredAt" showTime />
+              {record.actorUsername}
+              {[record.entityType, record.entityId].filter(Boolean).join(' ')}
+            </CompactLine>
+          )}
+          tertiaryText={<TextField source="id" />}
+        />
+      }
+    >
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="id" />
+        <DataTable.Col source="occurredAt">
+          <DateTimeField source="occurredAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="actorUsername" />
+        <DataTable.Col source="action" />
+        <DataTable.Col source="entityType" disableSort />
+        <DataTable.Col source="entityId" disableSort />
+        <DataTable.Col source="requestId" disableSort>
+          <Mono source="requestId" />
+        </DataTable.Col>
+        <DataTable.Col source="ip" disableSort>
+          <Mono source="ip" />
+        </DataTable.Col>
+      </DataTable>
+    </ResponsiveList>
   </List>
 );
 

@@ -1,25 +1,14 @@
 import { useLocaleState } from 'react-admin';
-import { intlLocale } from '../i18n/i18nProvider';
+import { formatCalendarDate, formatDateTime, type MomentOptions } from './format';
 
 /** Formats a calendar date (YYYY-MM-DD) in the UI language, without time-zone shifts. */
 export function useFormatCalendarDate(): (value: string | null | undefined) => string {
   const [locale] = useLocaleState();
-  const format = new Intl.DateTimeFormat(intlLocale(locale), {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: 'UTC',
-  });
-  return (value) => {
-    if (!value) return '—';
-    const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-    return Number.isNaN(date.getTime()) ? value : format.format(date);
-  };
+  return (value) => formatCalendarDate(value, locale);
 }
 
-/** Formats a moment (ISO timestamp) with date and time in the UI language. */
-export function useFormatDateTime(): (value: string | null | undefined) => string {
+/** Formats a moment (ISO timestamp) with date and time in the UI language, on the browser's clock. */
+export function useFormatDateTime(): (value: string | Date | null | undefined, options?: MomentOptions) => string {
   const [locale] = useLocaleState();
-  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short' });
-  return (value) => (value ? format.format(new Date(value)) : '—');
+  return (value, options) => formatDateTime(value, locale, options);
 }

@@ -1,4 +1,4 @@
-import { Labeled, NumberField, useRecordContext } from 'react-admin';
+import { Labeled, TextField, useRecordContext } from 'react-admin';
 import { Stack } from '@mui/material';
 import { DateTimeField } from './DateTimeField';
 
@@ -15,7 +15,7 @@ export const RecordHistory = () => {
         <DateTimeField source="updatedAt" showTime />
       </Labeled>
       <Labeled source="version">
-        <NumberField source="version" />
+        <TextField source="version" />
       </Labeled>
     </Stack>
   );

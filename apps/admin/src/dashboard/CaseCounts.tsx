@@ -1,8 +1,8 @@
 import { Grid, Link as MuiLink } from '@mui/material';
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useCanAccess, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
-import { intlLocale } from '../i18n/i18nProvider';
+import { Link, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
+import { useFormatNumber } from '../common/useFormatNumber';
 import { useQueueLabel } from '../applications/useQueueLabel';
 import { QUEUES, type Queue } from '../providers/caseTypes';
 import type { QonysDataProvider } from '../providers/dataProvider';
@@ -21,7 +21,7 @@ const listPath = (queue: Queue) => `/applications?filter=${encodeURIComponent(JS
 export const CaseCounts = () => {
   const translate = useTranslate();
   const queueLabel = useQueueLabel();
-  const [locale] = useLocaleState();
+  const formatNumber = useFormatNumber();
   const dataProvider = useDataProvider<QonysDataProvider>();
   const { canAccess: canList } = useCanAccess({ resource: 'applications', action: 'list' });
   const { canAccess: worksCases } = useCanAccess({ resource: 'applications', action: 'edit' });
@@ -44,7 +44,6 @@ export const CaseCounts = () => {
       ) as Partial<Record<Queue, number>>,
   });
   if (!canList || !data) return null;
-  const number = new Intl.NumberFormat(intlLocale(locale));
   return (
     <Grid size={{ xs: 12 }}>
       <StatCard title={translate('app.dashboard_cases.title')} icon={<FolderSharedIcon color="primary" />}>
@@ -53,7 +52,7 @@ export const CaseCounts = () => {
             <Figure
               testId={`cases-${queue}`}
               label={translate(queueLabel(queue))}
-              value={number.format(data[queue] ?? 0)}
+              value={formatNumber(data[queue] ?? 0)}
               color={data[queue] ? COLOURS[queue] : undefined}
             />
           </MuiLink>

@@ -6,7 +6,7 @@ import PaymentsIcon from '@mui/icons-material/Payments';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { localizedName } from '../common/localizedName';
-import { intlLocale } from '../i18n/i18nProvider';
+import { useFormatMoney, useFormatNumber } from '../common/useFormatNumber';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import { CaseCounts } from './CaseCounts';
 import { Figure, StatCard } from './StatCard';
@@ -31,8 +31,8 @@ export const Dashboard = () => {
     queryKey: ['dashboard'],
     queryFn: () => dataProvider.getDashboard(),
   });
-  const number = new Intl.NumberFormat(intlLocale(locale));
-  const n = (value: number) => number.format(value);
+  const n = useFormatNumber();
+  const money = useFormatMoney();
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -135,7 +135,7 @@ export const Dashboard = () => {
                 <Figure
                   testId="mci-this-year"
                   label={translate('app.dashboard.mci.value')}
-                  value={translate('app.common.tenge', { amount: n(data.mciThisYear) })}
+                  value={money(data.mciThisYear)}
                 />
               )}
             </StatCard>

@@ -1,7 +1,9 @@
 import { Typography } from '@mui/material';
-import { DataTable, List, SearchInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, SearchInput, SimpleList, useRecordContext, useTranslate } from 'react-admin';
 import { CalendarDateField } from '../common/DateTimeField';
+import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
 
 /** "15 working days", the unit agreeing with the number in each language. */
@@ -32,22 +34,36 @@ export const DeadlineList = () => {
   const nameSource = useNameSource();
   return (
     <List filters={deadlineFilters} actions={<ListActions />} sort={{ field: 'key', order: 'ASC' }}>
-      <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="key" field={KeyField} />
-        <DataTable.Col
-          source={nameSource}
-          label="resources.deadlines.fields.name"
-          field={LocalizedNameField}
-          disableSort
-        />
-        <DataTable.Col source="amount" field={DurationField} disableSort />
-        <DataTable.Col source="validFrom">
-          <CalendarDateField source="validFrom" />
-        </DataTable.Col>
-        <DataTable.Col source="validTo" disableSort>
-          <CalendarDateField source="validTo" />
-        </DataTable.Col>
-      </DataTable>
+      <ResponsiveList
+        compact={
+          <SimpleList
+            primaryText={<LocalizedNameField source={nameSource} />}
+            secondaryText={
+              <CompactLine>
+                <DurationField />
+                <ValidityPeriod />
+              </CompactLine>
+            }
+          />
+        }
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="key" field={KeyField} />
+          <DataTable.Col
+            source={nameSource}
+            label="resources.deadlines.fields.name"
+            field={LocalizedNameField}
+            disableSort
+          />
+          <DataTable.Col source="amount" field={DurationField} disableSort />
+          <DataTable.Col source="validFrom">
+            <CalendarDateField source="validFrom" />
+          </DataTable.Col>
+          <DataTable.Col source="validTo" disableSort>
+            <CalendarDateField source="validTo" />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 };

@@ -7,10 +7,14 @@ import {
   SearchInput,
   SelectField,
   SelectInput,
+  SimpleList,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { CalendarDateField } from '../common/DateTimeField';
+import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
 import { CONDITION_CHOICES, SCOPE_CHOICES } from './documentTypeChoices';
 
@@ -33,26 +37,43 @@ const KeyField = () => {
 /** The per-case document checklist, in the order caseworkers see it. */
 export const DocumentTypeList = () => {
   const nameSource = useNameSource();
+  const translate = useTranslate();
   return (
     <List filters={documentTypeFilters} actions={<ListActions />} sort={{ field: 'sortOrder', order: 'ASC' }}>
-      <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="sortOrder" />
-        <DataTable.Col source="key" field={KeyField} />
-        <DataTable.Col source={nameSource} label="resources.document-types.fields.name" field={LocalizedNameField} />
-        <DataTable.Col source="scope" disableSort>
-          <SelectField source="scope" choices={SCOPE_CHOICES} />
-        </DataTable.Col>
-        <DataTable.Col source="condition" disableSort>
-          <SelectField source="condition" choices={CONDITION_CHOICES} />
-        </DataTable.Col>
-        <DataTable.Col source="required" field={BooleanField} disableSort />
-        <DataTable.Col source="validFrom" disableSort>
-          <CalendarDateField source="validFrom" />
-        </DataTable.Col>
-        <DataTable.Col source="validTo" disableSort>
-          <CalendarDateField source="validTo" />
-        </DataTable.Col>
-      </DataTable>
+      <ResponsiveList
+        compact={
+          <SimpleList
+            primaryText={<LocalizedNameField source={nameSource} />}
+            secondaryText={
+              <CompactLine>
+                <SelectField source="scope" choices={SCOPE_CHOICES} />
+                <SelectField source="condition" choices={CONDITION_CHOICES} />
+                <ValidityPeriod />
+              </CompactLine>
+            }
+            tertiaryText={(record) => translate(record.required ? 'app.documents.required' : 'app.documents.optional')}
+          />
+        }
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="sortOrder" />
+          <DataTable.Col source="key" field={KeyField} />
+          <DataTable.Col source={nameSource} label="resources.document-types.fields.name" field={LocalizedNameField} />
+          <DataTable.Col source="scope" disableSort>
+            <SelectField source="scope" choices={SCOPE_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="condition" disableSort>
+            <SelectField source="condition" choices={CONDITION_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="required" field={BooleanField} disableSort />
+          <DataTable.Col source="validFrom" disableSort>
+            <CalendarDateField source="validFrom" />
+          </DataTable.Col>
+          <DataTable.Col source="validTo" disableSort>
+            <CalendarDateField source="validTo" />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 };

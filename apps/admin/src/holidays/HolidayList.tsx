@@ -8,11 +8,14 @@ import {
   SearchInput,
   SelectField,
   SelectInput,
+  SimpleList,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { CalendarDateField } from '../common/DateTimeField';
+import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
 import { HOLIDAY_KIND_CHOICES, usesMonthAndDay } from './holidayKinds';
 
@@ -41,27 +44,42 @@ export const HolidayList = () => {
   const nameSource = useNameSource();
   return (
     <List filters={holidayFilters} actions={<ListActions />} sort={{ field: 'id', order: 'ASC' }}>
-      <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="kind">
-          <SelectField source="kind" choices={HOLIDAY_KIND_CHOICES} />
-        </DataTable.Col>
-        <DataTable.Col source="date" label="resources.holidays.fields.when">
-          <WhenField />
-        </DataTable.Col>
-        <DataTable.Col
-          source={nameSource}
-          label="resources.holidays.fields.name"
-          field={LocalizedNameField}
-          disableSort
-        />
-        <DataTable.Col source="movesIfWeekend" field={BooleanField} disableSort />
-        <DataTable.Col source="validFrom" disableSort>
-          <CalendarDateField source="validFrom" />
-        </DataTable.Col>
-        <DataTable.Col source="validTo" disableSort>
-          <CalendarDateField source="validTo" />
-        </DataTable.Col>
-      </DataTable>
+      <ResponsiveList
+        compact={
+          <SimpleList
+            primaryText={<LocalizedNameField source={nameSource} />}
+            secondaryText={
+              <CompactLine>
+                <WhenField />
+                <SelectField source="kind" choices={HOLIDAY_KIND_CHOICES} />
+                <ValidityPeriod />
+              </CompactLine>
+            }
+          />
+        }
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="kind">
+            <SelectField source="kind" choices={HOLIDAY_KIND_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="date" label="resources.holidays.fields.when">
+            <WhenField />
+          </DataTable.Col>
+          <DataTable.Col
+            source={nameSource}
+            label="resources.holidays.fields.name"
+            field={LocalizedNameField}
+            disableSort
+          />
+          <DataTable.Col source="movesIfWeekend" field={BooleanField} disableSort />
+          <DataTable.Col source="validFrom" disableSort>
+            <CalendarDateField source="validFrom" />
+          </DataTable.Col>
+          <DataTable.Col source="validTo" disableSort>
+            <CalendarDateField source="validTo" />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 };

@@ -36,9 +36,9 @@ const app = {
       copied: 'Copied to the clipboard',
       close: 'Close',
       cancel: 'Cancel',
-      tenge: '%{amount} ₸',
       reference_data: 'Source and validity',
       audit_fields: 'Record history',
+      persons_count: '%{count} person |||| %{count} people',
     },
     login: {
       title: 'Sign in to Qonys',

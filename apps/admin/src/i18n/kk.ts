@@ -250,9 +250,9 @@ const app: AppMessages = {
       copied: 'Алмасу буферіне көшірілді',
       close: 'Жабу',
       cancel: 'Болдырмау',
-      tenge: '%{amount} ₸',
       reference_data: 'Дереккөз және қолданылу мерзімі',
       audit_fields: 'Жазба тарихы',
+      persons_count: '%{count} адам',
     },
     login: {
       title: 'Qonys жүйесіне кіру',

@@ -40,9 +40,9 @@ const app: AppMessages = {
       copied: 'Скопировано в буфер обмена',
       close: 'Закрыть',
       cancel: 'Отмена',
-      tenge: '%{amount} ₸',
       reference_data: 'Источник и срок действия',
       audit_fields: 'История записи',
+      persons_count: '%{count} человек |||| %{count} человека |||| %{count} человек',
     },
     login: {
       title: 'Вход в Qonys',

@@ -1,7 +1,11 @@
 import { Chip } from '@mui/material';
-import { DataTable, FunctionField, List, NumberInput, SelectInput, useTranslate } from 'react-admin';
+import { DataTable, FunctionField, List, NumberInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
+import { CaseReference } from '../applications/CaseReference';
+import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
+import { useFormatPersons } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
 import type { InclusionRequest } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
@@ -15,6 +19,14 @@ export const InclusionRequestList = () => {
   const translate = useTranslate();
   const { nationwide } = useRole();
   const { nameOf } = useRegionNames();
+  const formatPersons = useFormatPersons();
+  const statusChip = (record: InclusionRequest) => (
+    <Chip
+      size="small"
+      color={STATUS_COLOUR[record.status]}
+      label={translate(`app.inclusion.statuses.${record.status}`)}
+    />
+  );
   const filters = [
     <SelectInput key="status" source="status" choices={inclusionStatusChoices} alwaysOn />,
     <NumberInput key="year" source="year" min={1990} max={2200} alwaysOn />,
@@ -29,37 +41,46 @@ export const InclusionRequestList = () => {
       sort={{ field: 'deadlineDue', order: 'ASC' }}
       perPage={25}
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="id" />
-        <DataTable.Col source="applicationId" />
-        <DataTable.Col source="year" />
-        <DataTable.Col source="persons" />
-        <DataTable.Col source="regionId">
-          <FunctionField<InclusionRequest> render={(record) => nameOf(record.regionId)} />
-        </DataTable.Col>
-        <DataTable.Col source="preferredRegionIds" disableSort>
-          <FunctionField<InclusionRequest>
-            render={(record) => record.preferredRegionIds.map((id, i) => `${i + 1}. ${nameOf(id)}`).join('; ')}
-          />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <FunctionField<InclusionRequest>
-            render={(record) => (
-              <Chip
-                size="small"
-                color={STATUS_COLOUR[record.status]}
-                label={translate(`app.inclusion.statuses.${record.status}`)}
-              />
+      <ResponsiveList
+        compact={
+          <SimpleList<InclusionRequest>
+            primaryText={(record) => <CaseReference applicationId={record.applicationId} />}
+            secondaryText={(record) => (
+              <CompactLine>
+                {statusChip(record)}
+                {nameOf(record.regionId)}
+                {record.deadlineDue && <CalendarDateField source="deadlineDue" />}
+              </CompactLine>
             )}
+            tertiaryText={(record) => formatPersons(record.persons)}
+            rowClick="show"
           />
-        </DataTable.Col>
-        <DataTable.Col source="deadlineDue">
-          <CalendarDateField source="deadlineDue" />
-        </DataTable.Col>
-        <DataTable.Col source="createdAt">
-          <DateTimeField source="createdAt" />
-        </DataTable.Col>
-      </DataTable>
+        }
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="id" />
+          <DataTable.Col source="applicationId" />
+          <DataTable.Col source="year" />
+          <DataTable.Col source="persons" />
+          <DataTable.Col source="regionId">
+            <FunctionField<InclusionRequest> render={(record) => nameOf(record.regionId)} />
+          </DataTable.Col>
+          <DataTable.Col source="preferredRegionIds" disableSort>
+            <FunctionField<InclusionRequest>
+              render={(record) => record.preferredRegionIds.map((id, i) => `${i + 1}. ${nameOf(id)}`).join('; ')}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <FunctionField<InclusionRequest> render={statusChip} />
+          </DataTable.Col>
+          <DataTable.Col source="deadlineDue">
+            <CalendarDateField source="deadlineDue" />
+          </DataTable.Col>
+          <DataTable.Col source="createdAt">
+            <DateTimeField source="createdAt" />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 };

@@ -3,7 +3,6 @@ import { Box, Button, Link as MuiLink, Stack } from '@mui/material';
 import {
   FunctionField,
   Link,
-  NumberField,
   Show,
   SimpleShowLayout,
   TextField,
@@ -11,7 +10,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
+import { CalendarDateField, CountField, DateTimeField } from '../common/DateTimeField';
 import { RecommendationPanel } from '../placement/RecommendationPanel';
 import type { InclusionRequest } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
@@ -34,7 +33,7 @@ const DecisionButtons = () => {
         ? ['withdraw']
         : [];
   return (
-    <Stack direction="row" spacing={1}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
       {kinds.map((k) => (
         <Button
           key={k}
@@ -83,7 +82,7 @@ export const InclusionRequestShow = () => {
   return (
     <Show actions={false}>
       <SimpleShowLayout>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <CaseLink />
           <Box sx={{ flex: 1 }} />
           <DecisionButtons />
@@ -92,8 +91,8 @@ export const InclusionRequestShow = () => {
           source="status"
           render={(record) => translate(`app.inclusion.statuses.${record.status}`)}
         />
-        <NumberField source="year" options={{ useGrouping: false }} />
-        <NumberField source="persons" />
+        <TextField source="year" />
+        <CountField source="persons" />
         <FunctionField<InclusionRequest> source="regionId" render={(record) => nameOf(record.regionId)} />
         <RegionList source="preferredRegionIds" />
         <RegionList source="relativesRegionIds" />

@@ -17,6 +17,7 @@ import {
   useUserMenu,
 } from 'react-admin';
 import { LanguageMenuButton } from './LanguageMenuButton';
+import { MuiLocaleTexts } from './MuiLocaleTexts';
 
 export const ACCOUNT_PATH = '/account';
 
@@ -124,7 +125,9 @@ const QonysMenu = () => (
 );
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={QonysAppBar} menu={QonysMenu}>
-    {children}
-  </Layout>
+  <MuiLocaleTexts>
+    <Layout appBar={QonysAppBar} menu={QonysMenu}>
+      {children}
+    </Layout>
+  </MuiLocaleTexts>
 );

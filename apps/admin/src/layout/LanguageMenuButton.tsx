@@ -1,5 +1,5 @@
 import { useState, type MouseEvent } from 'react';
-import { Button, Menu, MenuItem } from '@mui/material';
+import { Box, Button, Menu, MenuItem } from '@mui/material';
 import TranslateIcon from '@mui/icons-material/Translate';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useLocaleState, useLocales } from 'react-admin';
@@ -36,8 +36,12 @@ export const LanguageMenuButton = () => {
         onClick={(event: MouseEvent<HTMLElement>) => setAnchor(event.currentTarget)}
         startIcon={<TranslateIcon />}
         endIcon={<ExpandMoreIcon fontSize="small" />}
+        sx={{ minWidth: 0, '& .MuiButton-startIcon': { mr: { xs: 0, sm: 1 } } }}
       >
-        {current?.name ?? locale}
+        {/* On a phone the icon alone, so the title and the user menu keep their room. */}
+        <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+          {current?.name ?? locale}
+        </Box>
       </Button>
       <Menu id="qonys-language-menu" anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         {locales.map((entry) => (

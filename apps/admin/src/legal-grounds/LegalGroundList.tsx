@@ -1,7 +1,9 @@
 import { Typography } from '@mui/material';
-import { DataTable, List, SearchInput, SelectField, SelectInput, useRecordContext } from 'react-admin';
+import { DataTable, List, SearchInput, SelectField, SelectInput, SimpleList, useRecordContext } from 'react-admin';
 import { CalendarDateField } from '../common/DateTimeField';
+import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
 import { LEGAL_GROUND_KIND_CHOICES } from './legalGroundKinds';
 
@@ -24,20 +26,35 @@ export const LegalGroundList = () => {
   const nameSource = useNameSource();
   return (
     <List filters={legalGroundFilters} actions={<ListActions />} sort={{ field: 'kind', order: 'ASC' }}>
-      <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="kind">
-          <SelectField source="kind" choices={LEGAL_GROUND_KIND_CHOICES} />
-        </DataTable.Col>
-        <DataTable.Col source="code" field={CodeField} />
-        <DataTable.Col source={nameSource} label="resources.legal-grounds.fields.name" field={LocalizedNameField} />
-        <DataTable.Col source="source" disableSort />
-        <DataTable.Col source="validFrom" disableSort>
-          <CalendarDateField source="validFrom" />
-        </DataTable.Col>
-        <DataTable.Col source="validTo" disableSort>
-          <CalendarDateField source="validTo" />
-        </DataTable.Col>
-      </DataTable>
+      <ResponsiveList
+        compact={
+          <SimpleList
+            primaryText={<LocalizedNameField source={nameSource} />}
+            secondaryText={
+              <CompactLine>
+                <SelectField source="kind" choices={LEGAL_GROUND_KIND_CHOICES} />
+                <CodeField />
+                <ValidityPeriod />
+              </CompactLine>
+            }
+          />
+        }
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="kind">
+            <SelectField source="kind" choices={LEGAL_GROUND_KIND_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="code" field={CodeField} />
+          <DataTable.Col source={nameSource} label="resources.legal-grounds.fields.name" field={LocalizedNameField} />
+          <DataTable.Col source="source" disableSort />
+          <DataTable.Col source="validFrom" disableSort>
+            <CalendarDateField source="validFrom" />
+          </DataTable.Col>
+          <DataTable.Col source="validTo" disableSort>
+            <CalendarDateField source="validTo" />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 };

@@ -1,25 +1,41 @@
-import { DataTable, List, NumberInput, TextField } from 'react-admin';
+import { DataTable, List, NumberInput, SimpleList, TextField } from 'react-admin';
 import { CalendarDateField } from '../common/DateTimeField';
+import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { TengeField } from './TengeField';
 
 const mciRateFilters = [<NumberInput key="year" source="year" min={1990} max={2200} alwaysOn />];
 
 export const MciRateList = () => (
   <List filters={mciRateFilters} actions={<ListActions />} sort={{ field: 'year', order: 'DESC' }}>
-    <DataTable bulkActionButtons={false}>
-      <DataTable.Col source="year" />
-      <DataTable.NumberCol source="amount" field={TengeField} />
-      <DataTable.Col source="source" disableSort>
-        <TextField source="source" sx={{ display: 'block', maxWidth: 420 }} />
-      </DataTable.Col>
-      <DataTable.Col source="validFrom" disableSort>
-        <CalendarDateField source="validFrom" />
-      </DataTable.Col>
-      <DataTable.Col source="validTo" disableSort>
-        <CalendarDateField source="validTo" />
-      </DataTable.Col>
-    </DataTable>
+    <ResponsiveList
+      compact={
+        <SimpleList
+          primaryText={<TextField source="year" />}
+          secondaryText={
+            <CompactLine>
+              <ValidityPeriod />
+            </CompactLine>
+          }
+          tertiaryText={<TengeField source="amount" />}
+        />
+      }
+    >
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="year" />
+        <DataTable.Col source="amount" align="right" field={TengeField} />
+        <DataTable.Col source="source" disableSort>
+          <TextField source="source" sx={{ display: 'block', maxWidth: 420 }} />
+        </DataTable.Col>
+        <DataTable.Col source="validFrom" disableSort>
+          <CalendarDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo" disableSort>
+          <CalendarDateField source="validTo" />
+        </DataTable.Col>
+      </DataTable>
+    </ResponsiveList>
   </List>
 );
 

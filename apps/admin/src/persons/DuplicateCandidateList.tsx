@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, Card, CardActions, CardContent, Chip, LinearProgress, Stack, Typography } from '@mui/material';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { useFormatCalendarDate } from '../common/CalendarDate';
-import { intlLocale } from '../i18n/i18nProvider';
+import { useFormatPercent } from '../common/useFormatNumber';
 import { isForeignPerson, personFullName, type DuplicateCandidate } from '../providers/personTypes';
 import { EthnicityMark } from './EthnicityMark';
 
@@ -15,11 +15,11 @@ const CandidateCard = ({
   actions?: (candidate: DuplicateCandidate) => ReactNode;
 }) => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const formatPercent = useFormatPercent();
   const formatDate = useFormatCalendarDate();
   const { person, score, reasons } = candidate;
   const foreign = isForeignPerson(person);
-  const percent = new Intl.NumberFormat(intlLocale(locale), { style: 'percent' }).format(score);
+  const percent = formatPercent(score);
   return (
     <Card variant="outlined" data-testid="duplicate-candidate" data-person-id={person.id}>
       <CardContent sx={{ pb: 1 }}>

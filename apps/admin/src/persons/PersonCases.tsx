@@ -1,12 +1,17 @@
 import { Typography } from '@mui/material';
-import { DataTable, ReferenceManyField, useCanAccess, useTranslate } from 'react-admin';
+import { DataTable, ReferenceManyField, SimpleList, useCanAccess, useTranslate } from 'react-admin';
 import { CaseNumberField } from '../applications/CaseNumberField';
 import { StatusField } from '../applications/StatusField';
+import { CompactLine } from '../common/CompactLine';
 import { DateTimeField } from '../common/DateTimeField';
+import { ResponsiveList } from '../common/ResponsiveList';
+import { useFormatPersons } from '../common/useFormatNumber';
+import type { ApplicationRow } from '../providers/caseTypes';
 
 /** The cases this person applied in (GET /api/applications?filter={"applicantId":…}). */
 export const PersonCases = () => {
   const translate = useTranslate();
+  const formatPersons = useFormatPersons();
   const { canAccess } = useCanAccess({ resource: 'applications', action: 'list' });
   if (!canAccess) return null;
   return (
@@ -25,14 +30,30 @@ export const PersonCases = () => {
           </Typography>
         }
       >
-        <DataTable bulkActionButtons={false} rowClick="show">
-          <DataTable.Col source="number" field={CaseNumberField} label="resources.applications.fields.number" />
-          <DataTable.Col source="status" field={StatusField} label="resources.applications.fields.status" />
-          <DataTable.Col source="memberCount" label="resources.applications.fields.memberCount" />
-          <DataTable.Col source="createdAt" label="resources.applications.fields.createdAt">
-            <DateTimeField source="createdAt" />
-          </DataTable.Col>
-        </DataTable>
+        <ResponsiveList
+          compact={
+            <SimpleList<ApplicationRow>
+              primaryText={<CaseNumberField source="number" />}
+              secondaryText={
+                <CompactLine>
+                  <StatusField source="status" />
+                  <DateTimeField source="createdAt" />
+                </CompactLine>
+              }
+              tertiaryText={(record) => formatPersons(record.memberCount)}
+              rowClick="show"
+            />
+          }
+        >
+          <DataTable bulkActionButtons={false} rowClick="show">
+            <DataTable.Col source="number" field={CaseNumberField} label="resources.applications.fields.number" />
+            <DataTable.Col source="status" field={StatusField} label="resources.applications.fields.status" />
+            <DataTable.Col source="memberCount" label="resources.applications.fields.memberCount" />
+            <DataTable.Col source="createdAt" label="resources.applications.fields.createdAt">
+              <DateTimeField source="createdAt" />
+            </DataTable.Col>
+          </DataTable>
+        </ResponsiveList>
       </ReferenceManyField>
     </>
   );

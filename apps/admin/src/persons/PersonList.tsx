@@ -1,8 +1,20 @@
-import { DataTable, DateInput, List, ReferenceField, SearchInput, SelectField, SelectInput } from 'react-admin';
+import {
+  DataTable,
+  DateInput,
+  List,
+  ReferenceField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+} from 'react-admin';
+import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { useRole } from '../common/useRole';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
+import type { Person } from '../providers/personTypes';
 import { SEX_CHOICES } from './personChoices';
 import { PersonNameField } from './PersonNameField';
 
@@ -38,24 +50,40 @@ export const PersonList = () => {
       actions={<ListActions />}
       sort={{ field: 'id', order: 'DESC' }}
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="surname" label="resources.persons.fields.fullName" field={PersonNameField} />
-        <DataTable.Col source="birthDate">
-          <CalendarDateField source="birthDate" />
-        </DataTable.Col>
-        <DataTable.Col source="sex" disableSort>
-          <SelectField source="sex" choices={SEX_CHOICES} />
-        </DataTable.Col>
-        <DataTable.Col source="iin" disableSort sx={{ fontFamily: 'monospace' }} />
-        <DataTable.Col source="idDocumentNumber" disableSort />
-        <DataTable.Col source="countryOfOrigin" disableSort />
-        <DataTable.Col source="regionId" disableSort>
-          <ReferenceField source="regionId" reference="regions" link={false} />
-        </DataTable.Col>
-        <DataTable.Col source="createdAt">
-          <DateTimeField source="createdAt" />
-        </DataTable.Col>
-      </DataTable>
+      <ResponsiveList
+        compact={
+          <SimpleList<Person>
+            primaryText={<PersonNameField source="surname" />}
+            secondaryText={(record) => (
+              <CompactLine>
+                <CalendarDateField source="birthDate" />
+                <SelectField source="sex" choices={SEX_CHOICES} />
+                {record.iin && <span style={{ fontFamily: 'monospace' }}>{record.iin}</span>}
+              </CompactLine>
+            )}
+            rowClick="show"
+          />
+        }
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="surname" label="resources.persons.fields.fullName" field={PersonNameField} />
+          <DataTable.Col source="birthDate">
+            <CalendarDateField source="birthDate" />
+          </DataTable.Col>
+          <DataTable.Col source="sex" disableSort>
+            <SelectField source="sex" choices={SEX_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="iin" disableSort sx={{ fontFamily: 'monospace' }} />
+          <DataTable.Col source="idDocumentNumber" disableSort />
+          <DataTable.Col source="countryOfOrigin" disableSort />
+          <DataTable.Col source="regionId" disableSort>
+            <ReferenceField source="regionId" reference="regions" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="createdAt">
+            <DateTimeField source="createdAt" />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 };

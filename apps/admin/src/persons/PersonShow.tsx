@@ -164,7 +164,7 @@ export const PersonShow = () => (
         <Text source="addressAbroad" />
         <Text source="addressKz" />
       </Section>
-      <Box sx={{ display: 'flex', gap: 4 }}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 4 }}>
         <Labeled source="createdAt">
           <DateTimeField source="createdAt" showTime />
         </Labeled>

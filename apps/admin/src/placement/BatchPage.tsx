@@ -66,7 +66,7 @@ export const BatchPage = () => {
       <Title title={translate('app.placement.batch_title')} />
       <CardContent>
         <Stack spacing={3}>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <YearCategoryPicker year={year} category={category} onChange={(y, c) => open(null, y, c)} />
             {canRun && (
               <Button

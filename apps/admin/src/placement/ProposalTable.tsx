@@ -16,6 +16,10 @@ import {
 } from '@mui/material';
 import { Link, useGetList, useRefresh, useTranslate } from 'react-admin';
 import { canAccessAs } from '../providers/canAccess';
+import { useDisplayedRowsLabel } from '../common/LocalePagination';
+import { stackOnPhone } from '../common/stackOnPhone';
+import { useFormatNumber, useFormatScore } from '../common/useFormatNumber';
+import { useIsSmall } from '../common/useIsSmall';
 import { useRole } from '../common/useRole';
 import type { PlacementBatch, PlacementProposal, Quota } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
@@ -34,6 +38,10 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const { nameOf } = useRegionNames();
+  const formatNumber = useFormatNumber();
+  const formatScore = useFormatScore();
+  const displayedRows = useDisplayedRowsLabel();
+  const isSmall = useIsSmall();
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(25);
   const [view, setView] = useState<View>('all');
@@ -62,6 +70,7 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
       <ToggleButtonGroup
         size="small"
         exclusive
+        sx={{ flexWrap: 'wrap' }}
         value={view}
         onChange={(_, value: View | null) => {
           if (value) {
@@ -79,7 +88,7 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
       {error ? (
         <Alert severity="error">{translate('app.placement.load_error')}</Alert>
       ) : (
-        <Table size="small" aria-label={translate('app.placement.proposals')}>
+        <Table size="small" aria-label={translate('app.placement.proposals')} sx={stackOnPhone}>
           <TableHead>
             <TableRow>
               <TableCell>{translate('resources.placement.fields.applicationId')}</TableCell>
@@ -99,8 +108,12 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
                     {translate('app.placement.family', { id: proposal.applicationId })}
                   </MuiLink>
                 </TableCell>
-                <TableCell align="right" data-field="persons">
-                  {proposal.persons}
+                <TableCell
+                  align="right"
+                  data-field="persons"
+                  data-label={translate('resources.placement.fields.persons')}
+                >
+                  {formatNumber(proposal.persons)}
                 </TableCell>
                 <TableCell data-field="region">
                   {proposal.overrideRegionId !== null ? (
@@ -121,7 +134,9 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
                     nameOf(proposal.proposedRegionId)
                   )}
                 </TableCell>
-                <TableCell align="right">{proposal.score === null ? '—' : proposal.score.toFixed(2)}</TableCell>
+                <TableCell align="right" data-label={translate('resources.placement.fields.score')}>
+                  {formatScore(proposal.score)}
+                </TableCell>
                 <TableCell>{proposal.reasons && <ReasonList reasons={proposal.reasons} limit={3} />}</TableCell>
                 <TableCell>
                   {proposal.acceptedAt !== null ? (
@@ -149,13 +164,14 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
         count={total ?? 0}
         page={page}
         rowsPerPage={perPage}
-        rowsPerPageOptions={[25, 50, 100]}
+        rowsPerPageOptions={isSmall ? [] : [25, 50, 100]}
         onPageChange={(_, next) => setPage(next)}
         onRowsPerPageChange={(event) => {
           setPerPage(Number(event.target.value));
           setPage(0);
         }}
         labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
+        labelDisplayedRows={displayedRows}
       />
       {overriding && (
         <OverrideDialog

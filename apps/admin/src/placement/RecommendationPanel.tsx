@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import { messageOf } from '../common/errors';
+import { stackOnPhone } from '../common/stackOnPhone';
+import { useFormatNumber, useFormatScore } from '../common/useFormatNumber';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { ReasonList } from './ReasonList';
@@ -15,6 +17,8 @@ export const RecommendationPanel = ({ applicationId }: { applicationId: number }
   const translate = useTranslate();
   const dataProvider = useDataProvider<QonysDataProvider>();
   const { nameOf } = useRegionNames();
+  const formatNumber = useFormatNumber();
+  const formatScore = useFormatScore();
   const { canAccess } = useCanAccess({ resource: 'placement', action: 'show' });
   const { data, error, isPending } = useQuery({
     queryKey: ['placement', 'recommendations', applicationId],
@@ -27,7 +31,9 @@ export const RecommendationPanel = ({ applicationId }: { applicationId: number }
       <CardHeader
         title={translate('app.placement.recommendations')}
         subheader={
-          data ? translate('app.placement.recommendations_for', { persons: data.persons, year: data.year }) : undefined
+          data
+            ? translate('app.placement.recommendations_for', { persons: formatNumber(data.persons), year: data.year })
+            : undefined
         }
       />
       <CardContent>
@@ -36,10 +42,9 @@ export const RecommendationPanel = ({ applicationId }: { applicationId: number }
         ) : !data || data.regions.length === 0 ? (
           <Alert severity="info">{translate('app.placement.no_recommendations')}</Alert>
         ) : (
-          <Table size="small" aria-label={translate('app.placement.recommendations')}>
+          <Table size="small" aria-label={translate('app.placement.recommendations')} sx={stackOnPhone}>
             <TableHead>
               <TableRow>
-                <TableCell>#</TableCell>
                 <TableCell>{translate('resources.placement.fields.regionId')}</TableCell>
                 <TableCell align="right">{translate('resources.placement.fields.score')}</TableCell>
                 <TableCell align="right">{translate('resources.quotas.fields.balance')}</TableCell>
@@ -49,10 +54,13 @@ export const RecommendationPanel = ({ applicationId }: { applicationId: number }
             <TableBody>
               {data.regions.map((region, index) => (
                 <TableRow key={region.regionId} data-region-id={region.regionId}>
-                  <TableCell>{index + 1}</TableCell>
-                  <TableCell>{nameOf(region.regionId)}</TableCell>
-                  <TableCell align="right">{region.score.toFixed(2)}</TableCell>
-                  <TableCell align="right">{region.remaining}</TableCell>
+                  <TableCell>{`${index + 1}. ${nameOf(region.regionId)}`}</TableCell>
+                  <TableCell align="right" data-label={translate('resources.placement.fields.score')}>
+                    {formatScore(region.score)}
+                  </TableCell>
+                  <TableCell align="right" data-label={translate('resources.quotas.fields.balance')}>
+                    {formatNumber(region.remaining)}
+                  </TableCell>
                   <TableCell>
                     <ReasonList reasons={region.reasons} />
                   </TableCell>

@@ -1,5 +1,6 @@
 import type { PlacementReason } from '@qonys/domain';
 import { useTranslate } from 'react-admin';
+import { useFormatNumber } from '../common/useFormatNumber';
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value) || 0);
 const list = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
@@ -10,6 +11,8 @@ const list = (value: unknown): string => (Array.isArray(value) ? value.join(', '
  */
 export function useReasonText(): (reason: PlacementReason) => string {
   const translate = useTranslate();
+  const format = useFormatNumber();
+  const count = (value: unknown) => format(num(value));
   return ({ key, facts, points }) => {
     const t = (name: string, options: Record<string, unknown> = {}) =>
       translate(`app.placement.reasons.${name}`, options);
@@ -22,26 +25,30 @@ export function useReasonText(): (reason: PlacementReason) => string {
         if (num(facts.workers) === 0) return t('no_profession');
         if (num(facts.matched) === 0) return t('no_vacancies');
         return t('labour_demand', {
-          matched: num(facts.matched),
-          workers: num(facts.workers),
+          matched: count(facts.matched),
+          workers: count(facts.workers),
           occupations: list(facts.occupations),
         });
       case 'remaining_quota': {
         const capacity = num(facts.capacity);
         const remaining = num(facts.remaining);
         const percent = capacity > 0 ? Math.round((100 * remaining) / capacity) : 0;
-        return t('remaining_quota', { percent, remaining, capacity });
+        return t('remaining_quota', { percent, remaining: format(remaining), capacity: format(capacity) });
       }
       case 'housing':
         return t('housing', {
-          housingUnits: num(facts.housingUnits),
-          adaptationCentrePlaces: num(facts.adaptationCentrePlaces),
-          remaining: num(facts.remaining),
+          housingUnits: count(facts.housingUnits),
+          adaptationCentrePlaces: count(facts.adaptationCentrePlaces),
+          remaining: count(facts.remaining),
         });
       case 'language':
         return num(facts.known) === 0
           ? t('languages_unknown')
-          : t('language', { speakers: num(facts.speakers), known: num(facts.known), languages: list(facts.languages) });
+          : t('language', {
+              speakers: count(facts.speakers),
+              known: count(facts.known),
+              languages: list(facts.languages),
+            });
     }
   };
 }

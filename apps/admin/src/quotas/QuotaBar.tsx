@@ -1,5 +1,6 @@
 import { Box, Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { useFormatNumber } from '../common/useFormatNumber';
 
 const SEGMENTS = [
   { key: 'settled', colour: 'success.main' },
@@ -10,9 +11,12 @@ const SEGMENTS = [
 /** One region's quota as a stacked bar: settled, reserved, still free — each a share of the capacity. */
 export const QuotaBar = ({ capacity, reserved, settled }: { capacity: number; reserved: number; settled: number }) => {
   const translate = useTranslate();
+  const formatNumber = useFormatNumber();
   const values = { settled, reserved, balance: Math.max(0, capacity - reserved - settled) };
   const share = (value: number) => (capacity > 0 ? (100 * value) / capacity : 0);
-  const label = SEGMENTS.map(({ key }) => `${translate(`resources.quotas.fields.${key}`)}: ${values[key]}`).join(', ');
+  const label = SEGMENTS.map(
+    ({ key }) => `${translate(`resources.quotas.fields.${key}`)}: ${formatNumber(values[key])}`,
+  ).join(', ');
   return (
     <Tooltip title={label}>
       <Box

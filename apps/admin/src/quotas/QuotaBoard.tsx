@@ -13,9 +13,10 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { CreateButton, Link, Loading, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { CreateButton, Link, Loading, Title, useGetList, useTranslate } from 'react-admin';
+import { stackOnPhone } from '../common/stackOnPhone';
+import { useFormatNumber } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
-import { intlLocale } from '../i18n/i18nProvider';
 import { QUOTA_CATEGORIES, type Quota, type QuotaCategory } from '../providers/placementTypes';
 import { QuotaBar } from './QuotaBar';
 import { thisYear } from './quotaChoices';
@@ -31,7 +32,7 @@ const FIGURES = ['capacity', 'reserved', 'settled', 'balance'] as const;
  */
 export const QuotaBoard = () => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const formatNumber = useFormatNumber();
   const { regionId: ownRegionId } = useRole();
   const { nameOf } = useRegionNames();
   const [params, setParams] = useSearchParams();
@@ -43,7 +44,6 @@ export const QuotaBoard = () => {
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'capacity', order: 'DESC' },
   });
-  const number = new Intl.NumberFormat(intlLocale(locale));
   const rows = data ?? [];
   const totals = Object.fromEntries(
     FIGURES.map((figure) => [figure, rows.reduce((sum, row) => sum + row[figure], 0)]),
@@ -54,7 +54,7 @@ export const QuotaBoard = () => {
       <Title title={translate('app.quotas.board_title', { year })} />
       <CardContent>
         <Stack spacing={2}>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <YearCategoryPicker
               year={year}
               category={category}
@@ -71,7 +71,7 @@ export const QuotaBoard = () => {
           ) : rows.length === 0 ? (
             <Alert severity="info">{translate('app.quotas.empty', { year })}</Alert>
           ) : (
-            <Table size="small" aria-label={translate('app.quotas.board_title', { year })}>
+            <Table size="small" aria-label={translate('app.quotas.board_title', { year })} sx={stackOnPhone}>
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('resources.quotas.fields.regionId')}</TableCell>
@@ -92,8 +92,13 @@ export const QuotaBoard = () => {
                       </MuiLink>
                     </TableCell>
                     {FIGURES.map((figure) => (
-                      <TableCell key={figure} align="right" data-field={figure}>
-                        {number.format(row[figure])}
+                      <TableCell
+                        key={figure}
+                        align="right"
+                        data-field={figure}
+                        data-label={translate(`resources.quotas.fields.${figure}`)}
+                      >
+                        {formatNumber(row[figure])}
                       </TableCell>
                     ))}
                     <TableCell>
@@ -106,8 +111,14 @@ export const QuotaBoard = () => {
                     <Typography variant="subtitle2">{translate('app.quotas.total')}</Typography>
                   </TableCell>
                   {FIGURES.map((figure) => (
-                    <TableCell key={figure} align="right" data-field={figure} sx={{ fontWeight: 600 }}>
-                      {number.format(totals[figure])}
+                    <TableCell
+                      key={figure}
+                      align="right"
+                      data-field={figure}
+                      data-label={translate(`resources.quotas.fields.${figure}`)}
+                      sx={{ fontWeight: 600 }}
+                    >
+                      {formatNumber(totals[figure])}
                     </TableCell>
                   ))}
                   <TableCell>

@@ -5,7 +5,7 @@ import {
   FunctionField,
   ListContextProvider,
   Loading,
-  NumberField,
+  SimpleList,
   TextField as RaTextField,
   Title,
   useCanAccess,
@@ -16,13 +16,27 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useParams } from 'react-router-dom';
+import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField } from '../common/DateTimeField';
+import { ResponsiveList } from '../common/ResponsiveList';
+import { useFormatNumber } from '../common/useFormatNumber';
 import type { Quota } from '../providers/placementTypes';
 import { CapacityChangeDialog } from './CapacityChangeDialog';
 import { QuotaBar } from './QuotaBar';
 import { useRegionNames } from './useRegionNames';
 
-const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
+interface LedgerEntry {
+  id: number;
+  kind: string;
+  capacityDelta: number;
+  reservedDelta: number;
+  settledDelta: number;
+  legalAct: string | null;
+  reason: string | null;
+  reservationId: number | null;
+}
+
+const DELTAS = ['capacityDelta', 'reservedDelta', 'settledDelta'] as const;
 
 /** A region's quota of a year: its figures, and the ledger that made them, oldest first. */
 export const QuotaShow = () => {
@@ -31,6 +45,8 @@ export const QuotaShow = () => {
   const refresh = useRefresh();
   const { nameOf } = useRegionNames();
   const [changing, setChanging] = useState(false);
+  const formatNumber = useFormatNumber();
+  const signed = (value: number) => (value ? formatNumber(value, { signDisplay: 'exceptZero' }) : '');
   const { data: quota } = useGetOne<Quota>('quotas', { id: Number(id) });
   const { canAccess: canChange } = useCanAccess({
     resource: 'quotas',
@@ -48,7 +64,7 @@ export const QuotaShow = () => {
       <Title title={translate('app.quotas.ledger_title', { region: nameOf(quota.regionId), year: quota.year })} />
       <CardContent>
         <Stack spacing={2}>
-          <Stack direction="row" spacing={4} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Stack direction="row" spacing={4} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography variant="h6">
               {nameOf(quota.regionId)} · {quota.year} · {translate(`app.quotas.categories.${quota.category}`)}
             </Typography>
@@ -57,7 +73,7 @@ export const QuotaShow = () => {
                 <Typography variant="caption" color="text.secondary">
                   {translate(`resources.quotas.fields.${figure}`)}
                 </Typography>
-                <Typography variant="h6">{quota[figure]}</Typography>
+                <Typography variant="h6">{formatNumber(quota[figure])}</Typography>
               </Box>
             ))}
             {canChange && (
@@ -72,32 +88,52 @@ export const QuotaShow = () => {
           </Typography>
           <Typography variant="subtitle1">{translate('app.quotas.ledger')}</Typography>
           <ListContextProvider value={listContext}>
-            <DataTable resource="quota-ledger" bulkActionButtons={false} rowClick={false}>
-              <DataTable.Col source="entryDate">
-                <CalendarDateField source="entryDate" />
-              </DataTable.Col>
-              <DataTable.Col source="kind">
-                <FunctionField render={(entry) => translate(`app.quotas.ledger_kinds.${entry.kind}`)} />
-              </DataTable.Col>
-              <DataTable.Col source="capacityDelta">
-                <FunctionField render={(entry) => (entry.capacityDelta ? signed(entry.capacityDelta) : '')} />
-              </DataTable.Col>
-              <DataTable.Col source="reservedDelta">
-                <FunctionField render={(entry) => (entry.reservedDelta ? signed(entry.reservedDelta) : '')} />
-              </DataTable.Col>
-              <DataTable.Col source="settledDelta">
-                <FunctionField render={(entry) => (entry.settledDelta ? signed(entry.settledDelta) : '')} />
-              </DataTable.Col>
-              <DataTable.Col source="legalAct">
-                <RaTextField source="legalAct" emptyText="—" />
-              </DataTable.Col>
-              <DataTable.Col source="reason">
-                <RaTextField source="reason" emptyText="—" />
-              </DataTable.Col>
-              <DataTable.Col source="reservationId">
-                <NumberField source="reservationId" emptyText="—" />
-              </DataTable.Col>
-            </DataTable>
+            <ResponsiveList
+              compact={
+                <SimpleList<LedgerEntry>
+                  resource="quota-ledger"
+                  rowClick={false}
+                  primaryText={(entry) => translate(`app.quotas.ledger_kinds.${entry.kind}`)}
+                  secondaryText={(entry) => (
+                    <CompactLine>
+                      <CalendarDateField source="entryDate" />
+                      {DELTAS.filter((delta) => entry[delta]).map(
+                        (delta) => `${translate(`resources.quota-ledger.fields.${delta}`)}: ${signed(entry[delta])}`,
+                      )}
+                      {entry.legalAct}
+                      {entry.reason}
+                    </CompactLine>
+                  )}
+                />
+              }
+            >
+              <DataTable resource="quota-ledger" bulkActionButtons={false} rowClick={false}>
+                <DataTable.Col source="entryDate">
+                  <CalendarDateField source="entryDate" />
+                </DataTable.Col>
+                <DataTable.Col source="kind">
+                  <FunctionField render={(entry) => translate(`app.quotas.ledger_kinds.${entry.kind}`)} />
+                </DataTable.Col>
+                <DataTable.Col source="capacityDelta">
+                  <FunctionField render={(entry) => signed(entry.capacityDelta)} />
+                </DataTable.Col>
+                <DataTable.Col source="reservedDelta">
+                  <FunctionField render={(entry) => signed(entry.reservedDelta)} />
+                </DataTable.Col>
+                <DataTable.Col source="settledDelta">
+                  <FunctionField render={(entry) => signed(entry.settledDelta)} />
+                </DataTable.Col>
+                <DataTable.Col source="legalAct">
+                  <RaTextField source="legalAct" emptyText="—" />
+                </DataTable.Col>
+                <DataTable.Col source="reason">
+                  <RaTextField source="reason" emptyText="—" />
+                </DataTable.Col>
+                <DataTable.Col source="reservationId">
+                  <RaTextField source="reservationId" emptyText="—" />
+                </DataTable.Col>
+              </DataTable>
+            </ResponsiveList>
           </ListContextProvider>
         </Stack>
       </CardContent>

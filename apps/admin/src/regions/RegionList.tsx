@@ -1,7 +1,9 @@
 import { Chip, Stack } from '@mui/material';
-import { DataTable, List, NumberInput, SearchInput, useRecordContext } from 'react-admin';
+import { DataTable, List, NumberInput, SearchInput, SimpleList, TextField, useRecordContext } from 'react-admin';
 import { CalendarDateField } from '../common/DateTimeField';
+import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
 
 const regionFilters = [
@@ -25,20 +27,35 @@ export const RegionList = () => {
   const nameSource = useNameSource();
   return (
     <List filters={regionFilters} actions={<ListActions />} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-      <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="code" />
-        <DataTable.Col source={nameSource} label="resources.regions.fields.name" field={LocalizedNameField} />
-        <DataTable.Col source="centre" disableSort />
-        <DataTable.Col source="settlementYears" disableSort>
-          <SettlementYearsField />
-        </DataTable.Col>
-        <DataTable.Col source="validFrom" disableSort>
-          <CalendarDateField source="validFrom" />
-        </DataTable.Col>
-        <DataTable.Col source="validTo" disableSort>
-          <CalendarDateField source="validTo" />
-        </DataTable.Col>
-      </DataTable>
+      <ResponsiveList
+        compact={
+          <SimpleList
+            primaryText={<LocalizedNameField source={nameSource} />}
+            secondaryText={
+              <CompactLine>
+                <TextField source="code" />
+                <TextField source="centre" />
+                <ValidityPeriod />
+              </CompactLine>
+            }
+          />
+        }
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="code" />
+          <DataTable.Col source={nameSource} label="resources.regions.fields.name" field={LocalizedNameField} />
+          <DataTable.Col source="centre" disableSort />
+          <DataTable.Col source="settlementYears" disableSort>
+            <SettlementYearsField />
+          </DataTable.Col>
+          <DataTable.Col source="validFrom" disableSort>
+            <CalendarDateField source="validFrom" />
+          </DataTable.Col>
+          <DataTable.Col source="validTo" disableSort>
+            <CalendarDateField source="validTo" />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 };

@@ -5,11 +5,17 @@ import {
   List,
   NumberInput,
   SelectInput,
+  SimpleList,
   TextField,
   useTranslate,
 } from 'react-admin';
+import { CaseReference } from '../applications/CaseReference';
+import { CompactLine } from '../common/CompactLine';
+import { useFormatCalendarDate } from '../common/CalendarDate';
 import { CalendarDateField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
+import { useFormatPersons } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
 import type { Settlement } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
@@ -23,6 +29,8 @@ export const SettlementList = () => {
   const translate = useTranslate();
   const { nationwide } = useRole();
   const { nameOf } = useRegionNames();
+  const formatPersons = useFormatPersons();
+  const formatDate = useFormatCalendarDate();
   const filters = [
     <SelectInput key="status" source="status" choices={settlementStatusChoices} alwaysOn />,
     <NumberInput key="year" source="year" min={1990} max={2200} />,
@@ -30,41 +38,71 @@ export const SettlementList = () => {
   ];
   return (
     <List filters={filters} actions={<ListActions create={false} />} perPage={25}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="applicationId" />
-        <DataTable.Col source="regionId">
-          <FunctionField<Settlement> render={(record) => nameOf(record.regionId)} />
-        </DataTable.Col>
-        <DataTable.Col source="year" disableSort />
-        <DataTable.Col source="persons" disableSort />
-        <DataTable.Col source="district" disableSort>
-          <TextField source="district" emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col source="locality" disableSort>
-          <TextField source="locality" emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col source="housing" disableSort>
-          <FunctionField<Settlement>
-            render={(record) => (record.housing ? translate(`app.settlements.housing.${record.housing}`) : '—')}
+      <ResponsiveList
+        compact={
+          <SimpleList<Settlement>
+            primaryText={(record) => <CaseReference applicationId={record.applicationId} />}
+            secondaryText={(record) => (
+              <CompactLine
+                actions={
+                  record.status === 'planned' && (
+                    <>
+                      <EditButton />
+                      <ArrivalButton />
+                      <MoveButton />
+                    </>
+                  )
+                }
+              >
+                {translate(`app.settlements.statuses.${record.status}`)}
+                {[nameOf(record.regionId), record.district, record.locality].filter(Boolean).join(', ')}
+                {record.actualArrival
+                  ? `${translate('resources.settlements.fields.actualArrival')}: ${formatDate(record.actualArrival)}`
+                  : record.plannedArrival &&
+                    `${translate('resources.settlements.fields.plannedArrival')}: ${formatDate(record.plannedArrival)}`}
+              </CompactLine>
+            )}
+            tertiaryText={(record) => formatPersons(record.persons)}
+            rowClick={false}
           />
-        </DataTable.Col>
-        <DataTable.Col source="plannedArrival">
-          <CalendarDateField source="plannedArrival" />
-        </DataTable.Col>
-        <DataTable.Col source="actualArrival">
-          <CalendarDateField source="actualArrival" />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <FunctionField<Settlement> render={(record) => translate(`app.settlements.statuses.${record.status}`)} />
-        </DataTable.Col>
-        <DataTable.Col>
-          <FunctionField<Settlement> render={(record) => (record.status === 'planned' ? <EditButton /> : null)} />
-        </DataTable.Col>
-        <DataTable.Col>
-          <ArrivalButton />
-          <MoveButton />
-        </DataTable.Col>
-      </DataTable>
+        }
+      >
+        <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable.Col source="applicationId" />
+          <DataTable.Col source="regionId">
+            <FunctionField<Settlement> render={(record) => nameOf(record.regionId)} />
+          </DataTable.Col>
+          <DataTable.Col source="year" disableSort />
+          <DataTable.Col source="persons" disableSort />
+          <DataTable.Col source="district" disableSort>
+            <TextField source="district" emptyText="—" />
+          </DataTable.Col>
+          <DataTable.Col source="locality" disableSort>
+            <TextField source="locality" emptyText="—" />
+          </DataTable.Col>
+          <DataTable.Col source="housing" disableSort>
+            <FunctionField<Settlement>
+              render={(record) => (record.housing ? translate(`app.settlements.housing.${record.housing}`) : '—')}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="plannedArrival">
+            <CalendarDateField source="plannedArrival" />
+          </DataTable.Col>
+          <DataTable.Col source="actualArrival">
+            <CalendarDateField source="actualArrival" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <FunctionField<Settlement> render={(record) => translate(`app.settlements.statuses.${record.status}`)} />
+          </DataTable.Col>
+          <DataTable.Col>
+            <FunctionField<Settlement> render={(record) => (record.status === 'planned' ? <EditButton /> : null)} />
+          </DataTable.Col>
+          <DataTable.Col>
+            <ArrivalButton />
+            <MoveButton />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 };

@@ -8,14 +8,17 @@ import {
   ReferenceField,
   SearchInput,
   SelectInput,
-  useLocaleState,
+  SimpleList,
+  TextField,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useFormatDateTime } from '../common/CalendarDate';
+import { CompactLine } from '../common/CompactLine';
 import { DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { ROLE_CHOICES, RoleField } from '../common/roles';
-import { intlLocale } from '../i18n/i18nProvider';
 import { RegionReferenceInput } from './RegionReferenceInput';
 
 const disabledChoices = [
@@ -40,36 +43,57 @@ const userFilters = [
 const LockedBadge = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const formatDateTime = useFormatDateTime();
   const [renderedAt] = useState(() => Date.now());
   const until = record?.lockedUntil ? new Date(record.lockedUntil as string) : null;
   if (!until || until.getTime() <= renderedAt) return null;
   return (
-    <Tooltip title={`${translate('resources.users.fields.lockedUntil')}: ${until.toLocaleString(intlLocale(locale))}`}>
+    <Tooltip title={`${translate('resources.users.fields.lockedUntil')}: ${formatDateTime(until)}`}>
       <LockClockIcon color="warning" fontSize="small" aria-label={translate('app.dashboard.users.locked')} />
     </Tooltip>
   );
 };
 
+/** An account on a phone: the name, then login, role, region and whether it is disabled; a lock on the right. */
+const CompactUserList = () => {
+  const translate = useTranslate();
+  return (
+    <SimpleList
+      primaryText={<TextField source="fullName" />}
+      secondaryText={(record) => (
+        <CompactLine>
+          <TextField source="username" />
+          <RoleField source="role" />
+          {record.regionId && <ReferenceField source="regionId" reference="regions" link={false} />}
+          {record.disabled && translate('resources.users.fields.disabled')}
+        </CompactLine>
+      )}
+      tertiaryText={<LockedBadge />}
+    />
+  );
+};
+
 export const UserList = () => (
   <List filters={userFilters} actions={<ListActions />} sort={{ field: 'username', order: 'ASC' }}>
-    <DataTable bulkActionButtons={false}>
-      <DataTable.Col source="username" />
-      <DataTable.Col source="fullName" />
-      <DataTable.Col source="email" disableSort />
-      <DataTable.Col source="role" field={RoleField} />
-      <DataTable.Col source="regionId">
-        <ReferenceField source="regionId" reference="regions" emptyText="—" />
-      </DataTable.Col>
-      <DataTable.Col source="disabled" field={BooleanField} disableSort />
-      <DataTable.Col source="mfaEnabled" field={BooleanField} disableSort />
-      <DataTable.Col source="lockedUntil" disableSort>
-        <LockedBadge />
-      </DataTable.Col>
-      <DataTable.Col source="lastLoginAt">
-        <DateTimeField source="lastLoginAt" showTime />
-      </DataTable.Col>
-    </DataTable>
+    <ResponsiveList compact={<CompactUserList />}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="username" />
+        <DataTable.Col source="fullName" />
+        <DataTable.Col source="email" disableSort />
+        <DataTable.Col source="role" field={RoleField} />
+        <DataTable.Col source="regionId">
+          <ReferenceField source="regionId" reference="regions" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="disabled" field={BooleanField} disableSort />
+        <DataTable.Col source="mfaEnabled" field={BooleanField} disableSort />
+        <DataTable.Col source="lockedUntil" disableSort>
+          <LockedBadge />
+        </DataTable.Col>
+        <DataTable.Col source="lastLoginAt">
+          <DateTimeField source="lastLoginAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </ResponsiveList>
   </List>
 );
 

@@ -2,7 +2,6 @@ import {
   BooleanField,
   EditButton,
   EmailField,
-  NumberField,
   ReferenceField,
   Show,
   SimpleShowLayout,
@@ -35,7 +34,7 @@ export const UserShow = () => (
       <DateTimeField source="lastLoginAt" showTime />
       <DateTimeField source="createdAt" showTime />
       <DateTimeField source="updatedAt" showTime />
-      <NumberField source="version" />
+      <TextField source="version" />
     </SimpleShowLayout>
   </Show>
 );

@@ -2,6 +2,7 @@ import { IconButton, Table, TableBody, TableCell, TableHead, TableRow, Tooltip }
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useTranslate } from 'react-admin';
 import { useFormatCalendarDate } from '../../common/CalendarDate';
+import { stackOnPhone } from '../../common/stackOnPhone';
 import { personFullName, type Person } from '../../providers/personTypes';
 import { EthnicityMark } from '../../persons/EthnicityMark';
 import type { DraftMember } from './familyDraft';
@@ -21,7 +22,7 @@ export const FamilyTable = ({
   const field = (name: string) => translate(`resources.applications.fields.${name}`);
   const rows = [{ person: applicant, relation: 'applicant' as const }, ...members];
   return (
-    <Table size="small" data-testid="draft-family">
+    <Table size="small" data-testid="draft-family" sx={stackOnPhone}>
       <TableHead>
         <TableRow>
           <TableCell>{translate('app.family.person')}</TableCell>

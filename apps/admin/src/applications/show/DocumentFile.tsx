@@ -4,26 +4,16 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import DownloadIcon from '@mui/icons-material/Download';
 import HighlightOffIcon from '@mui/icons-material/HighlightOff';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { messageOf } from '../../common/errors';
 import { saveFile } from '../../common/saveFile';
 import { useFormatDateTime } from '../../common/CalendarDate';
-import { intlLocale } from '../../i18n/i18nProvider';
+import { useFormatFileSize } from '../../common/useFormatNumber';
 import type { CaseDocument } from '../../providers/caseTypes';
 import type { QonysDataProvider } from '../../providers/dataProvider';
 import { DOCUMENT_STATUS_COLOURS } from './documentStatus';
 import { DocumentPreviewDialog, type Preview } from './DocumentPreviewDialog';
 import { RejectDocumentDialog } from './RejectDocumentDialog';
-
-const useFormatSize = () => {
-  const [locale] = useLocaleState();
-  const format = new Intl.NumberFormat(intlLocale(locale), {
-    style: 'unit',
-    unit: 'kilobyte',
-    maximumFractionDigits: 0,
-  });
-  return (bytes: number) => format.format(Math.max(1, Math.round(bytes / 1024)));
-};
 
 /** An uploaded file: preview, download, and verify or reject it (with a reason). */
 export const DocumentFile = ({
@@ -38,7 +28,7 @@ export const DocumentFile = ({
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<QonysDataProvider>();
-  const formatSize = useFormatSize();
+  const formatSize = useFormatFileSize();
   const formatDateTime = useFormatDateTime();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [rejecting, setRejecting] = useState(false);

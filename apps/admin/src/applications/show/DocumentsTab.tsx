@@ -3,6 +3,7 @@ import { Alert, Box, Skeleton, Table, TableBody, TableCell, TableHead, TableRow 
 import { useQuery } from '@tanstack/react-query';
 import { useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { messageOf } from '../../common/errors';
+import { stackOnPhone } from '../../common/stackOnPhone';
 import type { Application } from '../../providers/caseTypes';
 import type { QonysDataProvider } from '../../providers/dataProvider';
 import { ChecklistRow } from './ChecklistRow';
@@ -53,7 +54,7 @@ export const DocumentsTab = (_props: { label?: false }) => {
           {translate('app.documents.closed')}
         </Alert>
       )}
-      <Table size="small">
+      <Table size="small" sx={stackOnPhone}>
         <TableHead>
           <TableRow>
             <TableCell>{field('documentType')}</TableCell>

@@ -12,6 +12,7 @@ import {
 } from '@mui/material';
 import { Link, useCanAccess, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { useFormatCalendarDate } from '../../common/CalendarDate';
+import { stackOnPhone } from '../../common/stackOnPhone';
 import type { Application } from '../../providers/caseTypes';
 import { personFullName } from '../../providers/personTypes';
 import { EthnicityMark } from '../../persons/EthnicityMark';
@@ -30,7 +31,7 @@ export const FamilyTab = (_props: { label?: false }) => {
   const field = (name: string) => translate(`resources.applications.fields.${name}`);
   return (
     <Box data-testid="family-tab">
-      <Table size="small">
+      <Table size="small" sx={stackOnPhone}>
         <TableHead>
           <TableRow>
             <TableCell>{translate('app.family.person')}</TableCell>
