@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
 import { DataTable, FunctionField, List, NumberInput, SelectInput, useTranslate } from 'react-admin';
+import { CaseFamilyField } from '../applications/CaseFamilyField';
 import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
 import { useRole } from '../common/useRole';
@@ -31,7 +32,7 @@ export const InclusionRequestList = () => {
     >
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="id" />
-        <DataTable.Col source="applicationId" />
+        <DataTable.Col source="applicationId" field={CaseFamilyField} disableSort />
         <DataTable.Col source="year" />
         <DataTable.Col source="persons" />
         <DataTable.Col source="regionId">

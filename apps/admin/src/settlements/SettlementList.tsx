@@ -8,6 +8,7 @@ import {
   TextField,
   useTranslate,
 } from 'react-admin';
+import { CaseFamilyField } from '../applications/CaseFamilyField';
 import { CalendarDateField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
 import { useRole } from '../common/useRole';
@@ -31,7 +32,7 @@ export const SettlementList = () => {
   return (
     <List filters={filters} actions={<ListActions create={false} />} perPage={25}>
       <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="applicationId" />
+        <DataTable.Col source="applicationId" field={CaseFamilyField} disableSort />
         <DataTable.Col source="regionId">
           <FunctionField<Settlement> render={(record) => nameOf(record.regionId)} />
         </DataTable.Col>

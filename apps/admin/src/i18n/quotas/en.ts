@@ -116,7 +116,6 @@ export const quotasEn = {
         unplaced: 'Without a place',
       },
       load_error: 'The proposal could not be loaded.',
-      family: 'Case No. %{id}',
       no_room: 'No room',
       proposed: 'Proposed',
       accepted: 'Accepted',

@@ -115,7 +115,6 @@ export const quotasKk: QuotaMessages = {
         unplaced: 'Орын тимегендер',
       },
       load_error: 'Ұсынысты жүктеу мүмкін болмады.',
-      family: '№ %{id} іс',
       no_room: 'Орын жоқ',
       proposed: 'Ұсынылды',
       accepted: 'Қабылданды',

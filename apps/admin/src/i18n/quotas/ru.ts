@@ -115,7 +115,6 @@ export const quotasRu: QuotaMessages = {
         unplaced: 'Без места',
       },
       load_error: 'Не удалось загрузить предложение.',
-      family: 'Дело № %{id}',
       no_room: 'Нет мест',
       proposed: 'Предложено',
       accepted: 'Принято',
