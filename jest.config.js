@@ -33,7 +33,11 @@ const project = (displayName, testMatch, setupFilesAfterEnv = []) => ({
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    project('unit', ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts']),
+    project('unit', [
+      '<rootDir>/libs/**/*.spec.ts',
+      '<rootDir>/apps/api/src/**/*.spec.ts',
+      '<rootDir>/apps/admin/src/**/*.spec.ts',
+    ]),
     project(
       'api',
       ['<rootDir>/test/api/**/*.e2e-spec.ts'],

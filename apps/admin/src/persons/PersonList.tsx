@@ -4,6 +4,7 @@ import { ListActions } from '../common/ListActions';
 import { useRole } from '../common/useRole';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import { SEX_CHOICES } from './personChoices';
+import { CountryField } from './personDisplay';
 import { PersonNameField } from './PersonNameField';
 
 const mergedChoices = [
@@ -48,7 +49,9 @@ export const PersonList = () => {
         </DataTable.Col>
         <DataTable.Col source="iin" disableSort sx={{ fontFamily: 'monospace' }} />
         <DataTable.Col source="idDocumentNumber" disableSort />
-        <DataTable.Col source="countryOfOrigin" disableSort />
+        <DataTable.Col source="countryOfOrigin" disableSort>
+          <CountryField source="countryOfOrigin" />
+        </DataTable.Col>
         <DataTable.Col source="regionId" disableSort>
           <ReferenceField source="regionId" reference="regions" link={false} />
         </DataTable.Col>
