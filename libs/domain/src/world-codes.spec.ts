@@ -18,7 +18,8 @@ describe('country and language codes', () => {
 
   it('holds the ISO 639-1 languages, in lower case', () => {
     expect(LANGUAGE_CODES.length).toBeGreaterThanOrEqual(183);
-    for (const code of ['kk', 'ru', 'mn', 'zh', 'uz', 'tk', 'ky', 'ug', 'tr', 'en']) expect(isLanguageCode(code)).toBe(true);
+    for (const code of ['kk', 'ru', 'mn', 'zh', 'uz', 'tk', 'ky', 'ug', 'tr', 'en'])
+      expect(isLanguageCode(code)).toBe(true);
     for (const code of ['KK', 'kaz', 'iw', 'in', 'ji', 'mo', 'sh', 'xx']) expect(isLanguageCode(code)).toBe(false);
   });
 });

@@ -13,7 +13,10 @@ import countryTable from 'i18n-iso-countries/codes.json';
 const NOT_ISO_3166_1 = new Set(['XK']);
 
 const alpha2 = (table: readonly (readonly string[])[], excluded: ReadonlySet<string> = new Set()): string[] =>
-  table.map(([code]) => code).filter((code) => !excluded.has(code)).sort();
+  table
+    .map(([code]) => code)
+    .filter((code) => !excluded.has(code))
+    .sort();
 
 export const COUNTRY_CODES: readonly string[] = /* @__PURE__ */ alpha2(countryTable, NOT_ISO_3166_1);
 export const LANGUAGE_CODES: readonly string[] = /* @__PURE__ */ alpha2(languageTable);

@@ -29,7 +29,11 @@ describe('country and language names', () => {
       for (const choice of languageChoices(locale)) expect(choice.name).not.toBe(choice.id);
     }
     expect(Object.keys(LANGUAGE_NAMES_KK).sort()).toEqual([...LANGUAGE_CODES]);
-    expect(countryChoices('kk').map((c) => c.id).sort()).toEqual([...COUNTRY_CODES]);
+    expect(
+      countryChoices('kk')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...COUNTRY_CODES]);
   });
 
   it('names languages in Kazakh from our table, and fixes the package’s Russian typos', () => {
