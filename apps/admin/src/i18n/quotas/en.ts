@@ -230,6 +230,7 @@ export const quotasEn = {
       fields: {
         id: 'No.',
         applicationId: 'Case',
+        applicantName: 'Applicant',
         year: 'Quota year',
         category: 'Category',
         status: 'Status',
@@ -251,6 +252,7 @@ export const quotasEn = {
       fields: {
         id: 'No.',
         applicationId: 'Case',
+        applicantName: 'Applicant',
         regionId: 'Region',
         year: 'Quota year',
         persons: 'Persons',

@@ -229,6 +229,7 @@ export const quotasKk: QuotaMessages = {
       fields: {
         id: '№',
         applicationId: 'Іс',
+        applicantName: 'Өтініш беруші',
         year: 'Квота жылы',
         category: 'Санаты',
         status: 'Мәртебесі',
@@ -250,6 +251,7 @@ export const quotasKk: QuotaMessages = {
       fields: {
         id: '№',
         applicationId: 'Іс',
+        applicantName: 'Өтініш беруші',
         regionId: 'Өңір',
         year: 'Квота жылы',
         persons: 'Адам саны',

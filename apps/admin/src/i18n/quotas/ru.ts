@@ -229,6 +229,7 @@ export const quotasRu: QuotaMessages = {
       fields: {
         id: '№',
         applicationId: 'Дело',
+        applicantName: 'Заявитель',
         year: 'Год квоты',
         category: 'Категория',
         status: 'Статус',
@@ -250,6 +251,7 @@ export const quotasRu: QuotaMessages = {
       fields: {
         id: '№',
         applicationId: 'Дело',
+        applicantName: 'Заявитель',
         regionId: 'Регион',
         year: 'Год квоты',
         persons: 'Человек',
