@@ -4,7 +4,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import DownloadIcon from '@mui/icons-material/Download';
 import HighlightOffIcon from '@mui/icons-material/HighlightOff';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { Confirm, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { messageOf } from '../../common/errors';
 import { saveFile } from '../../common/saveFile';
 import { useFormatDateTime } from '../../common/CalendarDate';
@@ -42,6 +42,7 @@ export const DocumentFile = ({
   const formatDateTime = useFormatDateTime();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [rejecting, setRejecting] = useState(false);
+  const [confirmingVerify, setConfirmingVerify] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const run = async (work: () => Promise<void>) => {
@@ -68,9 +69,12 @@ export const DocumentFile = ({
   const verify = () =>
     run(async () => {
       await dataProvider.reviewDocument(document.id, { status: 'verified', version: document.version });
+      setConfirmingVerify(false);
       notify('app.documents.verified_done', { type: 'success' });
       onChanged();
     });
+  // Overturning a rejection is a second decision on the same file: it is asked for, not clicked through.
+  const onVerifyClick = () => (document.status === 'rejected' ? setConfirmingVerify(true) : verify());
   const closePreview = () => {
     if (preview) URL.revokeObjectURL(preview.url);
     setPreview(null);
@@ -120,7 +124,7 @@ export const DocumentFile = ({
             <IconButton
               size="small"
               color="success"
-              onClick={verify}
+              onClick={onVerifyClick}
               disabled={busy}
               aria-label={translate('app.documents.verify')}
               data-testid="verify-document"
@@ -149,6 +153,16 @@ export const DocumentFile = ({
           {document.rejectionReason}
         </Typography>
       )}
+      <Confirm
+        isOpen={confirmingVerify}
+        loading={busy}
+        title="app.confirm.reverify_title"
+        content="app.confirm.reverify"
+        contentTranslateOptions={{ file: document.fileName, reason: document.rejectionReason ?? '—' }}
+        confirm="app.documents.verify"
+        onConfirm={verify}
+        onClose={() => setConfirmingVerify(false)}
+      />
       {preview && <DocumentPreviewDialog preview={preview} onClose={closePreview} onDownload={download} />}
       {rejecting && (
         <RejectDocumentDialog
