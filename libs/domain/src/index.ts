@@ -11,3 +11,4 @@ export * from './placement-scoring';
 export * from './placement-assignment';
 export * from './person-fields';
 export * from './world-codes';
+export * from './labour-demand';

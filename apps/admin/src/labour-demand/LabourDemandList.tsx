@@ -4,6 +4,7 @@ import { useRole } from '../common/useRole';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import { ImportButton } from './ImportButton';
+import { LabourDemandEmpty } from './LabourDemandEmpty';
 
 /** Vacancies per region × occupation, which the placement score reads; importable from CSV or XLSX. */
 export const LabourDemandList = () => {
@@ -22,6 +23,7 @@ export const LabourDemandList = () => {
           <ImportButton />
         </ListActions>
       }
+      empty={<LabourDemandEmpty />}
       perPage={25}
     >
       <DataTable bulkActionButtons={false} rowClick="edit">

@@ -17,6 +17,20 @@ export const everydayEn = {
         '%{name} (%{username}) will be signed out and cannot sign in until the account is enabled again. The change takes effect when you save.',
       disable: 'Disable',
     },
+    labour_import: {
+      empty: 'No labour demand recorded yet.',
+      empty_invite: 'Add a row by hand or import a CSV or XLSX file.',
+      columns_title: 'Columns of the import file',
+      columns_intro:
+        'The first row of the file names the columns exactly as written here (in English, lower case, in any order):',
+      columns: {
+        year: 'The year of the demand, four digits (2026).',
+        region_code: 'The region’s two-digit KATO code (55 for Pavlodar region).',
+        occupation: 'The occupation, as the employment centre names it.',
+        vacancies: 'Open vacancies: a whole number, 0 or more.',
+      },
+      template: 'Download a template (CSV)',
+    },
     export: {
       truncated: 'Only the first %{count} rows were exported: narrow the filters to export the rest.',
     },

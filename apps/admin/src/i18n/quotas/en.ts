@@ -186,7 +186,7 @@ export const quotasEn = {
     labour_demand: {
       import: 'Import CSV/XLSX',
       import_help:
-        'Columns: year, region (KATO code), occupation, vacancies. Rows with the same year, region and occupation are updated. Nothing is written when a row has an error.',
+        'Rows with the same year, region and occupation are updated. Nothing is written when a row has an error.',
       upload: 'Import',
       file_required: 'Choose a CSV or XLSX file',
       imported: 'Imported %{rows} rows: %{created} new, %{updated} updated',

@@ -1,4 +1,4 @@
-import { occupationKey } from '@qonys/domain';
+import { LABOUR_DEMAND_IMPORT_COLUMNS, occupationKey } from '@qonys/domain';
 import { DomainError } from '../../common/errors/domain-error';
 
 /** One checked row of an import file. */
@@ -18,7 +18,7 @@ export interface RowError {
   message: string;
 }
 
-export const IMPORT_COLUMNS = ['year', 'region_code', 'occupation', 'vacancies'] as const;
+export const IMPORT_COLUMNS = LABOUR_DEMAND_IMPORT_COLUMNS;
 export const MAX_IMPORT_ROWS = 20_000;
 
 type Cell = string | number | null | undefined;
