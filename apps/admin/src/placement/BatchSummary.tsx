@@ -1,8 +1,23 @@
-import type { PlacementReport } from '@qonys/domain';
-import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
-import type { PlacementBatch } from '../providers/placementTypes';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Alert,
+  Box,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { intlLocale } from '../i18n/i18nProvider';
+import type { PlacementBatch, StoredReport } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
+import { planInPlainWords } from './planInPlainWords';
 
 const Figure = ({ name, label, value }: { name: string; label: string; value: string }) => (
   <Box data-field={name}>
@@ -13,49 +28,68 @@ const Figure = ({ name, label, value }: { name: string; label: string; value: st
   </Box>
 );
 
-const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
-
-/** A proposed batch: its solver figures, and the optimal assignment against first-come-first-served. */
+/**
+ * A proposed batch in the official's words — how close to the best possible plan,
+ * how many families get a place and where, how many wait — then the optimal
+ * assignment against first come, first served. The solver's own figures (LP bound,
+ * gap, time, fractional families) wait in a collapsed panel.
+ */
 export const BatchSummary = ({ batch }: { batch: PlacementBatch }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { nameOf } = useRegionNames();
+  const format = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(intlLocale(locale), options).format;
+  const percent = format({ style: 'percent', maximumSignificantDigits: 2 });
+  const share = format({ style: 'percent', maximumFractionDigits: 1 });
+  const decimal = format({ maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const report = batch.fcfsReport;
-  const underfilled = (r: PlacementReport) =>
+  const [headline, ...facts] = planInPlainWords(batch, percent);
+  const underfilled = (r: StoredReport) =>
     r.underfilledRegions.length === 0
       ? '—'
       : r.underfilledRegions.map((u) => `${nameOf(u.regionId)} (${u.leftover})`).join(', ');
-  const rows: { key: string; value: (r: PlacementReport) => string }[] = [
+  const rows: { key: string; value: (r: StoredReport) => string }[] = [
     { key: 'placed', value: (r) => `${r.placed} / ${r.families}` },
     { key: 'unplaced', value: (r) => String(r.unplaced) },
-    { key: 'total_score', value: (r) => r.totalScore.toFixed(2) },
-    { key: 'preferred_share', value: (r) => percent(r.preferredShare) },
+    { key: 'preferred_share', value: (r) => share(r.preferredShare) },
     { key: 'underfilled', value: underfilled },
+  ];
+  const technical: { name: string; label: string; value: string }[] = [
+    { name: 'totalScore', label: 'app.placement.total_score', value: decimal(batch.totalScore ?? 0) },
+    { name: 'lpBound', label: 'app.placement.lp_bound', value: batch.lpBound === null ? '—' : decimal(batch.lpBound) },
+    {
+      name: 'gap',
+      label: 'app.placement.gap',
+      value: batch.gap === null ? '—' : format({ style: 'percent', maximumFractionDigits: 4 })(batch.gap),
+    },
+    {
+      name: 'solveMs',
+      label: 'app.placement.solve_time',
+      value: translate('app.placement.ms', { ms: batch.solveMs ?? 0 }),
+    },
+    {
+      name: 'fractionalFamilies',
+      label: 'app.plan_words.fractional_families',
+      value: String(report?.solver?.fractionalFamilies ?? '—'),
+    },
   ];
   return (
     <Stack spacing={2} aria-label={translate('app.placement.summary')}>
-      <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap' }}>
-        <Figure name="families" label={translate('app.placement.families')} value={String(batch.families ?? 0)} />
-        <Figure
-          name="totalScore"
-          label={translate('app.placement.total_score')}
-          value={(batch.totalScore ?? 0).toFixed(2)}
-        />
-        <Figure
-          name="lpBound"
-          label={translate('app.placement.lp_bound')}
-          value={batch.lpBound === null ? '—' : batch.lpBound.toFixed(2)}
-        />
-        <Figure
-          name="gap"
-          label={translate('app.placement.gap')}
-          value={batch.gap === null ? '—' : `${(batch.gap * 100).toFixed(3)} %`}
-        />
-        <Figure
-          name="solveMs"
-          label={translate('app.placement.solve_time')}
-          value={translate('app.placement.ms', { ms: batch.solveMs ?? 0 })}
-        />
-      </Stack>
+      {headline && (
+        <Alert severity="success" data-testid="plan-headline">
+          {translate(`app.plan_words.${headline.key}`, headline.args)}
+        </Alert>
+      )}
+      <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid="plan-facts">
+        <Typography component="li" variant="body2" data-field="families">
+          {translate('app.plan_words.families', { families: batch.families ?? 0 })}
+        </Typography>
+        {facts.map((line) => (
+          <Typography component="li" variant="body2" key={line.key} data-field={`plain-${line.key}`}>
+            {translate(`app.plan_words.${line.key}`, line.args)}
+          </Typography>
+        ))}
+      </Box>
       {report && (
         <Table size="small" sx={{ maxWidth: 900 }} aria-label={translate('app.placement.comparison')}>
           <TableHead>
@@ -78,6 +112,28 @@ export const BatchSummary = ({ batch }: { batch: PlacementBatch }) => {
           </TableBody>
         </Table>
       )}
+      <Accordion disableGutters variant="outlined" sx={{ maxWidth: 900 }}>
+        <AccordionSummary expandIcon={<ExpandMoreIcon />} data-testid="plan-technical">
+          <Typography variant="body2">{translate('app.plan_words.technical')}</Typography>
+        </AccordionSummary>
+        <AccordionDetails>
+          <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+            {translate('app.plan_words.technical_help')}
+          </Typography>
+          <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            {technical.map((figure) => (
+              <Figure key={figure.name} name={figure.name} label={translate(figure.label)} value={figure.value} />
+            ))}
+            {report && (
+              <Figure
+                name="fcfsTotalScore"
+                label={`${translate('app.placement.report.total_score')} (${translate('app.placement.fcfs')})`}
+                value={decimal(report.firstComeFirstServed.totalScore)}
+              />
+            )}
+          </Stack>
+        </AccordionDetails>
+      </Accordion>
     </Stack>
   );
 };

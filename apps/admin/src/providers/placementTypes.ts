@@ -112,6 +112,9 @@ export interface RecommendationList {
 export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
+/** A batch's report as stored: `firstChoice` is missing from runs made before it was counted. */
+export type StoredReport = Omit<PlacementReport, 'firstChoice'> & { firstChoice?: number };
+
 export interface PlacementBatch {
   id: number;
   year: number;
@@ -123,7 +126,11 @@ export interface PlacementBatch {
   lpBound: number | null;
   gap: number | null;
   solveMs: number | null;
-  fcfsReport: { optimal: PlacementReport; firstComeFirstServed: PlacementReport } | null;
+  fcfsReport: {
+    optimal: StoredReport;
+    firstComeFirstServed: StoredReport;
+    solver?: { strategy: string; provenOptimal: boolean; fractionalFamilies: number; lpMs: number; repairMs: number };
+  } | null;
   error: string | null;
   createdAt: string;
   version: number;

@@ -31,6 +31,20 @@ export const everydayEn = {
       },
       template: 'Download a template (CSV)',
     },
+    plan_words: {
+      best: 'No better plan exists: this is the best placement possible for these families and the places left.',
+      near_best: 'This plan is within %{gap} of the best possible.',
+      families: 'Families waiting for inclusion this year: %{families}',
+      placed: 'Families who get a place: %{placed} of %{families}',
+      first_choice: 'In the region they wanted most: %{count}',
+      preferred: 'In one of the regions they chose: %{count}',
+      waiting: 'Still waiting, with no room left in a region they fit: %{count}',
+      none_waiting: 'No family is left waiting.',
+      technical: 'Technical details',
+      technical_help:
+        'The LP bound is a ceiling no plan can pass; the gap says how far this plan is below it. Families with a fractional solution were split by the solver and placed whole afterwards.',
+      fractional_families: 'Families with a fractional solution',
+    },
     export: {
       truncated: 'Only the first %{count} rows were exported: narrow the filters to export the rest.',
     },
