@@ -176,12 +176,12 @@ export class SettlementsService {
     });
   }
 
-  /** The planned settlement, locked, in the caller's scope and at the version the change was based on. */
   /** What every read and write answers: the settlement with its case's names (inside the write's transaction). */
   private async view(manager: EntityManager, id: number): Promise<SettlementView> {
     return (await this.settlements.findView(manager, id))!;
   }
 
+  /** The planned settlement, locked, in the caller's scope and at the version the change was based on. */
   private async editable(manager: EntityManager, ctx: AuthedContext, id: number, version: number): Promise<Settlement> {
     const row = await this.settlements.findById(manager, id, { lock: true });
     if (!row || !inWorkScope(workScope(ctx.actor, 'settlements', 'edit'), row))
