@@ -10,7 +10,7 @@ export const everydayKk: EverydayMessages = {
       keep_editing: 'Толтыруды жалғастыру',
       reverify_title: 'Қабылданбаған құжатты растау керек пе?',
       reverify: '«%{file}» құжаты қабылданбаған: %{reason}. Соған қарамастан растайсыз ба?',
-      disable_user_title: '%{name} есептік жазбасын өшіру керек пе?',
+      disable_user_title: '«%{name}» есептік жазбасын өшіру керек пе?',
       disable_user:
         '%{name} (%{username}) жүйеден шығарылады және есептік жазба қайта қосылғанша кіре алмайды. Өзгеріс сақтаған кезде күшіне енеді.',
       disable: 'Өшіру',
