@@ -20,8 +20,13 @@ const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
     test: /node_modules[\\/](@mui|@emotion|@popperjs|stylis|clsx|react-transition-group|@babel[\\/]runtime)[\\/]/,
     priority: 30,
   },
-  // ra-language-* only serve the lazily loaded ru/en messages: keep them out of the eager vendor chunk.
-  { name: 'vendor-react-admin', test: /node_modules[\\/](?!ra-language-)/, priority: 10 },
+  // ra-language-* only serve the lazily loaded ru/en messages, and the country and language
+  // names (common/world) only the person screens: keep them out of the eager vendor chunk.
+  {
+    name: 'vendor-react-admin',
+    test: /node_modules[\\/](?!ra-language-|i18n-iso-countries[\\/]|@cospired[\\/])/,
+    priority: 10,
+  },
 ];
 
 export default defineConfig({

@@ -9,10 +9,11 @@ import { DEMO_USERNAMES, login, type Session } from '../support/auth';
 /**
  * `npm start` without DATABASE_URL: PGlite under DATA_DIR, migrated and seeded on the
  * first start, kept across a restart. JWT_SECRET is left unset as a newcomer would, so
- * the secret generated beside the data must survive the restart too.
+ * the secret generated beside the data must survive the restart too. LOG_LEVEL is
+ * `npm start`'s default (info), where the applied migrations are reported.
  */
 describe('embedded database (no DATABASE_URL)', () => {
-  const EMBEDDED_ENV = { JWT_SECRET: '', DEMO_DATA: '' };
+  const EMBEDDED_ENV = { JWT_SECRET: '', DEMO_DATA: '', LOG_LEVEL: 'info' };
   let dataDir: string;
   let api: RunningApi | undefined;
 

@@ -307,6 +307,20 @@ describe('persons', () => {
       expect(response.body.errors).toHaveProperty(field);
     });
 
+    it.each([
+      ['countryOfOrigin', 'BU'],
+      ['countryOfOrigin', 'CS'],
+      ['citizenship', 'DD'],
+      ['citizenship', 'YU'],
+      ['countryOfOrigin', 'ZR'],
+      ['citizenship', 'XK'],
+    ])('refuses the withdrawn or unassigned country code %s = %s: 400 keyed by it', async (field, value) => {
+      const response = await as(pavlodar)
+        .post('/api/persons', base({ [field]: value }))
+        .expect(400);
+      expect(response.body.errors).toEqual({ [field]: expect.stringContaining('ISO 3166-1') });
+    });
+
     it('registers a regional caseworker’s person in their own region, and refuses a regionId from them', async () => {
       const response = await as(pavlodar)
         .post('/api/persons', base({ regionId: abaiId }))

@@ -16,6 +16,8 @@ const KK = {
   acceptPavlodar: 'Павлодар облысы үшін қабылдау',
   confirm: 'Растау',
   northKazakhstan: 'Солтүстік Қазақстан облысы',
+  bestPlan: 'Бұдан жақсы жоспар жоқ: бұл осы отбасылар мен қалған орындар үшін мүмкін болатын ең үздік орналастыру.',
+  firstChoice: (n: number) => `Ең қалаған өңіріне: ${n}`,
 };
 /** Persons per family; every family puts Pavlodar first, North Kazakhstan second. */
 const FAMILY_SIZES = [3, 2, 4, 2];
@@ -133,12 +135,24 @@ describe('admin UI: quota board and batch placement', () => {
     const batchId = Number(await batch.getAttribute('data-batch-id'));
     expect(await batch.locator('[data-field=families]').innerText()).toContain(String(FAMILY_SIZES.length));
 
+    // The plan in the official's words; the solver's figures only on request.
+    expect(await batch.getByTestId('plan-headline').innerText()).toBe(KK.bestPlan);
+    expect(await batch.locator('[data-field=plain-first_choice]').innerText()).toBe(
+      KK.firstChoice(FAMILY_SIZES.length),
+    );
+    expect(await batch.locator('[data-field=lpBound]').isVisible()).toBe(false);
+    await batch.getByTestId('plan-technical').click();
+    await batch.locator('[data-field=lpBound]').waitFor({ state: 'visible' });
+
     // Every family chose Pavlodar first and it has room: all four are proposed there.
     const proposals = await apiGet<{ id: number; applicationId: number; finalRegionId: number; persons: number }[]>(
       `/placement/batches/${batchId}/proposals`,
     );
     expect(proposals.body.map((p) => p.finalRegionId)).toEqual(FAMILY_SIZES.map(() => pavlodar));
     for (const family of families) await page.locator(`tr[data-application-id="${family.applicationId}"]`).waitFor();
+    // Each family by its case number and applicant, not a bare id.
+    const firstRow = page.locator(`tr[data-application-id="${families[0].applicationId}"]`);
+    expect(await firstRow.getByTestId('case-family').innerText()).toMatch(/^KND-2026-900000\s+Сәрсенов Ф0м0$/);
 
     // Override the first family; without a reason the dialog refuses.
     const moved = families[0];
@@ -201,5 +215,15 @@ describe('admin UI: quota board and batch placement', () => {
     });
     const apiAfter = await apiQuota();
     expect(after).toEqual({ capacity: apiAfter.capacity, reserved: apiAfter.reserved, balance: apiAfter.balance });
+
+    // The inclusion requests, a request's page and the planned settlements name the case too.
+    const caseOf = (n: number) => page.getByTestId('case-family').filter({ hasText: `KND-2026-90000${n}` });
+    const named = (n: number) => new RegExp(`^KND-2026-90000${n}\\s+Сәрсенов Ф${n}м0$`);
+    await page.goto(`${api.url}/inclusion-requests?filter=${encodeURIComponent('{"status":"included"}')}`);
+    for (const n of [1, 2, 3]) expect(await caseOf(n).innerText()).toMatch(named(n));
+    await caseOf(1).click();
+    expect(await page.getByTestId('inclusion-family').innerText()).toBe('Сәрсенов Ф1м0');
+    await page.goto(`${api.url}/settlements`);
+    for (const n of [1, 2, 3]) expect(await caseOf(n).innerText()).toMatch(named(n));
   });
 });

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { ConsoleLogger, Logger, RequestMethod } from '@nestjs/common';
+import { Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule, DB_POOL_SIZE } from './app.module';
+import { nestLogLevels, StartupLogger } from './common/logging/startup-logger';
 import type { AppConfig } from './config/app.config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
@@ -36,7 +37,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const databaseUrl = config.databaseUrl ?? embedded!.url;
 
   const adapter = new FastifyAdapter({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Through process.stdout, in order with Nest's lines and the banner (pino's own
+    // asynchronous writer let "Server listening" lines land after the banner).
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: process.stdout },
     trustProxy: config.trustProxy,
     // An upstream proxy's request id is kept when it looks like one.
     requestIdHeader: false,
@@ -47,7 +50,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     bodyLimit: 1_048_576,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: new ConsoleLogger({ json: true, logLevels: config.logLevel === 'silent' ? [] : ['log', 'warn', 'error', 'fatal'] }),
+    logger: new StartupLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }),
   });
   // The certificate QR code opens /verify/<number>, a public page outside the API.
   app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });

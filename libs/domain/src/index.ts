@@ -10,3 +10,5 @@ export * from './application-deadlines';
 export * from './placement-scoring';
 export * from './placement-assignment';
 export * from './person-fields';
+export * from './world-codes';
+export * from './labour-demand';

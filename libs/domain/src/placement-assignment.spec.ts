@@ -50,6 +50,7 @@ describe('placementReport', () => {
       unplaced: 2,
       totalScore: 5,
       preferredShare: 0.3333,
+      firstChoice: 1,
       underfilledRegions: [
         { regionId: 10, leftover: 1 },
         { regionId: 20, leftover: 3 },
@@ -66,6 +67,8 @@ describe('placementReport', () => {
       ],
     };
     expect(placementReport(all, [0, 0, 1]).underfilledRegions).toEqual([]);
+    // Family 1 wanted region 20 most and went to 10; family 2 named none.
+    expect(placementReport(all, [0, 0, 1]).firstChoice).toBe(1);
   });
 });
 

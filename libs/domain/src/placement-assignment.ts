@@ -26,6 +26,8 @@ export interface PlacementReport {
   totalScore: number;
   /** Share (0…1) of all families placed in one of their own preferred regions. */
   preferredShare: number;
+  /** Families placed in the region they wanted most (their first preference). */
+  firstChoice: number;
   /** Regions with free quota left while some family stayed unplaced. */
   underfilledRegions: { regionId: number; leftover: number }[];
 }
@@ -78,11 +80,14 @@ export function placementReport(instance: PlacementInstance, regionOf: readonly 
   const left = instance.regions.map((r) => r.remaining);
   let placed = 0;
   let preferred = 0;
+  let firstChoice = 0;
   regionOf.forEach((region, family) => {
     if (region === null) return;
     placed += 1;
     left[region] -= instance.families[family].persons;
-    if (instance.families[family].preferredRegionIds.includes(instance.regions[region].regionId)) preferred += 1;
+    const wanted = instance.families[family].preferredRegionIds;
+    if (wanted.includes(instance.regions[region].regionId)) preferred += 1;
+    if (wanted[0] === instance.regions[region].regionId) firstChoice += 1;
   });
   const unplaced = regionOf.length - placed;
   const totalScore = checkAssignment(instance, regionOf);
@@ -92,6 +97,7 @@ export function placementReport(instance: PlacementInstance, regionOf: readonly 
     unplaced,
     totalScore: Math.round(totalScore * 1e4) / 1e4,
     preferredShare: regionOf.length === 0 ? 0 : Math.round((preferred / regionOf.length) * 1e4) / 1e4,
+    firstChoice,
     underfilledRegions:
       unplaced === 0
         ? []

@@ -1,5 +1,6 @@
 import { isTerminal } from '@qonys/domain';
 import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { FULL_RECORD } from '../common/fullRecord';
 import type { Application } from '../providers/caseTypes';
 import { ApplicationSummary } from './show/ApplicationSummary';
 import { DecisionTab } from './show/DecisionTab';
@@ -30,9 +31,12 @@ const ApplicationShowActions = () => (
   </TopToolbar>
 );
 
-/** A case: summary, then family, documents, timeline and decision as tabs (each with its own URL). */
+/**
+ * A case: summary, then family, documents, timeline and decision as tabs (each with its own URL).
+ * It renders from the full case only, never from the list's row (common/fullRecord.ts).
+ */
 export const ApplicationShow = () => (
-  <Show actions={<ApplicationShowActions />} title={<ApplicationTitle />}>
+  <Show actions={<ApplicationShowActions />} title={<ApplicationTitle />} queryOptions={FULL_RECORD}>
     <ApplicationSummary />
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="app.case_tabs.family">

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { casesEn } from './cases/en';
+import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
 import { quotasEn } from './quotas/en';
 import { referenceEn } from './reference/en';
@@ -217,6 +218,7 @@ const app = {
     ...personsEn.app,
     ...referenceEn.app,
     ...quotasEn.app,
+    ...everydayEn.app,
   },
   resources: {
     users: {

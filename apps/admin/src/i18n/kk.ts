@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesKk } from './cases/kk';
 import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
+import { everydayKk } from './everyday/kk';
 import { quotasKk } from './quotas/kk';
 import { referenceKk } from './reference/kk';
 
@@ -432,6 +433,7 @@ const app: AppMessages = {
     ...personsKk.app,
     ...referenceKk.app,
     ...quotasKk.app,
+    ...everydayKk.app,
   },
   resources: {
     users: {

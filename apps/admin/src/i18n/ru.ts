@@ -5,6 +5,7 @@ import { casesRu } from './cases/ru';
 import { deepMerge } from './deepMerge';
 import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
+import { everydayRu } from './everyday/ru';
 import { quotasRu } from './quotas/ru';
 import { referenceRu } from './reference/ru';
 
@@ -222,6 +223,7 @@ const app: AppMessages = {
     ...personsRu.app,
     ...referenceRu.app,
     ...quotasRu.app,
+    ...everydayRu.app,
   },
   resources: {
     users: {

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { DataTable, FunctionField, List, NumberInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
-import { CaseReference } from '../applications/CaseReference';
+import { CaseFamily, CaseFamilyField } from '../applications/CaseFamilyField';
 import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
@@ -44,7 +44,7 @@ export const InclusionRequestList = () => {
       <ResponsiveList
         compact={
           <SimpleList<InclusionRequest>
-            primaryText={(record) => <CaseReference applicationId={record.applicationId} />}
+            primaryText={(record) => <CaseFamily names={record} />}
             secondaryText={(record) => (
               <CompactLine>
                 {statusChip(record)}
@@ -59,7 +59,7 @@ export const InclusionRequestList = () => {
       >
         <DataTable bulkActionButtons={false} rowClick="show">
           <DataTable.Col source="id" />
-          <DataTable.Col source="applicationId" />
+          <DataTable.Col source="applicationId" field={CaseFamilyField} disableSort />
           <DataTable.Col source="year" />
           <DataTable.Col source="persons" />
           <DataTable.Col source="regionId">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Link as MuiLink, Stack } from '@mui/material';
+import { Box, Button, Link as MuiLink, Stack, Typography } from '@mui/material';
 import {
   FunctionField,
   Link,
@@ -59,14 +59,34 @@ const RegionList = ({ source }: { source: 'preferredRegionIds' | 'relativesRegio
   );
 };
 
-const CaseLink = () => {
+/** The family by name, and its case: a link for those who may open it (an official of another region may not). */
+const CaseHeading = () => {
   const request = useRecordContext<InclusionRequest>();
   const translate = useTranslate();
+  const { canAccess: canOpenCase } = useCanAccess({
+    resource: 'applications',
+    action: 'show',
+    record: request ? { regionId: request.caseRegionId } : undefined,
+  });
   if (!request) return null;
+  const number = request.applicationNumber ?? `#${request.applicationId}`;
   return (
-    <MuiLink component={Link} to={`/applications/${request.applicationId}/show`}>
-      {translate('app.inclusion.open_case', { id: request.applicationId })}
-    </MuiLink>
+    <Stack spacing={0.5}>
+      {request.applicantName && (
+        <Typography variant="h6" component="h2" data-testid="inclusion-family">
+          {request.applicantName}
+        </Typography>
+      )}
+      {canOpenCase ? (
+        <MuiLink component={Link} to={`/applications/${request.applicationId}/show`}>
+          {translate('app.inclusion.open_case', { id: number })}
+        </MuiLink>
+      ) : (
+        <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>
+          {number}
+        </Typography>
+      )}
+    </Stack>
   );
 };
 
@@ -83,7 +103,7 @@ export const InclusionRequestShow = () => {
     <Show actions={false}>
       <SimpleShowLayout>
         <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <CaseLink />
+          <CaseHeading />
           <Box sx={{ flex: 1 }} />
           <DecisionButtons />
         </Stack>

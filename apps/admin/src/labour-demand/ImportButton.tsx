@@ -19,6 +19,7 @@ import { HttpError, useCanAccess, useDataProvider, useNotify, useRefresh, useTra
 import { fieldErrorsOf, messageOf } from '../common/errors';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import type { ImportRowError } from '../providers/placementTypes';
+import { ImportColumnsHelp } from './ImportColumnsHelp';
 
 const rowErrorsOf = (error: unknown): ImportRowError[] => {
   if (!(error instanceof HttpError)) return [];
@@ -77,7 +78,7 @@ export const ImportButton = () => {
             <DialogTitle id="import-title">{translate('app.labour_demand.import')}</DialogTitle>
             <DialogContent>
               <Stack spacing={2} sx={{ mt: 1 }}>
-                <Alert severity="info">{translate('app.labour_demand.import_help')}</Alert>
+                <ImportColumnsHelp />
                 <input
                   type="file"
                   name="file"

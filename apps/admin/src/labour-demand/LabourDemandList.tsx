@@ -8,6 +8,7 @@ import { useRole } from '../common/useRole';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import { ImportButton } from './ImportButton';
+import { LabourDemandEmpty } from './LabourDemandEmpty';
 
 interface LabourDemand {
   id: number;
@@ -35,6 +36,7 @@ export const LabourDemandList = () => {
           <ImportButton />
         </ListActions>
       }
+      empty={<LabourDemandEmpty />}
       perPage={25}
     >
       <ResponsiveList

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import {
+  Confirm,
   CreateBase,
   SaveButton,
   SimpleForm,
@@ -10,6 +11,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { useFormState } from 'react-hook-form';
 import { messageOf } from '../common/errors';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import { isForeignPerson, personFullName, type DuplicateCandidate, type Person } from '../providers/personTypes';
@@ -27,10 +29,19 @@ const NewPersonToolbar = ({ onCancel }: { onCancel: () => void }) => {
   );
 };
 
+/** Tells the dialog whether anything was typed (the form lives inside it). */
+const DirtyReporter = ({ onChange }: { onChange: (dirty: boolean) => void }) => {
+  const { isDirty } = useFormState();
+  useEffect(() => onChange(isDirty), [isDirty, onChange]);
+  return null;
+};
+
 /**
  * Registers a person inline (the family stepper, adding a member). Once saved,
  * possible duplicates are shown at once: the caseworker may take the existing
  * person instead — the new record is then merged into it, so no twin stays behind.
+ * A click beside the dialog does not close it; Escape or Cancel ask first when
+ * something was typed, so a form half filled in is never thrown away unasked.
  */
 export const NewPersonDialog = ({ onClose, onPicked }: { onClose: () => void; onPicked: (person: Person) => void }) => {
   const translate = useTranslate();
@@ -40,6 +51,9 @@ export const NewPersonDialog = ({ onClose, onPicked }: { onClose: () => void; on
   const [created, setCreated] = useState<Person | null>(null);
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const requestClose = () => (dirty && !created ? setConfirmingClose(true) : onClose());
 
   const onCreated = async (record: RaRecord) => {
     const person = record as Person;
@@ -68,7 +82,15 @@ export const NewPersonDialog = ({ onClose, onPicked }: { onClose: () => void; on
   };
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="md" aria-labelledby="new-person-title">
+    <Dialog
+      open
+      onClose={(_event, reason) => {
+        if (!busy && reason !== 'backdropClick') requestClose();
+      }}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="new-person-title"
+    >
       <DialogTitle id="new-person-title">
         {created
           ? translate('app.person_picker.duplicates_title', { name: personFullName(created) })
@@ -106,14 +128,27 @@ export const NewPersonDialog = ({ onClose, onPicked }: { onClose: () => void; on
           >
             <SimpleForm
               defaultValues={{ ethnicity: 'kazakh', otherSpellings: [], languages: [] }}
-              toolbar={<NewPersonToolbar onCancel={onClose} />}
+              toolbar={<NewPersonToolbar onCancel={requestClose} />}
               sx={{ p: 0 }}
             >
+              <DirtyReporter onChange={setDirty} />
               <PersonInputs />
             </SimpleForm>
           </CreateBase>
         )}
       </DialogContent>
+      <Confirm
+        isOpen={confirmingClose}
+        title="app.confirm.discard_person_title"
+        content="app.confirm.discard_person"
+        confirm="app.confirm.discard"
+        cancel="app.confirm.keep_editing"
+        onConfirm={() => {
+          setConfirmingClose(false);
+          onClose();
+        }}
+        onClose={() => setConfirmingClose(false)}
+      />
       {created && (
         <DialogActions>
           <Button onClick={() => onPicked(created)} disabled={busy} data-testid="keep-new-person">

@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useRole } from '../common/useRole';
+import { matchesWorldChoice, type WorldChoice } from '../common/world/worldNames';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import { EthnicityInput } from './EthnicityInput';
 import { IinInput } from './IinInput';
@@ -34,6 +35,12 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
     </>
   );
 };
+
+/** Country and language inputs find a name typed in any language and script ("Моңғ", "Монг", "Mong"). */
+const worldSearch = {
+  translateChoice: false,
+  matchSuggestion: (typed: string, choice: WorldChoice) => matchesWorldChoice(typed, choice),
+} as const;
 
 const Row = ({ children }: { children: ReactNode }) => (
   <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
@@ -71,8 +78,8 @@ export const PersonInputs = () => {
       </Section>
       <Section title="origin">
         <Row>
-          <AutocompleteInput source="citizenship" choices={countries} translateChoice={false} fullWidth />
-          <AutocompleteInput source="countryOfOrigin" choices={countries} translateChoice={false} fullWidth />
+          <AutocompleteInput source="citizenship" choices={countries} {...worldSearch} fullWidth />
+          <AutocompleteInput source="countryOfOrigin" choices={countries} {...worldSearch} fullWidth />
         </Row>
         {nationwide && <RegionReferenceInput validate={required()} />}
       </Section>
@@ -89,7 +96,7 @@ export const PersonInputs = () => {
           <SelectInput source="educationLevel" choices={EDUCATION_LEVEL_CHOICES} />
           <TextInput source="profession" fullWidth />
         </Row>
-        <AutocompleteArrayInput source="languages" choices={languages} translateChoice={false} fullWidth />
+        <AutocompleteArrayInput source="languages" choices={languages} {...worldSearch} fullWidth />
       </Section>
       <Section title="contacts">
         <TextInput source="phone" type="tel" />

@@ -16,6 +16,7 @@ import { useRole } from '../common/useRole';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import type { Person } from '../providers/personTypes';
 import { SEX_CHOICES } from './personChoices';
+import { CountryField } from './personDisplay';
 import { PersonNameField } from './PersonNameField';
 
 const mergedChoices = [
@@ -75,7 +76,9 @@ export const PersonList = () => {
           </DataTable.Col>
           <DataTable.Col source="iin" disableSort sx={{ fontFamily: 'monospace' }} />
           <DataTable.Col source="idDocumentNumber" disableSort />
-          <DataTable.Col source="countryOfOrigin" disableSort />
+          <DataTable.Col source="countryOfOrigin" disableSort>
+            <CountryField source="countryOfOrigin" />
+          </DataTable.Col>
           <DataTable.Col source="regionId" disableSort>
             <ReferenceField source="regionId" reference="regions" link={false} />
           </DataTable.Col>

@@ -1,15 +1,7 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, type FieldProps } from 'react-admin';
-import { intlLocale } from '../i18n/i18nProvider';
+import { countryName, languageName } from '../common/world/worldNames';
 import type { Person } from '../providers/personTypes';
-
-const displayName = (locale: string, type: 'region' | 'language', code: string): string => {
-  try {
-    return new Intl.DisplayNames([intlLocale(locale), 'en'], { type, fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 /** An ISO 3166 country code as the country's name in the UI language. */
 export const CountryField = ({ source }: FieldProps & { source: 'citizenship' | 'countryOfOrigin' }) => {
@@ -18,7 +10,7 @@ export const CountryField = ({ source }: FieldProps & { source: 'citizenship' | 
   const code = record?.[source];
   return (
     <Typography component="span" variant="body2">
-      {code ? `${displayName(locale, 'region', code)} (${code})` : '—'}
+      {code ? countryName(code, locale) : '—'}
     </Typography>
   );
 };
@@ -32,7 +24,7 @@ export const LanguagesField = (_props: FieldProps) => {
   return (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
       {languages.map((code) => (
-        <Chip key={code} size="small" label={displayName(locale, 'language', code)} />
+        <Chip key={code} size="small" label={languageName(code, locale)} />
       ))}
     </Stack>
   );

@@ -65,7 +65,7 @@ export const OverrideDialog = ({
     <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="override-title">
       <form onSubmit={submit} noValidate>
         <DialogTitle id="override-title">
-          {translate('app.placement.override_title', { id: proposal.applicationId })}
+          {translate('app.placement.override_title', { id: proposal.applicationNumber ?? proposal.applicationId })}
         </DialogTitle>
         <DialogContent>
           <Stack spacing={1} sx={{ mt: 1 }}>

@@ -15,6 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, useGetList, useRefresh, useTranslate } from 'react-admin';
+import { CaseFamily } from '../applications/CaseFamilyField';
 import { canAccessAs } from '../providers/canAccess';
 import { useDisplayedRowsLabel } from '../common/LocalePagination';
 import { stackOnPhone } from '../common/stackOnPhone';
@@ -105,7 +106,7 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
               <TableRow key={proposal.id} data-proposal-id={proposal.id} data-application-id={proposal.applicationId}>
                 <TableCell>
                   <MuiLink component={Link} to={`/inclusion-requests/${proposal.inclusionRequestId}/show`}>
-                    {translate('app.placement.family', { id: proposal.applicationId })}
+                    <CaseFamily names={proposal} />
                   </MuiLink>
                 </TableCell>
                 <TableCell

@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
+import { pagedGetList } from './pagedGetList';
 import { placementMethods, type PlacementMethods } from './placementMethods';
 import { updateSessionUser } from './session';
 import { requestBody } from './writableFields';
@@ -49,12 +50,15 @@ const rest = simpleRestProvider(API_URL, httpClient);
 const post = (path: string, body: unknown) => apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
 
 /**
- * ra-data-simple-rest on /api through the authenticated client. Writes send
+ * ra-data-simple-rest on /api through the authenticated client. Larger pages than
+ * the API answers are fetched in chunks. Writes send
  * only the fields the API accepts; 400 bodies keep their `errors` object,
  * which react-admin shows under each input (Edit views run pessimistic).
  */
 export const dataProvider: QonysDataProvider = {
   ...rest,
+  // Pages beyond the API's 500 rows (the export's) come in chunks.
+  getList: pagedGetList(rest.getList) as DataProvider['getList'],
   create: (resource, params) =>
     rest.create(resource, { ...params, data: requestBody(resource, 'create', params.data) }),
   update: (resource, params) =>

@@ -5,6 +5,13 @@ import type { PlacementReason, PlacementReport, PlacementWeightKey } from '@qony
  * (apps/api/src/modules/{quotas,inclusion,settlements,placement}).
  */
 
+/** The case a row of settlement work belongs to, named beside the row (number and the applicant's name). */
+export interface CaseNames {
+  applicationId: number;
+  applicationNumber: string | null;
+  applicantName: string | null;
+}
+
 export const QUOTA_CATEGORIES = ['kandas', 'resettler'] as const;
 export type QuotaCategory = (typeof QUOTA_CATEGORIES)[number];
 
@@ -48,9 +55,8 @@ export const ADAPTATION_SERVICES = [
   'business_support',
 ] as const;
 
-export interface InclusionRequest {
+export interface InclusionRequest extends CaseNames {
   id: number;
-  applicationId: number;
   year: number;
   category: QuotaCategory;
   status: InclusionStatus;
@@ -61,6 +67,8 @@ export interface InclusionRequest {
   adaptationNotes: string | null;
   persons: number;
   regionId: number;
+  /** The region of the case (whose staff may open it). */
+  caseRegionId: number;
   deadlineDue: string | null;
   decidedAt: string | null;
   refusalReason: string | null;
@@ -77,10 +85,9 @@ export interface InclusionDecision {
 export const SETTLEMENT_STATUSES = ['planned', 'arrived', 'cancelled'] as const;
 export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as const;
 
-export interface Settlement {
+export interface Settlement extends CaseNames {
   id: number;
   reservationId: number;
-  applicationId: number;
   regionId: number;
   district: string | null;
   locality: string | null;
@@ -105,6 +112,9 @@ export interface RecommendationList {
 export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
+/** A batch's report as stored: `firstChoice` is missing from runs made before it was counted. */
+export type StoredReport = Omit<PlacementReport, 'firstChoice'> & { firstChoice?: number };
+
 export interface PlacementBatch {
   id: number;
   year: number;
@@ -116,17 +126,20 @@ export interface PlacementBatch {
   lpBound: number | null;
   gap: number | null;
   solveMs: number | null;
-  fcfsReport: { optimal: PlacementReport; firstComeFirstServed: PlacementReport } | null;
+  fcfsReport: {
+    optimal: StoredReport;
+    firstComeFirstServed: StoredReport;
+    solver?: { strategy: string; provenOptimal: boolean; fractionalFamilies: number; lpMs: number; repairMs: number };
+  } | null;
   error: string | null;
   createdAt: string;
   version: number;
 }
 
-export interface PlacementProposal {
+export interface PlacementProposal extends CaseNames {
   id: number;
   batchId: number;
   inclusionRequestId: number;
-  applicationId: number;
   persons: number;
   proposedRegionId: number | null;
   finalRegionId: number | null;

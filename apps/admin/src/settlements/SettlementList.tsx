@@ -6,10 +6,9 @@ import {
   NumberInput,
   SelectInput,
   SimpleList,
-  TextField,
   useTranslate,
 } from 'react-admin';
-import { CaseReference } from '../applications/CaseReference';
+import { CaseFamily, CaseFamilyField } from '../applications/CaseFamilyField';
 import { CompactLine } from '../common/CompactLine';
 import { useFormatCalendarDate } from '../common/CalendarDate';
 import { CalendarDateField } from '../common/DateTimeField';
@@ -31,6 +30,9 @@ export const SettlementList = () => {
   const { nameOf } = useRegionNames();
   const formatPersons = useFormatPersons();
   const formatDate = useFormatCalendarDate();
+  // Region, district and locality in one column keeps the table within a wide screen.
+  const placeOf = (record: Settlement) =>
+    [nameOf(record.regionId), record.district, record.locality].filter(Boolean).join(', ');
   const filters = [
     <SelectInput key="status" source="status" choices={settlementStatusChoices} alwaysOn />,
     <NumberInput key="year" source="year" min={1990} max={2200} />,
@@ -41,7 +43,7 @@ export const SettlementList = () => {
       <ResponsiveList
         compact={
           <SimpleList<Settlement>
-            primaryText={(record) => <CaseReference applicationId={record.applicationId} />}
+            primaryText={(record) => <CaseFamily names={record} />}
             secondaryText={(record) => (
               <CompactLine
                 actions={
@@ -55,7 +57,7 @@ export const SettlementList = () => {
                 }
               >
                 {translate(`app.settlements.statuses.${record.status}`)}
-                {[nameOf(record.regionId), record.district, record.locality].filter(Boolean).join(', ')}
+                {placeOf(record)}
                 {record.actualArrival
                   ? `${translate('resources.settlements.fields.actualArrival')}: ${formatDate(record.actualArrival)}`
                   : record.plannedArrival &&
@@ -68,18 +70,12 @@ export const SettlementList = () => {
         }
       >
         <DataTable bulkActionButtons={false} rowClick={false}>
-          <DataTable.Col source="applicationId" />
+          <DataTable.Col source="applicationId" field={CaseFamilyField} disableSort />
           <DataTable.Col source="regionId">
-            <FunctionField<Settlement> render={(record) => nameOf(record.regionId)} />
+            <FunctionField<Settlement> render={placeOf} />
           </DataTable.Col>
           <DataTable.Col source="year" disableSort />
           <DataTable.Col source="persons" disableSort />
-          <DataTable.Col source="district" disableSort>
-            <TextField source="district" emptyText="—" />
-          </DataTable.Col>
-          <DataTable.Col source="locality" disableSort>
-            <TextField source="locality" emptyText="—" />
-          </DataTable.Col>
           <DataTable.Col source="housing" disableSort>
             <FunctionField<Settlement>
               render={(record) => (record.housing ? translate(`app.settlements.housing.${record.housing}`) : '—')}

@@ -1,6 +1,5 @@
 import { isNationwide, type Role } from '@qonys/domain';
 import {
-  BooleanInput,
   email,
   PasswordInput,
   required,
@@ -13,6 +12,7 @@ import {
 import { useWatch } from 'react-hook-form';
 import { ROLE_CHOICES } from '../common/roles';
 import { sameAs, validatePassword, validateUsername } from '../common/validators';
+import { DisabledInput } from './DisabledInput';
 import { RegionReferenceInput } from './RegionReferenceInput';
 
 /** Region-scoped roles need a region; administrators and auditors see every region. */
@@ -54,7 +54,7 @@ export const UserEditInputs = () => {
       <TextInput source="fullName" validate={required()} fullWidth />
       <TextInput source="email" type="email" validate={validateEmail} fullWidth />
       <RoleAndRegionInputs lockRole={editingSelf} />
-      <BooleanInput source="disabled" readOnly={editingSelf} />
+      <DisabledInput readOnly={editingSelf} />
     </>
   );
 };

@@ -4,7 +4,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import DownloadIcon from '@mui/icons-material/Download';
 import HighlightOffIcon from '@mui/icons-material/HighlightOff';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Confirm, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { messageOf } from '../../common/errors';
 import { saveFile } from '../../common/saveFile';
 import { useFormatDateTime } from '../../common/CalendarDate';
@@ -32,6 +32,7 @@ export const DocumentFile = ({
   const formatDateTime = useFormatDateTime();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [rejecting, setRejecting] = useState(false);
+  const [confirmingVerify, setConfirmingVerify] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const run = async (work: () => Promise<void>) => {
@@ -58,9 +59,12 @@ export const DocumentFile = ({
   const verify = () =>
     run(async () => {
       await dataProvider.reviewDocument(document.id, { status: 'verified', version: document.version });
+      setConfirmingVerify(false);
       notify('app.documents.verified_done', { type: 'success' });
       onChanged();
     });
+  // Overturning a rejection is a second decision on the same file: it is asked for, not clicked through.
+  const onVerifyClick = () => (document.status === 'rejected' ? setConfirmingVerify(true) : verify());
   const closePreview = () => {
     if (preview) URL.revokeObjectURL(preview.url);
     setPreview(null);
@@ -110,7 +114,7 @@ export const DocumentFile = ({
             <IconButton
               size="small"
               color="success"
-              onClick={verify}
+              onClick={onVerifyClick}
               disabled={busy}
               aria-label={translate('app.documents.verify')}
               data-testid="verify-document"
@@ -139,6 +143,16 @@ export const DocumentFile = ({
           {document.rejectionReason}
         </Typography>
       )}
+      <Confirm
+        isOpen={confirmingVerify}
+        loading={busy}
+        title="app.confirm.reverify_title"
+        content="app.confirm.reverify"
+        contentTranslateOptions={{ file: document.fileName, reason: document.rejectionReason ?? '—' }}
+        confirm="app.documents.verify"
+        onConfirm={verify}
+        onClose={() => setConfirmingVerify(false)}
+      />
       {preview && <DocumentPreviewDialog preview={preview} onClose={closePreview} onDownload={download} />}
       {rejecting && (
         <RejectDocumentDialog

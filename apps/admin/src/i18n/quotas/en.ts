@@ -116,7 +116,6 @@ export const quotasEn = {
         unplaced: 'Without a place',
       },
       load_error: 'The proposal could not be loaded.',
-      family: 'Case No. %{id}',
       no_room: 'No room',
       proposed: 'Proposed',
       accepted: 'Accepted',
@@ -187,7 +186,7 @@ export const quotasEn = {
     labour_demand: {
       import: 'Import CSV/XLSX',
       import_help:
-        'Columns: year, region (KATO code), occupation, vacancies. Rows with the same year, region and occupation are updated. Nothing is written when a row has an error.',
+        'Rows with the same year, region and occupation are updated. Nothing is written when a row has an error.',
       upload: 'Import',
       file_required: 'Choose a CSV or XLSX file',
       imported: 'Imported %{rows} rows: %{created} new, %{updated} updated',
@@ -231,6 +230,7 @@ export const quotasEn = {
       fields: {
         id: 'No.',
         applicationId: 'Case',
+        applicantName: 'Applicant',
         year: 'Quota year',
         category: 'Category',
         status: 'Status',
@@ -252,6 +252,7 @@ export const quotasEn = {
       fields: {
         id: 'No.',
         applicationId: 'Case',
+        applicantName: 'Applicant',
         regionId: 'Region',
         year: 'Quota year',
         persons: 'Persons',

@@ -115,7 +115,6 @@ export const quotasKk: QuotaMessages = {
         unplaced: 'Орын тимегендер',
       },
       load_error: 'Ұсынысты жүктеу мүмкін болмады.',
-      family: '№ %{id} іс',
       no_room: 'Орын жоқ',
       proposed: 'Ұсынылды',
       accepted: 'Қабылданды',
@@ -186,7 +185,7 @@ export const quotasKk: QuotaMessages = {
     labour_demand: {
       import: 'CSV/XLSX импорттау',
       import_help:
-        'Бағандар: жыл, өңір (ӘАОЖ/КАТО коды), мамандық, бос орын саны. Жылы, өңірі және мамандығы сәйкес жолдар жаңартылады. Бір жолда қате болса, ештеңе жазылмайды.',
+        'Жылы, өңірі және мамандығы сәйкес жолдар жаңартылады. Бір жолда қате болса, ештеңе жазылмайды.',
       upload: 'Импорттау',
       file_required: 'CSV немесе XLSX файлын таңдаңыз',
       imported: '%{rows} жол импортталды: %{created} жаңа, %{updated} жаңартылды',
@@ -230,6 +229,7 @@ export const quotasKk: QuotaMessages = {
       fields: {
         id: '№',
         applicationId: 'Іс',
+        applicantName: 'Өтініш беруші',
         year: 'Квота жылы',
         category: 'Санаты',
         status: 'Мәртебесі',
@@ -251,6 +251,7 @@ export const quotasKk: QuotaMessages = {
       fields: {
         id: '№',
         applicationId: 'Іс',
+        applicantName: 'Өтініш беруші',
         regionId: 'Өңір',
         year: 'Квота жылы',
         persons: 'Адам саны',

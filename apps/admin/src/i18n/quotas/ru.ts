@@ -115,7 +115,6 @@ export const quotasRu: QuotaMessages = {
         unplaced: 'Без места',
       },
       load_error: 'Не удалось загрузить предложение.',
-      family: 'Дело № %{id}',
       no_room: 'Нет мест',
       proposed: 'Предложено',
       accepted: 'Принято',
@@ -186,7 +185,7 @@ export const quotasRu: QuotaMessages = {
     labour_demand: {
       import: 'Импорт CSV/XLSX',
       import_help:
-        'Столбцы: год, регион (код КАТО), профессия, вакансии. Строки с тем же годом, регионом и профессией обновляются. Если в строке ошибка, ничего не записывается.',
+        'Строки с тем же годом, регионом и профессией обновляются. Если в строке ошибка, ничего не записывается.',
       upload: 'Импортировать',
       file_required: 'Выберите файл CSV или XLSX',
       imported: 'Импортировано строк: %{rows} (новых %{created}, обновлено %{updated})',
@@ -230,6 +229,7 @@ export const quotasRu: QuotaMessages = {
       fields: {
         id: '№',
         applicationId: 'Дело',
+        applicantName: 'Заявитель',
         year: 'Год квоты',
         category: 'Категория',
         status: 'Статус',
@@ -251,6 +251,7 @@ export const quotasRu: QuotaMessages = {
       fields: {
         id: '№',
         applicationId: 'Дело',
+        applicantName: 'Заявитель',
         regionId: 'Регион',
         year: 'Год квоты',
         persons: 'Человек',

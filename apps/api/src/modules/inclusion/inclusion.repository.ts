@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationStatus } from '@qonys/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ids, integerEquals, oneOf } from '../../common/list/filters';
-import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { fetchPage, ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { type CaseNames, joinCaseNames, withCaseNames } from '../applications/case-names';
 import { applyWorkScope, type WorkScope } from '../quotas/work-scope';
 import { INCLUSION_STATUSES, InclusionRequest } from './entities/inclusion-request.entity';
+import { visibleToRegionSql } from './inclusion-visibility';
 
 export const INCLUSION_LIST: ListSpec<InclusionRequest> = {
   resource: 'inclusion-requests',
@@ -28,6 +30,9 @@ export const INCLUSION_LIST: ListSpec<InclusionRequest> = {
   },
 };
 
+/** An inclusion request as the API answers it: with its case's number and the family's name. */
+export type InclusionRequestView = InclusionRequest & CaseNames;
+
 export interface CaseForInclusion {
   id: number;
   status: ApplicationStatus;
@@ -39,9 +44,28 @@ export interface CaseForInclusion {
 export class InclusionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  listPage(query: ParsedListQuery, scope: WorkScope | null): Promise<ListResult<InclusionRequest>> {
-    const qb = applyWorkScope(this.dataSource.getRepository(InclusionRequest).createQueryBuilder('ir'), scope);
-    return fetchPage(qb, query, INCLUSION_LIST);
+  async listPage(query: ParsedListQuery, scope: WorkScope | null): Promise<ListResult<InclusionRequestView>> {
+    const page = await fetchPage(this.visible(this.dataSource.manager, scope), query, INCLUSION_LIST);
+    return new ListResult(page.resource, page.items.map(withCaseNames), page.start, page.total);
+  }
+
+  /** The request with its case's names when the scope may read it, else null (it answers as missing). */
+  async findVisible(manager: EntityManager, id: number, scope: WorkScope | null): Promise<InclusionRequestView | null> {
+    const row = await this.visible(manager, scope).andWhere('ir.id = :id', { id }).getOne();
+    return row ? withCaseNames(row) : null;
+  }
+
+  /**
+   * Requests the scope reads, with their case's names: a regional official's every
+   * family a batch may place in the region (inclusion-visibility.ts), a caseworker's
+   * those of the region's cases, everyone else's all.
+   */
+  private visible(manager: EntityManager, scope: WorkScope | null): SelectQueryBuilder<InclusionRequest> {
+    const qb = joinCaseNames(manager.getRepository(InclusionRequest).createQueryBuilder('ir'), 'ir.application_id');
+    if (scope?.by === 'row') {
+      return qb.andWhere(visibleToRegionSql('ir', ':scopeRegion'), { scopeRegion: scope.regionId });
+    }
+    return applyWorkScope(qb, scope);
   }
 
   async findById(

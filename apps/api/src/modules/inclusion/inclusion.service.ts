@@ -20,7 +20,7 @@ import type {
   WithdrawInclusionDto,
 } from './dto/inclusion-request.dto';
 import { InclusionRequest } from './entities/inclusion-request.entity';
-import { InclusionRepository } from './inclusion.repository';
+import { InclusionRepository, type InclusionRequestView } from './inclusion.repository';
 
 const DECISION_FIELDS = ['status', 'regionId', 'persons', 'decidedAt', 'decidedBy', 'refusalReason'];
 
@@ -41,19 +41,22 @@ export class InclusionService {
     private readonly audit: AuditService,
   ) {}
 
-  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<InclusionRequest>> {
+  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<InclusionRequestView>> {
     return this.requests.listPage(query, workScope(ctx.actor, 'inclusion-requests', 'list'));
   }
 
-  async get(ctx: AuthedContext, id: number): Promise<InclusionRequest> {
-    const row = await this.requests.findById(this.dataSource.manager, id);
-    if (!row || !inWorkScope(workScope(ctx.actor, 'inclusion-requests', 'show'), row)) {
-      throw DomainError.notFound('Inclusion request');
-    }
+  /** A regional official reads every family a batch may place in the region; deciding stays with the request's region. */
+  async get(ctx: AuthedContext, id: number): Promise<InclusionRequestView> {
+    const row = await this.requests.findVisible(
+      this.dataSource.manager,
+      id,
+      workScope(ctx.actor, 'inclusion-requests', 'show'),
+    );
+    if (!row) throw DomainError.notFound('Inclusion request');
     return row;
   }
 
-  async create(ctx: AuthedContext, dto: CreateInclusionRequestDto): Promise<InclusionRequest> {
+  async create(ctx: AuthedContext, dto: CreateInclusionRequestDto): Promise<InclusionRequestView> {
     const rules = await this.calendar.holidayRules();
     return this.dataSource.transaction(async (manager) => {
       const scope = regionScope(ctx.actor, 'inclusion-requests', 'create');
@@ -122,12 +125,12 @@ export class InclusionService {
           'deadlineDue',
         ]),
       });
-      return row;
+      return this.view(manager, row.id);
     });
   }
 
   /** The region's commission decides: include (the whole family reserved, or 409 and nothing changes) or refuse. */
-  async decide(ctx: AuthedContext, id: number, dto: InclusionDecisionDto): Promise<InclusionRequest> {
+  async decide(ctx: AuthedContext, id: number, dto: InclusionDecisionDto): Promise<InclusionRequestView> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockInScope(manager, ctx, id, dto.version);
       if (before.status !== 'submitted') {
@@ -194,12 +197,12 @@ export class InclusionService {
           ...(reservationId ? { reservationId: { before: null, after: reservationId } } : {}),
         },
       });
-      return after;
+      return this.view(manager, id);
     });
   }
 
   /** The family withdraws: an included family's places return to the quota. */
-  async withdraw(ctx: AuthedContext, id: number, dto: WithdrawInclusionDto): Promise<InclusionRequest> {
+  async withdraw(ctx: AuthedContext, id: number, dto: WithdrawInclusionDto): Promise<InclusionRequestView> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockInScope(manager, ctx, id, dto.version);
       if (before.status !== 'submitted' && before.status !== 'included') {
@@ -224,7 +227,7 @@ export class InclusionService {
         regionId: after.regionId,
         changes: { ...diff(before, after, ['status']), reason: { before: null, after: dto.reason } },
       });
-      return after;
+      return this.view(manager, id);
     });
   }
 
@@ -276,6 +279,11 @@ export class InclusionService {
     if (!reserved) return;
     await this.reservations.release(manager, ctx, reserved.id, reason);
     await this.settlements.cancelPlanned(manager, ctx, reserved.id, reason);
+  }
+
+  /** What every read and write answers: the request with its case's names (read inside the write's transaction). */
+  private async view(manager: EntityManager, id: number): Promise<InclusionRequestView> {
+    return (await this.requests.findVisible(manager, id, null))!;
   }
 
   /** Locks the case, then the request (the order transitions use), in the caller's scope and at the expected version. */

@@ -1,4 +1,4 @@
-import { occupationKey } from '@qonys/domain';
+import { LABOUR_DEMAND_IMPORT_COLUMNS, occupationKey } from '@qonys/domain';
 import { DomainError } from '../../common/errors/domain-error';
 
 /** One checked row of an import file. */
@@ -18,7 +18,6 @@ export interface RowError {
   message: string;
 }
 
-export const IMPORT_COLUMNS = ['year', 'region_code', 'occupation', 'vacancies'] as const;
 export const MAX_IMPORT_ROWS = 20_000;
 
 type Cell = string | number | null | undefined;
@@ -89,7 +88,7 @@ export function checkRows(
   const errors: RowError[] = [];
   const rows: DemandRow[] = [];
   const first = records.find((r) => !isBlank(r));
-  const missing = IMPORT_COLUMNS.filter((c) => first !== undefined && !(c in first));
+  const missing = LABOUR_DEMAND_IMPORT_COLUMNS.filter((c) => first !== undefined && !(c in first));
   if (missing.length > 0 || first === undefined) {
     return {
       rows,
@@ -97,7 +96,7 @@ export function checkRows(
         {
           row: 1,
           field: 'header',
-          message: `the header must name the columns ${IMPORT_COLUMNS.join(', ')}${missing.length ? `; missing ${missing.join(', ')}` : ''}`,
+          message: `the header must name the columns ${LABOUR_DEMAND_IMPORT_COLUMNS.join(', ')}${missing.length ? `; missing ${missing.join(', ')}` : ''}`,
         },
       ],
     };

@@ -13,9 +13,9 @@ import { SettlementsService } from '../settlements/settlements.service';
 import type { AcceptBatchDto, CreateBatchDto, OverrideProposalDto } from './dto/placement.dto';
 import { PlacementBatch } from './entities/placement-batch.entity';
 import { PlacementProposal } from './entities/placement-proposal.entity';
-import { BATCH_LIST, PROPOSAL_LIST } from './placement-lists';
+import { BATCH_LIST } from './placement-lists';
 import { buildInstance } from './placement-instance';
-import { PlacementRepository } from './placement.repository';
+import { PlacementRepository, type ProposalView } from './placement.repository';
 import { PlacementService } from './placement.service';
 import { solvePlacementInWorker } from './solve-in-worker';
 
@@ -172,16 +172,10 @@ export class PlacementBatchesService {
     return batch;
   }
 
-  /** Proposals of a batch; a regional official sees those whose final region is theirs. */
-  async proposals(ctx: AuthedContext, batchId: number, query: ParsedListQuery): Promise<ListResult<PlacementProposal>> {
+  /** Proposals of a batch, each with its case's names; a regional official sees those whose final region is theirs. */
+  async proposals(ctx: AuthedContext, batchId: number, query: ParsedListQuery): Promise<ListResult<ProposalView>> {
     await this.get(batchId);
-    const scope = regionScope(ctx.actor, 'placement', 'list');
-    const qb = this.dataSource
-      .getRepository(PlacementProposal)
-      .createQueryBuilder('p')
-      .where('p.batch_id = :batchId', { batchId });
-    if (scope !== null) qb.andWhere('COALESCE(p.override_region_id, p.proposed_region_id) = :scope', { scope });
-    return fetchPage(qb, query, PROPOSAL_LIST);
+    return this.placement.proposalsPage(batchId, regionScope(ctx.actor, 'placement', 'list'), query);
   }
 
   /** Moves one family to another region, with a reason; by the official of either region, or an admin. */

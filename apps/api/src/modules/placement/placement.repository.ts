@@ -2,8 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { occupationKey, type PlacementFamily, type PlacementRegion } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { fetchPage, ListResult, type ParsedListQuery } from '../../common/list/list-query';
+import { type CaseNames, joinCaseNames, withCaseNames } from '../applications/case-names';
+import { InclusionRequest } from '../inclusion/entities/inclusion-request.entity';
+import { visibleToRegionSql } from '../inclusion/inclusion-visibility';
+import { PlacementProposal } from './entities/placement-proposal.entity';
+import { PROPOSAL_LIST } from './placement-lists';
 
 export type QuotaCategory = 'kandas' | 'resettler';
+
+/** A family's row in a batch's proposal, with its case's number and the family's name. */
+export type ProposalView = PlacementProposal & CaseNames;
 
 /** A family awaiting inclusion, as the scoring needs it. */
 export interface WaitingFamily extends PlacementFamily {
@@ -87,6 +96,33 @@ export class PlacementRepository {
       members,
     });
     return { family, year: null, category: null };
+  }
+
+  /** One page of a batch's proposals; with a region scope, those whose final region is the scope's. */
+  async proposalsPage(
+    batchId: number,
+    scope: number | null,
+    query: ParsedListQuery,
+  ): Promise<ListResult<ProposalView>> {
+    const qb = this.dataSource
+      .getRepository(PlacementProposal)
+      .createQueryBuilder('p')
+      .innerJoin(InclusionRequest, 'proposal_request', 'proposal_request.id = p.inclusion_request_id')
+      .where('p.batch_id = :batchId', { batchId });
+    joinCaseNames(qb, 'proposal_request.application_id');
+    if (scope !== null) qb.andWhere('COALESCE(p.override_region_id, p.proposed_region_id) = :scope', { scope });
+    const page = await fetchPage(qb, query, PROPOSAL_LIST);
+    return new ListResult(page.resource, page.items.map(withCaseNames), page.start, page.total);
+  }
+
+  /** Whether the case has a submitted or included inclusion request a regional official of the region reads. */
+  async hasOpenRequestVisibleTo(applicationId: number, regionId: number): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM inclusion_request ir
+        WHERE ir.application_id = $1 AND ir.status IN ('submitted', 'included') AND ${visibleToRegionSql('ir', '$2::int')}`,
+      [applicationId, regionId],
+    );
+    return rows.length > 0;
   }
 
   async caseRegion(applicationId: number): Promise<number | null> {

@@ -7,6 +7,7 @@ import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import { todayInKazakhstan } from '../applications/kazakhstan-time';
 import { AuditService } from '../audit/audit.service';
+import { workScope } from '../quotas/work-scope';
 import type { RecommendationQueryDto, UpdateWeightsDto } from './dto/placement.dto';
 import { PlacementWeight } from './entities/placement-weight.entity';
 import { PlacementRepository } from './placement.repository';
@@ -42,11 +43,16 @@ export class PlacementService {
   }
 
   async recommend(ctx: AuthedContext, query: RecommendationQueryDto): Promise<RecommendationList> {
-    // The caller must see the case; another region's answers 404 as if it did not exist.
+    // The caller must see the case, or (a regional official) the family's open inclusion
+    // request; otherwise it answers 404 as if it did not exist.
     const caseRegion = await this.placement.caseRegion(query.applicationId);
-    if (caseRegion === null || !inScope(regionScope(ctx.actor, 'applications', 'show'), caseRegion)) {
-      throw DomainError.notFound('Application');
-    }
+    const requests = workScope(ctx.actor, 'inclusion-requests', 'show');
+    const visible =
+      caseRegion !== null &&
+      (inScope(regionScope(ctx.actor, 'applications', 'show'), caseRegion) ||
+        (requests?.by === 'row' &&
+          (await this.placement.hasOpenRequestVisibleTo(query.applicationId, requests.regionId))));
+    if (!visible) throw DomainError.notFound('Application');
     const {
       family,
       year: requestYear,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ids, integerEquals, oneOf } from '../../common/list/filters';
-import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { fetchPage, ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { type CaseNames, joinCaseNames, withCaseNames } from '../applications/case-names';
 import { applyWorkScope, type WorkScope } from '../quotas/work-scope';
 import { SETTLEMENT_STATUSES, Settlement } from './entities/settlement.entity';
 
@@ -38,6 +39,9 @@ export const SETTLEMENT_LIST: ListSpec<Settlement> = {
   },
 };
 
+/** A settlement as the API answers it: with its case's number and the family's name. */
+export type SettlementView = Settlement & CaseNames;
+
 /** A reservation with the quota it holds places in. */
 export interface ReservationPlace {
   id: number;
@@ -51,9 +55,20 @@ export interface ReservationPlace {
 export class SettlementsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  listPage(query: ParsedListQuery, scope: WorkScope | null): Promise<ListResult<Settlement>> {
-    const qb = applyWorkScope(this.dataSource.getRepository(Settlement).createQueryBuilder('s'), scope);
-    return fetchPage(qb, query, SETTLEMENT_LIST);
+  async listPage(query: ParsedListQuery, scope: WorkScope | null): Promise<ListResult<SettlementView>> {
+    const qb = applyWorkScope(this.withCaseNames(this.dataSource.manager), scope);
+    const page = await fetchPage(qb, query, SETTLEMENT_LIST);
+    return new ListResult(page.resource, page.items.map(withCaseNames), page.start, page.total);
+  }
+
+  /** The settlement with its case's names (the scope is the caller's to check). */
+  async findView(manager: EntityManager, id: number): Promise<SettlementView | null> {
+    const row = await this.withCaseNames(manager).where('s.id = :id', { id }).getOne();
+    return row ? withCaseNames(row) : null;
+  }
+
+  private withCaseNames(manager: EntityManager) {
+    return joinCaseNames(manager.getRepository(Settlement).createQueryBuilder('s'), 's.application_id');
   }
 
   /** The settlement, locked for the rest of the transaction when asked. */

@@ -12,7 +12,7 @@ import { ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
 import type { ArrivalDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
 import { Settlement } from './entities/settlement.entity';
-import { SettlementsRepository } from './settlements.repository';
+import { SettlementsRepository, type SettlementView } from './settlements.repository';
 
 const EDITABLE = ['district', 'locality', 'housing', 'plannedArrival'] as const;
 
@@ -30,12 +30,12 @@ export class SettlementsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<Settlement>> {
+  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<SettlementView>> {
     return this.settlements.listPage(query, workScope(ctx.actor, 'settlements', 'list'));
   }
 
-  async get(ctx: AuthedContext, id: number): Promise<Settlement> {
-    const row = await this.settlements.findById(this.dataSource.manager, id);
+  async get(ctx: AuthedContext, id: number): Promise<SettlementView> {
+    const row = await this.settlements.findView(this.dataSource.manager, id);
     if (!row || !inWorkScope(workScope(ctx.actor, 'settlements', 'show'), row))
       throw DomainError.notFound('Settlement');
     return row;
@@ -73,17 +73,18 @@ export class SettlementsService {
   }
 
   /** POST /settlements: by the official of the reservation's region (or an admin). */
-  async create(ctx: AuthedContext, reservationId: number): Promise<Settlement> {
+  async create(ctx: AuthedContext, reservationId: number): Promise<SettlementView> {
     return this.dataSource.transaction(async (manager) => {
       const place = await this.settlements.reservationPlace(manager, reservationId);
       if (!place || !inWorkScope(workScope(ctx.actor, 'settlements', 'create'), place)) {
         throw DomainError.notFound('Reservation');
       }
-      return this.createForReservation(manager, ctx, reservationId);
+      const created = await this.createForReservation(manager, ctx, reservationId);
+      return this.view(manager, created.id);
     });
   }
 
-  async update(ctx: AuthedContext, id: number, dto: UpdateSettlementDto): Promise<Settlement> {
+  async update(ctx: AuthedContext, id: number, dto: UpdateSettlementDto): Promise<SettlementView> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.editable(manager, ctx, id, dto.version);
       const patch: Partial<Settlement> = {};
@@ -99,12 +100,12 @@ export class SettlementsService {
           changes,
         });
       }
-      return after;
+      return this.view(manager, after.id);
     });
   }
 
   /** The regional official confirms the family arrived: the reservation's persons become settled. */
-  async arrival(ctx: AuthedContext, id: number, dto: ArrivalDto): Promise<Settlement> {
+  async arrival(ctx: AuthedContext, id: number, dto: ArrivalDto): Promise<SettlementView> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.editable(manager, ctx, id, dto.version);
       if (dto.actualArrival > todayInKazakhstan()) {
@@ -131,7 +132,7 @@ export class SettlementsService {
         regionId: after.regionId,
         changes: diff(before, after, ['status', 'actualArrival', 'confirmedBy']),
       });
-      return after;
+      return this.view(manager, after.id);
     });
   }
 
@@ -140,7 +141,7 @@ export class SettlementsService {
    * made in that region's quota (409 when full — nothing changes); this settlement is
    * cancelled and a new planned one replaces it.
    */
-  async move(ctx: AuthedContext, id: number, dto: MoveSettlementDto): Promise<Settlement> {
+  async move(ctx: AuthedContext, id: number, dto: MoveSettlementDto): Promise<SettlementView> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.editable(manager, ctx, id, dto.version);
       const moved = await this.reservations.move(manager, ctx, before.reservationId, dto.regionId, dto.reason);
@@ -171,8 +172,13 @@ export class SettlementsService {
           reason: { before: null, after: dto.reason },
         },
       });
-      return next;
+      return this.view(manager, next.id);
     });
+  }
+
+  /** What every read and write answers: the settlement with its case's names (inside the write's transaction). */
+  private async view(manager: EntityManager, id: number): Promise<SettlementView> {
+    return (await this.settlements.findView(manager, id))!;
   }
 
   /** The planned settlement, locked, in the caller's scope and at the version the change was based on. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { normaliseKazakhText } from '@qonys/domain';
+import { isCountryCode, isLanguageCode, normaliseKazakhText } from '@qonys/domain';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -43,20 +43,7 @@ const present = (_: object, value: unknown) => value !== null && value !== undef
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const HAS_LETTER = /\p{L}/u;
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-
-/** Codes ICU names that are not countries of ISO 3166-1 (unions, reserved and pseudo regions). */
-const NOT_COUNTRIES = new Set(['AC', 'CP', 'DG', 'EA', 'EU', 'EZ', 'IC', 'QO', 'SU', 'TA', 'UN', 'XA', 'XB', 'ZZ']);
-
-/** ISO 3166-1 alpha-2 as ICU knows it (a code it cannot name is not a country). */
-export const isCountryCode = (value: unknown): boolean =>
-  typeof value === 'string' && /^[A-Z]{2}$/.test(value) && !NOT_COUNTRIES.has(value) && regionNames.of(value) !== value;
-
-/** ISO 639-1 (two letters) as ICU knows it. */
-export const isLanguageCode = (value: unknown): boolean =>
-  typeof value === 'string' && /^[a-z]{2}$/.test(value) && languageNames.of(value) !== value;
-
+/** The code lists live in libs/domain (world-codes.ts): withdrawn codes such as YU or ZR are refused. */
 const IsCountryCode = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isCountryCode', validator: { validate: isCountryCode } }, options);
 const IsLanguageCode = (options?: ValidationOptions) =>
