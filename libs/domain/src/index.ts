@@ -12,3 +12,4 @@ export * from './placement-assignment';
 export * from './person-fields';
 export * from './world-codes';
 export * from './labour-demand';
+export * from './messages';

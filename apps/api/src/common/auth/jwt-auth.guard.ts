@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError, ErrorKind } from '../errors/domain-error';
 import { IS_PUBLIC } from './decorators';
 
 /** Global guard: every route needs a valid access token unless marked @Public(). */
@@ -17,7 +17,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
-    if (error || !user) throw new DomainError(ErrorCode.Unauthenticated, 'Log in again: the session has ended or the token is invalid');
+    if (error || !user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.session_ended');
     return user;
   }
 }

@@ -1,7 +1,6 @@
 import { extname } from 'node:path';
-import { PayloadTooLargeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { validationPipe } from '../../common/errors/validation.pipe';
 import { UploadDocumentFieldsDto } from './dto/document.dto';
 import type { DocumentContentType } from './entities/document.entity';
@@ -21,7 +20,7 @@ export interface DocumentUpload {
  */
 export async function readDocumentUpload(request: FastifyRequest, maxBytes: number): Promise<DocumentUpload> {
   if (!request.isMultipart()) {
-    throw DomainError.invalid({ file: 'send the document as multipart/form-data with a part named file' });
+    throw DomainError.invalid({ file: 'document.multipart' });
   }
   const fields: Record<string, string> = {};
   let file: { fileName: string; content: Buffer } | null = null;
@@ -40,18 +39,17 @@ export async function readDocumentUpload(request: FastifyRequest, maxBytes: numb
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new PayloadTooLargeException(
-        `The file is larger than the upload limit of ${formatBytes(maxBytes)} (${maxBytes} bytes)`,
-      );
+      const limit = coded('document.file_over_limit', { limit: formatBytes(maxBytes), bytes: maxBytes });
+      throw new DomainError(ErrorKind.TooLarge, limit.code, limit.params, { file: limit });
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw DomainError.invalid({ file: 'send one file with the fields applicationId, documentTypeId and personId' });
+      throw DomainError.invalid({ file: 'document.upload_parts' });
     }
     throw error;
   }
-  if (extraFile) throw DomainError.invalid({ file: 'send exactly one file, in the part named file' });
-  if (file === null) throw DomainError.invalid({ file: 'file is required' });
-  if (file.content.length === 0) throw DomainError.invalid({ file: 'the file is empty' });
+  if (extraFile) throw DomainError.invalid({ file: 'document.one_file' });
+  if (file === null) throw DomainError.invalid({ file: 'document.file_required' });
+  if (file.content.length === 0) throw DomainError.invalid({ file: 'document.file_empty' });
   const dto = (await validationPipe.transform(fields, {
     type: 'body',
     metatype: UploadDocumentFieldsDto,
@@ -81,13 +79,16 @@ export async function detectDocumentType(content: Buffer, fileName: string): Pro
   const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(content);
   if (!detected || !isDocumentType(detected.mime)) {
-    const found = detected ? `${detected.ext.toUpperCase()} (${detected.mime})` : 'not a recognised file type';
-    throw DomainError.invalid({ file: `the file must be a PDF, JPEG or PNG; its content is ${found}` });
+    throw DomainError.invalid({
+      file: detected
+        ? coded('document.file_type', { allowed: 'PDF, JPEG, PNG', found: `${detected.ext.toUpperCase()} (${detected.mime})` })
+        : coded('document.file_type_unknown', { allowed: 'PDF, JPEG, PNG' }),
+    });
   }
   const extension = extname(fileName).slice(1).toLowerCase();
   if (extension !== '' && !EXTENSIONS[detected.mime].includes(extension)) {
     throw DomainError.invalid({
-      file: `the file's name ends in .${extension} but its content is ${LABELS[detected.mime]}; upload the right file or correct its name`,
+      file: coded('document.extension_mismatch', { extension, found: LABELS[detected.mime] }),
     });
   }
   return detected.mime;

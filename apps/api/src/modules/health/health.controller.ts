@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 
 @ApiTags('health')
 @Controller('health')
@@ -24,7 +24,7 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up' };
     } catch {
-      throw new DomainError(ErrorCode.Unavailable, 'Database unreachable');
+      throw new DomainError(ErrorKind.Unavailable, 'server.unavailable');
     }
   }
 }

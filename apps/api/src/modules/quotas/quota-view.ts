@@ -1,3 +1,4 @@
+import type { CodedMessage } from '@qonys/domain';
 import type { Quota } from './entities/quota.entity';
 import type { QuotaLedgerEntry } from './entities/quota-ledger-entry.entity';
 
@@ -39,6 +40,7 @@ export interface LedgerEntryView {
   settledDelta: number;
   legalAct: string | null;
   reason: string | null;
+  reasonCode: CodedMessage | null;
   reservationId: number | null;
   actorId: number | null;
   createdAt: Date;
@@ -53,6 +55,7 @@ export const toLedgerView = (e: QuotaLedgerEntry): LedgerEntryView => ({
   settledDelta: e.settledDelta,
   legalAct: e.legalAct,
   reason: e.reason,
+  reasonCode: e.reasonCode,
   reservationId: e.reservationId,
   actorId: e.actorId,
   createdAt: e.createdAt,

@@ -1,3 +1,4 @@
+import type { CodedMessage } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const LEDGER_KINDS = ['capacity_set', 'capacity_change', 'reserve', 'release', 'settle'] as const;
@@ -30,8 +31,13 @@ export class QuotaLedgerEntry {
   @Column({ type: 'varchar', nullable: true })
   legalAct: string | null;
 
+  /** The reason a person typed, as typed. */
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** The reason the system gives (initial quota, case closed), as a catalogue code; the reader's language renders it. */
+  @Column({ type: 'jsonb', nullable: true })
+  reasonCode: CodedMessage | null;
 
   @Column({ type: 'int', nullable: true })
   reservationId: number | null;
