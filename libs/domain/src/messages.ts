@@ -72,7 +72,6 @@ export const MESSAGES = {
   'auth.mfa_already_on': 'Two-factor login is already on',
   'auth.current_password_wrong': 'The current password is wrong',
   'auth.same_password': 'Choose a password different from the current one',
-  'auth.password_too_short': 'must be at least {min} characters',
   'auth.forbidden': 'Your role may not do this',
   // Users.
   'user.username_taken': 'The username is already taken',
@@ -137,8 +136,8 @@ export const MESSAGES = {
   'document.file_required': 'A file is required',
   'document.file_empty': 'The file is empty',
   'document.file_too_large': 'The file is larger than {max} MB',
-  'document.file_type': 'The file must be {allowed}; its content is {found}',
-  'document.file_type_unknown': 'The file must be {allowed}; its content is not a recognised file type',
+  'document.file_type': 'The file must be a PDF, JPEG or PNG; its content is {found}',
+  'document.file_type_unknown': 'The file must be a PDF, JPEG or PNG; its content is not a recognised file type',
   'document.extension_mismatch': 'The file’s name ends in .{extension} but its content is {found}; upload the right file or correct its name',
   'document.file_over_limit': 'The file is larger than the upload limit of {limit} ({bytes} bytes)',
   'document.upload_parts': 'Send one file with the fields applicationId, documentTypeId and personId',
@@ -146,7 +145,6 @@ export const MESSAGES = {
   'document.person_required': 'This document is kept for each family member: choose the person',
   'document.person_not_member': 'The person must be an active member of the case',
   'document.needs_no_person': 'This document is kept for the whole family, not for one person',
-  'document.not_uploaded': 'Only a document awaiting review can be {action}',
   'document.rejection_needs_reason': 'A rejection needs a reason',
   // Quotas, reservations and settlement.
   'quota.exists': 'A {category} quota for {year} already exists in this region',
@@ -157,23 +155,23 @@ export const MESSAGES = {
   'quota.family_already_reserved': 'This family already holds a place in a quota; release it first',
   'quota.family_already_here': 'The family is already placed in this region',
   'quota.family_empty': 'A family has at least one active member',
-  'reservation.not_reserved': 'The reservation is {status}, no longer reserved',
+  'reservation.not_reserved': 'The reservation is {reservationStatus}, no longer reserved',
   'reservation.has_settlement': 'This reservation already has a settlement',
-  'settlement.not_planned': 'The settlement is {status}; it can no longer change',
+  'settlement.not_planned': 'The settlement is {settlementStatus}; it can no longer change',
   'settlement.arrival_in_future': 'An arrival cannot be confirmed before it happens',
   // Inclusion requests and placement.
   'inclusion.no_active_members': 'The case has no active family members',
   'inclusion.already_open': 'This family already has an open inclusion request',
-  'inclusion.decided': 'The request is {status}; it has been decided already',
-  'inclusion.not_open': 'The request is {status}; there is nothing to withdraw',
+  'inclusion.decided': 'The request is {requestStatus}; it has been decided already',
+  'inclusion.not_open': 'The request is {requestStatus}; there is nothing to withdraw',
   'inclusion.case_not_approved': 'Only a case with kandas status granted can apply for inclusion; this one is {status}',
   'inclusion.not_settlement_regions': 'Not settlement regions in {year}: {regions}',
   'inclusion.consent_required': 'The family must consent to the placement',
   'inclusion.own_region_only': 'A regional commission includes families in its own region’s quota only',
   'inclusion.refusal_needs_reason': 'A refusal needs a reason',
   'placement.batch_running': 'Batch {batch} for this year is still running; wait for it',
-  'placement.batch_not_proposed': 'The batch is {status}; only a proposed batch can be changed',
-  'placement.request_not_open': 'The inclusion request is {status}',
+  'placement.batch_not_proposed': 'The batch is {batchStatus}; only a proposed batch can be changed or accepted',
+  'placement.request_not_open': 'The inclusion request is {requestStatus}',
   'placement.proposal_accepted': 'The proposal was accepted already',
   'placement.no_quota_in_region': 'The region has no {category} quota for {year}',
   'placement.accept_own_region': 'A regional official accepts placements in their own region only',
@@ -217,7 +215,6 @@ export const MESSAGES = {
   'timeline.arrival_confirmed': 'Arrival in the settlement region confirmed ({date})',
   'timeline.inclusion_requested': 'Inclusion in the {year} {category} quota requested for {persons} persons',
   'timeline.included': 'Included in the {year} {category} quota by placement batch {batch}: {persons} persons reserved',
-  'timeline.person_merged': 'Person {from} was merged into person {into} (the same person registered twice)',
   'ledger.initial_quota': 'Initial quota',
   'ledger.withdrawn': 'Withdrawn: {reason}',
   'ledger.case_closed': 'Case {status}',
@@ -248,14 +245,6 @@ export const isMessageCode = (value: unknown): value is MessageCode =>
 export const placeholdersOf = (template: string): string[] =>
   [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))].sort();
 
-const textOf = (value: MessageParam | undefined): string =>
-  value === undefined ? '' : typeof value === 'object' ? value.en : String(value);
-
-/** The English text of a coded message, for API clients that read `message`. */
-export function englishMessage(code: MessageCode, params: MessageParams = {}): string {
-  return MESSAGES[code].replace(/\{(\w+)\}/g, (_, name: string) => textOf(params[name]));
-}
-
 /** The record kinds a message or an audit entry names (`record.not_found`, `entityType`). */
 export const ENTITY_TYPES = [
   'application',
@@ -283,6 +272,46 @@ export const ENTITY_TYPES = [
   'user',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The English name of each record kind, for the English text of `{entity}`. */
+export const ENTITY_NAMES_EN: Record<EntityType, string> = {
+  application: 'Case',
+  audit_event: 'Audit entry',
+  certificate: 'Certificate',
+  deadline_setting: 'Deadline setting',
+  decision: 'Decision',
+  document: 'Document',
+  document_type: 'Document type',
+  holiday: 'Holiday',
+  inclusion_request: 'Inclusion request',
+  labour_demand: 'Labour demand',
+  legal_ground: 'Legal ground',
+  mci_rate: 'MCI rate',
+  member: 'Family member',
+  person: 'Person',
+  placement_batch: 'Placement batch',
+  placement_proposal: 'Placement proposal',
+  placement_weight: 'Placement weight',
+  quota: 'Quota',
+  region: 'Region',
+  region_capacity: 'Region capacity',
+  reservation: 'Reservation',
+  settlement: 'Settlement',
+  user: 'User',
+};
+
+const textOf = (name: string, value: MessageParam | undefined): string => {
+  if (value === undefined) return '';
+  if (typeof value === 'object') return value.en;
+  if (name === 'entity' && Object.hasOwn(ENTITY_NAMES_EN, value)) return ENTITY_NAMES_EN[value as EntityType];
+  return String(value);
+};
+
+/** The English text of a coded message, for API clients that read `message`. */
+export function englishMessage(code: MessageCode, params: MessageParams = {}): string {
+  return MESSAGES[code].replace(/\{(\w+)\}/g, (_, name: string) => textOf(name, params[name]));
+}
+
 
 /** Every action the audit log records; the admin names each in the reader's language. */
 export const AUDIT_ACTIONS = [

@@ -81,8 +81,8 @@ export async function detectDocumentType(content: Buffer, fileName: string): Pro
   if (!detected || !isDocumentType(detected.mime)) {
     throw DomainError.invalid({
       file: detected
-        ? coded('document.file_type', { allowed: 'PDF, JPEG, PNG', found: `${detected.ext.toUpperCase()} (${detected.mime})` })
-        : coded('document.file_type_unknown', { allowed: 'PDF, JPEG, PNG' }),
+        ? coded('document.file_type', { found: `${detected.ext.toUpperCase()} (${detected.mime})` })
+        : coded('document.file_type_unknown'),
     });
   }
   const extension = extname(fileName).slice(1).toLowerCase();

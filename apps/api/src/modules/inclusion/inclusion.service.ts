@@ -131,7 +131,7 @@ export class InclusionService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockInScope(manager, ctx, id, dto.version);
       if (before.status !== 'submitted') {
-        throw new DomainError(ErrorKind.Conflict, 'inclusion.decided', { status: before.status });
+        throw new DomainError(ErrorKind.Conflict, 'inclusion.decided', { requestStatus: before.status });
       }
       const application = (await this.requests.caseForInclusion(manager, before.applicationId))!;
       const regionId = dto.regionId ?? before.regionId;
@@ -197,7 +197,7 @@ export class InclusionService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockInScope(manager, ctx, id, dto.version);
       if (before.status !== 'submitted' && before.status !== 'included') {
-        throw new DomainError(ErrorKind.Conflict, 'inclusion.not_open', { status: before.status });
+        throw new DomainError(ErrorKind.Conflict, 'inclusion.not_open', { requestStatus: before.status });
       }
       await this.releasePlaces(manager, ctx, before.applicationId, coded('ledger.withdrawn', { reason: dto.reason }));
       const after = await updateVersioned(manager, InclusionRequest, 'inclusion_request', id, dto.version, {

@@ -199,7 +199,7 @@ export class PlacementBatchesService {
       if (!row || !(scope === null || scope === current || scope === dto.regionId))
         throw DomainError.notFound('placement_proposal');
       if (batch.status !== 'proposed')
-        throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { status: batch.status });
+        throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { batchStatus: batch.status });
       if (row.accepted_at)
         throw new DomainError(ErrorKind.Conflict, 'placement.proposal_accepted');
       if (!(await this.placement.hasQuota(manager, batch.year, batch.category, dto.regionId))) {
@@ -239,7 +239,7 @@ export class PlacementBatchesService {
     return this.dataSource.transaction(async (manager) => {
       const batch = await this.lockBatch(manager, batchId);
       if (batch.status !== 'proposed')
-        throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { status: batch.status });
+        throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { batchStatus: batch.status });
       const pending = await manager.query<{ id: number; inclusion_request_id: number; region_id: number }[]>(
         `SELECT id, inclusion_request_id, COALESCE(override_region_id, proposed_region_id) AS region_id
            FROM placement_proposal
@@ -258,7 +258,7 @@ export class PlacementBatchesService {
           result.skipped.push({ proposalId: proposal.id, reason: englishMessage(message.code, message.params), ...message });
         const request = await this.placement.lockRequest(manager, proposal.inclusion_request_id);
         if (!request || request.status !== 'submitted') {
-          skip(coded('placement.request_not_open', { status: request?.status ?? 'withdrawn' }));
+          skip(coded('placement.request_not_open', { requestStatus: request?.status ?? 'withdrawn' }));
           continue;
         }
         const balance = balances.get(proposal.region_id) ?? 0;

@@ -275,7 +275,7 @@ export class ReservationsService {
     const reservation = await this.quotas.findReservationForUpdate(manager, reservationId);
     if (!reservation) throw DomainError.notFound('reservation');
     if (reservation.status !== 'reserved') {
-      throw new DomainError(ErrorKind.Conflict, 'reservation.not_reserved', { status: reservation.status });
+      throw new DomainError(ErrorKind.Conflict, 'reservation.not_reserved', { reservationStatus: reservation.status });
     }
     return reservation;
   }

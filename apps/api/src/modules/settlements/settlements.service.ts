@@ -48,7 +48,7 @@ export class SettlementsService {
   async createForReservation(manager: EntityManager, ctx: AuthedContext, reservationId: number): Promise<Settlement> {
     const place = await this.settlements.reservationPlace(manager, reservationId);
     if (!place) throw DomainError.notFound('reservation');
-    if (place.status !== 'reserved') throw new DomainError(ErrorKind.Conflict, 'reservation.not_reserved', { status: place.status });
+    if (place.status !== 'reserved') throw new DomainError(ErrorKind.Conflict, 'reservation.not_reserved', { reservationStatus: place.status });
     if (await this.settlements.hasSettlement(manager, reservationId)) {
       throw new DomainError(ErrorKind.Conflict, 'reservation.has_settlement');
     }
@@ -188,7 +188,7 @@ export class SettlementsService {
       throw DomainError.notFound('settlement');
     if (row.version !== version) throw DomainError.stale('settlement');
     if (row.status !== 'planned')
-      throw new DomainError(ErrorKind.Conflict, 'settlement.not_planned', { status: row.status });
+      throw new DomainError(ErrorKind.Conflict, 'settlement.not_planned', { settlementStatus: row.status });
     return row;
   }
 
