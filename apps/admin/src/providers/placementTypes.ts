@@ -1,4 +1,4 @@
-import type { PlacementReason, PlacementReport, PlacementWeightKey } from '@qonys/domain';
+import type { CodedMessage, PlacementReason, PlacementReport, PlacementWeightKey } from '@qonys/domain';
 
 /**
  * The shapes the API answers for quotas, inclusion, settlement and placement
@@ -159,7 +159,8 @@ export interface AcceptResult {
     reservationId: number;
     persons: number;
   }[];
-  skipped: { proposalId: number; reason: string }[];
+  /** Why each family was skipped, as a code (`reason` is its English text). */
+  skipped: ({ proposalId: number; reason: string } & CodedMessage)[];
   batch: PlacementBatch;
 }
 

@@ -1,3 +1,4 @@
+import type { CodedMessage } from '@qonys/domain';
 import { useState } from 'react';
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import {
@@ -20,6 +21,7 @@ import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField } from '../common/DateTimeField';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { useFormatNumber } from '../common/useFormatNumber';
+import { useTranslateMessage } from '../common/useTranslateMessage';
 import type { Quota } from '../providers/placementTypes';
 import { CapacityChangeDialog } from './CapacityChangeDialog';
 import { QuotaBar } from './QuotaBar';
@@ -33,6 +35,7 @@ interface LedgerEntry {
   settledDelta: number;
   legalAct: string | null;
   reason: string | null;
+  reasonCode: CodedMessage | null;
   reservationId: number | null;
 }
 
@@ -42,6 +45,9 @@ const DELTAS = ['capacityDelta', 'reservedDelta', 'settledDelta'] as const;
 export const QuotaShow = () => {
   const { id } = useParams<{ id: string }>();
   const translate = useTranslate();
+  const translateMessage = useTranslateMessage();
+  /** A reason the system gave is a code; one a person typed stays as typed. */
+  const reasonOf = (entry: LedgerEntry) => (entry.reasonCode ? translateMessage(entry.reasonCode) : entry.reason);
   const refresh = useRefresh();
   const { nameOf } = useRegionNames();
   const [changing, setChanging] = useState(false);
@@ -101,7 +107,7 @@ export const QuotaShow = () => {
                         (delta) => `${translate(`resources.quota-ledger.fields.${delta}`)}: ${signed(entry[delta])}`,
                       )}
                       {entry.legalAct}
-                      {entry.reason}
+                      {reasonOf(entry)}
                     </CompactLine>
                   )}
                 />
@@ -127,7 +133,7 @@ export const QuotaShow = () => {
                   <RaTextField source="legalAct" emptyText="—" />
                 </DataTable.Col>
                 <DataTable.Col source="reason">
-                  <RaTextField source="reason" emptyText="—" />
+                  <FunctionField<LedgerEntry> render={(entry) => reasonOf(entry) || '—'} />
                 </DataTable.Col>
                 <DataTable.Col source="reservationId">
                   <RaTextField source="reservationId" emptyText="—" />
