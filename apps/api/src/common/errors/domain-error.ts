@@ -1,4 +1,10 @@
-import { type CodedMessage, englishMessage, type EntityType, type MessageCode, type MessageParams } from '@qonys/domain';
+import {
+  type CodedMessage,
+  englishMessage,
+  type EntityType,
+  type MessageCode,
+  type MessageParams,
+} from '@qonys/domain';
 
 /** The kinds of failure a service may raise; the exception filter maps each to HTTP. */
 export enum ErrorKind {

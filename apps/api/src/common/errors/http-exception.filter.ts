@@ -87,7 +87,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const body = { ...exception.extra, ...base(HTTP_STATUS[exception.kind], exception.code, exception.params) };
       if (exception.fieldErrors) {
-        const fields = Object.entries(exception.fieldErrors).map(([field, message]) => [field, codedOf(message)] as const);
+        const fields = Object.entries(exception.fieldErrors).map(
+          ([field, message]) => [field, codedOf(message)] as const,
+        );
         body.errors = Object.fromEntries(fields.map(([field, m]) => [field, englishMessage(m.code, m.params)]));
         body.errorCodes = Object.fromEntries(fields);
       }
