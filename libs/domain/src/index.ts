@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './permissions';
 export * from './reference-data';
+export * from './value-lists';
 export * from './iso-date';
 export * from './calendar';
 export * from './iin';

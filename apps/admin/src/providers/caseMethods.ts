@@ -1,3 +1,4 @@
+import { type Relation } from '@qonys/domain';
 import type {
   Application,
   CaseDocument,
@@ -6,7 +7,6 @@ import type {
   DocumentUpload,
   PaperKind,
   PaperLanguage,
-  Relation,
   TimelineEvent,
   TransitionRequest,
 } from './caseTypes';

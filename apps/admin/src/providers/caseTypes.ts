@@ -1,21 +1,22 @@
-import type { ApplicationStatus, LegalGroundKind, Sex, TransitionName, TransitionRequirement } from '@qonys/domain';
+import {
+  type ApplicationEventType,
+  type ApplicationStatus,
+  type Channel,
+  type DeadlineStage,
+  type DocumentCondition,
+  type DocumentScope,
+  type DocumentStatus,
+  type LegalGroundKind,
+  type Relation,
+  type Sex,
+  type TransitionName,
+  type TransitionRequirement,
+} from '@qonys/domain';
 
 /**
  * The shapes the API answers for cases, persons and documents
  * (apps/api/src/modules/{applications,persons,documents}); the screens read exactly these.
  */
-
-export const CHANNELS = ['egov', 'public_service_centre', 'mission_abroad', 'in_person'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const RELATIONS = ['applicant', 'spouse', 'child', 'parent', 'sibling', 'other'] as const;
-export type Relation = (typeof RELATIONS)[number];
-
-/** The caseworker queues of GET /api/applications?filter={"queue":…}. */
-export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue'] as const;
-export type Queue = (typeof QUEUES)[number];
-
-export type DeadlineStage = 'completeness_check' | 'commission_review' | 'status_decision';
 
 /** A row of GET /api/applications. */
 export interface ApplicationRow {
@@ -88,21 +89,10 @@ export interface Application extends ApplicationRow {
   certificate: Certificate | null;
 }
 
-export const TIMELINE_EVENT_TYPES = [
-  'created',
-  'updated',
-  'transition',
-  'note',
-  'document',
-  'assignment',
-  'member',
-] as const;
-export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
-
 export interface TimelineEvent {
   id: string;
   occurredAt: string;
-  type: TimelineEventType;
+  type: ApplicationEventType;
   transition: TransitionName | null;
   fromStatus: ApplicationStatus | null;
   toStatus: ApplicationStatus | null;
@@ -127,10 +117,7 @@ export interface TransitionRequest {
   version: number;
 }
 
-export type DocumentStatus = 'uploaded' | 'verified' | 'rejected';
 export type ChecklistStatus = 'missing' | DocumentStatus;
-export type DocumentScope = 'application' | 'member';
-export type DocumentCondition = 'always' | 'without_commission' | 'mission_abroad';
 
 /** An uploaded file of a case (never its storage key). */
 export interface CaseDocument {

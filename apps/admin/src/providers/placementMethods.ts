@@ -1,4 +1,4 @@
-import type { PlacementWeightKey } from '@qonys/domain';
+import { type PlacementWeightKey, type QuotaCategory } from '@qonys/domain';
 import { apiFetch } from './httpClient';
 import type {
   AcceptResult,
@@ -10,7 +10,6 @@ import type {
   PlacementProposal,
   PlacementWeight,
   Quota,
-  QuotaCategory,
   RecommendationList,
   Settlement,
 } from './placementTypes';

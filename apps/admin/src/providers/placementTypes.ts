@@ -1,4 +1,14 @@
-import type { PlacementReason, PlacementReport, PlacementWeightKey } from '@qonys/domain';
+import type {
+  BatchStatus,
+  Housing,
+  InclusionStatus,
+  PlacementReason,
+  PlacementReport,
+  PlacementWeightKey,
+  QuotaCategory,
+  QuotaUnit,
+  SettlementStatus,
+} from '@qonys/domain';
 
 /**
  * The shapes the API answers for quotas, inclusion, settlement and placement
@@ -12,16 +22,13 @@ export interface CaseNames {
   applicantName: string | null;
 }
 
-export const QUOTA_CATEGORIES = ['kandas', 'resettler'] as const;
-export type QuotaCategory = (typeof QUOTA_CATEGORIES)[number];
-
 /** A row of GET /api/quotas: balance = capacity − reserved − settled. */
 export interface Quota {
   id: number;
   year: number;
   regionId: number;
   category: QuotaCategory;
-  unit: 'persons' | 'families';
+  unit: QuotaUnit;
   capacity: number;
   reserved: number;
   settled: number;
@@ -30,8 +37,6 @@ export interface Quota {
   version: number;
 }
 
-export const LEDGER_KINDS = ['capacity_set', 'capacity_change', 'reserve', 'release', 'settle'] as const;
-
 export interface CapacityChange {
   entryDate: string;
   capacityDelta: number;
@@ -39,21 +44,6 @@ export interface CapacityChange {
   reason: string;
   version: number;
 }
-
-export const INCLUSION_STATUSES = ['submitted', 'included', 'refused', 'withdrawn'] as const;
-export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
-
-export const ADAPTATION_SERVICES = [
-  'information',
-  'legal',
-  'social',
-  'medical',
-  'educational',
-  'language_course',
-  'vocational_training',
-  'job_placement',
-  'business_support',
-] as const;
 
 export interface InclusionRequest extends CaseNames {
   id: number;
@@ -82,19 +72,16 @@ export interface InclusionDecision {
   version: number;
 }
 
-export const SETTLEMENT_STATUSES = ['planned', 'arrived', 'cancelled'] as const;
-export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as const;
-
 export interface Settlement extends CaseNames {
   id: number;
   reservationId: number;
   regionId: number;
   district: string | null;
   locality: string | null;
-  housing: (typeof HOUSING)[number] | null;
+  housing: Housing | null;
   plannedArrival: string | null;
   actualArrival: string | null;
-  status: (typeof SETTLEMENT_STATUSES)[number];
+  status: SettlementStatus;
   year: number;
   persons: number;
   version: number;
@@ -108,9 +95,6 @@ export interface RecommendationList {
   persons: number;
   regions: { regionId: number; score: number; remaining: number; reasons: PlacementReason[] }[];
 }
-
-export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 /** A batch's report as stored: `firstChoice` is missing from runs made before it was counted. */
 export type StoredReport = Omit<PlacementReport, 'firstChoice'> & { firstChoice?: number };

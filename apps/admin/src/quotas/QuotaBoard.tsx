@@ -1,3 +1,4 @@
+import { QUOTA_CATEGORIES, type QuotaCategory } from '@qonys/domain';
 import { useSearchParams } from 'react-router-dom';
 import {
   Alert,
@@ -17,7 +18,7 @@ import { CreateButton, Link, Loading, Title, useGetList, useTranslate } from 're
 import { stackOnPhone } from '../common/stackOnPhone';
 import { useFormatNumber } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
-import { QUOTA_CATEGORIES, type Quota, type QuotaCategory } from '../providers/placementTypes';
+import { type Quota } from '../providers/placementTypes';
 import { QuotaBar } from './QuotaBar';
 import { thisYear } from './quotaChoices';
 import { useRegionNames } from './useRegionNames';

@@ -1,5 +1,5 @@
+import { QUOTA_CATEGORIES, QUOTA_UNITS } from '@qonys/domain';
 import { kazakhstanToday } from '../common/kazakhstanToday';
-import { QUOTA_CATEGORIES } from '../providers/placementTypes';
 
 export const categoryChoices = QUOTA_CATEGORIES.map((id) => ({ id, name: `app.quotas.categories.${id}` }));
 
@@ -11,5 +11,4 @@ export function quotaYears(): number[] {
 
 export const thisYear = (): number => Number(kazakhstanToday().slice(0, 4));
 
-export const QUOTA_UNITS = ['persons', 'families'] as const;
 export const unitChoices = QUOTA_UNITS.map((id) => ({ id, name: `app.quotas.units.${id}` }));

@@ -1,7 +1,8 @@
+import { type Channel } from '@qonys/domain';
 import { MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../../common/localizedName';
-import type { Assignee, Channel } from '../../providers/caseTypes';
+import type { Assignee } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
 import { CHANNEL_CHOICES } from '../applicationChoices';
 import { ASSIGNEES } from '../AssigneeInput';

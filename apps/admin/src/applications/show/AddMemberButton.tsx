@@ -1,3 +1,4 @@
+import { type Relation } from '@qonys/domain';
 import { useState } from 'react';
 import {
   Alert,
@@ -13,7 +14,7 @@ import {
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { fieldErrorsOf, messageOf } from '../../common/errors';
-import type { Application, Relation } from '../../providers/caseTypes';
+import type { Application } from '../../providers/caseTypes';
 import type { QonysDataProvider } from '../../providers/dataProvider';
 import type { Person } from '../../providers/personTypes';
 import { PersonPicker } from '../../persons/PersonPicker';

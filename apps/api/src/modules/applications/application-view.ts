@@ -1,9 +1,12 @@
 import {
   type ApplicationStatus,
   availableTransitions,
+  type Channel,
+  type DeadlineStage,
   type HolidayRule,
   isOverdue,
   type LegalGroundKind,
+  type Relation,
   type Role,
   type TransitionName,
   type TransitionRequirement,
@@ -11,8 +14,7 @@ import {
 } from '@qonys/domain';
 import type { Person } from '../persons/entities/person.entity';
 import type { User } from '../users/entities/user.entity';
-import type { Application, Channel, DeadlineStage } from './entities/application.entity';
-import type { Relation } from './entities/application-member.entity';
+import type { Application } from './entities/application.entity';
 
 /** What the API answers for cases; the admin UI reads exactly these shapes. */
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPLICATION_STATUSES, type DeadlineKey, type DeadlineUnit, type LegalGroundKind } from '@qonys/domain';
+import {
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STATUSES,
+  CHANNELS,
+  type DeadlineKey,
+  type DeadlineUnit,
+  type LegalGroundKind,
+} from '@qonys/domain';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ids, integerEquals, oneOf, textSearch } from '../../common/list/filters';
 import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
@@ -14,8 +21,8 @@ import {
   type QueueParameters,
 } from './application-filters';
 import type { CertificateView, LoadedApplication, MemberView } from './application-view';
-import { Application, CHANNELS } from './entities/application.entity';
-import { ApplicationEvent, EVENT_TYPES } from './entities/application-event.entity';
+import { Application } from './entities/application.entity';
+import { ApplicationEvent } from './entities/application-event.entity';
 
 export const APPLICATION_LIST: ListSpec<Application> = {
   resource: 'applications',
@@ -48,7 +55,7 @@ export const TIMELINE_LIST: ListSpec<ApplicationEvent> = {
   resource: 'application-events',
   sortable: { id: 'e.id', occurredAt: 'e.id' },
   defaultSort: ['id', 'ASC'],
-  filters: { type: oneOf('e.type', EVENT_TYPES) },
+  filters: { type: oneOf('e.type', APPLICATION_EVENT_TYPES) },
 };
 
 export const ASSIGNEE_LIST: ListSpec<User> = {

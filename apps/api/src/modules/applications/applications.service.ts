@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addWorkingDays, isTerminal } from '@qonys/domain';
+import { addWorkingDays, DUE_SOON_WORKING_DAYS, isTerminal } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
@@ -57,8 +57,8 @@ export class ApplicationsService {
     const page = await this.applications.listPage(query, regionScope(ctx.actor, 'applications', 'list'), {
       queueUserId: ctx.actor.id,
       queueToday: clock.today,
-      // daysLeft ≤ 2 ⇔ due before the third working day from today.
-      queueDueSoonBefore: addWorkingDays(clock.today, 3, clock.rules),
+      // daysLeft ≤ N ⇔ due before the (N+1)th working day from today.
+      queueDueSoonBefore: addWorkingDays(clock.today, DUE_SOON_WORKING_DAYS + 1, clock.rules),
     });
     return new ListResult(
       page.resource,

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type PlacementReason, placementWeights, type PlacementWeights, scoreRegion } from '@qonys/domain';
+import {
+  type PlacementReason,
+  placementWeights,
+  type PlacementWeights,
+  type QuotaCategory,
+  scoreRegion,
+} from '@qonys/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
@@ -23,7 +29,7 @@ export interface Recommendation {
 export interface RecommendationList {
   applicationId: number;
   year: number;
-  category: 'kandas' | 'resettler';
+  category: QuotaCategory;
   persons: number;
   /** Best first; only regions where the whole family fits. */
   regions: Recommendation[];

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEADLINE_UNITS, type DeadlineUnit, HOLIDAY_KINDS, type HolidayKind } from '@qonys/domain';
+import {
+  DEADLINE_UNITS,
+  type DeadlineUnit,
+  DOCUMENT_CONDITIONS,
+  DOCUMENT_SCOPES,
+  HOLIDAY_KINDS,
+  type HolidayKind,
+  LEGAL_GROUND_KINDS,
+} from '@qonys/domain';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,8 +24,6 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES } from '../entities/document-type.entity';
-import { LEGAL_GROUND_KINDS } from '../entities/legal-ground.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -1,7 +1,6 @@
+import { LEGAL_GROUND_KINDS } from '@qonys/domain';
 import { Column, Entity } from 'typeorm';
 import { ReferenceRecord } from './reference-record';
-
-export const LEGAL_GROUND_KINDS = ['refuse_acceptance', 'reject', 'revoke'] as const;
 
 /** A legal ground for refusing to accept, rejecting or revoking; editable by admins. */
 @Entity('legal_ground')
