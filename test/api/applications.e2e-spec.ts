@@ -1,6 +1,5 @@
-import { addPeriod, nameSearchKey } from '@qonys/domain';
+import { addPeriod, nameSearchKey, todayInKazakhstan } from '@qonys/domain';
 import request from 'supertest';
-import { todayInKazakhstan } from '../../apps/api/src/modules/applications/kazakhstan-time';
 import { bearer, createUser, regionIdByCode, scalar, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { DEMO_PASSWORD, login, type Session } from '../support/auth';

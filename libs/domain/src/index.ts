@@ -13,3 +13,4 @@ export * from './placement-assignment';
 export * from './person-fields';
 export * from './world-codes';
 export * from './labour-demand';
+export * from './kazakhstan-time';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { todayInKazakhstan } from '@qonys/domain';
 import { fieldErrorsOf, messageOf } from '../common/errors';
-import { kazakhstanToday } from '../common/kazakhstanToday';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import type { Quota } from '../providers/placementTypes';
 
@@ -23,7 +23,7 @@ export const CapacityChangeDialog = ({
   const notify = useNotify();
   const dataProvider = useDataProvider<QonysDataProvider>();
   const [values, setValues] = useState<Record<Input, string>>({
-    entryDate: kazakhstanToday(),
+    entryDate: todayInKazakhstan(),
     capacityDelta: '',
     legalAct: '',
     reason: '',

@@ -11,8 +11,8 @@ import {
 } from '@mui/material';
 import FlightLandIcon from '@mui/icons-material/FlightLand';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { todayInKazakhstan } from '@qonys/domain';
 import { fieldErrorsOf, messageOf } from '../common/errors';
-import { kazakhstanToday } from '../common/kazakhstanToday';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import type { Settlement } from '../providers/placementTypes';
 
@@ -32,7 +32,7 @@ export const ArrivalButton = () => {
     record: settlement ? { regionId: settlement.regionId } : undefined,
   });
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState(kazakhstanToday());
+  const [date, setDate] = useState(todayInKazakhstan());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!settlement || settlement.status !== 'planned' || !canAccess) return null;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LegalGroundKind } from '@qonys/domain';
 import { MenuItem, TextField } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
-import { kazakhstanToday } from '../../common/kazakhstanToday';
+import { todayInKazakhstan } from '@qonys/domain';
 import { useLocalizedName } from '../../common/localizedName';
 import type { LocalizedNames } from '../../providers/dataProvider';
 
@@ -25,7 +25,7 @@ export const LegalGroundSelect = ({
 }) => {
   const translate = useTranslate();
   const name = useLocalizedName();
-  const [today] = useState(kazakhstanToday);
+  const [today] = useState(todayInKazakhstan);
   const { data = [], isPending } = useGetList<LegalGround>('legal-grounds', {
     filter: { kind, validOn: today },
     pagination: { page: 1, perPage: 100 },

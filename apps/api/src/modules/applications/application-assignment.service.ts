@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { requireCaseworkerOfRegion } from './application-rules';
 import type { AssigneeView } from './application-view';
 import { ApplicationsRepository } from './applications.repository';
-import { appendTimelineEvent } from './timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 
 /** Who works on which case: bulk (re)assignment within the region, and the caseworkers to choose from. */
 @Injectable()

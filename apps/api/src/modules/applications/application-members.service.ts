@@ -11,7 +11,7 @@ import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import type { AddMemberDto } from './dto/application.dto';
 import type { Application } from './entities/application.entity';
-import { appendTimelineEvent } from './timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 
 /** The family of a draft case: members join or leave only before submission. */
 @Injectable()

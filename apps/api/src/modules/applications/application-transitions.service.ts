@@ -12,6 +12,7 @@ import {
   pausedRemaining,
   resumedDueDate,
   type TransitionDef,
+  yearOf,
 } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
@@ -27,8 +28,7 @@ import { ApplicationsService } from './applications.service';
 import { holderInitials, newCertificateNumber } from './certificate-number';
 import type { TransitionDto } from './dto/application.dto';
 import { Application } from './entities/application.entity';
-import { yearOf } from './kazakhstan-time';
-import { appendTimelineEvent } from './timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 
 /** The fields a transition may change, as the audit log shows them. */
 const TRANSITION_FIELDS = [

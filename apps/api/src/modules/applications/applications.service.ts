@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addWorkingDays, DUE_SOON_WORKING_DAYS, isTerminal } from '@qonys/domain';
+import { addWorkingDays, DUE_SOON_WORKING_DAYS, isTerminal, todayInKazakhstan } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
@@ -27,8 +27,7 @@ import {
 import { ApplicationsRepository } from './applications.repository';
 import type { CreateApplicationDto, MemberDto, UpdateApplicationDto } from './dto/application.dto';
 import { Application } from './entities/application.entity';
-import { todayInKazakhstan } from './kazakhstan-time';
-import { appendTimelineEvent } from './timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 
 const EDITABLE_FIELDS = ['channel', 'assignedToId'];
 const CREATED_FIELDS = ['status', 'channel', 'regionId', 'assignedToId', 'applicantId'];

@@ -6,12 +6,13 @@ import {
   type PlacementWeights,
   type QuotaCategory,
   scoreRegion,
+  todayInKazakhstan,
+  yearOf,
 } from '@qonys/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError } from '../../common/errors/domain-error';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
 import { AuditService } from '../audit/audit.service';
 import { workScope } from '../quotas/work-scope';
 import type { RecommendationQueryDto, UpdateWeightsDto } from './dto/placement.dto';
@@ -64,7 +65,7 @@ export class PlacementService {
       year: requestYear,
       category: requestCategory,
     } = await this.placement.familyOfCase(query.applicationId);
-    const year = query.year ?? requestYear ?? Number(todayInKazakhstan().slice(0, 4));
+    const year = query.year ?? requestYear ?? yearOf(todayInKazakhstan());
     const category = query.category ?? requestCategory ?? 'kandas';
     const weights = await this.weights();
     const regions = (await this.placement.openRegions(year, category))

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, QueryFailedError } from 'typeorm';
+import { todayInKazakhstan } from '@qonys/domain';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { AuditService } from '../audit/audit.service';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
 import type { CapacityChangeDto, CreateQuotaDto } from './dto/quota.dto';
 import { type LedgerEntryView, type QuotaView, toLedgerView, toQuotaView } from './quota-view';
 import { QuotasRepository } from './quotas.repository';
