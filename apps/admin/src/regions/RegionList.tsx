@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { DataTable, List, NumberInput, SearchInput, SimpleList, TextField, useRecordContext } from 'react-admin';
-import { CalendarDateField } from '../common/DateTimeField';
+import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
@@ -48,12 +48,7 @@ export const RegionList = () => {
           <DataTable.Col source="settlementYears" disableSort>
             <SettlementYearsField />
           </DataTable.Col>
-          <DataTable.Col source="validFrom" disableSort>
-            <CalendarDateField source="validFrom" />
-          </DataTable.Col>
-          <DataTable.Col source="validTo" disableSort>
-            <CalendarDateField source="validTo" />
-          </DataTable.Col>
+          <ValidityColumns />
         </DataTable>
       </ResponsiveList>
     </List>
