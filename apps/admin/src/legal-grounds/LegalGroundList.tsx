@@ -4,7 +4,7 @@ import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
-import { LocalizedNameField, useNameSource } from '../common/localizedName';
+import { LocalizedNameField, LocalizedTextField, useNameSource } from '../common/localizedName';
 import { LEGAL_GROUND_KIND_CHOICES } from './legalGroundKinds';
 
 const legalGroundFilters = [
@@ -46,7 +46,9 @@ export const LegalGroundList = () => {
           </DataTable.Col>
           <DataTable.Col source="code" field={CodeField} />
           <DataTable.Col source={nameSource} label="resources.legal-grounds.fields.name" field={LocalizedNameField} />
-          <DataTable.Col source="source" disableSort />
+          <DataTable.Col source="legalBasis" disableSort>
+            <LocalizedTextField base="source" />
+          </DataTable.Col>
           <ValidityColumns />
         </DataTable>
       </ResponsiveList>

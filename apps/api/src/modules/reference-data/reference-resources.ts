@@ -81,14 +81,14 @@ export const REGIONS: ReferenceResource<Region> = {
     defaultSort: ['code', 'ASC'],
     filters: {
       id: ids('r.id'),
-      q: textSearch(['r.code', 'r.name_kk', 'r.name_ru', 'r.name_en', 'r.centre']),
+      q: textSearch(['r.code', 'r.name_kk', 'r.name_ru', 'r.name_en', 'r.centre_kk', 'r.centre_ru', 'r.centre_en']),
       code: textSearch(['r.code']),
       settlementYear: arrayContains('r.settlement_years', 1990, 2200),
       ...validity('r'),
     },
   },
   uniqueFields: { region_code_uq: 'code' },
-  fields: ['code', 'nameKk', 'nameRu', 'nameEn', 'centre', 'settlementYears', ...COMMON],
+  fields: ['code', 'nameKk', 'nameRu', 'nameEn', 'centreKk', 'centreRu', 'centreEn', 'settlementYears', ...COMMON],
   normalise: (row) => ({ ...row, settlementYears: [...(row.settlementYears ?? [])].sort((a, b) => a - b) }),
 };
 
@@ -223,5 +223,5 @@ export const LEGAL_GROUNDS: ReferenceResource<LegalGround> = {
     },
   },
   uniqueFields: { legal_ground_code_uq: 'code' },
-  fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', ...COMMON],
+  fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', 'sourceKk', 'sourceRu', 'sourceEn', ...COMMON],
 };

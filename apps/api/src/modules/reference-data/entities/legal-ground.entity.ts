@@ -19,4 +19,14 @@ export class LegalGround extends ReferenceRecord {
 
   @Column({ type: 'varchar' })
   nameEn: string;
+
+  /** The legal basis as a reader sees it, in kk/ru/en (`source` stays the record's provenance). */
+  @Column({ type: 'varchar' })
+  sourceKk: string;
+
+  @Column({ type: 'varchar' })
+  sourceRu: string;
+
+  @Column({ type: 'varchar' })
+  sourceEn: string;
 }
