@@ -18,7 +18,7 @@ const listPath = (queue: Queue) => `/applications?filter=${encodeURIComponent(JS
  * statistics yet, so each count is the total of a one-row page of the case list
  * (GET /api/applications?filter={"queue":…}&range=[0,0]).
  */
-export const CaseCounts = () => {
+export const CaseCountsCard = () => {
   const translate = useTranslate();
   const queueLabel = useQueueLabel();
   const formatNumber = useFormatNumber();
