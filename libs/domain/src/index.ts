@@ -14,3 +14,4 @@ export * from './person-fields';
 export * from './world-codes';
 export * from './labour-demand';
 export * from './kazakhstan-time';
+export * from './api-views';

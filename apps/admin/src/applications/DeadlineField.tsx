@@ -1,10 +1,9 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import PauseCircleOutlineIcon from '@mui/icons-material/PauseCircleOutlineOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import { DUE_SOON_WORKING_DAYS } from '@qonys/domain';
+import { type ApplicationRow, DUE_SOON_WORKING_DAYS } from '@qonys/domain';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { useFormatCalendarDate } from '../common/CalendarDate';
-import type { ApplicationRow } from '../providers/caseTypes';
 
 /**
  * The running deadline in working days: red when overdue, amber when due soon,

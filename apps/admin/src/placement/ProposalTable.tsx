@@ -15,6 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, useGetList, useRefresh, useTranslate } from 'react-admin';
+import { type QuotaView } from '@qonys/domain';
 import { CaseFamily } from '../applications/CaseFamilyField';
 import { canAccessAs } from '../providers/canAccess';
 import { useDisplayedRowsLabel } from '../common/LocalePagination';
@@ -22,7 +23,7 @@ import { stackOnPhone } from '../common/stackOnPhone';
 import { useFormatNumber, useFormatScore } from '../common/useFormatNumber';
 import { useIsSmall } from '../common/useIsSmall';
 import { useRole } from '../common/useRole';
-import type { PlacementBatch, PlacementProposal, Quota } from '../providers/placementTypes';
+import type { PlacementBatch, PlacementProposal } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { OverrideDialog } from './OverrideDialog';
 import { ReasonList } from './ReasonList';
@@ -52,7 +53,7 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
     sort: { field: 'id', order: 'ASC' },
     filter: VIEWS[view],
   });
-  const { data: quotas } = useGetList<Quota>('quotas', {
+  const { data: quotas } = useGetList<QuotaView>('quotas', {
     filter: { year: batch.year, category: batch.category },
     pagination: { page: 1, perPage: 100 },
   });

@@ -1,4 +1,4 @@
-import { type PlacementWeightKey, type QuotaCategory } from '@qonys/domain';
+import { type PlacementWeightKey, type QuotaCategory, type QuotaView } from '@qonys/domain';
 import { apiFetch } from './httpClient';
 import type {
   AcceptResult,
@@ -9,7 +9,6 @@ import type {
   PlacementBatch,
   PlacementProposal,
   PlacementWeight,
-  Quota,
   RecommendationList,
   Settlement,
 } from './placementTypes';
@@ -19,7 +18,7 @@ const id = (value: number | string) => encodeURIComponent(value);
 
 /** The quota, inclusion, settlement and placement calls beyond react-admin's CRUD. */
 export interface PlacementMethods {
-  changeQuotaCapacity(quotaId: number, change: CapacityChange): Promise<Quota>;
+  changeQuotaCapacity(quotaId: number, change: CapacityChange): Promise<QuotaView>;
   decideInclusion(requestId: number, decision: InclusionDecision): Promise<InclusionRequest>;
   withdrawInclusion(requestId: number, reason: string, version: number): Promise<InclusionRequest>;
   confirmArrival(settlementId: number, actualArrival: string, version: number): Promise<Settlement>;
@@ -37,7 +36,8 @@ export interface PlacementMethods {
 }
 
 export const placementMethods: PlacementMethods = {
-  changeQuotaCapacity: async (quotaId, change) => (await post(`/quotas/${id(quotaId)}/ledger`, change)).json as Quota,
+  changeQuotaCapacity: async (quotaId, change) =>
+    (await post(`/quotas/${id(quotaId)}/ledger`, change)).json as QuotaView,
   decideInclusion: async (requestId, decision) =>
     (await post(`/inclusion-requests/${id(requestId)}/decision`, decision)).json as InclusionRequest,
   withdrawInclusion: async (requestId, reason, version) =>

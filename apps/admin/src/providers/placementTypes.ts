@@ -6,7 +6,6 @@ import type {
   PlacementReport,
   PlacementWeightKey,
   QuotaCategory,
-  QuotaUnit,
   SettlementStatus,
 } from '@qonys/domain';
 
@@ -20,21 +19,6 @@ export interface CaseNames {
   applicationId: number;
   applicationNumber: string | null;
   applicantName: string | null;
-}
-
-/** A row of GET /api/quotas: balance = capacity − reserved − settled. */
-export interface Quota {
-  id: number;
-  year: number;
-  regionId: number;
-  category: QuotaCategory;
-  unit: QuotaUnit;
-  capacity: number;
-  reserved: number;
-  settled: number;
-  balance: number;
-  legalAct: string;
-  version: number;
 }
 
 export interface CapacityChange {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { TextField } from '@mui/material';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
-import { todayInKazakhstan } from '@qonys/domain';
+import { type QuotaView, todayInKazakhstan } from '@qonys/domain';
 import { ReasonDialog } from '../common/ReasonDialog';
 import type { QonysDataProvider } from '../providers/dataProvider';
-import type { Quota } from '../providers/placementTypes';
 
 const INPUTS = ['entryDate', 'capacityDelta', 'legalAct'] as const;
 type Input = (typeof INPUTS)[number];
@@ -15,7 +14,7 @@ export const CapacityChangeDialog = ({
   onClose,
   onChanged,
 }: {
-  quota: Quota;
+  quota: QuotaView;
   onClose: () => void;
   onChanged: () => void;
 }) => {

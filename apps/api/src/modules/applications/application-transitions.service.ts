@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addPeriod,
+  type ApplicationDetail,
   checkExtension,
   checkTransition,
   computeDueDate,
@@ -22,7 +23,7 @@ import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { ChecklistService } from '../documents/checklist.service';
 import { InclusionService } from '../inclusion/inclusion.service';
-import type { ApplicationDetail, DeadlineClock } from './application-view';
+import type { DeadlineClock } from './application-view';
 import { ApplicationsRepository, type DeadlineSettingValue } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { holderInitials, newCertificateNumber } from './certificate-number';
@@ -68,7 +69,7 @@ export class ApplicationTransitionsService {
     private readonly inclusion: InclusionService,
   ) {}
 
-  async transition(ctx: AuthedContext, id: number, dto: TransitionDto): Promise<ApplicationDetail> {
+  async transition(ctx: AuthedContext, id: number, dto: TransitionDto): Promise<ApplicationDetail<Date>> {
     const clock = await this.cases.clock();
     return this.dataSource.transaction(async (manager) => {
       const scope = regionScope(ctx.actor, 'applications', 'edit');

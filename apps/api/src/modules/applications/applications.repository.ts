@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   APPLICATION_EVENT_TYPES,
   APPLICATION_STATUSES,
+  type CertificateView,
   CHANNELS,
   type DeadlineKey,
   type DeadlineUnit,
   type LegalGroundKind,
+  type MemberView,
 } from '@qonys/domain';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ids, integerEquals, oneOf, textSearch } from '../../common/list/filters';
@@ -20,7 +22,7 @@ import {
   queue,
   type QueueParameters,
 } from './application-filters';
-import type { CertificateView, LoadedApplication, MemberView } from './application-view';
+import type { LoadedApplication } from './application-view';
 import { Application } from './entities/application.entity';
 import { ApplicationEvent } from './entities/application-event.entity';
 
@@ -178,7 +180,7 @@ export class ApplicationsRepository {
     }));
   }
 
-  async certificateOf(manager: EntityManager, applicationId: number): Promise<CertificateView | null> {
+  async certificateOf(manager: EntityManager, applicationId: number): Promise<CertificateView<Date> | null> {
     const [row] = await manager.query<
       { number: string; issued_on: string; valid_from: string; valid_to: string; revoked_at: Date | null }[]
     >(
