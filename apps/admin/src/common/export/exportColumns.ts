@@ -1,6 +1,5 @@
 import type { RaRecord, TranslateFunction } from 'react-admin';
-import type { LocalizedNames } from '../../providers/dataProvider';
-import { localizedName, localizedText } from '../localizedName';
+import { localizedText } from '../localizedName';
 
 /** What a column's value may need beyond the record. */
 export interface ExportHelpers {
@@ -37,14 +36,14 @@ const regions = (source: string): ExportColumn => ({
   source,
   value: (record, { regionName }) => ((record[source] as number[] | undefined) ?? []).map(regionName).join('; '),
 });
-const localized = (resource: string): ExportColumn => ({
-  source: 'name',
-  label: `resources.${resource}.fields.name`,
-  value: (record, { locale }) => localizedName(record as Partial<LocalizedNames>, locale),
-});
+/** A text kept in kk/ru/en columns (`<base>Kk`…), in the reader's language. */
 const localizedColumn = (source: string, base: string): ExportColumn => ({
   source,
   value: (record, { locale }) => localizedText(record, base, locale),
+});
+const localized = (resource: string): ExportColumn => ({
+  ...localizedColumn('name', 'name'),
+  label: `resources.${resource}.fields.name`,
 });
 const caseNumber: ExportColumn = {
   source: 'applicationId',
