@@ -1,13 +1,18 @@
 import type { ApplicationStatus, TransitionName, TransitionRequirement } from './application-workflow';
 import type { Sex } from './iin';
+import type { PlacementReason } from './placement-scoring';
 import type {
+  AdaptationService,
   Channel,
   DeadlineStage,
+  Housing,
+  InclusionStatus,
   LedgerKind,
   LegalGroundKind,
   QuotaCategory,
   QuotaUnit,
   Relation,
+  SettlementStatus,
 } from './value-lists';
 
 /**
@@ -127,3 +132,71 @@ export interface LedgerEntryView<Time = string> {
   actorId: number | null;
   createdAt: Time;
 }
+
+/** The case a row of settlement work belongs to, named beside the row: its number and the applicant's name. */
+export interface CaseNames {
+  applicationNumber: string | null;
+  applicantName: string | null;
+}
+
+/** An inclusion request as stored (the API's entity implements it). */
+export interface InclusionRequestFields<Time = string> {
+  id: number;
+  applicationId: number;
+  year: number;
+  category: QuotaCategory;
+  status: InclusionStatus;
+  preferredRegionIds: number[];
+  consent: boolean;
+  relativesRegionIds: number[];
+  adaptationServices: AdaptationService[];
+  adaptationNotes: string | null;
+  persons: number;
+  regionId: number;
+  /** The region of the case (whose staff may open it). */
+  caseRegionId: number;
+  deadlineDue: string | null;
+  decidedAt: Time | null;
+  refusalReason: string | null;
+  version: number;
+}
+/** A row of GET /api/inclusion-requests. */
+export type InclusionRequestRow<Time = string> = InclusionRequestFields<Time> & CaseNames;
+
+/** A settlement as stored (the API's entity implements it). */
+export interface SettlementFields {
+  id: number;
+  reservationId: number;
+  applicationId: number;
+  regionId: number;
+  district: string | null;
+  locality: string | null;
+  housing: Housing | null;
+  plannedArrival: string | null;
+  actualArrival: string | null;
+  status: SettlementStatus;
+  year: number;
+  persons: number;
+  version: number;
+}
+/** A row of GET /api/settlements. */
+export type SettlementRow = SettlementFields & CaseNames;
+
+/** A family's line in a placement batch (the API's entity implements it). */
+export interface PlacementProposalFields<Time = string> {
+  id: number;
+  batchId: number;
+  inclusionRequestId: number;
+  applicationId: number;
+  persons: number;
+  proposedRegionId: number | null;
+  finalRegionId: number | null;
+  score: number | null;
+  reasons: PlacementReason[] | null;
+  overrideRegionId: number | null;
+  overrideReason: string | null;
+  acceptedAt: Time | null;
+  reservationId: number | null;
+}
+/** A row of GET /api/placement/batches/:id/proposals. */
+export type PlacementProposalRow<Time = string> = PlacementProposalFields<Time> & CaseNames;

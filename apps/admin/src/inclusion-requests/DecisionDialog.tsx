@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { type InclusionRequestRow } from '@qonys/domain';
 import { ReasonDialog } from '../common/ReasonDialog';
 import type { QonysDataProvider } from '../providers/dataProvider';
-import type { InclusionRequest } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
 
 export type DecisionKind = 'include' | 'refuse' | 'withdraw';
@@ -17,7 +17,7 @@ export const DecisionDialog = ({
   kind,
   onClose,
 }: {
-  request: InclusionRequest;
+  request: InclusionRequestRow;
   kind: DecisionKind;
   onClose: () => void;
 }) => {

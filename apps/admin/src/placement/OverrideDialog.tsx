@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { type PlacementProposalRow } from '@qonys/domain';
 import { type FieldErrors, ReasonDialog } from '../common/ReasonDialog';
 import type { QonysDataProvider } from '../providers/dataProvider';
-import type { PlacementProposal } from '../providers/placementTypes';
 
 /**
  * Sends one family to another region than the solver proposed. The reason is
@@ -15,7 +15,7 @@ export const OverrideDialog = ({
   onClose,
   onDone,
 }: {
-  proposal: PlacementProposal;
+  proposal: PlacementProposalRow;
   /** The regions with a quota in the batch's year and category, named. */
   regions: { id: number; name: string }[];
   onClose: () => void;

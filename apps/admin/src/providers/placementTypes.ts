@@ -1,25 +1,10 @@
-import type {
-  BatchStatus,
-  Housing,
-  InclusionStatus,
-  PlacementReason,
-  PlacementReport,
-  PlacementWeightKey,
-  QuotaCategory,
-  SettlementStatus,
-} from '@qonys/domain';
+import type { BatchStatus, PlacementReason, PlacementReport, PlacementWeightKey, QuotaCategory } from '@qonys/domain';
 
 /**
- * The shapes the API answers for quotas, inclusion, settlement and placement
- * (apps/api/src/modules/{quotas,inclusion,settlements,placement}).
+ * The rest of what the API answers for quotas, inclusion, settlement and placement
+ * (apps/api/src/modules/{quotas,inclusion,settlements,placement}); quotas, inclusion
+ * requests, settlements and proposals themselves are libs/domain's api-views.ts.
  */
-
-/** The case a row of settlement work belongs to, named beside the row (number and the applicant's name). */
-export interface CaseNames {
-  applicationId: number;
-  applicationNumber: string | null;
-  applicantName: string | null;
-}
 
 export interface CapacityChange {
   entryDate: string;
@@ -29,45 +14,10 @@ export interface CapacityChange {
   version: number;
 }
 
-export interface InclusionRequest extends CaseNames {
-  id: number;
-  year: number;
-  category: QuotaCategory;
-  status: InclusionStatus;
-  preferredRegionIds: number[];
-  consent: boolean;
-  relativesRegionIds: number[];
-  adaptationServices: string[];
-  adaptationNotes: string | null;
-  persons: number;
-  regionId: number;
-  /** The region of the case (whose staff may open it). */
-  caseRegionId: number;
-  deadlineDue: string | null;
-  decidedAt: string | null;
-  refusalReason: string | null;
-  version: number;
-}
-
 export interface InclusionDecision {
   decision: 'include' | 'refuse';
   regionId?: number;
   reason?: string;
-  version: number;
-}
-
-export interface Settlement extends CaseNames {
-  id: number;
-  reservationId: number;
-  regionId: number;
-  district: string | null;
-  locality: string | null;
-  housing: Housing | null;
-  plannedArrival: string | null;
-  actualArrival: string | null;
-  status: SettlementStatus;
-  year: number;
-  persons: number;
   version: number;
 }
 
@@ -102,21 +52,6 @@ export interface PlacementBatch {
   error: string | null;
   createdAt: string;
   version: number;
-}
-
-export interface PlacementProposal extends CaseNames {
-  id: number;
-  batchId: number;
-  inclusionRequestId: number;
-  persons: number;
-  proposedRegionId: number | null;
-  finalRegionId: number | null;
-  score: number | null;
-  reasons: PlacementReason[] | null;
-  overrideRegionId: number | null;
-  overrideReason: string | null;
-  acceptedAt: string | null;
-  reservationId: number | null;
 }
 
 export interface AcceptResult {

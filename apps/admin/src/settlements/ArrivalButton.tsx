@@ -11,17 +11,16 @@ import {
 } from '@mui/material';
 import FlightLandIcon from '@mui/icons-material/FlightLand';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { todayInKazakhstan } from '@qonys/domain';
+import { type SettlementRow, todayInKazakhstan } from '@qonys/domain';
 import { fieldErrorsOf, messageOf } from '../common/errors';
 import type { QonysDataProvider } from '../providers/dataProvider';
-import type { Settlement } from '../providers/placementTypes';
 
 /**
  * The regional official confirms the family arrived: the date goes on the settlement
  * and the family's places move from reserved to settled on the quota.
  */
 export const ArrivalButton = () => {
-  const settlement = useRecordContext<Settlement>();
+  const settlement = useRecordContext<SettlementRow>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { type SettlementRow } from '@qonys/domain';
 import { type FieldErrors, ReasonDialog } from '../common/ReasonDialog';
 import type { QonysDataProvider } from '../providers/dataProvider';
-import type { Settlement } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { useSettlementRegions } from '../quotas/useSettlementRegions';
 
@@ -16,9 +16,9 @@ export const MoveDialog = ({
   onClose,
   onMoved,
 }: {
-  settlement: Settlement;
+  settlement: SettlementRow;
   onClose: () => void;
-  onMoved: (moved: Settlement) => void;
+  onMoved: (moved: SettlementRow) => void;
 }) => {
   const translate = useTranslate();
   const notify = useNotify();

@@ -1,9 +1,14 @@
-import { type AdaptationService, type InclusionStatus, type QuotaCategory } from '@qonys/domain';
+import {
+  type AdaptationService,
+  type InclusionRequestFields,
+  type InclusionStatus,
+  type QuotaCategory,
+} from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
 
 /** An approved family's request to be included in a region's quota; the region's commission decides. */
 @Entity('inclusion_request')
-export class InclusionRequest {
+export class InclusionRequest implements InclusionRequestFields<Date> {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,4 +1,4 @@
-import { type Housing, type SettlementStatus } from '@qonys/domain';
+import { type Housing, type SettlementFields, type SettlementStatus } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
 
 /**
@@ -6,7 +6,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
  * edited: moving a family cancels this row and starts a new one on a new reservation.
  */
 @Entity('settlement')
-export class Settlement {
+export class Settlement implements SettlementFields {
   @PrimaryGeneratedColumn()
   id: number;
 
