@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './permissions';
 export * from './reference-data';
+export * from './value-lists';
 export * from './iso-date';
 export * from './calendar';
 export * from './iin';
@@ -13,3 +14,5 @@ export * from './person-fields';
 export * from './world-codes';
 export * from './labour-demand';
 export * from './messages';
+export * from './kazakhstan-time';
+export * from './api-views';

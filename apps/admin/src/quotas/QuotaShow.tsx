@@ -1,4 +1,3 @@
-import type { CodedMessage } from '@qonys/domain';
 import { useState } from 'react';
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import {
@@ -17,27 +16,15 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useParams } from 'react-router-dom';
+import { type LedgerEntryView, type QuotaView } from '@qonys/domain';
 import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField } from '../common/DateTimeField';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { useFormatNumber } from '../common/useFormatNumber';
 import { useTranslateMessage } from '../common/useTranslateMessage';
-import type { Quota } from '../providers/placementTypes';
 import { CapacityChangeDialog } from './CapacityChangeDialog';
 import { QuotaBar } from './QuotaBar';
 import { useRegionNames } from './useRegionNames';
-
-interface LedgerEntry {
-  id: number;
-  kind: string;
-  capacityDelta: number;
-  reservedDelta: number;
-  settledDelta: number;
-  legalAct: string | null;
-  reason: string | null;
-  reasonCode: CodedMessage | null;
-  reservationId: number | null;
-}
 
 const DELTAS = ['capacityDelta', 'reservedDelta', 'settledDelta'] as const;
 
@@ -47,13 +34,13 @@ export const QuotaShow = () => {
   const translate = useTranslate();
   const translateMessage = useTranslateMessage();
   /** A reason the system gave is a code; one a person typed stays as typed. */
-  const reasonOf = (entry: LedgerEntry) => (entry.reasonCode ? translateMessage(entry.reasonCode) : entry.reason);
+  const reasonOf = (entry: LedgerEntryView) => (entry.reasonCode ? translateMessage(entry.reasonCode) : entry.reason);
   const refresh = useRefresh();
   const { nameOf } = useRegionNames();
   const [changing, setChanging] = useState(false);
   const formatNumber = useFormatNumber();
   const signed = (value: number) => (value ? formatNumber(value, { signDisplay: 'exceptZero' }) : '');
-  const { data: quota } = useGetOne<Quota>('quotas', { id: Number(id) });
+  const { data: quota } = useGetOne<QuotaView>('quotas', { id: Number(id) });
   const { canAccess: canChange } = useCanAccess({
     resource: 'quotas',
     action: 'edit',
@@ -96,7 +83,7 @@ export const QuotaShow = () => {
           <ListContextProvider value={listContext}>
             <ResponsiveList
               compact={
-                <SimpleList<LedgerEntry>
+                <SimpleList<LedgerEntryView>
                   resource="quota-ledger"
                   rowClick={false}
                   primaryText={(entry) => translate(`app.quotas.ledger_kinds.${entry.kind}`)}
@@ -133,7 +120,7 @@ export const QuotaShow = () => {
                   <RaTextField source="legalAct" emptyText="—" />
                 </DataTable.Col>
                 <DataTable.Col source="reason">
-                  <FunctionField<LedgerEntry> render={(entry) => reasonOf(entry) || '—'} />
+                  <FunctionField<LedgerEntryView> render={(entry) => reasonOf(entry) || '—'} />
                 </DataTable.Col>
                 <DataTable.Col source="reservationId">
                   <RaTextField source="reservationId" emptyText="—" />

@@ -1,9 +1,9 @@
+import { type DocumentContentType } from '@qonys/domain';
 import { extname } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { validationPipe } from '../../common/errors/validation.pipe';
 import { UploadDocumentFieldsDto } from './dto/document.dto';
-import type { DocumentContentType } from './entities/document.entity';
 import { cleanFileName, formatBytes } from './file-names';
 
 export interface DocumentUpload {

@@ -87,7 +87,8 @@ export class ReferenceDataService {
     try {
       return await work();
     } catch (error) {
-      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
+      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
+        ?.constraint;
       const field = constraint ? resource.uniqueFields[constraint] : undefined;
       if (error instanceof QueryFailedError && field) {
         throw new DomainError(ErrorKind.Conflict, 'record.exists', { field }, { [field]: coded('record.exists', { field }) });

@@ -1,4 +1,4 @@
-import { type EntityType, HOLIDAY_KINDS } from '@qonys/domain';
+import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, type EntityType, HOLIDAY_KINDS, LEGAL_GROUND_KINDS } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import {
   arrayContains,
@@ -28,9 +28,9 @@ import {
   UpdateRegionDto,
 } from './dto/reference.dto';
 import { DeadlineSetting } from './entities/deadline-setting.entity';
-import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, DocumentType } from './entities/document-type.entity';
+import { DocumentType } from './entities/document-type.entity';
 import { Holiday } from './entities/holiday.entity';
-import { LEGAL_GROUND_KINDS, LegalGround } from './entities/legal-ground.entity';
+import { LegalGround } from './entities/legal-ground.entity';
 import { MciRate } from './entities/mci-rate.entity';
 import type { ReferenceRecord } from './entities/reference-record';
 import { Region } from './entities/region.entity';
@@ -81,14 +81,14 @@ export const REGIONS: ReferenceResource<Region> = {
     defaultSort: ['code', 'ASC'],
     filters: {
       id: ids('r.id'),
-      q: textSearch(['r.code', 'r.name_kk', 'r.name_ru', 'r.name_en', 'r.centre']),
+      q: textSearch(['r.code', 'r.name_kk', 'r.name_ru', 'r.name_en', 'r.centre_kk', 'r.centre_ru', 'r.centre_en']),
       code: textSearch(['r.code']),
       settlementYear: arrayContains('r.settlement_years', 1990, 2200),
       ...validity('r'),
     },
   },
   uniqueFields: { region_code_uq: 'code' },
-  fields: ['code', 'nameKk', 'nameRu', 'nameEn', 'centre', 'settlementYears', ...COMMON],
+  fields: ['code', 'nameKk', 'nameRu', 'nameEn', 'centreKk', 'centreRu', 'centreEn', 'settlementYears', ...COMMON],
   normalise: (row) => ({ ...row, settlementYears: [...(row.settlementYears ?? [])].sort((a, b) => a - b) }),
 };
 
@@ -219,5 +219,5 @@ export const LEGAL_GROUNDS: ReferenceResource<LegalGround> = {
     },
   },
   uniqueFields: { legal_ground_code_uq: 'code' },
-  fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', ...COMMON],
+  fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', 'sourceKk', 'sourceRu', 'sourceEn', ...COMMON],
 };

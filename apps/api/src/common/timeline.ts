@@ -1,6 +1,5 @@
-import type { CodedMessage } from '@qonys/domain';
+import type { ApplicationEventType, CodedMessage } from '@qonys/domain';
 import type { EntityManager } from 'typeorm';
-import type { ApplicationEventType } from './entities/application-event.entity';
 
 export interface TimelineEntry {
   applicationId: number;
