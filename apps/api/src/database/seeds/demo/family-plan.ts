@@ -563,7 +563,8 @@ function inclusionOf(
   if (!book || book.size === 0) return null;
   const forced =
     showcase === 'inclusion_pending' || showcase === 'inclusion_reserved' || showcase === 'inclusion_arrived';
-  if (!forced && !rnd.chance(0.7)) return null;
+  // Other showcases keep to their own ending.
+  if (!forced && (showcase !== null || !rnd.chance(0.7))) return null;
   const requestedOn = addDays(dayOf(approvedAt), rnd.int(3, 20));
   if (requestedOn >= ctx.today) return null;
   const preferred = preferences(rnd, book, state.capacities.get(year)!);
