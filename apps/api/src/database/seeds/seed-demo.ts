@@ -1,14 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../../config/app.config';
-import { AuditService } from '../../modules/audit/audit.service';
 import { createFileStore } from '../../modules/documents/storage/file-store.provider';
 import { startEmbeddedPostgres } from '../embedded-postgres';
-import { runMigrations } from '../migrate';
-import { typeormOptions } from '../typeorm-options';
-import { loadDemoFamilies } from './demo/demo-writer';
-import { seedDemoData } from './demo-data';
+import { seedDemoDatabase } from './demo/seed-database';
 
 /**
  * `npm run seed:demo -- --families N --seed S [--today YYYY-MM-DD]`: the demo users
@@ -26,13 +21,8 @@ async function main(): Promise<void> {
     ...(values.today === undefined ? {} : { DEMO_TODAY: values.today }),
   });
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, 4);
-  const dataSource = new DataSource(typeormOptions(config.databaseUrl ?? embedded!.url, 2));
-  await dataSource.initialize();
   try {
-    await runMigrations(dataSource);
-    const audit = new AuditService(dataSource);
-    await seedDemoData(dataSource, audit);
-    const result = await loadDemoFamilies(dataSource, audit, createFileStore(config), {
+    const result = await seedDemoDatabase(config.databaseUrl ?? embedded!.url, createFileStore(config), {
       families: config.demoFamilies,
       seed: config.demoSeed,
       today: config.demoToday,
@@ -47,7 +37,6 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await dataSource.destroy();
     await embedded?.stop();
   }
 }
