@@ -2,6 +2,7 @@ import {
   addDays,
   addPeriod,
   addWorkingDays,
+  DEFAULT_EXTENSION_RULE,
   type ApplicationStatus,
   iinCheckDigit,
   KAZAKHSTAN_FIXED_HOLIDAYS,
@@ -84,7 +85,7 @@ export interface PlannedInclusion {
   preferredRegions: string[];
   persons: number;
   deadlineDue: string;
-  decision: { at: Date; region: string; included: true } | { at: Date; region: string; included: false } | null;
+  decision: { at: Date; region: string; included: boolean } | null;
   settlement: { createdAt: Date; plannedArrival: string; arrivedAt: Date | null; actualArrival: string | null } | null;
 }
 
@@ -438,22 +439,21 @@ function statusSteps(
   choice: PathChoice,
   approvedOn: string,
   approveDay: number,
-): { steps: DraftStep[]; validTo: string; extendedTo: string | null } {
+): { steps: DraftStep[]; validTo: string } {
   const validTo = addPeriod(approvedOn, 1, 'years');
   const offset = (date: string) => approveDay + daysBetween(approvedOn, date);
   if (choice.revoke) {
-    return { steps: [{ day: approveDay + rnd.int(60, 330), transition: 'revoke' }], validTo, extendedTo: null };
+    return { steps: [{ day: approveDay + rnd.int(60, 330), transition: 'revoke' }], validTo };
   }
   const steps: DraftStep[] = [];
   let end = validTo;
-  let extendedTo: string | null = null;
   if (choice.extend) {
     // Within the six months before expiry (libs/domain DEFAULT_EXTENSION_RULE).
-    steps.push({ day: offset(validTo) - rnd.int(5, 150), transition: 'extend' });
-    extendedTo = end = addPeriod(validTo, 3, 'months');
+    steps.push({ day: offset(validTo) - rnd.int(5, DEFAULT_EXTENSION_RULE.windowMonths * 25), transition: 'extend' });
+    end = addPeriod(validTo, DEFAULT_EXTENSION_RULE.extensionMonths, 'months');
   }
   steps.push({ day: offset(end) + rnd.int(1, 20), transition: 'expire' });
-  return { steps, validTo, extendedTo };
+  return { steps, validTo };
 }
 
 /** The showcase's step that must be the last one taken before today (index into steps; -1: the creation). */
@@ -640,7 +640,7 @@ function planFamily(ctx: PlanContext, state: PlanState, index: number): FamilyPl
     current = steps[steps.length - 1].to;
     if (s.transition === 'extend') {
       extended++;
-      validTo = addPeriod(validTo!, 3, 'months');
+      validTo = addPeriod(validTo!, DEFAULT_EXTENSION_RULE.extensionMonths, 'months');
     }
   }
   const createdAt = officeTime(created, rnd);
