@@ -1,10 +1,10 @@
+import { type DocumentContentType } from '@qonys/domain';
 import { extname } from 'node:path';
 import { PayloadTooLargeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error';
 import { validationPipe } from '../../common/errors/validation.pipe';
 import { UploadDocumentFieldsDto } from './dto/document.dto';
-import type { DocumentContentType } from './entities/document.entity';
 import { cleanFileName, formatBytes } from './file-names';
 
 export interface DocumentUpload {
