@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isValidCalendarDate } from '@qonys/domain';
-import { todayInKazakhstan } from '../modules/applications/kazakhstan-time';
+import { isValidCalendarDate, todayInKazakhstan } from '@qonys/domain';
 
 /** Every setting of the API, read once from the environment and checked at boot. */
 export interface AppConfig {

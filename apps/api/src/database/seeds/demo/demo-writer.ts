@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { TERMINAL_STATUSES, formatApplicationNumber, type TransitionName } from '@qonys/domain';
+import {
+  type AdaptationService,
+  formatApplicationNumber,
+  HOUSING,
+  TERMINAL_STATUSES,
+  type TransitionName,
+} from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../../common/auth/actor';
 import { bulkInsert, nextIds, pgArray } from '../../../common/persistence/bulk-insert';
@@ -260,13 +266,13 @@ const LEDGER_COLUMNS = [
   ['created_at', 'timestamptz'],
 ] as const;
 
-const HOUSING = ['rented', 'adaptation_centre', 'relatives', 'own'] as const;
-const ADAPTATION = [
+/** Individual adaptation plans: a few usual sets of services. */
+const ADAPTATION: readonly (readonly AdaptationService[])[] = [
   ['information', 'legal'],
   ['information', 'social', 'medical'],
   ['educational'],
   ['information'],
-] as const;
+];
 const later = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 const actorOf = (s: Staff) => ({ id: s.id, username: s.username, role: s.role });
 const created = <T>(fields: Record<string, T>) =>
