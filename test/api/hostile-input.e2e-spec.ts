@@ -40,18 +40,25 @@ describe('hostile input', () => {
     },
   );
 
-  it.each(['__proto__', 'constructor', 'toString', 'prototype'])('refuses a filter named %s with a 400 on the filter', async (key) => {
-    const response = await request(api.url)
-      .get('/api/persons')
-      .query({ filter: `{"${key}":"x"}` })
-      .set(bearer(token))
-      .expect(400);
-    expect(Object.keys(response.body.errors)).toEqual([`filter.${key}`]);
-    await expectStillHealthy();
-  });
+  it.each(['__proto__', 'constructor', 'toString', 'prototype'])(
+    'refuses a filter named %s with a 400 on the filter',
+    async (key) => {
+      const response = await request(api.url)
+        .get('/api/persons')
+        .query({ filter: `{"${key}":"x"}` })
+        .set(bearer(token))
+        .expect(400);
+      expect(Object.keys(response.body.errors)).toEqual([`filter.${key}`]);
+      await expectStillHealthy();
+    },
+  );
 
   it('refuses a built-in name as a body key or query parameter', async () => {
-    const body = await request(api.url).post('/api/persons').set(bearer(token)).send({ toString: 'x', lastName: 'A' }).expect(400);
+    const body = await request(api.url)
+      .post('/api/persons')
+      .set(bearer(token))
+      .send({ toString: 'x', lastName: 'A' })
+      .expect(400);
     expect(body.body).toMatchObject({ message: 'request.invalid_key', errors: { toString: expect.any(String) } });
     const query = await request(api.url).get('/api/persons?constructor=1').set(bearer(token)).expect(400);
     expect(query.body.errors).toHaveProperty('constructor');
@@ -59,7 +66,12 @@ describe('hostile input', () => {
 
   it('refuses JSON nested thousands of levels deep in a body, and hundreds in a list filter', async () => {
     const deep = '{"lastName":'.repeat(5000) + '"x"' + '}'.repeat(5000);
-    const body = await request(api.url).post('/api/persons').set(bearer(token)).set('content-type', 'application/json').send(deep).expect(400);
+    const body = await request(api.url)
+      .post('/api/persons')
+      .set(bearer(token))
+      .set('content-type', 'application/json')
+      .send(deep)
+      .expect(400);
     expect(body.body).toMatchObject({ message: 'request.too_deep', errors: { lastName: expect.any(String) } });
     const filter = await request(api.url)
       .get('/api/persons')
@@ -86,7 +98,10 @@ describe('hostile input', () => {
     const search = await list('/api/persons', { filter: { q: text } }).expect(400);
     expect(search.body.errors).toHaveProperty(['filter.q']);
 
-    const loginResponse = await request(api.url).post('/api/auth/login').send({ username: text, password: DEMO_PASSWORD }).expect(400);
+    const loginResponse = await request(api.url)
+      .post('/api/auth/login')
+      .send({ username: text, password: DEMO_PASSWORD })
+      .expect(400);
     expect(loginResponse.body.errors).toHaveProperty('username');
   });
 
@@ -100,12 +115,18 @@ describe('hostile input', () => {
     ['an object', { $ne: '' }],
     ['true', true],
   ])('answers a login whose username is %s with a 400 on the username', async (_label, username) => {
-    const response = await request(api.url).post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(400);
+    const response = await request(api.url)
+      .post('/api/auth/login')
+      .send({ username, password: DEMO_PASSWORD })
+      .expect(400);
     expect(response.body.errors).toHaveProperty('username');
   });
 
   it('answers a login whose password is a number with a 400 on the password', async () => {
-    const response = await request(api.url).post('/api/auth/login').send({ username: 'caseworker.pavlodar', password: 12345678 }).expect(400);
+    const response = await request(api.url)
+      .post('/api/auth/login')
+      .send({ username: 'caseworker.pavlodar', password: 12345678 })
+      .expect(400);
     expect(response.body.errors).toHaveProperty('password');
   });
 
@@ -124,10 +145,18 @@ describe('hostile input', () => {
   });
 
   it('answers a multipart field named __proto__ or holding a NUL with a 400 on that field', async () => {
-    const named = await request(api.url).post('/api/documents').set(bearer(token)).field('__proto__', '1').attach('file', Buffer.from('%PDF-1.4\n'), 'a.pdf');
+    const named = await request(api.url)
+      .post('/api/documents')
+      .set(bearer(token))
+      .field('__proto__', '1')
+      .attach('file', Buffer.from('%PDF-1.4\n'), 'a.pdf');
     expect(named.status).toBe(400);
     expect(named.body.errors).toHaveProperty('__proto__');
-    const nul = await request(api.url).post('/api/documents').set(bearer(token)).field('applicationId', '1\u0000').attach('file', Buffer.from('%PDF-1.4\n'), 'a.pdf');
+    const nul = await request(api.url)
+      .post('/api/documents')
+      .set(bearer(token))
+      .field('applicationId', '1\u0000')
+      .attach('file', Buffer.from('%PDF-1.4\n'), 'a.pdf');
     expect(nul.status).toBe(400);
     expect(nul.body.errors).toHaveProperty('applicationId');
   });

@@ -58,7 +58,8 @@ export function findHostileInput(value: unknown, root: string): InputFinding | n
     const { value: current, path, depth } = stack.pop()!;
     const field = path === '' ? 'body' : path;
     if (typeof current === 'string') {
-      if (!isStorableText(current)) found[INPUT_CODES.invalidText][field] = 'text must not contain NUL or unpaired UTF-16 surrogates';
+      if (!isStorableText(current))
+        found[INPUT_CODES.invalidText][field] = 'text must not contain NUL or unpaired UTF-16 surrogates';
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
@@ -70,7 +71,9 @@ export function findHostileInput(value: unknown, root: string): InputFinding | n
     for (const [key, child] of Object.entries(current)) {
       const childPath = join(path, key);
       if (isBuiltInKey(key)) found[INPUT_CODES.invalidKey][childPath] = `${key} is not an accepted field name`;
-      else if (!isStorableText(key)) found[INPUT_CODES.invalidText][join(path, '?')] = 'field names must not contain NUL or unpaired UTF-16 surrogates';
+      else if (!isStorableText(key))
+        found[INPUT_CODES.invalidText][join(path, '?')] =
+          'field names must not contain NUL or unpaired UTF-16 surrogates';
       else stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }

@@ -15,13 +15,18 @@ const PROTOTYPES: ReadonlyArray<readonly [string, object]> = [
 
 /** Object.prototype's members as the process started (a pollution may overwrite toString and not add a key). */
 const ORIGINAL_MEMBERS: ReadonlyMap<string, unknown> = new Map(
-  Object.getOwnPropertyNames(Object.prototype).map((name) => [name, Object.getOwnPropertyDescriptor(Object.prototype, name)?.value]),
+  Object.getOwnPropertyNames(Object.prototype).map((name) => [
+    name,
+    Object.getOwnPropertyDescriptor(Object.prototype, name)?.value,
+  ]),
 );
 
 /** Names of what was added to or changed on a built-in prototype; empty when intact. */
 export function prototypePollution(): string[] {
   // Built-in members are not enumerable; an assignment `proto[key] = value` makes an enumerable one.
-  const found = PROTOTYPES.flatMap(([name, prototype]) => Object.keys(prototype).map((key) => `${name}.prototype.${key}`));
+  const found = PROTOTYPES.flatMap(([name, prototype]) =>
+    Object.keys(prototype).map((key) => `${name}.prototype.${key}`),
+  );
   for (const name of Object.getOwnPropertyNames(Object.prototype)) {
     const value = Object.getOwnPropertyDescriptor(Object.prototype, name)?.value;
     if (!ORIGINAL_MEMBERS.has(name) || ORIGINAL_MEMBERS.get(name) !== value) found.push(`Object.prototype.${name}`);

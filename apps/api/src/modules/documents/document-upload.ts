@@ -50,16 +50,21 @@ export async function readDocumentUpload(request: FastifyRequest, maxBytes: numb
       throw DomainError.invalid({ file: 'send one file with the fields applicationId, documentTypeId and personId' });
     }
     // Anything else the multipart parser throws is a body it could not read (cut short, bad boundary).
-    throw new DomainError(ErrorCode.Invalid, 'request.malformed_multipart', { file: 'the multipart/form-data body cannot be read' });
+    throw new DomainError(ErrorCode.Invalid, 'request.malformed_multipart', {
+      file: 'the multipart/form-data body cannot be read',
+    });
   }
   assertSafeInput(fields, '');
   if (extraFile) throw DomainError.invalid({ file: 'send exactly one file, in the part named file' });
   if (file === null) throw DomainError.invalid({ file: 'file is required' });
   if (file.content.length === 0) throw DomainError.invalid({ file: 'the file is empty' });
-  const dto = (await validationPipe.transform({ ...fields }, {
-    type: 'body',
-    metatype: UploadDocumentFieldsDto,
-  })) as UploadDocumentFieldsDto;
+  const dto = (await validationPipe.transform(
+    { ...fields },
+    {
+      type: 'body',
+      metatype: UploadDocumentFieldsDto,
+    },
+  )) as UploadDocumentFieldsDto;
   return { fields: dto, fileName: cleanFileName(file.fileName), content: file.content };
 }
 
