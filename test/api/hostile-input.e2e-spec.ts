@@ -90,9 +90,9 @@ describe('hostile input', () => {
     const create = await request(api.url)
       .post('/api/persons')
       .set(bearer(token))
-      .send({ lastName: text, firstName: 'Test', birthDate: '1990-01-01', sex: 'male', citizenship: 'CN' })
+      .send({ surname: text, givenName: 'Test', birthDate: '1990-01-01', sex: 'M', citizenship: 'CN' })
       .expect(400);
-    expect(create.body).toMatchObject({ message: 'request.invalid_text', errors: { lastName: expect.any(String) } });
+    expect(create.body).toMatchObject({ message: 'request.invalid_text', errors: { surname: expect.any(String) } });
     expect(await scalar<number>(api.databaseUrl, 'SELECT count(*)::int FROM person')).toBe(before);
 
     const search = await list('/api/persons', { filter: { q: text } }).expect(400);
@@ -159,6 +159,26 @@ describe('hostile input', () => {
       .attach('file', Buffer.from('%PDF-1.4\n'), 'a.pdf');
     expect(nul.status).toBe(400);
     expect(nul.body.errors).toHaveProperty('applicationId');
+  });
+
+  it.each([
+    ['a list', []],
+    ['a list of lists', [[]]],
+    ['null', null],
+    ['a number', 1],
+  ])('answers a list field holding %s where an object belongs with a 400 on that field', async (_label, element) => {
+    const weights = await request(api.url)
+      .put('/api/placement/weights')
+      .set(bearer(adminToken))
+      .send({ weights: [element] })
+      .expect(400);
+    expect(Object.keys(weights.body.errors)).toEqual([expect.stringMatching(/^weights/)]);
+    const members = await request(api.url)
+      .post('/api/applications')
+      .set(bearer(token))
+      .send({ applicantId: 1, members: [element] })
+      .expect(400);
+    expect(Object.keys(members.body.errors)).toContainEqual(expect.stringMatching(/^members/));
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@qonys/domain';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,8 +13,8 @@ import {
   Length,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList } from '../../../common/input/nested-list';
 import { type Channel, CHANNELS } from '../entities/application.entity';
 import { type Relation, RELATIONS } from '../entities/application-member.entity';
 
@@ -49,10 +49,8 @@ export class CreateApplicationDto {
 
   @ApiPropertyOptional({ type: [MemberDto] })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(MAX_MEMBERS)
-  @ValidateNested({ each: true })
-  @Type(() => MemberDto)
+  @NestedList(() => MemberDto)
   members?: MemberDto[];
 
   @ApiPropertyOptional({ nullable: true, description: 'A caseworker of the case region' })
