@@ -9,13 +9,14 @@ import { login } from '../support/auth';
  * failure repeats; FUZZ_RUNS changes the runs per endpoint and role (the default fits CI).
  */
 const SEED = 20_260_802;
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 
 interface Schema {
   $ref?: string;
   type?: string;
   enum?: unknown[];
   example?: unknown;
+  nullable?: boolean;
   items?: Schema;
   properties?: Record<string, Schema>;
   allOf?: Schema[];
@@ -128,6 +129,7 @@ function valid(raw: Schema | undefined, doc: OpenApi, name = '', depth = 0): unk
   const schema = resolve(raw, doc);
   if (!schema || depth > 3) return 'Test';
   if (schema.example !== undefined) return schema.example;
+  if (schema.nullable) return null;
   if (schema.enum) return schema.enum[0];
   if (schema.properties)
     return Object.fromEntries(Object.entries(schema.properties).map(([n, s]) => [n, valid(s, doc, n, depth + 1)]));
@@ -237,7 +239,14 @@ function requests(op: Operation, doc: OpenApi): fc.Arbitrary<FuzzRequest> {
     { requiredKeys: [] },
   );
   const query = fc
-    .tuple(op.method === 'get' ? listParameters : fc.constant({}), documented, fc.dictionary(key, text, { maxKeys: 2 }))
+    .tuple(
+      op.method === 'get' ? listParameters : fc.constant({}),
+      documented,
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant({}) },
+        { weight: 1, arbitrary: fc.dictionary(key, text, { maxKeys: 2 }) },
+      ),
+    )
     .map(([a, b, c]) => ({ ...c, ...b, ...a }) as Record<string, string>);
   const json = (value: fc.Arbitrary<unknown>) => value.map((v): [string, string] => ['application/json', asJson(v)]);
   const body: fc.Arbitrary<[string, string | Uint8Array | undefined]> =

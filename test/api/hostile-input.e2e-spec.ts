@@ -64,6 +64,20 @@ describe('hostile input', () => {
     expect(query.body.errors).toHaveProperty('constructor');
   });
 
+  it.each([
+    ['not JSON', '{"surname":'],
+    ['a __proto__ key', '{"__proto__":{"isAdmin":true}}'],
+    ['a constructor.prototype key', '{"constructor":{"prototype":{"isAdmin":true}}}'],
+  ])('answers a JSON body that is %s with a 400 on the body', async (_label, body) => {
+    const response = await request(api.url)
+      .post('/api/persons')
+      .set(bearer(token))
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(400);
+    expect(response.body.errors).toHaveProperty('body');
+  });
+
   it('refuses JSON nested thousands of levels deep in a body, and hundreds in a list filter', async () => {
     const deep = '{"lastName":'.repeat(5000) + '"x"' + '}'.repeat(5000);
     const body = await request(api.url)

@@ -82,7 +82,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : exception.message;
-      return base(status, message);
+      const body = base(status, message);
+      // A body the parser refused (not JSON, a __proto__ key) is the body field's fault.
+      const cause = (exception.cause as { code?: unknown } | undefined)?.code;
+      if (status === 400 && (String(cause).startsWith('FST_ERR_CTP_') || message.includes('forbidden prototype'))) {
+        body.errors = { body: message };
+      }
+      return body;
     }
     if (isDatabaseUnavailable(exception)) return base(503, 'service.unavailable');
     if (exception instanceof QueryFailedError) {
