@@ -29,7 +29,7 @@ describe('health', () => {
 describe('health of a process whose Object.prototype was polluted', () => {
   let api: RunningApi;
   beforeAll(async () => {
-    api = await startApi({ NODE_OPTIONS: `--require ${join(__dirname, '..', 'fixtures', 'pollute-prototype.cjs')}` });
+    api = await startApi({ NODE_OPTIONS: `--require ${join(__dirname, '..', 'fixtures', 'pollute-prototype.js')}` });
   });
   afterAll(() => api?.stop());
 
