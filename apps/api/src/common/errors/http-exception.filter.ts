@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, HTTP_STATUS } from './domain-error';
 
 /** Seconds a client waits before retrying a 503 (the database restarting, a failover). */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',

@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../errors/domain-error';
  */
 
 /** Deeper than any form the API accepts; a deeper value is refused before validation recurses into it. */
-export const MAX_INPUT_DEPTH = 32;
+const MAX_INPUT_DEPTH = 32;
 
 /**
  * Names of Object.prototype's own properties (`__proto__`, `constructor`, `toString`, …)
@@ -16,17 +16,17 @@ export const MAX_INPUT_DEPTH = 32;
  */
 const BUILT_IN_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
-export const isBuiltInKey = (key: string): boolean => BUILT_IN_KEYS.has(key);
+const isBuiltInKey = (key: string): boolean => BUILT_IN_KEYS.has(key);
 
 /** The codes of the refusals, as `message` of the 400. */
-export const INPUT_CODES = {
+const INPUT_CODES = {
   tooDeep: 'request.too_deep',
   invalidText: 'request.invalid_text',
   invalidKey: 'request.invalid_key',
 } as const;
-export type InputCode = (typeof INPUT_CODES)[keyof typeof INPUT_CODES];
+type InputCode = (typeof INPUT_CODES)[keyof typeof INPUT_CODES];
 
-export interface InputFinding {
+interface InputFinding {
   code: InputCode;
   /** Field path → message, as in every other 400. */
   errors: Record<string, string>;
@@ -47,7 +47,7 @@ const join = (path: string, key: string): string => (path === '' ? key : `${path
  * null. `root` names the value itself ('' for a body, whose fields are its keys).
  * Iterative, so a value nested thousands of levels deep cannot overflow the stack.
  */
-export function findHostileInput(value: unknown, root: string): InputFinding | null {
+function findHostileInput(value: unknown, root: string): InputFinding | null {
   const found: Record<InputCode, Record<string, string>> = {
     [INPUT_CODES.tooDeep]: {},
     [INPUT_CODES.invalidText]: {},
