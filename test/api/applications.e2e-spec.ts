@@ -1,6 +1,5 @@
-import { addPeriod, nameSearchKey } from '@qonys/domain';
+import { addPeriod, nameSearchKey, todayInKazakhstan } from '@qonys/domain';
 import request from 'supertest';
-import { todayInKazakhstan } from '../../apps/api/src/modules/applications/kazakhstan-time';
 import { bearer, createUser, regionIdByCode, scalar, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { DEMO_PASSWORD, login, type Session } from '../support/auth';
@@ -498,8 +497,8 @@ describe('applications', () => {
     it('a ground that is no longer in force is refused', async () => {
       const id = await scalar<number>(
         api.databaseUrl,
-        `INSERT INTO legal_ground (kind, code, name_kk, name_ru, name_en, source, valid_to)
-         VALUES ('reject', 'old_ground', 'Ескі', 'Старое', 'Old', 'test', '2020-12-31') RETURNING id`,
+        `INSERT INTO legal_ground (kind, code, name_kk, name_ru, name_en, source, source_kk, source_ru, source_en, valid_to)
+         VALUES ('reject', 'old_ground', 'Ескі', 'Старое', 'Old', 'test', 'test', 'test', 'test', '2020-12-31') RETURNING id`,
       );
       const draft = await pavlodarDraft();
       await moveOk('caseworker.pavlodar', draft.id, 'submitted');

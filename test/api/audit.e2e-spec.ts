@@ -138,11 +138,11 @@ describe('audit log', () => {
           ).body;
           const { id, createdAt: _c, updatedAt: _u, ...fields } = region;
           await call('put', `/api/regions/${id}`, admin.accessToken, rid)
-            .send({ ...fields, centre: 'Aktau (edited)' })
+            .send({ ...fields, centreEn: 'Aktau (edited)' })
             .expect(200);
         },
         ['region.update'],
-        ([row]) => expect(row.changes).toEqual({ centre: { before: 'Aktau', after: 'Aktau (edited)' } }),
+        ([row]) => expect(row.changes).toEqual({ centreEn: { before: 'Aktau', after: 'Aktau (edited)' } }),
       ],
       [
         'adding an MCI rate',
@@ -273,7 +273,7 @@ describe('audit log', () => {
         const response = await request(api.url)
           .put(`/api/regions/${id}`)
           .set(bearer(admin.accessToken))
-          .send({ ...fields, centre: 'Never saved' });
+          .send({ ...fields, centreEn: 'Never saved' });
         expect(response.status).toBe(500);
         expect(JSON.stringify(response.body)).not.toContain('audit store unavailable');
       } finally {
@@ -282,7 +282,7 @@ describe('audit log', () => {
         );
       }
       const after = await request(api.url).get(`/api/regions/${id}`).set(bearer(admin.accessToken)).expect(200);
-      expect(after.body).toMatchObject({ centre: region.centre, version: region.version });
+      expect(after.body).toMatchObject({ centreEn: region.centreEn, version: region.version });
     });
   });
 

@@ -841,6 +841,9 @@ describe('documents', () => {
         nameKk: 'Қазақстаннан кетті',
         nameRu: 'Выезд из Казахстана',
         nameEn: 'Left Kazakhstan',
+        sourceKk: '«Халықтың көші-қоны туралы» Заң',
+        sourceRu: 'Закон «О миграции населения»',
+        sourceEn: 'Law "On migration of population"',
         source: 'test',
       };
       const created = await request(api.url)

@@ -7,7 +7,19 @@ type Row = Record<string, unknown> & { id: number; version: number };
 
 /** The fields each resource's PUT takes (besides `version`). */
 const EDITABLE: Record<string, string[]> = {
-  regions: ['code', 'nameKk', 'nameRu', 'nameEn', 'centre', 'settlementYears', 'source', 'validFrom', 'validTo'],
+  regions: [
+    'code',
+    'nameKk',
+    'nameRu',
+    'nameEn',
+    'centreKk',
+    'centreRu',
+    'centreEn',
+    'settlementYears',
+    'source',
+    'validFrom',
+    'validTo',
+  ],
   'mci-rates': ['year', 'amount', 'source', 'validFrom', 'validTo'],
   holidays: [
     'kind',

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { todayInKazakhstan } from '../../apps/api/src/modules/applications/kazakhstan-time';
+import { todayInKazakhstan } from '@qonys/domain';
 import { bearer, regionIdByCode, scalar, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';

@@ -1,4 +1,5 @@
 import { addWorkingDays, daysOffInYear, type HolidayRule, workingDaysBetween } from './calendar';
+import type { DeadlineStage } from './value-lists';
 import { addDays, formatIsoDate, isValidCalendarDate, parseIsoDate } from './iso-date';
 
 /**
@@ -8,8 +9,6 @@ import { addDays, formatIsoDate, isValidCalendarDate, parseIsoDate } from './iso
  * editable deadline settings, never from here — except the extension rule's
  * defaults, which are the 2018 oralman rules' values (domain-facts.md §2).
  */
-
-export type DeadlineStage = 'completeness_check' | 'commission_review' | 'status_decision';
 
 export interface StageDeadline {
   stage: DeadlineStage;

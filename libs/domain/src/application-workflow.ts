@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import type { LegalGroundKind } from './value-lists';
 
 /**
  * The case (application for kandas status) state machine, defined once: the API
@@ -78,9 +79,6 @@ export type TransitionRequirement =
   | 'has_members' // applicant + at least the applicant as member
   | 'status_expired' // valid_to < today
   | 'extension_allowed'; // within the extension window and fewer extensions than the limit
-
-/** Which editable list of legal grounds a transition's ground comes from. */
-export type LegalGroundKind = 'refuse_acceptance' | 'reject' | 'revoke';
 
 /** What a transition sets, as named effects the API performs. */
 export type TransitionEffect =

@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './permissions';
 export * from './reference-data';
+export * from './value-lists';
 export * from './iso-date';
 export * from './calendar';
 export * from './iin';
@@ -12,3 +13,5 @@ export * from './placement-assignment';
 export * from './person-fields';
 export * from './world-codes';
 export * from './labour-demand';
+export * from './kazakhstan-time';
+export * from './api-views';

@@ -1,11 +1,11 @@
 import { required, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
-import type { Application } from '../providers/caseTypes';
+import { type ApplicationDetail } from '@qonys/domain';
 import { CHANNEL_CHOICES } from './applicationChoices';
 import { AssigneeInput } from './AssigneeInput';
 
 /** What an existing case lets you change: how it was filed and who works on it (of the case's region). */
 export const ApplicationInputs = () => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   const translate = useTranslate();
   return (
     <>

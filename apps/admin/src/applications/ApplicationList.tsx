@@ -9,13 +9,13 @@ import {
   useTranslate,
   type FieldProps,
 } from 'react-admin';
+import { type ApplicationRow } from '@qonys/domain';
 import { CompactLine } from '../common/CompactLine';
 import { DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList, SelectableSimpleList } from '../common/ResponsiveList';
 import { useFormatPersons } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
-import type { ApplicationRow } from '../providers/caseTypes';
 import { useApplicationFilters } from './applicationFilters';
 import { BulkAssignButton } from './BulkAssignButton';
 import { CaseNumberField } from './CaseNumberField';

@@ -1,7 +1,6 @@
-import { isTerminal } from '@qonys/domain';
+import { type ApplicationDetail, isTerminal } from '@qonys/domain';
 import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { FULL_RECORD } from '../common/fullRecord';
-import type { Application } from '../providers/caseTypes';
 import { ApplicationSummary } from './show/ApplicationSummary';
 import { DecisionTab } from './show/DecisionTab';
 import { DocumentsTab } from './show/DocumentsTab';
@@ -10,7 +9,7 @@ import { TimelineTab } from './show/TimelineTab';
 import { TransitionButtons } from './show/TransitionButtons';
 
 const ApplicationTitle = () => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   const translate = useTranslate();
   if (!record) return null;
   const name = translate('resources.applications.name', { smart_count: 1 });
@@ -19,7 +18,7 @@ const ApplicationTitle = () => {
 
 /** A closed case cannot be edited any more (the API answers 409). */
 const EditCaseButton = () => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   return record && !isTerminal(record.status) ? <EditButton /> : null;
 };
 

@@ -1,10 +1,10 @@
 import { AutocompleteInput, ReferenceInput } from 'react-admin';
-import type { Assignee } from '../providers/caseTypes';
+import { type AssigneeView } from '@qonys/domain';
 
 /** The caseworkers a case may be assigned to (GET /api/applications/assignees), optionally of one region. */
 export const ASSIGNEES = 'applications/assignees';
 
-const assigneeText = (assignee: Assignee) => `${assignee.fullName} (${assignee.username})`;
+const assigneeText = (assignee: AssigneeView) => `${assignee.fullName} (${assignee.username})`;
 
 export const AssigneeInput = ({
   source = 'assignedToId',

@@ -11,8 +11,8 @@ import {
 } from '@mui/material';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import { Button, useDataProvider, useGetList, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { type AssigneeView } from '@qonys/domain';
 import { fieldErrorsOf, messageOf } from '../common/errors';
-import type { Assignee } from '../providers/caseTypes';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import { ASSIGNEES } from './AssigneeInput';
 
@@ -29,7 +29,7 @@ export const BulkAssignButton = () => {
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { data: assignees = [] } = useGetList<Assignee>(
+  const { data: assignees = [] } = useGetList<AssigneeView>(
     ASSIGNEES,
     { pagination: { page: 1, perPage: 100 }, sort: { field: 'fullName', order: 'ASC' } },
     { enabled: open },

@@ -1,6 +1,6 @@
 import { Typography } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import type { ApplicationRow } from '../providers/caseTypes';
+import { type ApplicationRow } from '@qonys/domain';
 
 /** The case number once submitted; a draft has none yet. */
 export const CaseNumberField = (_props: FieldProps) => {

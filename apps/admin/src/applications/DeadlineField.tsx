@@ -1,12 +1,9 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import PauseCircleOutlineIcon from '@mui/icons-material/PauseCircleOutlineOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import { type ApplicationRow, DUE_SOON_WORKING_DAYS } from '@qonys/domain';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { useFormatCalendarDate } from '../common/CalendarDate';
-import type { ApplicationRow } from '../providers/caseTypes';
-
-/** Due in this many working days or fewer: amber, as in the "due in 2 working days" queue. */
-const DUE_SOON = 2;
 
 /**
  * The running deadline in working days: red when overdue, amber when due soon,
@@ -49,7 +46,7 @@ export const DeadlineField = (_props: FieldProps) => {
 
   const days = record.daysLeft;
   const overdue = record.overdue || days < 0;
-  const soon = !overdue && days <= DUE_SOON;
+  const soon = !overdue && days <= DUE_SOON_WORKING_DAYS;
   const label = overdue
     ? translate('app.deadline.overdue_by', { smart_count: Math.max(-days, 1) })
     : days === 0

@@ -1,6 +1,6 @@
+import { QUEUES, type Queue } from '@qonys/domain';
 import { Tab, Tabs } from '@mui/material';
 import { useCanAccess, useListContext, useTranslate } from 'react-admin';
-import { QUEUES, type Queue } from '../providers/caseTypes';
 import { useQueueLabel } from './useQueueLabel';
 
 const ALL = 'all';
@@ -33,7 +33,7 @@ export const QueueTabs = () => {
     >
       <Tab value={ALL} label={translate('app.queues.all')} data-testid="queue-all" />
       {queues.map((queue) => (
-        <Tab key={queue} value={queue} label={translate(queueLabel(queue))} data-testid={`queue-${queue}`} />
+        <Tab key={queue} value={queue} label={queueLabel(queue)} data-testid={`queue-${queue}`} />
       ))}
     </Tabs>
   );

@@ -1,5 +1,4 @@
-import { APPLICATION_STATUSES } from '@qonys/domain';
-import { CHANNELS, QUEUES, RELATIONS } from '../providers/caseTypes';
+import { APPLICATION_STATUSES, CHANNELS, QUEUES, RELATIONS } from '@qonys/domain';
 
 /** Choices for SelectInputs; react-admin translates the names. */
 export const STATUS_CHOICES = APPLICATION_STATUSES.map((status) => ({ id: status, name: `app.statuses.${status}` }));

@@ -1,8 +1,13 @@
+import { DUE_SOON_WORKING_DAYS, type Queue } from '@qonys/domain';
+import { useTranslate } from 'react-admin';
 import { useRole } from '../common/useRole';
-import type { Queue } from '../providers/caseTypes';
 
-/** The label of a queue: for nationwide roles "unassigned" covers every region, not "my region". */
+/** A queue's name: for nationwide roles "unassigned" covers every region, not "my region". */
 export function useQueueLabel(): (queue: Queue) => string {
   const { nationwide } = useRole();
-  return (queue) => (nationwide && queue === 'unassigned' ? 'app.queues.unassigned_anywhere' : `app.queues.${queue}`);
+  const translate = useTranslate();
+  return (queue) =>
+    translate(nationwide && queue === 'unassigned' ? 'app.queues.unassigned_anywhere' : `app.queues.${queue}`, {
+      days: DUE_SOON_WORKING_DAYS,
+    });
 }

@@ -1,15 +1,13 @@
 import { Alert, Box, Grid, Skeleton, Typography } from '@mui/material';
-import PeopleIcon from '@mui/icons-material/People';
-import MapIcon from '@mui/icons-material/Map';
-import HistoryIcon from '@mui/icons-material/History';
-import PaymentsIcon from '@mui/icons-material/Payments';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { localizedName } from '../common/localizedName';
-import { useFormatMoney, useFormatNumber } from '../common/useFormatNumber';
 import type { QonysDataProvider } from '../providers/dataProvider';
-import { CaseCounts } from './CaseCounts';
-import { Figure, StatCard } from './StatCard';
+import { AuditCard } from './AuditCard';
+import { CaseCountsCard } from './CaseCountsCard';
+import { MciCard } from './MciCard';
+import { RegionsCard } from './RegionsCard';
+import { UsersCard } from './UsersCard';
 
 const DashboardSkeleton = () => (
   <Grid container spacing={2}>
@@ -21,7 +19,7 @@ const DashboardSkeleton = () => (
   </Grid>
 );
 
-/** Real counts from GET /api/dashboard, formatted in the UI language. */
+/** Real counts from GET /api/dashboard as small cards (one file each), each shown only to whom the API sends it. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -31,8 +29,6 @@ export const Dashboard = () => {
     queryKey: ['dashboard'],
     queryFn: () => dataProvider.getDashboard(),
   });
-  const n = useFormatNumber();
-  const money = useFormatMoney();
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -58,88 +54,11 @@ export const Dashboard = () => {
       {error && <Alert severity="error">{translate('app.dashboard.error')}</Alert>}
       {data && (
         <Grid container spacing={2}>
-          <CaseCounts />
-          {data.users && (
-            <Grid size={{ xs: 12, md: 6 }}>
-              <StatCard title={translate('app.dashboard.users.title')} icon={<PeopleIcon color="primary" />}>
-                <Figure
-                  testId="users-total"
-                  label={translate('app.dashboard.users.total')}
-                  value={n(data.users.total)}
-                />
-                <Figure
-                  testId="users-active"
-                  label={translate('app.dashboard.users.active')}
-                  value={n(data.users.active)}
-                />
-                <Figure
-                  testId="users-disabled"
-                  label={translate('app.dashboard.users.disabled')}
-                  value={n(data.users.disabled)}
-                />
-                <Figure
-                  testId="users-locked"
-                  label={translate('app.dashboard.users.locked')}
-                  value={n(data.users.locked)}
-                />
-              </StatCard>
-            </Grid>
-          )}
-          {data.regions && (
-            <Grid size={{ xs: 12, md: 6 }}>
-              <StatCard title={translate('app.dashboard.regions.title')} icon={<MapIcon color="primary" />}>
-                <Figure
-                  testId="regions-total"
-                  label={translate('app.dashboard.regions.total')}
-                  value={n(data.regions.total)}
-                />
-                <Figure
-                  testId="regions-settlement"
-                  label={translate('app.dashboard.regions.settlement', { year: data.year })}
-                  value={n(data.regions.settlementThisYear)}
-                />
-              </StatCard>
-            </Grid>
-          )}
-          {data.auditEvents && (
-            <Grid size={{ xs: 12, md: 6 }}>
-              <StatCard title={translate('app.dashboard.audit.title')} icon={<HistoryIcon color="primary" />}>
-                <Figure
-                  testId="audit-24h"
-                  label={translate('app.dashboard.audit.events')}
-                  value={n(data.auditEvents.last24h)}
-                />
-                <Figure
-                  testId="audit-failed-logins"
-                  label={translate('app.dashboard.audit.failed_logins')}
-                  value={n(data.auditEvents.failedLogins24h)}
-                />
-                <Figure
-                  testId="audit-refused"
-                  label={translate('app.dashboard.audit.refused')}
-                  value={n(data.auditEvents.refused24h)}
-                />
-              </StatCard>
-            </Grid>
-          )}
-          <Grid size={{ xs: 12, md: 6 }}>
-            <StatCard
-              title={translate('app.dashboard.mci.title', { year: data.year })}
-              icon={<PaymentsIcon color="primary" />}
-            >
-              {data.mciThisYear === null ? (
-                <Typography variant="body2" color="text.secondary">
-                  {translate('app.dashboard.mci.missing', { year: data.year })}
-                </Typography>
-              ) : (
-                <Figure
-                  testId="mci-this-year"
-                  label={translate('app.dashboard.mci.value')}
-                  value={money(data.mciThisYear)}
-                />
-              )}
-            </StatCard>
-          </Grid>
+          <CaseCountsCard />
+          {data.users && <UsersCard users={data.users} />}
+          {data.regions && <RegionsCard regions={data.regions} year={data.year} />}
+          {data.auditEvents && <AuditCard auditEvents={data.auditEvents} />}
+          <MciCard year={data.year} mci={data.mciThisYear} />
         </Grid>
       )}
     </Box>

@@ -1,6 +1,6 @@
 import { Typography } from '@mui/material';
 import { DataTable, List, SearchInput, SimpleList, useRecordContext, useTranslate } from 'react-admin';
-import { CalendarDateField } from '../common/DateTimeField';
+import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
@@ -56,12 +56,7 @@ export const DeadlineList = () => {
             disableSort
           />
           <DataTable.Col source="amount" field={DurationField} disableSort />
-          <DataTable.Col source="validFrom">
-            <CalendarDateField source="validFrom" />
-          </DataTable.Col>
-          <DataTable.Col source="validTo" disableSort>
-            <CalendarDateField source="validTo" />
-          </DataTable.Col>
+          <ValidityColumns sortableFrom />
         </DataTable>
       </ResponsiveList>
     </List>

@@ -11,7 +11,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { CalendarDateField } from '../common/DateTimeField';
+import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
@@ -66,12 +66,7 @@ export const DocumentTypeList = () => {
             <SelectField source="condition" choices={CONDITION_CHOICES} />
           </DataTable.Col>
           <DataTable.Col source="required" field={BooleanField} disableSort />
-          <DataTable.Col source="validFrom" disableSort>
-            <CalendarDateField source="validFrom" />
-          </DataTable.Col>
-          <DataTable.Col source="validTo" disableSort>
-            <CalendarDateField source="validTo" />
-          </DataTable.Col>
+          <ValidityColumns />
         </DataTable>
       </ResponsiveList>
     </List>

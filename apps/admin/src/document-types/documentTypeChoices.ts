@@ -1,10 +1,7 @@
-import type { DocumentCondition, DocumentScope } from '../providers/caseTypes';
+import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES } from '@qonys/domain';
 
-const SCOPES: DocumentScope[] = ['application', 'member'];
-const CONDITIONS: DocumentCondition[] = ['always', 'without_commission', 'mission_abroad'];
-
-export const SCOPE_CHOICES = SCOPES.map((scope) => ({ id: scope, name: `app.document_scopes.${scope}` }));
-export const CONDITION_CHOICES = CONDITIONS.map((condition) => ({
+export const SCOPE_CHOICES = DOCUMENT_SCOPES.map((scope) => ({ id: scope, name: `app.document_scopes.${scope}` }));
+export const CONDITION_CHOICES = DOCUMENT_CONDITIONS.map((condition) => ({
   id: condition,
   name: `app.document_conditions.${condition}`,
 }));

@@ -13,6 +13,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CalendarDateField } from '../common/DateTimeField';
+import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
@@ -72,12 +73,7 @@ export const HolidayList = () => {
             disableSort
           />
           <DataTable.Col source="movesIfWeekend" field={BooleanField} disableSort />
-          <DataTable.Col source="validFrom" disableSort>
-            <CalendarDateField source="validFrom" />
-          </DataTable.Col>
-          <DataTable.Col source="validTo" disableSort>
-            <CalendarDateField source="validTo" />
-          </DataTable.Col>
+          <ValidityColumns />
         </DataTable>
       </ResponsiveList>
     </List>

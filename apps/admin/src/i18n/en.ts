@@ -138,6 +138,7 @@ const app = {
       year: 'A year between 1990 and 2200',
       username: '3–64 lower-case Latin letters, digits, dots, dashes or underscores',
       reference_key: 'Lower-case Latin letters, digits and underscores, starting with a letter',
+      all_languages: 'Fill in all three languages, or none',
     },
     action: {
       reset_password: 'Reset password',
@@ -253,6 +254,9 @@ const app = {
         nameRu: 'Name (Russian)',
         nameEn: 'Name (English)',
         centre: 'Administrative centre',
+        centreKk: 'Centre (Kazakh)',
+        centreRu: 'Centre (Russian)',
+        centreEn: 'Centre (English)',
         settlementYears: 'Kandas settlement years',
         settlementYear: 'Settlement region in year',
         source: 'Source (legal act)',

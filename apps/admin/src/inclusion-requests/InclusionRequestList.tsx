@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
 import { DataTable, FunctionField, List, NumberInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
+import { type InclusionRequestRow } from '@qonys/domain';
 import { CaseFamily, CaseFamilyField } from '../applications/CaseFamilyField';
 import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
@@ -7,7 +8,6 @@ import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { useFormatPersons } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
-import type { InclusionRequest } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import { inclusionStatusChoices } from './inclusionChoices';
@@ -20,7 +20,7 @@ export const InclusionRequestList = () => {
   const { nationwide } = useRole();
   const { nameOf } = useRegionNames();
   const formatPersons = useFormatPersons();
-  const statusChip = (record: InclusionRequest) => (
+  const statusChip = (record: InclusionRequestRow) => (
     <Chip
       size="small"
       color={STATUS_COLOUR[record.status]}
@@ -43,7 +43,7 @@ export const InclusionRequestList = () => {
     >
       <ResponsiveList
         compact={
-          <SimpleList<InclusionRequest>
+          <SimpleList<InclusionRequestRow>
             primaryText={(record) => <CaseFamily names={record} />}
             secondaryText={(record) => (
               <CompactLine>
@@ -63,15 +63,15 @@ export const InclusionRequestList = () => {
           <DataTable.Col source="year" />
           <DataTable.Col source="persons" />
           <DataTable.Col source="regionId">
-            <FunctionField<InclusionRequest> render={(record) => nameOf(record.regionId)} />
+            <FunctionField<InclusionRequestRow> render={(record) => nameOf(record.regionId)} />
           </DataTable.Col>
           <DataTable.Col source="preferredRegionIds" disableSort>
-            <FunctionField<InclusionRequest>
+            <FunctionField<InclusionRequestRow>
               render={(record) => record.preferredRegionIds.map((id, i) => `${i + 1}. ${nameOf(id)}`).join('; ')}
             />
           </DataTable.Col>
           <DataTable.Col source="status">
-            <FunctionField<InclusionRequest> render={statusChip} />
+            <FunctionField<InclusionRequestRow> render={statusChip} />
           </DataTable.Col>
           <DataTable.Col source="deadlineDue">
             <CalendarDateField source="deadlineDue" />

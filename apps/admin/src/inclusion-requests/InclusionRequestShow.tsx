@@ -10,14 +10,14 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { type InclusionRequestRow } from '@qonys/domain';
 import { CalendarDateField, CountField, DateTimeField } from '../common/DateTimeField';
 import { RecommendationPanel } from '../placement/RecommendationPanel';
-import type { InclusionRequest } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { DecisionDialog, type DecisionKind } from './DecisionDialog';
 
 const DecisionButtons = () => {
-  const request = useRecordContext<InclusionRequest>();
+  const request = useRecordContext<InclusionRequestRow>();
   const translate = useTranslate();
   const [kind, setKind] = useState<DecisionKind | null>(null);
   const { canAccess } = useCanAccess({
@@ -52,7 +52,7 @@ const DecisionButtons = () => {
 const RegionList = ({ source }: { source: 'preferredRegionIds' | 'relativesRegionIds' }) => {
   const { nameOf } = useRegionNames();
   return (
-    <FunctionField<InclusionRequest>
+    <FunctionField<InclusionRequestRow>
       source={source}
       render={(record) => record[source].map((id, i) => `${i + 1}. ${nameOf(id)}`).join('; ') || '—'}
     />
@@ -61,7 +61,7 @@ const RegionList = ({ source }: { source: 'preferredRegionIds' | 'relativesRegio
 
 /** The family by name, and its case: a link for those who may open it (an official of another region may not). */
 const CaseHeading = () => {
-  const request = useRecordContext<InclusionRequest>();
+  const request = useRecordContext<InclusionRequestRow>();
   const translate = useTranslate();
   const { canAccess: canOpenCase } = useCanAccess({
     resource: 'applications',
@@ -91,7 +91,7 @@ const CaseHeading = () => {
 };
 
 const Recommendations = () => {
-  const request = useRecordContext<InclusionRequest>();
+  const request = useRecordContext<InclusionRequestRow>();
   return request?.status === 'submitted' ? <RecommendationPanel applicationId={request.applicationId} /> : null;
 };
 
@@ -107,16 +107,16 @@ export const InclusionRequestShow = () => {
           <Box sx={{ flex: 1 }} />
           <DecisionButtons />
         </Stack>
-        <FunctionField<InclusionRequest>
+        <FunctionField<InclusionRequestRow>
           source="status"
           render={(record) => translate(`app.inclusion.statuses.${record.status}`)}
         />
         <TextField source="year" />
         <CountField source="persons" />
-        <FunctionField<InclusionRequest> source="regionId" render={(record) => nameOf(record.regionId)} />
+        <FunctionField<InclusionRequestRow> source="regionId" render={(record) => nameOf(record.regionId)} />
         <RegionList source="preferredRegionIds" />
         <RegionList source="relativesRegionIds" />
-        <FunctionField<InclusionRequest>
+        <FunctionField<InclusionRequestRow>
           source="adaptationServices"
           render={(record) =>
             record.adaptationServices.map((s) => translate(`app.inclusion.services.${s}`)).join(', ') || '—'

@@ -1,4 +1,4 @@
-import { ADAPTATION_SERVICES, INCLUSION_STATUSES } from '../providers/placementTypes';
+import { ADAPTATION_SERVICES, INCLUSION_STATUSES } from '@qonys/domain';
 
 export const inclusionStatusChoices = INCLUSION_STATUSES.map((id) => ({ id, name: `app.inclusion.statuses.${id}` }));
 

@@ -1,4 +1,4 @@
-import { required, SelectInput, TextInput } from 'react-admin';
+import { maxLength, required, SelectInput, TextInput } from 'react-admin';
 import { Stack } from '@mui/material';
 import { ReferenceDataInputs } from '../common/ReferenceDataInputs';
 import { RecordHistory } from '../common/RecordHistory';
@@ -15,6 +15,9 @@ export const LegalGroundInputs = () => (
     <TextInput source="nameKk" validate={required()} fullWidth multiline />
     <TextInput source="nameRu" validate={required()} fullWidth multiline />
     <TextInput source="nameEn" validate={required()} fullWidth multiline />
+    {(['sourceKk', 'sourceRu', 'sourceEn'] as const).map((source) => (
+      <TextInput key={source} source={source} validate={[required(), maxLength(500)]} fullWidth multiline />
+    ))}
     <ReferenceDataInputs />
     <RecordHistory />
   </>

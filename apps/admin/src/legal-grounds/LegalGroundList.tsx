@@ -1,10 +1,10 @@
 import { Typography } from '@mui/material';
 import { DataTable, List, SearchInput, SelectField, SelectInput, SimpleList, useRecordContext } from 'react-admin';
-import { CalendarDateField } from '../common/DateTimeField';
+import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
-import { LocalizedNameField, useNameSource } from '../common/localizedName';
+import { LocalizedNameField, LocalizedTextField, useNameSource } from '../common/localizedName';
 import { LEGAL_GROUND_KIND_CHOICES } from './legalGroundKinds';
 
 const legalGroundFilters = [
@@ -46,13 +46,10 @@ export const LegalGroundList = () => {
           </DataTable.Col>
           <DataTable.Col source="code" field={CodeField} />
           <DataTable.Col source={nameSource} label="resources.legal-grounds.fields.name" field={LocalizedNameField} />
-          <DataTable.Col source="source" disableSort />
-          <DataTable.Col source="validFrom" disableSort>
-            <CalendarDateField source="validFrom" />
+          <DataTable.Col source="legalBasis" disableSort>
+            <LocalizedTextField base="source" />
           </DataTable.Col>
-          <DataTable.Col source="validTo" disableSort>
-            <CalendarDateField source="validTo" />
-          </DataTable.Col>
+          <ValidityColumns />
         </DataTable>
       </ResponsiveList>
     </List>

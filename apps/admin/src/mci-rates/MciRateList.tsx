@@ -1,5 +1,5 @@
 import { DataTable, List, NumberInput, SimpleList, TextField } from 'react-admin';
-import { CalendarDateField } from '../common/DateTimeField';
+import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
@@ -28,12 +28,7 @@ export const MciRateList = () => (
         <DataTable.Col source="source" disableSort>
           <TextField source="source" sx={{ display: 'block', maxWidth: 420 }} />
         </DataTable.Col>
-        <DataTable.Col source="validFrom" disableSort>
-          <CalendarDateField source="validFrom" />
-        </DataTable.Col>
-        <DataTable.Col source="validTo" disableSort>
-          <CalendarDateField source="validTo" />
-        </DataTable.Col>
+        <ValidityColumns />
       </DataTable>
     </ResponsiveList>
   </List>

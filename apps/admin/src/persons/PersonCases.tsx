@@ -1,12 +1,12 @@
 import { Typography } from '@mui/material';
 import { DataTable, ReferenceManyField, SimpleList, useCanAccess, useTranslate } from 'react-admin';
+import { type ApplicationRow } from '@qonys/domain';
 import { CaseNumberField } from '../applications/CaseNumberField';
 import { StatusField } from '../applications/StatusField';
 import { CompactLine } from '../common/CompactLine';
 import { DateTimeField } from '../common/DateTimeField';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { useFormatPersons } from '../common/useFormatNumber';
-import type { ApplicationRow } from '../providers/caseTypes';
 
 /** The cases this person applied in (GET /api/applications?filter={"applicantId":…}). */
 export const PersonCases = () => {

@@ -1,7 +1,7 @@
+import { EDUCATION_LEVELS, ID_DOCUMENT_TYPES, SEXES } from '@qonys/domain';
 import { useMemo } from 'react';
 import { useLocaleState } from 'react-admin';
 import { countryChoices, languageChoices, type WorldChoice } from '../common/world/worldNames';
-import { EDUCATION_LEVELS, ID_DOCUMENT_TYPES, SEXES } from '../providers/personTypes';
 
 /** Choices for SelectInputs; react-admin translates the names. */
 export const SEX_CHOICES = SEXES.map((sex) => ({ id: sex, name: `app.sexes.${sex}` }));

@@ -1,3 +1,4 @@
+import { QUOTA_CATEGORIES, type QuotaCategory } from '@qonys/domain';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
@@ -15,7 +16,7 @@ import {
 import { Title, useCanAccess, useDataProvider, useGetList, useTranslate } from 'react-admin';
 import { messageOf } from '../common/errors';
 import type { QonysDataProvider } from '../providers/dataProvider';
-import { QUOTA_CATEGORIES, type PlacementBatch, type QuotaCategory } from '../providers/placementTypes';
+import { type PlacementBatch } from '../providers/placementTypes';
 import { thisYear } from '../quotas/quotaChoices';
 import { YearCategoryPicker } from '../quotas/YearCategoryPicker';
 import { AcceptPanel } from './AcceptPanel';

@@ -15,6 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, useGetList, useRefresh, useTranslate } from 'react-admin';
+import { type PlacementProposalRow, type QuotaView } from '@qonys/domain';
 import { CaseFamily } from '../applications/CaseFamilyField';
 import { canAccessAs } from '../providers/canAccess';
 import { useDisplayedRowsLabel } from '../common/LocalePagination';
@@ -22,7 +23,7 @@ import { stackOnPhone } from '../common/stackOnPhone';
 import { useFormatNumber, useFormatScore } from '../common/useFormatNumber';
 import { useIsSmall } from '../common/useIsSmall';
 import { useRole } from '../common/useRole';
-import type { PlacementBatch, PlacementProposal, Quota } from '../providers/placementTypes';
+import type { PlacementBatch } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { OverrideDialog } from './OverrideDialog';
 import { ReasonList } from './ReasonList';
@@ -46,13 +47,13 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(25);
   const [view, setView] = useState<View>('all');
-  const [overriding, setOverriding] = useState<PlacementProposal | null>(null);
-  const { data, total, error } = useGetList<PlacementProposal>(`placement/batches/${batch.id}/proposals`, {
+  const [overriding, setOverriding] = useState<PlacementProposalRow | null>(null);
+  const { data, total, error } = useGetList<PlacementProposalRow>(`placement/batches/${batch.id}/proposals`, {
     pagination: { page: page + 1, perPage },
     sort: { field: 'id', order: 'ASC' },
     filter: VIEWS[view],
   });
-  const { data: quotas } = useGetList<Quota>('quotas', {
+  const { data: quotas } = useGetList<QuotaView>('quotas', {
     filter: { year: batch.year, category: batch.category },
     pagination: { page: 1, perPage: 100 },
   });
@@ -61,7 +62,7 @@ export const ProposalTable = ({ batch }: { batch: PlacementBatch }) => {
     .sort((a, b) => a.name.localeCompare(b.name));
   const { role, regionId } = useRole();
   const user = role === null ? null : { role, regionId };
-  const mayOverride = (proposal: PlacementProposal) =>
+  const mayOverride = (proposal: PlacementProposalRow) =>
     batch.status === 'proposed' &&
     proposal.acceptedAt === null &&
     canAccessAs(user, { action: 'edit', resource: 'placement', record: { regionId: proposal.finalRegionId } });

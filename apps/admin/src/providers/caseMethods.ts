@@ -1,12 +1,11 @@
+import { type ApplicationDetail, type Relation } from '@qonys/domain';
 import type {
-  Application,
   CaseDocument,
   ChecklistItem,
   DocumentReview,
   DocumentUpload,
   PaperKind,
   PaperLanguage,
-  Relation,
   TimelineEvent,
   TransitionRequest,
 } from './caseTypes';
@@ -18,11 +17,11 @@ const id = (value: number | string) => encodeURIComponent(value);
 
 /** The case-work calls beyond react-admin's CRUD: transitions, family, documents, papers, duplicates. */
 export interface CaseMethods {
-  transitionApplication(applicationId: number, request: TransitionRequest): Promise<Application>;
+  transitionApplication(applicationId: number, request: TransitionRequest): Promise<ApplicationDetail>;
   addApplicationNote(applicationId: number, comment: string): Promise<TimelineEvent>;
   assignApplications(ids: number[], assignedToId: number | null): Promise<{ updated: number }>;
-  addApplicationMember(applicationId: number, personId: number, relation: Relation): Promise<Application>;
-  removeApplicationMember(applicationId: number, personId: number): Promise<Application>;
+  addApplicationMember(applicationId: number, personId: number, relation: Relation): Promise<ApplicationDetail>;
+  removeApplicationMember(applicationId: number, personId: number): Promise<ApplicationDetail>;
   getChecklist(applicationId: number): Promise<ChecklistItem[]>;
   uploadDocument(upload: DocumentUpload): Promise<CaseDocument>;
   reviewDocument(documentId: number, review: DocumentReview): Promise<CaseDocument>;
@@ -35,16 +34,16 @@ export interface CaseMethods {
 
 export const caseMethods: CaseMethods = {
   transitionApplication: async (applicationId, request) =>
-    (await post(`/applications/${id(applicationId)}/transitions`, request)).json as Application,
+    (await post(`/applications/${id(applicationId)}/transitions`, request)).json as ApplicationDetail,
   addApplicationNote: async (applicationId, comment) =>
     (await post(`/applications/${id(applicationId)}/notes`, { comment })).json as TimelineEvent,
   assignApplications: async (ids, assignedToId) =>
     (await post('/applications/assign', { ids, assignedToId })).json as { updated: number },
   addApplicationMember: async (applicationId, personId, relation) =>
-    (await post(`/applications/${id(applicationId)}/members`, { personId, relation })).json as Application,
+    (await post(`/applications/${id(applicationId)}/members`, { personId, relation })).json as ApplicationDetail,
   removeApplicationMember: async (applicationId, personId) =>
     (await apiFetch(`/applications/${id(applicationId)}/members/${id(personId)}`, { method: 'DELETE' }))
-      .json as Application,
+      .json as ApplicationDetail,
 
   getChecklist: async (applicationId) =>
     (await apiFetch(`/documents/checklist?applicationId=${id(applicationId)}`)).json as ChecklistItem[],

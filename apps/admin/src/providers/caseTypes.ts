@@ -1,108 +1,23 @@
-import type { ApplicationStatus, LegalGroundKind, Sex, TransitionName, TransitionRequirement } from '@qonys/domain';
+import {
+  type ApplicationEventType,
+  type ApplicationStatus,
+  type DocumentCondition,
+  type DocumentScope,
+  type DocumentStatus,
+  type Relation,
+  type TransitionName,
+} from '@qonys/domain';
 
 /**
- * The shapes the API answers for cases, persons and documents
- * (apps/api/src/modules/{applications,persons,documents}); the screens read exactly these.
+ * The rest of what the API answers for cases and documents
+ * (apps/api/src/modules/{applications,documents}); cases and quotas themselves are
+ * libs/domain's api-views.ts, which the API builds.
  */
-
-export const CHANNELS = ['egov', 'public_service_centre', 'mission_abroad', 'in_person'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const RELATIONS = ['applicant', 'spouse', 'child', 'parent', 'sibling', 'other'] as const;
-export type Relation = (typeof RELATIONS)[number];
-
-/** The caseworker queues of GET /api/applications?filter={"queue":…}. */
-export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue'] as const;
-export type Queue = (typeof QUEUES)[number];
-
-export type DeadlineStage = 'completeness_check' | 'commission_review' | 'status_decision';
-
-/** A row of GET /api/applications. */
-export interface ApplicationRow {
-  id: number;
-  number: string | null;
-  status: ApplicationStatus;
-  channel: Channel;
-  regionId: number;
-  assignedToId: number | null;
-  assignedToName: string | null;
-  applicantId: number;
-  applicantName: string | null;
-  memberCount: number;
-  deadlineStage: DeadlineStage | null;
-  deadlineDue: string | null;
-  deadlinePausedRemaining: number | null;
-  /** Working days to the deadline: 0 on the due day, negative when overdue, null without a running clock. */
-  daysLeft: number | null;
-  overdue: boolean;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  legalGroundId: number | null;
-  decisionComment: string | null;
-  statusValidFrom: string | null;
-  statusValidTo: string | null;
-  extensionCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MemberPerson {
-  id: number;
-  surname: string;
-  givenName: string;
-  patronymic: string | null;
-  birthDate: string;
-  sex: Sex;
-  iin: string | null;
-  ethnicity: string;
-}
-
-export interface Member {
-  personId: number;
-  relation: Relation;
-  active: boolean;
-  person: MemberPerson;
-}
-
-/** A transition the signed-in user may trigger now, with the inputs it needs. */
-export interface AvailableTransition {
-  name: TransitionName;
-  to: ApplicationStatus;
-  requires: readonly TransitionRequirement[];
-  legalGroundKind: LegalGroundKind | null;
-}
-
-export interface Certificate {
-  number: string;
-  issuedOn: string;
-  validFrom: string;
-  validTo: string;
-  revokedAt: string | null;
-}
-
-/** GET /api/applications/:id, and the answer of every write on a case. */
-export interface Application extends ApplicationRow {
-  members: Member[];
-  availableTransitions: AvailableTransition[];
-  certificate: Certificate | null;
-}
-
-export const TIMELINE_EVENT_TYPES = [
-  'created',
-  'updated',
-  'transition',
-  'note',
-  'document',
-  'assignment',
-  'member',
-] as const;
-export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 export interface TimelineEvent {
   id: string;
   occurredAt: string;
-  type: TimelineEventType;
+  type: ApplicationEventType;
   transition: TransitionName | null;
   fromStatus: ApplicationStatus | null;
   toStatus: ApplicationStatus | null;
@@ -112,14 +27,6 @@ export interface TimelineEvent {
   actorFullName: string | null;
 }
 
-/** GET /api/applications/assignees: caseworkers a case may be assigned to. */
-export interface Assignee {
-  id: number;
-  username: string;
-  fullName: string;
-  regionId: number | null;
-}
-
 export interface TransitionRequest {
   to: ApplicationStatus;
   comment?: string;
@@ -127,10 +34,7 @@ export interface TransitionRequest {
   version: number;
 }
 
-export type DocumentStatus = 'uploaded' | 'verified' | 'rejected';
 export type ChecklistStatus = 'missing' | DocumentStatus;
-export type DocumentScope = 'application' | 'member';
-export type DocumentCondition = 'always' | 'without_commission' | 'mission_abroad';
 
 /** An uploaded file of a case (never its storage key). */
 export interface CaseDocument {

@@ -1,15 +1,4 @@
-import type { Sex } from '@qonys/domain';
-
-export const SEXES: readonly Sex[] = ['M', 'F'];
-export const ID_DOCUMENT_TYPES = ['passport', 'id_card', 'birth_certificate', 'stateless_document', 'other'] as const;
-export const EDUCATION_LEVELS = [
-  'none',
-  'primary',
-  'general_secondary',
-  'secondary_specialised',
-  'higher',
-  'postgraduate',
-] as const;
+import type { EducationLevel, IdDocumentType, Sex } from '@qonys/domain';
 
 /** A person as GET /api/persons/:id shows them. */
 export interface Person {
@@ -27,11 +16,11 @@ export interface Person {
   ethnicity: string;
   citizenship: string | null;
   countryOfOrigin: string | null;
-  idDocumentType: (typeof ID_DOCUMENT_TYPES)[number] | null;
+  idDocumentType: IdDocumentType | null;
   idDocumentNumber: string | null;
   idDocumentIssuer: string | null;
   idDocumentExpiry: string | null;
-  educationLevel: (typeof EDUCATION_LEVELS)[number] | null;
+  educationLevel: EducationLevel | null;
   profession: string | null;
   languages: string[];
   phone: string | null;

@@ -1,18 +1,20 @@
-import type { PlacementWeightKey } from '@qonys/domain';
+import {
+  type InclusionRequestRow,
+  type PlacementProposalRow,
+  type PlacementWeightKey,
+  type QuotaCategory,
+  type QuotaView,
+  type SettlementRow,
+} from '@qonys/domain';
 import { apiFetch } from './httpClient';
 import type {
   AcceptResult,
   CapacityChange,
   ImportResult,
   InclusionDecision,
-  InclusionRequest,
   PlacementBatch,
-  PlacementProposal,
   PlacementWeight,
-  Quota,
-  QuotaCategory,
   RecommendationList,
-  Settlement,
 } from './placementTypes';
 
 const post = (path: string, body: unknown) => apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
@@ -20,15 +22,20 @@ const id = (value: number | string) => encodeURIComponent(value);
 
 /** The quota, inclusion, settlement and placement calls beyond react-admin's CRUD. */
 export interface PlacementMethods {
-  changeQuotaCapacity(quotaId: number, change: CapacityChange): Promise<Quota>;
-  decideInclusion(requestId: number, decision: InclusionDecision): Promise<InclusionRequest>;
-  withdrawInclusion(requestId: number, reason: string, version: number): Promise<InclusionRequest>;
-  confirmArrival(settlementId: number, actualArrival: string, version: number): Promise<Settlement>;
-  moveSettlement(settlementId: number, regionId: number, reason: string, version: number): Promise<Settlement>;
+  changeQuotaCapacity(quotaId: number, change: CapacityChange): Promise<QuotaView>;
+  decideInclusion(requestId: number, decision: InclusionDecision): Promise<InclusionRequestRow>;
+  withdrawInclusion(requestId: number, reason: string, version: number): Promise<InclusionRequestRow>;
+  confirmArrival(settlementId: number, actualArrival: string, version: number): Promise<SettlementRow>;
+  moveSettlement(settlementId: number, regionId: number, reason: string, version: number): Promise<SettlementRow>;
   getRecommendations(applicationId: number): Promise<RecommendationList>;
   startPlacementBatch(year: number, category: QuotaCategory): Promise<PlacementBatch>;
   getPlacementBatch(batchId: number): Promise<PlacementBatch>;
-  overrideProposal(batchId: number, proposalId: number, regionId: number, reason: string): Promise<PlacementProposal>;
+  overrideProposal(
+    batchId: number,
+    proposalId: number,
+    regionId: number,
+    reason: string,
+  ): Promise<PlacementProposalRow>;
   acceptPlacementBatch(batchId: number, regionId?: number): Promise<AcceptResult>;
   getPlacementWeights(): Promise<PlacementWeight[]>;
   updatePlacementWeights(
@@ -38,15 +45,16 @@ export interface PlacementMethods {
 }
 
 export const placementMethods: PlacementMethods = {
-  changeQuotaCapacity: async (quotaId, change) => (await post(`/quotas/${id(quotaId)}/ledger`, change)).json as Quota,
+  changeQuotaCapacity: async (quotaId, change) =>
+    (await post(`/quotas/${id(quotaId)}/ledger`, change)).json as QuotaView,
   decideInclusion: async (requestId, decision) =>
-    (await post(`/inclusion-requests/${id(requestId)}/decision`, decision)).json as InclusionRequest,
+    (await post(`/inclusion-requests/${id(requestId)}/decision`, decision)).json as InclusionRequestRow,
   withdrawInclusion: async (requestId, reason, version) =>
-    (await post(`/inclusion-requests/${id(requestId)}/withdraw`, { reason, version })).json as InclusionRequest,
+    (await post(`/inclusion-requests/${id(requestId)}/withdraw`, { reason, version })).json as InclusionRequestRow,
   confirmArrival: async (settlementId, actualArrival, version) =>
-    (await post(`/settlements/${id(settlementId)}/arrival`, { actualArrival, version })).json as Settlement,
+    (await post(`/settlements/${id(settlementId)}/arrival`, { actualArrival, version })).json as SettlementRow,
   moveSettlement: async (settlementId, regionId, reason, version) =>
-    (await post(`/settlements/${id(settlementId)}/move`, { regionId, reason, version })).json as Settlement,
+    (await post(`/settlements/${id(settlementId)}/move`, { regionId, reason, version })).json as SettlementRow,
   getRecommendations: async (applicationId) =>
     (await apiFetch(`/placement/recommendations?applicationId=${id(applicationId)}`)).json as RecommendationList,
   startPlacementBatch: async (year, category) =>
@@ -54,7 +62,7 @@ export const placementMethods: PlacementMethods = {
   getPlacementBatch: async (batchId) => (await apiFetch(`/placement/batches/${id(batchId)}`)).json as PlacementBatch,
   overrideProposal: async (batchId, proposalId, regionId, reason) =>
     (await post(`/placement/batches/${id(batchId)}/proposals/${id(proposalId)}/override`, { regionId, reason }))
-      .json as PlacementProposal,
+      .json as PlacementProposalRow,
   acceptPlacementBatch: async (batchId, regionId) =>
     (await post(`/placement/batches/${id(batchId)}/accept`, regionId === undefined ? {} : { regionId }))
       .json as AcceptResult,

@@ -1,36 +1,10 @@
-import type { PlacementReason, PlacementReport, PlacementWeightKey } from '@qonys/domain';
+import type { BatchStatus, PlacementReason, PlacementReport, PlacementWeightKey, QuotaCategory } from '@qonys/domain';
 
 /**
- * The shapes the API answers for quotas, inclusion, settlement and placement
- * (apps/api/src/modules/{quotas,inclusion,settlements,placement}).
+ * The rest of what the API answers for quotas, inclusion, settlement and placement
+ * (apps/api/src/modules/{quotas,inclusion,settlements,placement}); quotas, inclusion
+ * requests, settlements and proposals themselves are libs/domain's api-views.ts.
  */
-
-/** The case a row of settlement work belongs to, named beside the row (number and the applicant's name). */
-export interface CaseNames {
-  applicationId: number;
-  applicationNumber: string | null;
-  applicantName: string | null;
-}
-
-export const QUOTA_CATEGORIES = ['kandas', 'resettler'] as const;
-export type QuotaCategory = (typeof QUOTA_CATEGORIES)[number];
-
-/** A row of GET /api/quotas: balance = capacity − reserved − settled. */
-export interface Quota {
-  id: number;
-  year: number;
-  regionId: number;
-  category: QuotaCategory;
-  unit: 'persons' | 'families';
-  capacity: number;
-  reserved: number;
-  settled: number;
-  balance: number;
-  legalAct: string;
-  version: number;
-}
-
-export const LEDGER_KINDS = ['capacity_set', 'capacity_change', 'reserve', 'release', 'settle'] as const;
 
 export interface CapacityChange {
   entryDate: string;
@@ -40,63 +14,10 @@ export interface CapacityChange {
   version: number;
 }
 
-export const INCLUSION_STATUSES = ['submitted', 'included', 'refused', 'withdrawn'] as const;
-export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
-
-export const ADAPTATION_SERVICES = [
-  'information',
-  'legal',
-  'social',
-  'medical',
-  'educational',
-  'language_course',
-  'vocational_training',
-  'job_placement',
-  'business_support',
-] as const;
-
-export interface InclusionRequest extends CaseNames {
-  id: number;
-  year: number;
-  category: QuotaCategory;
-  status: InclusionStatus;
-  preferredRegionIds: number[];
-  consent: boolean;
-  relativesRegionIds: number[];
-  adaptationServices: string[];
-  adaptationNotes: string | null;
-  persons: number;
-  regionId: number;
-  /** The region of the case (whose staff may open it). */
-  caseRegionId: number;
-  deadlineDue: string | null;
-  decidedAt: string | null;
-  refusalReason: string | null;
-  version: number;
-}
-
 export interface InclusionDecision {
   decision: 'include' | 'refuse';
   regionId?: number;
   reason?: string;
-  version: number;
-}
-
-export const SETTLEMENT_STATUSES = ['planned', 'arrived', 'cancelled'] as const;
-export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as const;
-
-export interface Settlement extends CaseNames {
-  id: number;
-  reservationId: number;
-  regionId: number;
-  district: string | null;
-  locality: string | null;
-  housing: (typeof HOUSING)[number] | null;
-  plannedArrival: string | null;
-  actualArrival: string | null;
-  status: (typeof SETTLEMENT_STATUSES)[number];
-  year: number;
-  persons: number;
   version: number;
 }
 
@@ -108,9 +29,6 @@ export interface RecommendationList {
   persons: number;
   regions: { regionId: number; score: number; remaining: number; reasons: PlacementReason[] }[];
 }
-
-export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 /** A batch's report as stored: `firstChoice` is missing from runs made before it was counted. */
 export type StoredReport = Omit<PlacementReport, 'firstChoice'> & { firstChoice?: number };
@@ -134,21 +52,6 @@ export interface PlacementBatch {
   error: string | null;
   createdAt: string;
   version: number;
-}
-
-export interface PlacementProposal extends CaseNames {
-  id: number;
-  batchId: number;
-  inclusionRequestId: number;
-  persons: number;
-  proposedRegionId: number | null;
-  finalRegionId: number | null;
-  score: number | null;
-  reasons: PlacementReason[] | null;
-  overrideRegionId: number | null;
-  overrideReason: string | null;
-  acceptedAt: string | null;
-  reservationId: number | null;
 }
 
 export interface AcceptResult {

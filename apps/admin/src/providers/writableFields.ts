@@ -25,13 +25,13 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
     ['username', 'fullName', 'email', 'role', 'regionId', 'password'],
     ['fullName', 'email', 'role', 'regionId', 'disabled'],
   ),
-  regions: fields(['code', ...names, 'centre', 'settlementYears', ...validity]),
+  regions: fields(['code', ...names, 'centreKk', 'centreRu', 'centreEn', 'settlementYears', ...validity]),
   'mci-rates': fields(['year', 'amount', ...validity]),
   holidays: fields(['kind', 'month', 'day', 'date', ...names, 'movesIfWeekend', ...validity]),
   // The key is read-only in the UI, but the API's update DTO still expects it back unchanged.
   deadlines: fields(['key', ...names, 'amount', 'unit', ...validity]),
   'document-types': fields(['key', ...names, 'scope', 'required', 'condition', 'sortOrder', ...validity]),
-  'legal-grounds': fields(['kind', 'code', ...names, ...validity]),
+  'legal-grounds': fields(['kind', 'code', ...names, 'sourceKk', 'sourceRu', 'sourceEn', ...validity]),
   // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
   persons: fields(PERSON_WRITABLE_FIELDS),
   // Members change through /applications/:id/members while a draft; status only through transitions.

@@ -1,3 +1,4 @@
+import { QUOTA_CATEGORIES, type QuotaCategory, type QuotaView } from '@qonys/domain';
 import { useSearchParams } from 'react-router-dom';
 import {
   Alert,
@@ -17,7 +18,6 @@ import { CreateButton, Link, Loading, Title, useGetList, useTranslate } from 're
 import { stackOnPhone } from '../common/stackOnPhone';
 import { useFormatNumber } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
-import { QUOTA_CATEGORIES, type Quota, type QuotaCategory } from '../providers/placementTypes';
 import { QuotaBar } from './QuotaBar';
 import { thisYear } from './quotaChoices';
 import { useRegionNames } from './useRegionNames';
@@ -39,7 +39,7 @@ export const QuotaBoard = () => {
   const year = Number(params.get('year')) || thisYear();
   const categoryParam = params.get('category') as QuotaCategory | null;
   const category = categoryParam && QUOTA_CATEGORIES.includes(categoryParam) ? categoryParam : 'kandas';
-  const { data, isPending, error } = useGetList<Quota>('quotas', {
+  const { data, isPending, error } = useGetList<QuotaView>('quotas', {
     filter: { year, category },
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'capacity', order: 'DESC' },

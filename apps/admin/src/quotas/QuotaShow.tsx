@@ -16,25 +16,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useParams } from 'react-router-dom';
+import { type LedgerEntryView, type QuotaView } from '@qonys/domain';
 import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField } from '../common/DateTimeField';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { useFormatNumber } from '../common/useFormatNumber';
-import type { Quota } from '../providers/placementTypes';
 import { CapacityChangeDialog } from './CapacityChangeDialog';
 import { QuotaBar } from './QuotaBar';
 import { useRegionNames } from './useRegionNames';
-
-interface LedgerEntry {
-  id: number;
-  kind: string;
-  capacityDelta: number;
-  reservedDelta: number;
-  settledDelta: number;
-  legalAct: string | null;
-  reason: string | null;
-  reservationId: number | null;
-}
 
 const DELTAS = ['capacityDelta', 'reservedDelta', 'settledDelta'] as const;
 
@@ -47,7 +36,7 @@ export const QuotaShow = () => {
   const [changing, setChanging] = useState(false);
   const formatNumber = useFormatNumber();
   const signed = (value: number) => (value ? formatNumber(value, { signDisplay: 'exceptZero' }) : '');
-  const { data: quota } = useGetOne<Quota>('quotas', { id: Number(id) });
+  const { data: quota } = useGetOne<QuotaView>('quotas', { id: Number(id) });
   const { canAccess: canChange } = useCanAccess({
     resource: 'quotas',
     action: 'edit',
@@ -90,7 +79,7 @@ export const QuotaShow = () => {
           <ListContextProvider value={listContext}>
             <ResponsiveList
               compact={
-                <SimpleList<LedgerEntry>
+                <SimpleList<LedgerEntryView>
                   resource="quota-ledger"
                   rowClick={false}
                   primaryText={(entry) => translate(`app.quotas.ledger_kinds.${entry.kind}`)}

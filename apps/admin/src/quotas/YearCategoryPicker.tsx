@@ -1,6 +1,6 @@
+import { type QuotaCategory } from '@qonys/domain';
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { QuotaCategory } from '../providers/placementTypes';
 import { categoryChoices, quotaYears } from './quotaChoices';
 
 /** The year and category a board or a batch is about. */

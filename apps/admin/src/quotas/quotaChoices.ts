@@ -1,15 +1,13 @@
-import { kazakhstanToday } from '../common/kazakhstanToday';
-import { QUOTA_CATEGORIES } from '../providers/placementTypes';
+import { QUOTA_CATEGORIES, QUOTA_UNITS, todayInKazakhstan, yearOf } from '@qonys/domain';
 
 export const categoryChoices = QUOTA_CATEGORIES.map((id) => ({ id, name: `app.quotas.categories.${id}` }));
 
 /** The quota years offered: two back, the current one and the next. */
 export function quotaYears(): number[] {
-  const year = Number(kazakhstanToday().slice(0, 4));
+  const year = yearOf(todayInKazakhstan());
   return [year - 2, year - 1, year, year + 1];
 }
 
-export const thisYear = (): number => Number(kazakhstanToday().slice(0, 4));
+export const thisYear = (): number => yearOf(todayInKazakhstan());
 
-export const QUOTA_UNITS = ['persons', 'families'] as const;
 export const unitChoices = QUOTA_UNITS.map((id) => ({ id, name: `app.quotas.units.${id}` }));

@@ -1,8 +1,14 @@
-import { required, TextArrayInput, TextInput, type Validator } from 'react-admin';
+import { maxLength, required, TextArrayInput, TextInput, type Validator } from 'react-admin';
 import { Stack } from '@mui/material';
 import { ReferenceDataInputs } from '../common/ReferenceDataInputs';
 import { RecordHistory } from '../common/RecordHistory';
 import { MAX_YEAR, MIN_YEAR, validateKatoCode } from '../common/validators';
+
+const CENTRE = ['centreKk', 'centreRu', 'centreEn'] as const;
+
+/** As the API: a centre is named in all three languages or in none (the three cities). */
+const centreInEveryLanguage: Validator = (value: unknown, all: Record<string, unknown>) =>
+  !value && CENTRE.some((field) => Boolean(all?.[field])) ? 'app.validation.all_languages' : undefined;
 
 const YEAR = /^\d{4}$/;
 
@@ -27,7 +33,11 @@ export const RegionInputs = () => (
       <TextInput source="nameRu" validate={required()} fullWidth />
       <TextInput source="nameEn" validate={required()} fullWidth />
     </Stack>
-    <TextInput source="centre" fullWidth />
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+      {CENTRE.map((source) => (
+        <TextInput key={source} source={source} validate={[centreInEveryLanguage, maxLength(200)]} fullWidth />
+      ))}
+    </Stack>
     <TextArrayInput
       source="settlementYears"
       parse={parseYears}

@@ -1,10 +1,10 @@
 import { Chip, Stack } from '@mui/material';
 import { DataTable, List, NumberInput, SearchInput, SimpleList, TextField, useRecordContext } from 'react-admin';
-import { CalendarDateField } from '../common/DateTimeField';
+import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
-import { LocalizedNameField, useNameSource } from '../common/localizedName';
+import { LocalizedNameField, LocalizedTextField, useNameSource } from '../common/localizedName';
 
 const regionFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -34,7 +34,7 @@ export const RegionList = () => {
             secondaryText={
               <CompactLine>
                 <TextField source="code" />
-                <TextField source="centre" />
+                <LocalizedTextField base="centre" />
                 <ValidityPeriod />
               </CompactLine>
             }
@@ -44,16 +44,13 @@ export const RegionList = () => {
         <DataTable bulkActionButtons={false}>
           <DataTable.Col source="code" />
           <DataTable.Col source={nameSource} label="resources.regions.fields.name" field={LocalizedNameField} />
-          <DataTable.Col source="centre" disableSort />
+          <DataTable.Col source="centre" disableSort>
+            <LocalizedTextField base="centre" />
+          </DataTable.Col>
           <DataTable.Col source="settlementYears" disableSort>
             <SettlementYearsField />
           </DataTable.Col>
-          <DataTable.Col source="validFrom" disableSort>
-            <CalendarDateField source="validFrom" />
-          </DataTable.Col>
-          <DataTable.Col source="validTo" disableSort>
-            <CalendarDateField source="validTo" />
-          </DataTable.Col>
+          <ValidityColumns />
         </DataTable>
       </ResponsiveList>
     </List>

@@ -11,17 +11,16 @@ import {
 } from '@mui/material';
 import FlightLandIcon from '@mui/icons-material/FlightLand';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { type SettlementRow, todayInKazakhstan } from '@qonys/domain';
 import { fieldErrorsOf, messageOf } from '../common/errors';
-import { kazakhstanToday } from '../common/kazakhstanToday';
 import type { QonysDataProvider } from '../providers/dataProvider';
-import type { Settlement } from '../providers/placementTypes';
 
 /**
  * The regional official confirms the family arrived: the date goes on the settlement
  * and the family's places move from reserved to settled on the quota.
  */
 export const ArrivalButton = () => {
-  const settlement = useRecordContext<Settlement>();
+  const settlement = useRecordContext<SettlementRow>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -32,7 +31,7 @@ export const ArrivalButton = () => {
     record: settlement ? { regionId: settlement.regionId } : undefined,
   });
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState(kazakhstanToday());
+  const [date, setDate] = useState(todayInKazakhstan());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!settlement || settlement.status !== 'planned' || !canAccess) return null;

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Button } from '@mui/material';
 import MoveUpIcon from '@mui/icons-material/MoveUp';
 import { useCanAccess, useRecordContext, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { type SettlementRow } from '@qonys/domain';
 import { useRole } from '../common/useRole';
 import { canAccessAs } from '../providers/canAccess';
-import type { Settlement } from '../providers/placementTypes';
 import { MoveDialog } from './MoveDialog';
 
 /**
@@ -12,7 +12,7 @@ import { MoveDialog } from './MoveDialog';
  * from the edit page (`openMoved`) the family's new settlement opens when the user may see it.
  */
 export const MoveButton = ({ openMoved = false }: { openMoved?: boolean }) => {
-  const settlement = useRecordContext<Settlement>();
+  const settlement = useRecordContext<SettlementRow>();
   const translate = useTranslate();
   const refresh = useRefresh();
   const redirect = useRedirect();

@@ -8,6 +8,7 @@ import {
   SimpleList,
   useTranslate,
 } from 'react-admin';
+import { type SettlementRow } from '@qonys/domain';
 import { CaseFamily, CaseFamilyField } from '../applications/CaseFamilyField';
 import { CompactLine } from '../common/CompactLine';
 import { useFormatCalendarDate } from '../common/CalendarDate';
@@ -16,7 +17,6 @@ import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { useFormatPersons } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
-import type { Settlement } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import { ArrivalButton } from './ArrivalButton';
@@ -31,7 +31,7 @@ export const SettlementList = () => {
   const formatPersons = useFormatPersons();
   const formatDate = useFormatCalendarDate();
   // Region, district and locality in one column keeps the table within a wide screen.
-  const placeOf = (record: Settlement) =>
+  const placeOf = (record: SettlementRow) =>
     [nameOf(record.regionId), record.district, record.locality].filter(Boolean).join(', ');
   const filters = [
     <SelectInput key="status" source="status" choices={settlementStatusChoices} alwaysOn />,
@@ -42,7 +42,7 @@ export const SettlementList = () => {
     <List filters={filters} actions={<ListActions create={false} />} perPage={25}>
       <ResponsiveList
         compact={
-          <SimpleList<Settlement>
+          <SimpleList<SettlementRow>
             primaryText={(record) => <CaseFamily names={record} />}
             secondaryText={(record) => (
               <CompactLine
@@ -72,12 +72,12 @@ export const SettlementList = () => {
         <DataTable bulkActionButtons={false} rowClick={false}>
           <DataTable.Col source="applicationId" field={CaseFamilyField} disableSort />
           <DataTable.Col source="regionId">
-            <FunctionField<Settlement> render={placeOf} />
+            <FunctionField<SettlementRow> render={placeOf} />
           </DataTable.Col>
           <DataTable.Col source="year" disableSort />
           <DataTable.Col source="persons" disableSort />
           <DataTable.Col source="housing" disableSort>
-            <FunctionField<Settlement>
+            <FunctionField<SettlementRow>
               render={(record) => (record.housing ? translate(`app.settlements.housing.${record.housing}`) : '—')}
             />
           </DataTable.Col>
@@ -88,10 +88,10 @@ export const SettlementList = () => {
             <CalendarDateField source="actualArrival" />
           </DataTable.Col>
           <DataTable.Col source="status">
-            <FunctionField<Settlement> render={(record) => translate(`app.settlements.statuses.${record.status}`)} />
+            <FunctionField<SettlementRow> render={(record) => translate(`app.settlements.statuses.${record.status}`)} />
           </DataTable.Col>
           <DataTable.Col>
-            <FunctionField<Settlement> render={(record) => (record.status === 'planned' ? <EditButton /> : null)} />
+            <FunctionField<SettlementRow> render={(record) => (record.status === 'planned' ? <EditButton /> : null)} />
           </DataTable.Col>
           <DataTable.Col>
             <ArrivalButton />

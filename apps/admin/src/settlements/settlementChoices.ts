@@ -1,4 +1,4 @@
-import { HOUSING, SETTLEMENT_STATUSES } from '../providers/placementTypes';
+import { HOUSING, SETTLEMENT_STATUSES } from '@qonys/domain';
 
 export const settlementStatusChoices = SETTLEMENT_STATUSES.map((id) => ({
   id,

@@ -30,6 +30,7 @@ import { SearchIndexes1764000000001 } from './migrations/1764000000001-search-in
 import { Applications1764000000002 } from './migrations/1764000000002-applications';
 import { MfaLastStep1764000000003 } from './migrations/1764000000003-mfa-last-step';
 import { QuotasAndSettlement1764000000004 } from './migrations/1764000000004-quotas-and-settlement';
+import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005-localized-reference-names';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -62,7 +63,15 @@ export const ENTITIES = [
   PlacementBatch,
   PlacementProposal,
 ];
-export const MIGRATIONS = [Foundation1764000000000, SearchIndexes1764000000001, Applications1764000000002, MfaLastStep1764000000003, QuotasAndSettlement1764000000004, InclusionVisibilityIndexes1764000000007];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  SearchIndexes1764000000001,
+  Applications1764000000002,
+  MfaLastStep1764000000003,
+  QuotasAndSettlement1764000000004,
+  LocalizedReferenceNames1764000000005,
+  InclusionVisibilityIndexes1764000000007,
+];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
   return {

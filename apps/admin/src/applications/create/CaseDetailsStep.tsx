@@ -1,7 +1,7 @@
+import { type AssigneeView, type Channel } from '@qonys/domain';
 import { MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { useLocalizedName } from '../../common/localizedName';
-import type { Assignee, Channel } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
 import { CHANNEL_CHOICES } from '../applicationChoices';
 import { ASSIGNEES } from '../AssigneeInput';
@@ -34,7 +34,7 @@ export const CaseDetailsStep = ({
     { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' } },
     { enabled: nationwide },
   );
-  const { data: assignees = [] } = useGetList<Assignee>(ASSIGNEES, {
+  const { data: assignees = [] } = useGetList<AssigneeView>(ASSIGNEES, {
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'fullName', order: 'ASC' },
     filter: nationwide && details.regionId ? { regionId: details.regionId } : {},

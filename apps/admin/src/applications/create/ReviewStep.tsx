@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useGetManyAggregate, useGetOne, useTranslate } from 'react-admin';
+import { type AssigneeView } from '@qonys/domain';
 import { useLocalizedName } from '../../common/localizedName';
-import type { Assignee } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
 import type { Person } from '../../providers/personTypes';
 import { ASSIGNEES } from '../AssigneeInput';
@@ -27,7 +27,7 @@ const RegionName = ({ id }: { id: number }) => {
 };
 
 const AssigneeName = ({ id }: { id: number }) => {
-  const { data } = useGetManyAggregate<Assignee>(ASSIGNEES, { ids: [id] });
+  const { data } = useGetManyAggregate<AssigneeView>(ASSIGNEES, { ids: [id] });
   return <>{data?.[0]?.fullName ?? `#${id}`}</>;
 };
 

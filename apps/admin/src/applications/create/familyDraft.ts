@@ -1,4 +1,4 @@
-import type { Channel, Relation } from '../../providers/caseTypes';
+import { type Channel, type Relation } from '@qonys/domain';
 import type { Person } from '../../providers/personTypes';
 
 /** A family member chosen in the stepper, before the case exists. */

@@ -1,3 +1,4 @@
+import { type ApplicationDetail, type Relation } from '@qonys/domain';
 import { useState } from 'react';
 import {
   Alert,
@@ -13,14 +14,13 @@ import {
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { fieldErrorsOf, messageOf } from '../../common/errors';
-import type { Application, Relation } from '../../providers/caseTypes';
 import type { QonysDataProvider } from '../../providers/dataProvider';
 import type { Person } from '../../providers/personTypes';
 import { PersonPicker } from '../../persons/PersonPicker';
 import { MEMBER_RELATION_CHOICES } from '../applicationChoices';
 
 /** Adds a family member to a draft case: an existing or newly registered person, with their relation. */
-export const AddMemberButton = ({ application }: { application: Application }) => {
+export const AddMemberButton = ({ application }: { application: ApplicationDetail }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();

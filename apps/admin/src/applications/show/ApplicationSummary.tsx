@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Box, Divider, Link as MuiLink, Typography } from '@mui/material';
 import { Link, ReferenceField, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { type ApplicationDetail } from '@qonys/domain';
 import { DateTimeField } from '../../common/DateTimeField';
-import type { Application } from '../../providers/caseTypes';
 import { CaseNumberField } from '../CaseNumberField';
 import { DeadlineField } from '../DeadlineField';
 import { StatusField } from '../StatusField';
@@ -21,7 +21,7 @@ const Item = ({ label, children }: { label: string; children: ReactNode }) => {
 
 /** The facts of a case at a glance, above the tabs. */
 export const ApplicationSummary = () => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   const translate = useTranslate();
   const createPath = useCreatePath();
   if (!record) return null;

@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { Alert, Box, Chip, Divider, Link, Stack, Typography } from '@mui/material';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import { type ApplicationDetail } from '@qonys/domain';
 import { useFormatCalendarDate, useFormatDateTime } from '../../common/CalendarDate';
 import { useLocalizedName } from '../../common/localizedName';
-import type { Application } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
 import { StatusChip } from '../StatusField';
 import { InclusionSection } from './InclusionSection';
@@ -32,7 +32,7 @@ const LegalGroundName = ({ id }: { id: number }) => {
 
 /** The decision: status, legal ground, comment, validity, certificate, papers and the public check. */
 export const DecisionTab = (_props: { label?: false }) => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   const translate = useTranslate();
   const formatDate = useFormatCalendarDate();
   const formatDateTime = useFormatDateTime();

@@ -1,16 +1,15 @@
-import { isTerminal } from '@qonys/domain';
+import { type ApplicationDetail, isTerminal } from '@qonys/domain';
 import { Alert, Box, Skeleton, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { messageOf } from '../../common/errors';
 import { stackOnPhone } from '../../common/stackOnPhone';
-import type { Application } from '../../providers/caseTypes';
 import type { QonysDataProvider } from '../../providers/dataProvider';
 import { ChecklistRow } from './ChecklistRow';
 
 /** The case's document checklist: each required item, per member where it applies, with its files. */
 export const DocumentsTab = (_props: { label?: false }) => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   const translate = useTranslate();
   const dataProvider = useDataProvider<QonysDataProvider>();
   const { canAccess: canUpload } = useCanAccess({ resource: 'documents', action: 'create', record });

@@ -11,9 +11,9 @@ import {
   TableRow,
 } from '@mui/material';
 import { Link, useCanAccess, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { type ApplicationDetail } from '@qonys/domain';
 import { useFormatCalendarDate } from '../../common/CalendarDate';
 import { stackOnPhone } from '../../common/stackOnPhone';
-import type { Application } from '../../providers/caseTypes';
 import { personFullName } from '../../providers/personTypes';
 import { EthnicityMark } from '../../persons/EthnicityMark';
 import { AddMemberButton } from './AddMemberButton';
@@ -21,7 +21,7 @@ import { RemoveMemberButton } from './RemoveMemberButton';
 
 /** The family: each member with relation, birth date, IIN and ethnicity mark; changeable while a draft. */
 export const FamilyTab = (_props: { label?: false }) => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   const translate = useTranslate();
   const createPath = useCreatePath();
   const formatDate = useFormatCalendarDate();

@@ -1,14 +1,14 @@
 import { Box, Stack } from '@mui/material';
 import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import { CreateButton, useCanAccess } from 'react-admin';
+import { type ApplicationDetail } from '@qonys/domain';
 import { RecommendationPanel } from '../../placement/RecommendationPanel';
-import type { Application } from '../../providers/caseTypes';
 
 /**
  * On an approved case: apply for inclusion in a region's quota (the create form
  * opens with the case prefilled), and the regions where the family fits best.
  */
-export const InclusionSection = ({ application }: { application: Pick<Application, 'id' | 'regionId'> }) => {
+export const InclusionSection = ({ application }: { application: Pick<ApplicationDetail, 'id' | 'regionId'> }) => {
   const { canAccess } = useCanAccess({
     resource: 'inclusion-requests',
     action: 'create',

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Button, Stack, Typography } from '@mui/material';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { type ApplicationDetail } from '@qonys/domain';
 import { messageOf } from '../../common/errors';
 import { saveFile } from '../../common/saveFile';
-import type { Application, PaperKind, PaperLanguage } from '../../providers/caseTypes';
+import type { PaperKind, PaperLanguage } from '../../providers/caseTypes';
 import type { QonysDataProvider } from '../../providers/dataProvider';
 
 const LANGUAGES: { lang: PaperLanguage; label: string }[] = [
@@ -20,7 +21,7 @@ const PAPER_LABELS: Record<PaperKind, string> = {
  * The decision letter (once decided) and the certificate (once issued) as PDF in
  * Kazakh or Russian, fetched with the session and saved as a file.
  */
-export const PaperDownloads = ({ application }: { application: Application }) => {
+export const PaperDownloads = ({ application }: { application: ApplicationDetail }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<QonysDataProvider>();

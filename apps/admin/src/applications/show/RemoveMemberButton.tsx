@@ -2,13 +2,13 @@ import { useState } from 'react';
 import PersonRemoveIcon from '@mui/icons-material/PersonRemove';
 import { IconButton, Tooltip } from '@mui/material';
 import { Confirm, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { type ApplicationDetail, type MemberView } from '@qonys/domain';
 import { messageOf } from '../../common/errors';
-import type { Application, Member } from '../../providers/caseTypes';
 import type { QonysDataProvider } from '../../providers/dataProvider';
 import { personFullName } from '../../providers/personTypes';
 
 /** Takes a member (never the applicant) off a draft case, after a confirmation. */
-export const RemoveMemberButton = ({ application, member }: { application: Application; member: Member }) => {
+export const RemoveMemberButton = ({ application, member }: { application: ApplicationDetail; member: MemberView }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();

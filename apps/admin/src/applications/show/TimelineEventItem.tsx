@@ -1,3 +1,4 @@
+import { type ApplicationEventType, type AssigneeView } from '@qonys/domain';
 import type { ReactElement } from 'react';
 import { Box, Paper, Stack, Typography } from '@mui/material';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
@@ -10,12 +11,12 @@ import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useGetManyAggregate, useTranslate } from 'react-admin';
 import { useFormatCalendarDate, useFormatDateTime } from '../../common/CalendarDate';
 import { useLocalizedName } from '../../common/localizedName';
-import type { Assignee, TimelineEvent, TimelineEventType } from '../../providers/caseTypes';
+import type { TimelineEvent } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
 import { ASSIGNEES } from '../AssigneeInput';
 import { assignedTo, timelineDetails, type TimelineNames } from './timelineDetails';
 
-const ICONS: Record<TimelineEventType, ReactElement> = {
+const ICONS: Record<ApplicationEventType, ReactElement> = {
   created: <FiberNewIcon color="primary" />,
   updated: <EditIcon color="action" />,
   transition: <SwapHorizIcon color="primary" />,
@@ -27,7 +28,11 @@ const ICONS: Record<TimelineEventType, ReactElement> = {
 
 const AssigneeLine = ({ id }: { id: number | null }) => {
   const translate = useTranslate();
-  const { data } = useGetManyAggregate<Assignee>(ASSIGNEES, { ids: id === null ? [] : [id] }, { enabled: id !== null });
+  const { data } = useGetManyAggregate<AssigneeView>(
+    ASSIGNEES,
+    { ids: id === null ? [] : [id] },
+    { enabled: id !== null },
+  );
   if (id === null) return <>{translate('app.timeline.unassigned')}</>;
   return <>{translate('app.timeline.assigned', { name: data?.[0]?.fullName ?? `#${id}` })}</>;
 };

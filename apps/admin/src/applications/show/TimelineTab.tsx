@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Divider, Skeleton, Stack } from '@mui/material';
 import { useCanAccess, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { type ApplicationDetail } from '@qonys/domain';
 import { useLocalizedName } from '../../common/localizedName';
-import type { Application, TimelineEvent } from '../../providers/caseTypes';
+import type { TimelineEvent } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
 import { personFullName } from '../../providers/personTypes';
 import { AddNoteForm } from './AddNoteForm';
@@ -17,7 +18,7 @@ const MAX_PAGE = 500;
 
 /** Everything that happened on the case, newest first, with a note form for those who work it. */
 export const TimelineTab = (_props: { label?: false }) => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   const translate = useTranslate();
   const [perPage, setPerPage] = useState(PAGE);
   const { canAccess: canEdit } = useCanAccess({ resource: 'applications', action: 'edit', record });

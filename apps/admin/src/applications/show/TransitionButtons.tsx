@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { TransitionName } from '@qonys/domain';
+import { type ApplicationDetail, type TransitionName, type TransitionView } from '@qonys/domain';
 import { Button, type ButtonProps } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { Application, AvailableTransition } from '../../providers/caseTypes';
 import { TransitionDialog } from './TransitionDialog';
 
 /** Decisions against the family stand out in red, the grant of status in green. */
@@ -21,9 +20,9 @@ const COLOURS: Partial<Record<TransitionName, ButtonProps['color']>> = {
  * (`availableTransitions`), each opening a dialog with the inputs it requires.
  */
 export const TransitionButtons = () => {
-  const record = useRecordContext<Application>();
+  const record = useRecordContext<ApplicationDetail>();
   const translate = useTranslate();
-  const [chosen, setChosen] = useState<AvailableTransition | null>(null);
+  const [chosen, setChosen] = useState<TransitionView | null>(null);
   if (!record?.availableTransitions?.length) return null;
   return (
     <>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { TransitionRequirement } from '@qonys/domain';
+import { type ApplicationDetail, type TransitionRequirement, type TransitionView } from '@qonys/domain';
 import {
   Alert,
   Button,
@@ -13,7 +13,6 @@ import {
 } from '@mui/material';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { fieldErrorsOf, messageOf, statusOf } from '../../common/errors';
-import type { Application, AvailableTransition } from '../../providers/caseTypes';
 import type { QonysDataProvider } from '../../providers/dataProvider';
 import { LegalGroundSelect } from './LegalGroundSelect';
 
@@ -39,8 +38,8 @@ export const TransitionDialog = ({
   transition,
   onClose,
 }: {
-  application: Application;
-  transition: AvailableTransition;
+  application: ApplicationDetail;
+  transition: TransitionView;
   onClose: () => void;
 }) => {
   const translate = useTranslate();

@@ -1,6 +1,5 @@
 import type { RaRecord, TranslateFunction } from 'react-admin';
-import type { LocalizedNames } from '../../providers/dataProvider';
-import { localizedName } from '../localizedName';
+import { localizedText } from '../localizedName';
 
 /** What a column's value may need beyond the record. */
 export interface ExportHelpers {
@@ -37,10 +36,14 @@ const regions = (source: string): ExportColumn => ({
   source,
   value: (record, { regionName }) => ((record[source] as number[] | undefined) ?? []).map(regionName).join('; '),
 });
+/** A text kept in kk/ru/en columns (`<base>Kk`…), in the reader's language. */
+const localizedColumn = (source: string, base: string): ExportColumn => ({
+  source,
+  value: (record, { locale }) => localizedText(record, base, locale),
+});
 const localized = (resource: string): ExportColumn => ({
-  source: 'name',
+  ...localizedColumn('name', 'name'),
   label: `resources.${resource}.fields.name`,
-  value: (record, { locale }) => localizedName(record as Partial<LocalizedNames>, locale),
 });
 const caseNumber: ExportColumn = {
   source: 'applicationId',
@@ -117,7 +120,7 @@ export const EXPORT_COLUMNS: Record<string, readonly (string | ExportColumn)[]> 
   ],
   'labour-demand': ['year', region(), 'occupation', 'vacancies', 'source'],
   'region-capacities': ['year', region(), 'housingUnits', 'adaptationCentrePlaces', 'languages', 'source'],
-  regions: ['code', localized('regions'), 'centre', 'settlementYears', ...validity],
+  regions: ['code', localized('regions'), localizedColumn('centre', 'centre'), 'settlementYears', ...validity],
   'document-types': [
     'sortOrder',
     'key',
@@ -131,6 +134,7 @@ export const EXPORT_COLUMNS: Record<string, readonly (string | ExportColumn)[]> 
     translated('app.legal_ground_kinds')('kind'),
     'code',
     localized('legal-grounds'),
+    localizedColumn('legalBasis', 'source'),
     'source',
     ...validity,
   ],

@@ -36,7 +36,7 @@ export const casesEn = {
       mine: 'My cases',
       unassigned: 'Unassigned in my region',
       unassigned_anywhere: 'Unassigned',
-      due_soon: 'Due in 2 working days',
+      due_soon: 'Due in %{days} working days',
       overdue: 'Overdue',
     },
     deadline: {

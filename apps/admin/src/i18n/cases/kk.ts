@@ -35,7 +35,7 @@ export const casesKk: CaseMessages = {
       mine: 'Менің істерім',
       unassigned: 'Өңірімдегі тағайындалмағандар',
       unassigned_anywhere: 'Тағайындалмағандар',
-      due_soon: '2 жұмыс күнінде мерзімі бітетіндер',
+      due_soon: '%{days} жұмыс күнінде мерзімі бітетіндер',
       overdue: 'Мерзімі өткендер',
     },
     deadline: {

@@ -35,7 +35,7 @@ export const casesRu: CaseMessages = {
       mine: 'Мои дела',
       unassigned: 'Без исполнителя в моём регионе',
       unassigned_anywhere: 'Без исполнителя',
-      due_soon: 'Срок в ближайшие 2 рабочих дня',
+      due_soon: 'Срок в ближайшие %{days} рабочих дня',
       overdue: 'Просроченные',
     },
     deadline: {

@@ -184,8 +184,7 @@ export const quotasKk: QuotaMessages = {
     },
     labour_demand: {
       import: 'CSV/XLSX импорттау',
-      import_help:
-        'Жылы, өңірі және мамандығы сәйкес жолдар жаңартылады. Бір жолда қате болса, ештеңе жазылмайды.',
+      import_help: 'Жылы, өңірі және мамандығы сәйкес жолдар жаңартылады. Бір жолда қате болса, ештеңе жазылмайды.',
       upload: 'Импорттау',
       file_required: 'CSV немесе XLSX файлын таңдаңыз',
       imported: '%{rows} жол импортталды: %{created} жаңа, %{updated} жаңартылды',

@@ -32,13 +32,21 @@ export async function seedDemoData(dataSource: DataSource, audit: AuditService):
       );
       if (rows.length > 0) {
         added.push(user.username);
-        await audit.record(manager, { actor: null, requestId: 'demo-seed', ip: null }, {
-          action: 'user.create',
-          entityType: 'user',
-          entityId: rows[0].id,
-          regionId: rows[0].region_id,
-          changes: { username: { before: null, after: user.username }, role: { before: null, after: user.role }, demo: { before: null, after: true } },
-        });
+        await audit.record(
+          manager,
+          { actor: null, requestId: 'demo-seed', ip: null },
+          {
+            action: 'user.create',
+            entityType: 'user',
+            entityId: rows[0].id,
+            regionId: rows[0].region_id,
+            changes: {
+              username: { before: null, after: user.username },
+              role: { before: null, after: user.role },
+              demo: { before: null, after: true },
+            },
+          },
+        );
       }
     }
     return added;

@@ -1,3 +1,4 @@
+import { type AssigneeView } from '@qonys/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -7,9 +8,8 @@ import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { AuditService } from '../audit/audit.service';
 import { requireCaseworkerOfRegion } from './application-rules';
-import type { AssigneeView } from './application-view';
 import { ApplicationsRepository } from './applications.repository';
-import { appendTimelineEvent } from './timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 
 /** Who works on which case: bulk (re)assignment within the region, and the caseworkers to choose from. */
 @Injectable()

@@ -1,12 +1,9 @@
-import { ACTIVE_STATUSES, isValidCalendarDate, nameSearchKey } from '@qonys/domain';
+import { ACTIVE_STATUSES, isValidCalendarDate, nameSearchKey, type Queue, QUEUES } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import type { FilterDef } from '../../common/list/list-query';
 import { documentKey } from '../persons/person-keys';
 
 /** List filters particular to cases: the caseworker queues, the search box, dates in Kazakhstan time. */
-
-export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue'] as const;
-export type Queue = (typeof QUEUES)[number];
 
 /**
  * Parameters the queues need from the request, which the repository sets on the
@@ -17,11 +14,11 @@ export interface QueueParameters {
   queueUserId: number;
   /** Today in Kazakhstan, YYYY-MM-DD. */
   queueToday: string;
-  /** The first date that is more than 2 working days away: due_soon is today ≤ due < this. */
+  /** The first date more than DUE_SOON_WORKING_DAYS working days away: due_soon is today ≤ due < this. */
   queueDueSoonBefore: string;
 }
 
-/** `queue`: "my cases", "unassigned in my region", "due in 2 working days", "overdue". */
+/** `queue`: "my cases", "unassigned in my region", "due soon" (DUE_SOON_WORKING_DAYS), "overdue". */
 export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
   return {
     parse: (v) =>

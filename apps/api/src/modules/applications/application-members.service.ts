@@ -1,3 +1,4 @@
+import { type ApplicationDetail } from '@qonys/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -6,12 +7,11 @@ import { regionScope } from '../../common/auth/region-scope';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { checkPersons, personName, refuseActiveMemberships, translateMembershipRace } from './application-rules';
-import type { ApplicationDetail } from './application-view';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import type { AddMemberDto } from './dto/application.dto';
 import type { Application } from './entities/application.entity';
-import { appendTimelineEvent } from './timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 
 /** The family of a draft case: members join or leave only before submission. */
 @Injectable()
@@ -23,7 +23,7 @@ export class ApplicationMembersService {
     private readonly audit: AuditService,
   ) {}
 
-  async add(ctx: AuthedContext, id: number, dto: AddMemberDto): Promise<ApplicationDetail> {
+  async add(ctx: AuthedContext, id: number, dto: AddMemberDto): Promise<ApplicationDetail<Date>> {
     const clock = await this.cases.clock();
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -68,7 +68,7 @@ export class ApplicationMembersService {
     }
   }
 
-  async remove(ctx: AuthedContext, id: number, personId: number): Promise<ApplicationDetail> {
+  async remove(ctx: AuthedContext, id: number, personId: number): Promise<ApplicationDetail<Date>> {
     const clock = await this.cases.clock();
     return this.dataSource.transaction(async (manager) => {
       const application = await this.draftInScope(manager, ctx.actor, id);

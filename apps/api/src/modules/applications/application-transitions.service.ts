@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addPeriod,
+  type ApplicationDetail,
   checkExtension,
   checkTransition,
   computeDueDate,
@@ -12,6 +13,7 @@ import {
   pausedRemaining,
   resumedDueDate,
   type TransitionDef,
+  yearOf,
 } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
@@ -21,14 +23,13 @@ import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { ChecklistService } from '../documents/checklist.service';
 import { InclusionService } from '../inclusion/inclusion.service';
-import type { ApplicationDetail, DeadlineClock } from './application-view';
+import type { DeadlineClock } from './application-view';
 import { ApplicationsRepository, type DeadlineSettingValue } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { holderInitials, newCertificateNumber } from './certificate-number';
 import type { TransitionDto } from './dto/application.dto';
 import { Application } from './entities/application.entity';
-import { yearOf } from './kazakhstan-time';
-import { appendTimelineEvent } from './timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 
 /** The fields a transition may change, as the audit log shows them. */
 const TRANSITION_FIELDS = [
@@ -68,7 +69,7 @@ export class ApplicationTransitionsService {
     private readonly inclusion: InclusionService,
   ) {}
 
-  async transition(ctx: AuthedContext, id: number, dto: TransitionDto): Promise<ApplicationDetail> {
+  async transition(ctx: AuthedContext, id: number, dto: TransitionDto): Promise<ApplicationDetail<Date>> {
     const clock = await this.cases.clock();
     return this.dataSource.transaction(async (manager) => {
       const scope = regionScope(ctx.actor, 'applications', 'edit');

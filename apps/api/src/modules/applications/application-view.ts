@@ -1,20 +1,18 @@
 import {
+  type ApplicationRow,
   type ApplicationStatus,
   availableTransitions,
   type HolidayRule,
   isOverdue,
-  type LegalGroundKind,
   type Role,
-  type TransitionName,
-  type TransitionRequirement,
+  type TransitionView,
   workingDaysLeft,
 } from '@qonys/domain';
 import type { Person } from '../persons/entities/person.entity';
 import type { User } from '../users/entities/user.entity';
-import type { Application, Channel, DeadlineStage } from './entities/application.entity';
-import type { Relation } from './entities/application-member.entity';
+import type { Application } from './entities/application.entity';
 
-/** What the API answers for cases; the admin UI reads exactly these shapes. */
+/** How the API builds its answers for cases (the shapes are libs/domain's api-views.ts). */
 
 /** Today in Kazakhstan and the holiday rules, loaded once per request. */
 export interface DeadlineClock {
@@ -28,81 +26,7 @@ export type LoadedApplication = Application & {
   assignee?: Pick<User, 'fullName'> | null;
 };
 
-/** A row of GET /applications. */
-export interface ApplicationRow {
-  id: number;
-  number: string | null;
-  status: ApplicationStatus;
-  channel: Channel;
-  regionId: number;
-  assignedToId: number | null;
-  assignedToName: string | null;
-  applicantId: number;
-  applicantName: string | null;
-  memberCount: number;
-  deadlineStage: DeadlineStage | null;
-  deadlineDue: string | null;
-  /** Working days that were left when the clock was paused (information requested). */
-  deadlinePausedRemaining: number | null;
-  /** Working days to the deadline: 0 on the due day, negative when overdue; null without a running deadline. */
-  daysLeft: number | null;
-  overdue: boolean;
-  submittedAt: Date | null;
-  decidedAt: Date | null;
-  legalGroundId: number | null;
-  decisionComment: string | null;
-  statusValidFrom: string | null;
-  statusValidTo: string | null;
-  extensionCount: number;
-  version: number;
-  createdBy: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface MemberPerson {
-  id: number;
-  surname: string;
-  givenName: string;
-  patronymic: string | null;
-  birthDate: string;
-  sex: 'M' | 'F';
-  iin: string | null;
-  /** 'kazakh', or another ethnicity the UI marks. */
-  ethnicity: string;
-}
-
-export interface MemberView {
-  personId: number;
-  relation: Relation;
-  active: boolean;
-  person: MemberPerson;
-}
-
-/** A transition the caller may trigger, with the inputs it needs. */
-export interface TransitionView {
-  name: TransitionName;
-  to: ApplicationStatus;
-  requires: readonly TransitionRequirement[];
-  legalGroundKind: LegalGroundKind | null;
-}
-
-export interface CertificateView {
-  number: string;
-  issuedOn: string;
-  validFrom: string;
-  validTo: string;
-  revokedAt: Date | null;
-}
-
-/** GET /applications/:id, and the answer of every write on a case. */
-export interface ApplicationDetail extends ApplicationRow {
-  members: MemberView[];
-  availableTransitions: TransitionView[];
-  certificate: CertificateView | null;
-}
-
-export function toRow(a: LoadedApplication, clock: DeadlineClock): ApplicationRow {
+export function toRow(a: LoadedApplication, clock: DeadlineClock): ApplicationRow<Date> {
   return {
     id: a.id,
     number: a.number,
@@ -156,11 +80,4 @@ export interface TimelineEventView {
   actorId: number | null;
   actorUsername: string | null;
   actorFullName: string | null;
-}
-
-export interface AssigneeView {
-  id: number;
-  username: string;
-  fullName: string;
-  regionId: number | null;
 }

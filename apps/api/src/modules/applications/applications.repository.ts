@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPLICATION_STATUSES, type DeadlineKey, type DeadlineUnit, type LegalGroundKind } from '@qonys/domain';
+import {
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STATUSES,
+  type CertificateView,
+  CHANNELS,
+  type DeadlineKey,
+  type DeadlineUnit,
+  type LegalGroundKind,
+  type MemberView,
+} from '@qonys/domain';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ids, integerEquals, oneOf, textSearch } from '../../common/list/filters';
 import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
@@ -13,9 +22,9 @@ import {
   queue,
   type QueueParameters,
 } from './application-filters';
-import type { CertificateView, LoadedApplication, MemberView } from './application-view';
-import { Application, CHANNELS } from './entities/application.entity';
-import { ApplicationEvent, EVENT_TYPES } from './entities/application-event.entity';
+import type { LoadedApplication } from './application-view';
+import { Application } from './entities/application.entity';
+import { ApplicationEvent } from './entities/application-event.entity';
 
 export const APPLICATION_LIST: ListSpec<Application> = {
   resource: 'applications',
@@ -48,7 +57,7 @@ export const TIMELINE_LIST: ListSpec<ApplicationEvent> = {
   resource: 'application-events',
   sortable: { id: 'e.id', occurredAt: 'e.id' },
   defaultSort: ['id', 'ASC'],
-  filters: { type: oneOf('e.type', EVENT_TYPES) },
+  filters: { type: oneOf('e.type', APPLICATION_EVENT_TYPES) },
 };
 
 export const ASSIGNEE_LIST: ListSpec<User> = {
@@ -171,7 +180,7 @@ export class ApplicationsRepository {
     }));
   }
 
-  async certificateOf(manager: EntityManager, applicationId: number): Promise<CertificateView | null> {
+  async certificateOf(manager: EntityManager, applicationId: number): Promise<CertificateView<Date> | null> {
     const [row] = await manager.query<
       { number: string; issued_on: string; valid_from: string; valid_to: string; revoked_at: Date | null }[]
     >(

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addWorkingDays, isTerminal } from '@qonys/domain';
+import {
+  addWorkingDays,
+  type ApplicationDetail,
+  type ApplicationRow,
+  DUE_SOON_WORKING_DAYS,
+  isTerminal,
+  todayInKazakhstan,
+} from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
@@ -16,19 +23,11 @@ import {
   requireCaseworkerOfRegion,
   translateMembershipRace,
 } from './application-rules';
-import {
-  type ApplicationDetail,
-  type ApplicationRow,
-  type DeadlineClock,
-  type TimelineEventView,
-  toRow,
-  transitionViews,
-} from './application-view';
+import { type DeadlineClock, type TimelineEventView, toRow, transitionViews } from './application-view';
 import { ApplicationsRepository } from './applications.repository';
 import type { CreateApplicationDto, MemberDto, UpdateApplicationDto } from './dto/application.dto';
 import { Application } from './entities/application.entity';
-import { todayInKazakhstan } from './kazakhstan-time';
-import { appendTimelineEvent } from './timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 
 const EDITABLE_FIELDS = ['channel', 'assignedToId'];
 const CREATED_FIELDS = ['status', 'channel', 'regionId', 'assignedToId', 'applicantId'];
@@ -52,13 +51,13 @@ export class ApplicationsService {
     return { today: todayInKazakhstan(), rules: await this.calendar.holidayRules() };
   }
 
-  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<ApplicationRow>> {
+  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<ApplicationRow<Date>>> {
     const clock = await this.clock();
     const page = await this.applications.listPage(query, regionScope(ctx.actor, 'applications', 'list'), {
       queueUserId: ctx.actor.id,
       queueToday: clock.today,
-      // daysLeft ≤ 2 ⇔ due before the third working day from today.
-      queueDueSoonBefore: addWorkingDays(clock.today, 3, clock.rules),
+      // daysLeft ≤ N ⇔ due before the (N+1)th working day from today.
+      queueDueSoonBefore: addWorkingDays(clock.today, DUE_SOON_WORKING_DAYS + 1, clock.rules),
     });
     return new ListResult(
       page.resource,
@@ -68,7 +67,7 @@ export class ApplicationsService {
     );
   }
 
-  async get(ctx: AuthedContext, id: number): Promise<ApplicationDetail> {
+  async get(ctx: AuthedContext, id: number): Promise<ApplicationDetail<Date>> {
     const clock = await this.clock();
     return this.detail(this.dataSource.manager, id, ctx.actor, clock, regionScope(ctx.actor, 'applications', 'show'));
   }
@@ -80,7 +79,7 @@ export class ApplicationsService {
     actor: Actor,
     clock: DeadlineClock,
     scope: number | null = null,
-  ): Promise<ApplicationDetail> {
+  ): Promise<ApplicationDetail<Date>> {
     const application = await this.applications.findInScope(manager, id, scope);
     if (!application) throw DomainError.notFound('Application');
     return {
@@ -91,7 +90,7 @@ export class ApplicationsService {
     };
   }
 
-  async create(ctx: AuthedContext, dto: CreateApplicationDto): Promise<ApplicationDetail> {
+  async create(ctx: AuthedContext, dto: CreateApplicationDto): Promise<ApplicationDetail<Date>> {
     const clock = await this.clock();
     const members = familyOf(dto);
     try {
@@ -141,7 +140,7 @@ export class ApplicationsService {
     }
   }
 
-  async update(ctx: AuthedContext, id: number, dto: UpdateApplicationDto): Promise<ApplicationDetail> {
+  async update(ctx: AuthedContext, id: number, dto: UpdateApplicationDto): Promise<ApplicationDetail<Date>> {
     const clock = await this.clock();
     return this.dataSource.transaction(async (manager) => {
       const scope = regionScope(ctx.actor, 'applications', 'edit');

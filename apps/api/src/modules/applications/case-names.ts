@@ -1,16 +1,7 @@
+import type { CaseNames } from '@qonys/domain';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Person } from '../persons/entities/person.entity';
 import { Application } from './entities/application.entity';
-
-/**
- * The case a row of settlement work belongs to, as a reader knows it: its number and
- * the applicant's (the family's) name — beside inclusion requests, settlements and
- * placement proposals, so their lists need not show a bare case id.
- */
-export interface CaseNames {
-  applicationNumber: string | null;
-  applicantName: string | null;
-}
 
 /** What joinCaseNames maps onto each row (removed again by withCaseNames). */
 interface JoinedCase {

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ApplicationStatus, isTerminal } from '@qonys/domain';
+import { type ApplicationStatus, isTerminal, type Relation, todayInKazakhstan } from '@qonys/domain';
 import type { DataSource } from 'typeorm';
-import type { Relation } from '../applications/entities/application-member.entity';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
 
 /** A person as a certificate or a decision letter prints them. */
 export interface PersonOnPaper {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApplicationStatus } from '@qonys/domain';
+import { todayInKazakhstan } from '@qonys/domain';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
 import { AuditService } from '../audit/audit.service';
 import { certificateStatus, type PublicCertificate } from './certificate-status';
 import { type CasePaper, CertificatesRepository } from './certificates.repository';

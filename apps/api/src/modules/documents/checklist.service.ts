@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { todayInKazakhstan } from '@qonys/domain';
 import { DomainError } from '../../common/errors/domain-error';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
 import { buildChecklist, type ChecklistCompleteness, type ChecklistItem, completeness } from './checklist';
 import { DocumentsRepository } from './documents.repository';
 

@@ -1,4 +1,4 @@
-import type { Channel } from '../applications/entities/application.entity';
+import { type Channel } from '@qonys/domain';
 import type { DocumentType } from '../reference-data/entities/document-type.entity';
 import { buildChecklist, type ChecklistMember, completeness, itemStatus } from './checklist';
 import type { Document } from './entities/document.entity';

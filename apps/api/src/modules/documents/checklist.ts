@@ -1,7 +1,6 @@
-import type { Channel } from '../applications/entities/application.entity';
-import type { Relation } from '../applications/entities/application-member.entity';
+import { type Channel, type DocumentStatus, type Relation } from '@qonys/domain';
 import type { DocumentType } from '../reference-data/entities/document-type.entity';
-import type { Document, DocumentStatus } from './entities/document.entity';
+import type { Document } from './entities/document.entity';
 
 export type ChecklistStatus = 'missing' | 'uploaded' | 'verified' | 'rejected';
 

@@ -1,3 +1,4 @@
+import { type DocumentContentType } from '@qonys/domain';
 import { extname } from 'node:path';
 import { PayloadTooLargeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -5,7 +6,6 @@ import { DomainError } from '../../common/errors/domain-error';
 import { validationPipe } from '../../common/errors/validation.pipe';
 import { readMultipart } from '../../common/input/multipart';
 import { UploadDocumentFieldsDto } from './dto/document.dto';
-import type { DocumentContentType } from './entities/document.entity';
 import { cleanFileName, formatBytes } from './file-names';
 
 export interface DocumentUpload {

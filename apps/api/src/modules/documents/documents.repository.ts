@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApplicationStatus } from '@qonys/domain';
+import { type ApplicationStatus, type Channel, DOCUMENT_STATUSES, type Relation } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ids, integerEquals, oneOf } from '../../common/list/filters';
 import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
-import { Application, type Channel } from '../applications/entities/application.entity';
-import type { Relation } from '../applications/entities/application-member.entity';
+import { Application } from '../applications/entities/application.entity';
 import type { ChecklistMember } from './checklist';
 import { DocumentType } from '../reference-data/entities/document-type.entity';
-import { Document, DOCUMENT_STATUSES } from './entities/document.entity';
+import { Document } from './entities/document.entity';
 
 export const DOCUMENT_LIST: ListSpec<Document> = {
   resource: 'documents',

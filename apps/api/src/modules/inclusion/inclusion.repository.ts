@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApplicationStatus } from '@qonys/domain';
+import { type ApplicationStatus, type CaseNames, INCLUSION_STATUSES } from '@qonys/domain';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ids, integerEquals, oneOf } from '../../common/list/filters';
 import { fetchPage, ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
-import { type CaseNames, joinCaseNames, withCaseNames } from '../applications/case-names';
+import { joinCaseNames, withCaseNames } from '../applications/case-names';
 import { applyWorkScope, type WorkScope } from '../quotas/work-scope';
-import { INCLUSION_STATUSES, InclusionRequest } from './entities/inclusion-request.entity';
+import { InclusionRequest } from './entities/inclusion-request.entity';
 import { visibleToRegionSql } from './inclusion-visibility';
 
 export const INCLUSION_LIST: ListSpec<InclusionRequest> = {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { computeDueDate } from '@qonys/domain';
+import { computeDueDate, todayInKazakhstan } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
@@ -8,8 +8,7 @@ import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
-import { appendTimelineEvent } from '../applications/timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 import { ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
 import { CalendarService } from '../reference-data/calendar.service';

@@ -1,7 +1,7 @@
-import { isValidCalendarDate } from '@qonys/domain';
+import { isValidCalendarDate, SEXES } from '@qonys/domain';
 import { ids, integerEquals, oneOf } from '../../common/list/filters';
 import type { FilterDef, ListSpec } from '../../common/list/list-query';
-import { type Person, SEXES } from './entities/person.entity';
+import { type Person } from './entities/person.entity';
 import { parsePersonQuery, type PersonQuery } from './person-keys';
 
 /** GET /persons in the list dialect: its sorts and filters. */

@@ -5,7 +5,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { updateVersioned } from '../../common/persistence/versioned-update';
-import { appendTimelineEvent } from '../applications/timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 import { AuditService, diff } from '../audit/audit.service';
 import { Person } from './entities/person.entity';
 import { AUDITED_FIELDS, type PersonJson, personJson } from './person-json';

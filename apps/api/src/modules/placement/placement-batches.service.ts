@@ -6,7 +6,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
-import { appendTimelineEvent } from '../applications/timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 import { AuditService } from '../audit/audit.service';
 import { ReservationsService } from '../quotas/reservations.service';
 import { SettlementsService } from '../settlements/settlements.service';

@@ -1,7 +1,8 @@
+import { BATCH_STATUSES, QUOTA_CATEGORIES } from '@qonys/domain';
 import { booleanEquals, ids, integerEquals, oneOf } from '../../common/list/filters';
 import type { ListSpec } from '../../common/list/list-query';
 import type { LabourDemand } from './entities/labour-demand.entity';
-import { BATCH_STATUSES, type PlacementBatch } from './entities/placement-batch.entity';
+import { type PlacementBatch } from './entities/placement-batch.entity';
 import type { PlacementProposal } from './entities/placement-proposal.entity';
 import type { RegionCapacity } from './entities/region-capacity.entity';
 import { textSearch } from '../../common/list/filters';
@@ -13,7 +14,7 @@ export const BATCH_LIST: ListSpec<PlacementBatch> = {
   filters: {
     id: ids('b.id'),
     year: integerEquals('b.year', 1990, 2200),
-    category: oneOf('b.category', ['kandas', 'resettler']),
+    category: oneOf('b.category', QUOTA_CATEGORIES),
     status: oneOf('b.status', BATCH_STATUSES),
   },
 };

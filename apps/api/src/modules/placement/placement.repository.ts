@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { occupationKey, type PlacementFamily, type PlacementRegion } from '@qonys/domain';
+import {
+  type CaseNames,
+  occupationKey,
+  type PlacementFamily,
+  type PlacementRegion,
+  type QuotaCategory,
+} from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { fetchPage, ListResult, type ParsedListQuery } from '../../common/list/list-query';
-import { type CaseNames, joinCaseNames, withCaseNames } from '../applications/case-names';
+import { joinCaseNames, withCaseNames } from '../applications/case-names';
 import { InclusionRequest } from '../inclusion/entities/inclusion-request.entity';
 import { visibleToRegionSql } from '../inclusion/inclusion-visibility';
 import { PlacementProposal } from './entities/placement-proposal.entity';
 import { PROPOSAL_LIST } from './placement-lists';
-
-export type QuotaCategory = 'kandas' | 'resettler';
 
 /** A family's row in a batch's proposal, with its case's number and the family's name. */
 export type ProposalView = PlacementProposal & CaseNames;

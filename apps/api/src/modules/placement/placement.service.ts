@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type PlacementReason, placementWeights, type PlacementWeights, scoreRegion } from '@qonys/domain';
+import {
+  type PlacementReason,
+  placementWeights,
+  type PlacementWeights,
+  type QuotaCategory,
+  scoreRegion,
+  todayInKazakhstan,
+  yearOf,
+} from '@qonys/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError } from '../../common/errors/domain-error';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
 import { AuditService } from '../audit/audit.service';
 import { workScope } from '../quotas/work-scope';
 import type { RecommendationQueryDto, UpdateWeightsDto } from './dto/placement.dto';
@@ -23,7 +30,7 @@ export interface Recommendation {
 export interface RecommendationList {
   applicationId: number;
   year: number;
-  category: 'kandas' | 'resettler';
+  category: QuotaCategory;
   persons: number;
   /** Best first; only regions where the whole family fits. */
   regions: Recommendation[];
@@ -58,7 +65,7 @@ export class PlacementService {
       year: requestYear,
       category: requestCategory,
     } = await this.placement.familyOfCase(query.applicationId);
-    const year = query.year ?? requestYear ?? Number(todayInKazakhstan().slice(0, 4));
+    const year = query.year ?? requestYear ?? yearOf(todayInKazakhstan());
     const category = query.category ?? requestCategory ?? 'kandas';
     const weights = await this.weights();
     const regions = (await this.placement.openRegions(year, category))

@@ -1,20 +1,6 @@
+import type { LedgerEntryView, QuotaView } from '@qonys/domain';
 import type { Quota } from './entities/quota.entity';
 import type { QuotaLedgerEntry } from './entities/quota-ledger-entry.entity';
-
-/** A quota as the API shows it: the balance is always capacity − reserved − settled. */
-export interface QuotaView {
-  id: number;
-  year: number;
-  regionId: number;
-  category: Quota['category'];
-  unit: Quota['unit'];
-  capacity: number;
-  reserved: number;
-  settled: number;
-  balance: number;
-  legalAct: string;
-  version: number;
-}
 
 export const toQuotaView = (q: Quota): QuotaView => ({
   id: q.id,
@@ -30,21 +16,7 @@ export const toQuotaView = (q: Quota): QuotaView => ({
   version: q.version,
 });
 
-export interface LedgerEntryView {
-  id: number;
-  entryDate: string;
-  kind: QuotaLedgerEntry['kind'];
-  capacityDelta: number;
-  reservedDelta: number;
-  settledDelta: number;
-  legalAct: string | null;
-  reason: string | null;
-  reservationId: number | null;
-  actorId: number | null;
-  createdAt: Date;
-}
-
-export const toLedgerView = (e: QuotaLedgerEntry): LedgerEntryView => ({
+export const toLedgerView = (e: QuotaLedgerEntry): LedgerEntryView<Date> => ({
   id: Number(e.id),
   entryDate: e.entryDate,
   kind: e.kind,

@@ -1,10 +1,11 @@
+import { LEDGER_KINDS, QUOTA_CATEGORIES, type QuotaCategory } from '@qonys/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ids, integerEquals, oneOf } from '../../common/list/filters';
 import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
-import { QUOTA_CATEGORIES, Quota, type QuotaCategory } from './entities/quota.entity';
-import { LEDGER_KINDS, QuotaLedgerEntry } from './entities/quota-ledger-entry.entity';
+import { Quota } from './entities/quota.entity';
+import { QuotaLedgerEntry } from './entities/quota-ledger-entry.entity';
 import { Reservation } from './entities/reservation.entity';
 
 export const QUOTA_LIST: ListSpec<Quota> = {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, QueryFailedError } from 'typeorm';
+import { type LedgerEntryView, type QuotaView, todayInKazakhstan } from '@qonys/domain';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { AuditService } from '../audit/audit.service';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
 import type { CapacityChangeDto, CreateQuotaDto } from './dto/quota.dto';
-import { type LedgerEntryView, type QuotaView, toLedgerView, toQuotaView } from './quota-view';
+import { toLedgerView, toQuotaView } from './quota-view';
 import { QuotasRepository } from './quotas.repository';
 
 /**
@@ -35,7 +35,7 @@ export class QuotasService {
     return toQuotaView(quota);
   }
 
-  async ledger(id: number, query: ParsedListQuery): Promise<ListResult<LedgerEntryView>> {
+  async ledger(id: number, query: ParsedListQuery): Promise<ListResult<LedgerEntryView<Date>>> {
     if (!(await this.quotas.findById(id))) throw DomainError.notFound('Quota');
     const page = await this.quotas.ledgerPage(id, query);
     return new ListResult(page.resource, page.items.map(toLedgerView), page.start, page.total);

@@ -1,10 +1,9 @@
+import { type QuotaCategory, todayInKazakhstan } from '@qonys/domain';
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { type AuditEntry, AuditService } from '../audit/audit.service';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
-import type { QuotaCategory } from './entities/quota.entity';
 import type { Reservation } from './entities/reservation.entity';
 import { type QuotaKey, QuotasRepository } from './quotas.repository';
 

@@ -14,7 +14,14 @@ export class CalendarService {
     return rows.map((h): HolidayRule => {
       switch (h.kind) {
         case 'fixed':
-          return { kind: 'fixed', month: h.month!, day: h.day!, movesIfWeekend: h.movesIfWeekend, validFrom: h.validFrom, validTo: h.validTo };
+          return {
+            kind: 'fixed',
+            month: h.month!,
+            day: h.day!,
+            movesIfWeekend: h.movesIfWeekend,
+            validFrom: h.validFrom,
+            validTo: h.validTo,
+          };
         case 'dated':
           return { kind: 'dated', date: h.date!, movesIfWeekend: h.movesIfWeekend };
         case 'working_day':

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, type Type, ValidationPipe } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Query,
+  type Type,
+  ValidationPipe,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { ObjectLiteral } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
@@ -13,7 +24,9 @@ import type { ReferenceResource } from './reference-resources';
  * The reference-data resources share one controller shape; each gets its own
  * class (own path, own DTOs, own permission-table resource) from this factory.
  */
-export function referenceDataController<T extends ReferenceRecord & ObjectLiteral>(resource: ReferenceResource<T>): Type {
+export function referenceDataController<T extends ReferenceRecord & ObjectLiteral>(
+  resource: ReferenceResource<T>,
+): Type {
   // The DTO classes are only known at run time here, so the pipes name them explicitly.
   const createBody = new ValidationPipe({ ...validationOptions, expectedType: resource.createDto });
   const updateBody = new ValidationPipe({ ...validationOptions, expectedType: resource.updateDto });
@@ -46,7 +59,11 @@ export function referenceDataController<T extends ReferenceRecord & ObjectLitera
     @Put(':id')
     @RequirePermission(resource.path, 'edit')
     @ApiBody({ type: resource.updateDto })
-    update(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body(updateBody) dto: { version: number }) {
+    update(
+      @Ctx() ctx: AuthedContext,
+      @Param('id', ParseIntPipe) id: number,
+      @Body(updateBody) dto: { version: number },
+    ) {
       return this.service.update(ctx, resource, id, dto);
     }
   }

@@ -87,10 +87,13 @@ export class ReferenceDataService {
     try {
       return await work();
     } catch (error) {
-      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
+      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
+        ?.constraint;
       const field = constraint ? resource.uniqueFields[constraint] : undefined;
       if (error instanceof QueryFailedError && field) {
-        throw new DomainError(ErrorCode.Conflict, `${resource.label} already exists`, { [field]: `${field} is already used by another record` });
+        throw new DomainError(ErrorCode.Conflict, `${resource.label} already exists`, {
+          [field]: `${field} is already used by another record`,
+        });
       }
       throw error;
     }

@@ -1,4 +1,4 @@
-import { HOLIDAY_KINDS } from '@qonys/domain';
+import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, HOLIDAY_KINDS, LEGAL_GROUND_KINDS } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import {
   arrayContains,
@@ -28,9 +28,9 @@ import {
   UpdateRegionDto,
 } from './dto/reference.dto';
 import { DeadlineSetting } from './entities/deadline-setting.entity';
-import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, DocumentType } from './entities/document-type.entity';
+import { DocumentType } from './entities/document-type.entity';
 import { Holiday } from './entities/holiday.entity';
-import { LEGAL_GROUND_KINDS, LegalGround } from './entities/legal-ground.entity';
+import { LegalGround } from './entities/legal-ground.entity';
 import { MciRate } from './entities/mci-rate.entity';
 import type { ReferenceRecord } from './entities/reference-record';
 import { Region } from './entities/region.entity';
@@ -56,7 +56,8 @@ export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
 
 const validity = (alias: string) => ({
   validOn: {
-    parse: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    parse: (v: unknown) =>
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' },
     apply: (qb: { andWhere: (sql: string, params: object) => unknown }, v: unknown, p: string) =>
       void qb.andWhere(
         `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= :${p}) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= :${p})`,
@@ -80,14 +81,14 @@ export const REGIONS: ReferenceResource<Region> = {
     defaultSort: ['code', 'ASC'],
     filters: {
       id: ids('r.id'),
-      q: textSearch(['r.code', 'r.name_kk', 'r.name_ru', 'r.name_en', 'r.centre']),
+      q: textSearch(['r.code', 'r.name_kk', 'r.name_ru', 'r.name_en', 'r.centre_kk', 'r.centre_ru', 'r.centre_en']),
       code: textSearch(['r.code']),
       settlementYear: arrayContains('r.settlement_years', 1990, 2200),
       ...validity('r'),
     },
   },
   uniqueFields: { region_code_uq: 'code' },
-  fields: ['code', 'nameKk', 'nameRu', 'nameEn', 'centre', 'settlementYears', ...COMMON],
+  fields: ['code', 'nameKk', 'nameRu', 'nameEn', 'centreKk', 'centreRu', 'centreEn', 'settlementYears', ...COMMON],
   normalise: (row) => ({ ...row, settlementYears: [...(row.settlementYears ?? [])].sort((a, b) => a - b) }),
 };
 
@@ -124,8 +125,12 @@ export const HOLIDAYS: ReferenceResource<Holiday> = {
       q: textSearch(['h.name_kk', 'h.name_ru', 'h.name_en']),
       kind: oneOf('h.kind', HOLIDAY_KINDS),
       year: {
-        parse: (v) => (Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200 ? { value: Number(v) } : { error: 'must be a year' }),
-        apply: (qb, v, p) => void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
+        parse: (v) =>
+          Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200
+            ? { value: Number(v) }
+            : { error: 'must be a year' },
+        apply: (qb, v, p) =>
+          void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
       },
       dateFrom: dateFrom('h.date'),
       dateTo: dateTo('h.date'),
@@ -218,5 +223,5 @@ export const LEGAL_GROUNDS: ReferenceResource<LegalGround> = {
     },
   },
   uniqueFields: { legal_ground_code_uq: 'code' },
-  fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', ...COMMON],
+  fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', 'sourceKk', 'sourceRu', 'sourceEn', ...COMMON],
 };

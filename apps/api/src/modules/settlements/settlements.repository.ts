@@ -1,11 +1,12 @@
+import { type CaseNames, SETTLEMENT_STATUSES } from '@qonys/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ids, integerEquals, oneOf } from '../../common/list/filters';
 import { fetchPage, ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
-import { type CaseNames, joinCaseNames, withCaseNames } from '../applications/case-names';
+import { joinCaseNames, withCaseNames } from '../applications/case-names';
 import { applyWorkScope, type WorkScope } from '../quotas/work-scope';
-import { SETTLEMENT_STATUSES, Settlement } from './entities/settlement.entity';
+import { Settlement } from './entities/settlement.entity';
 
 export const SETTLEMENT_LIST: ListSpec<Settlement> = {
   resource: 'settlements',

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { todayInKazakhstan } from '@qonys/domain';
 import type { AuthedContext } from '../../common/auth/actor';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
-import { todayInKazakhstan } from '../applications/kazakhstan-time';
-import { appendTimelineEvent } from '../applications/timeline';
+import { appendTimelineEvent } from '../../common/timeline';
 import { ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
 import type { ArrivalDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';

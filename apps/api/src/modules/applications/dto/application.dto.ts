@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '@qonys/domain';
+import {
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  type Channel,
+  CHANNELS,
+  type Relation,
+  RELATIONS,
+} from '@qonys/domain';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,8 +22,6 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { NestedList } from '../../../common/input/nested-list';
-import { type Channel, CHANNELS } from '../entities/application.entity';
-import { type Relation, RELATIONS } from '../entities/application-member.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const present = (_: object, value: unknown) => value !== null && value !== undefined;

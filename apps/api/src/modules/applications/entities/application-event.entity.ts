@@ -1,7 +1,5 @@
+import { type ApplicationEventType } from '@qonys/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const EVENT_TYPES = ['created', 'updated', 'transition', 'note', 'document', 'assignment', 'member'] as const;
-export type ApplicationEventType = (typeof EVENT_TYPES)[number];
 
 /** One line of a case's timeline: who did what, when, with which comment. */
 @Entity('application_event')

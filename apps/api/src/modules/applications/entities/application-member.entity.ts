@@ -1,7 +1,5 @@
+import { type Relation } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const RELATIONS = ['applicant', 'spouse', 'child', 'parent', 'sibling', 'other'] as const;
-export type Relation = (typeof RELATIONS)[number];
 
 /** A person's place in a case. `active` turns false when the case ends (one active case per person). */
 @Entity('application_member')

@@ -1,10 +1,5 @@
-import type { ApplicationStatus } from '@qonys/domain';
+import { type ApplicationStatus, type Channel, type DeadlineStage } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
-
-export const CHANNELS = ['egov', 'public_service_centre', 'mission_abroad', 'in_person'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const DEADLINE_STAGES = ['completeness_check', 'commission_review', 'status_decision'] as const;
-export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
 
 /** A returning family's case for kandas status. */
 @Entity('application')

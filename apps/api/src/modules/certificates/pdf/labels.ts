@@ -1,4 +1,4 @@
-import type { Relation } from '../../applications/entities/application-member.entity';
+import { type Relation } from '@qonys/domain';
 import type { CertificateStatus } from '../certificate-status';
 import type { PaperLanguage } from '../dto/paper.dto';
 

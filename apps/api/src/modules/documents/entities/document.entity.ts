@@ -1,9 +1,5 @@
+import { type DocumentContentType, type DocumentStatus } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const DOCUMENT_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
-export const DOCUMENT_STATUSES = ['uploaded', 'verified', 'rejected'] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** An uploaded file of a case, for one checklist item (and one member where the item is per member). */
 @Entity('document')

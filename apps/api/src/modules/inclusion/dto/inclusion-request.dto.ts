@@ -1,3 +1,4 @@
+import { ADAPTATION_SERVICES, type AdaptationService, QUOTA_CATEGORIES, type QuotaCategory } from '@qonys/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -16,8 +17,6 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { QUOTA_CATEGORIES, type QuotaCategory } from '../../quotas/entities/quota.entity';
-import { ADAPTATION_SERVICES, type AdaptationService } from '../entities/inclusion-request.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

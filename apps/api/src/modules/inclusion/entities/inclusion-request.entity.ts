@@ -1,26 +1,14 @@
+import {
+  type AdaptationService,
+  type InclusionRequestFields,
+  type InclusionStatus,
+  type QuotaCategory,
+} from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
-import type { QuotaCategory } from '../../quotas/entities/quota.entity';
-
-export const INCLUSION_STATUSES = ['submitted', 'included', 'refused', 'withdrawn'] as const;
-export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
-
-/** The individual adaptation plan's services (career centres, adaptation centres). */
-export const ADAPTATION_SERVICES = [
-  'information',
-  'legal',
-  'social',
-  'medical',
-  'educational',
-  'language_course',
-  'vocational_training',
-  'job_placement',
-  'business_support',
-] as const;
-export type AdaptationService = (typeof ADAPTATION_SERVICES)[number];
 
 /** An approved family's request to be included in a region's quota; the region's commission decides. */
 @Entity('inclusion_request')
-export class InclusionRequest {
+export class InclusionRequest implements InclusionRequestFields<Date> {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isCountryCode, isLanguageCode, normaliseKazakhText } from '@qonys/domain';
+import {
+  EDUCATION_LEVELS,
+  ID_DOCUMENT_TYPES,
+  isCountryCode,
+  isLanguageCode,
+  normaliseKazakhText,
+  SEXES,
+} from '@qonys/domain';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +23,6 @@ import {
   ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
-import { EDUCATION_LEVELS, ID_DOCUMENT_TYPES, SEXES } from '../entities/person.entity';
 
 /** Every text input is cleaned as Kazakh text; an optional one left empty is null. */
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseKazakhText(value) : value);

@@ -1,8 +1,5 @@
+import { EDUCATION_LEVELS, ID_DOCUMENT_TYPES, SEXES } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const SEXES = ['M', 'F'] as const;
-export const ID_DOCUMENT_TYPES = ['passport', 'id_card', 'birth_certificate', 'stateless_document', 'other'] as const;
-export const EDUCATION_LEVELS = ['none', 'primary', 'general_secondary', 'secondary_specialised', 'higher', 'postgraduate'] as const;
 
 /** A family member or applicant, with names as written in Cyrillic, in Latin and in their documents. */
 @Entity('person')

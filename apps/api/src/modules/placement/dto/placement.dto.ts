@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PLACEMENT_WEIGHT_KEYS, type PlacementWeightKey } from '@qonys/domain';
+import { PLACEMENT_WEIGHT_KEYS, type PlacementWeightKey, QUOTA_CATEGORIES, type QuotaCategory } from '@qonys/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -31,10 +31,10 @@ export class RecommendationQueryDto {
   @Max(2200)
   year?: number;
 
-  @ApiPropertyOptional({ enum: ['kandas', 'resettler'] })
+  @ApiPropertyOptional({ enum: QUOTA_CATEGORIES })
   @IsOptional()
-  @IsIn(['kandas', 'resettler'])
-  category?: 'kandas' | 'resettler';
+  @IsIn(QUOTA_CATEGORIES)
+  category?: QuotaCategory;
 }
 
 export class CreateBatchDto {
@@ -44,9 +44,9 @@ export class CreateBatchDto {
   @Max(2200)
   year: number;
 
-  @ApiProperty({ enum: ['kandas', 'resettler'] })
-  @IsIn(['kandas', 'resettler'])
-  category: 'kandas' | 'resettler';
+  @ApiProperty({ enum: QUOTA_CATEGORIES })
+  @IsIn(QUOTA_CATEGORIES)
+  category: QuotaCategory;
 }
 
 export class OverrideProposalDto {

@@ -1,8 +1,5 @@
-import type { PlacementReport } from '@qonys/domain';
+import { type BatchStatus, type PlacementReport, type QuotaCategory } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -30,7 +27,7 @@ export class PlacementBatch {
   year: number;
 
   @Column({ type: 'varchar', default: 'kandas' })
-  category: 'kandas' | 'resettler';
+  category: QuotaCategory;
 
   @Column({ type: 'varchar', default: 'running' })
   status: BatchStatus;

@@ -1,11 +1,11 @@
-import type { PlacementReason } from '@qonys/domain';
+import type { PlacementProposalFields, PlacementReason } from '@qonys/domain';
 import { Column, Entity, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 /** One family's place in a batch: the solver's region (null: no room), an override with its reason, acceptance. */
 @Entity('placement_proposal')
-export class PlacementProposal {
+export class PlacementProposal implements PlacementProposalFields<Date> {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,7 +1,7 @@
+import { QUOTA_CATEGORIES, QUOTA_UNITS, type QuotaCategory, type QuotaUnit } from '@qonys/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, NotEquals } from 'class-validator';
-import { QUOTA_CATEGORIES, QUOTA_UNITS, type QuotaCategory, type QuotaUnit } from '../entities/quota.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MAX_CAPACITY = 1_000_000;

@@ -1,7 +1,5 @@
+import { type LedgerKind } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const LEDGER_KINDS = ['capacity_set', 'capacity_change', 'reserve', 'release', 'settle'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /** One change of a quota; the table is append-only (a trigger refuses UPDATE and DELETE). */
 @Entity('quota_ledger_entry')

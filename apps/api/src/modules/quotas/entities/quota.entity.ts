@@ -1,9 +1,5 @@
+import { type QuotaCategory, type QuotaUnit } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const QUOTA_CATEGORIES = ['kandas', 'resettler'] as const;
-export type QuotaCategory = (typeof QUOTA_CATEGORIES)[number];
-export const QUOTA_UNITS = ['persons', 'families'] as const;
-export type QuotaUnit = (typeof QUOTA_UNITS)[number];
 
 /**
  * A regional quota: year × region × category. `reserved` and `settled` are live

@@ -1,7 +1,5 @@
+import { type ReservationStatus } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const RESERVATION_STATUSES = ['reserved', 'settled', 'released'] as const;
-export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
 /** A whole family's places in one quota; at most one live (reserved or settled) per case. */
 @Entity('reservation')

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEADLINE_UNITS, type DeadlineUnit, HOLIDAY_KINDS, type HolidayKind } from '@qonys/domain';
+import {
+  DEADLINE_UNITS,
+  type DeadlineUnit,
+  DOCUMENT_CONDITIONS,
+  DOCUMENT_SCOPES,
+  HOLIDAY_KINDS,
+  type HolidayKind,
+  LEGAL_GROUND_KINDS,
+} from '@qonys/domain';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,12 +24,13 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES } from '../entities/document-type.entity';
-import { LEGAL_GROUND_KINDS } from '../entities/legal-ground.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const present = (_: object, value: unknown) => value !== null && value !== undefined;
+/** A centre has a name in all three languages or none (the three cities have none). */
+const centreGiven = (dto: { centreKk?: unknown; centreRu?: unknown; centreEn?: unknown }) =>
+  [dto.centreKk, dto.centreRu, dto.centreEn].some((value) => present(dto, value));
 
 /** Source and validity, which every reference row carries. */
 export abstract class ReferenceDto {
@@ -69,12 +78,26 @@ export class RegionDto extends NamedReferenceDto {
   @Matches(/^\d{2}$/, { message: 'code must be the 2-digit KATO code' })
   code: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, description: 'Required with the other two languages' })
   @Transform(trim)
-  @ValidateIf(present)
+  @ValidateIf(centreGiven)
   @IsString()
   @Length(1, 200)
-  centre?: string | null;
+  centreKk?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Required with the other two languages' })
+  @Transform(trim)
+  @ValidateIf(centreGiven)
+  @IsString()
+  @Length(1, 200)
+  centreRu?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Required with the other two languages' })
+  @Transform(trim)
+  @ValidateIf(centreGiven)
+  @IsString()
+  @Length(1, 200)
+  centreEn?: string | null;
 
   @ApiProperty({ type: [Number], example: [2025, 2026] })
   @IsArray()
@@ -180,6 +203,24 @@ export class LegalGroundDto extends NamedReferenceDto {
   @ApiProperty({ example: 'incomplete_documents' })
   @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'code must be lower-case letters, digits and underscores' })
   code: string;
+
+  @ApiProperty({ description: 'The legal basis, as the reader sees it' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  sourceKk: string;
+
+  @ApiProperty({ description: 'The legal basis, as the reader sees it' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  sourceRu: string;
+
+  @ApiProperty({ description: 'The legal basis, as the reader sees it' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  sourceEn: string;
 }
 
 /** Each update carries the version it was based on. */

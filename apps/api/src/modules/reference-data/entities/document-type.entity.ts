@@ -1,8 +1,6 @@
+import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES } from '@qonys/domain';
 import { Column, Entity } from 'typeorm';
 import { ReferenceRecord } from './reference-record';
-
-export const DOCUMENT_SCOPES = ['application', 'member'] as const;
-export const DOCUMENT_CONDITIONS = ['always', 'without_commission', 'mission_abroad'] as const;
 
 /** An item of the per-case document checklist; the list is editable by admins. */
 @Entity('document_type')

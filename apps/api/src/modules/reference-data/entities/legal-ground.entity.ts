@@ -1,7 +1,6 @@
+import { LEGAL_GROUND_KINDS } from '@qonys/domain';
 import { Column, Entity } from 'typeorm';
 import { ReferenceRecord } from './reference-record';
-
-export const LEGAL_GROUND_KINDS = ['refuse_acceptance', 'reject', 'revoke'] as const;
 
 /** A legal ground for refusing to accept, rejecting or revoking; editable by admins. */
 @Entity('legal_ground')
@@ -20,4 +19,14 @@ export class LegalGround extends ReferenceRecord {
 
   @Column({ type: 'varchar' })
   nameEn: string;
+
+  /** The legal basis as a reader sees it, in kk/ru/en (`source` stays the record's provenance). */
+  @Column({ type: 'varchar' })
+  sourceKk: string;
+
+  @Column({ type: 'varchar' })
+  sourceRu: string;
+
+  @Column({ type: 'varchar' })
+  sourceEn: string;
 }

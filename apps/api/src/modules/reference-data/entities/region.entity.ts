@@ -17,8 +17,15 @@ export class Region extends ReferenceRecord {
   @Column({ type: 'varchar' })
   nameEn: string;
 
+  /** The regional centre in kk/ru/en; null for the three cities of national significance. */
   @Column({ type: 'varchar', nullable: true })
-  centre: string | null;
+  centreKk: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  centreRu: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  centreEn: string | null;
 
   /** Years in which the region receives kandas for settlement. */
   @Column({ type: 'int', array: true, default: () => "'{}'" })

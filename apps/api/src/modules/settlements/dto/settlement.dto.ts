@@ -1,7 +1,7 @@
+import { HOUSING, type Housing } from '@qonys/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, Length, MaxLength, Min, ValidateIf } from 'class-validator';
-import { HOUSING, type Housing } from '../entities/settlement.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { message: 'must be a date YYYY-MM-DD' };

@@ -1,16 +1,12 @@
+import { type Housing, type SettlementFields, type SettlementStatus } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
-
-export const SETTLEMENT_STATUSES = ['planned', 'arrived', 'cancelled'] as const;
-export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
-export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as const;
-export type Housing = (typeof HOUSING)[number];
 
 /**
  * Where an included family settles. The region is the reservation's and never
  * edited: moving a family cancels this row and starts a new one on a new reservation.
  */
 @Entity('settlement')
-export class Settlement {
+export class Settlement implements SettlementFields {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,10 +1,10 @@
+import { QUEUES, type Queue } from '@qonys/domain';
 import { Grid, Link as MuiLink } from '@mui/material';
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import { useFormatNumber } from '../common/useFormatNumber';
 import { useQueueLabel } from '../applications/useQueueLabel';
-import { QUEUES, type Queue } from '../providers/caseTypes';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import { Figure, StatCard } from './StatCard';
 
@@ -18,7 +18,7 @@ const listPath = (queue: Queue) => `/applications?filter=${encodeURIComponent(JS
  * statistics yet, so each count is the total of a one-row page of the case list
  * (GET /api/applications?filter={"queue":…}&range=[0,0]).
  */
-export const CaseCounts = () => {
+export const CaseCountsCard = () => {
   const translate = useTranslate();
   const queueLabel = useQueueLabel();
   const formatNumber = useFormatNumber();
@@ -51,7 +51,7 @@ export const CaseCounts = () => {
           <MuiLink key={queue} component={Link} to={listPath(queue)} underline="hover" color="inherit">
             <Figure
               testId={`cases-${queue}`}
-              label={translate(queueLabel(queue))}
+              label={queueLabel(queue)}
               value={formatNumber(data[queue] ?? 0)}
               color={data[queue] ? COLOURS[queue] : undefined}
             />

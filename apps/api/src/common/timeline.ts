@@ -1,5 +1,5 @@
+import { type ApplicationEventType } from '@qonys/domain';
 import type { EntityManager } from 'typeorm';
-import type { ApplicationEventType } from './entities/application-event.entity';
 
 export interface TimelineEntry {
   applicationId: number;

@@ -1,0 +1,202 @@
+import type { ApplicationStatus, TransitionName, TransitionRequirement } from './application-workflow';
+import type { Sex } from './iin';
+import type { PlacementReason } from './placement-scoring';
+import type {
+  AdaptationService,
+  Channel,
+  DeadlineStage,
+  Housing,
+  InclusionStatus,
+  LedgerKind,
+  LegalGroundKind,
+  QuotaCategory,
+  QuotaUnit,
+  Relation,
+  SettlementStatus,
+} from './value-lists';
+
+/**
+ * What the API answers for cases and quotas, written once: the API builds these and the
+ * admin reads them. `Time` is how a timestamp travels: a Date where the API builds the
+ * answer, the ISO string JSON turns it into where the admin reads it.
+ */
+
+/** A row of GET /api/applications. */
+export interface ApplicationRow<Time = string> {
+  id: number;
+  number: string | null;
+  status: ApplicationStatus;
+  channel: Channel;
+  regionId: number;
+  assignedToId: number | null;
+  assignedToName: string | null;
+  applicantId: number;
+  applicantName: string | null;
+  memberCount: number;
+  deadlineStage: DeadlineStage | null;
+  deadlineDue: string | null;
+  /** Working days that were left when the clock was paused (information requested). */
+  deadlinePausedRemaining: number | null;
+  /** Working days to the deadline: 0 on the due day, negative when overdue; null without a running deadline. */
+  daysLeft: number | null;
+  overdue: boolean;
+  submittedAt: Time | null;
+  decidedAt: Time | null;
+  legalGroundId: number | null;
+  decisionComment: string | null;
+  statusValidFrom: string | null;
+  statusValidTo: string | null;
+  extensionCount: number;
+  version: number;
+  createdBy: number | null;
+  createdAt: Time;
+  updatedAt: Time;
+}
+
+export interface MemberPerson {
+  id: number;
+  surname: string;
+  givenName: string;
+  patronymic: string | null;
+  birthDate: string;
+  sex: Sex;
+  iin: string | null;
+  /** 'kazakh', or another ethnicity the UI marks. */
+  ethnicity: string;
+}
+
+export interface MemberView {
+  personId: number;
+  relation: Relation;
+  active: boolean;
+  person: MemberPerson;
+}
+
+/** A transition the caller may trigger now, with the inputs it needs. */
+export interface TransitionView {
+  name: TransitionName;
+  to: ApplicationStatus;
+  requires: readonly TransitionRequirement[];
+  legalGroundKind: LegalGroundKind | null;
+}
+
+export interface CertificateView<Time = string> {
+  number: string;
+  issuedOn: string;
+  validFrom: string;
+  validTo: string;
+  revokedAt: Time | null;
+}
+
+/** GET /api/applications/:id, and the answer of every write on a case. */
+export interface ApplicationDetail<Time = string> extends ApplicationRow<Time> {
+  members: MemberView[];
+  availableTransitions: TransitionView[];
+  certificate: CertificateView<Time> | null;
+}
+
+/** GET /api/applications/assignees: caseworkers a case may be assigned to. */
+export interface AssigneeView {
+  id: number;
+  username: string;
+  fullName: string;
+  regionId: number | null;
+}
+
+/** A row of GET /api/quotas: the balance is always capacity − reserved − settled. */
+export interface QuotaView {
+  id: number;
+  year: number;
+  regionId: number;
+  category: QuotaCategory;
+  unit: QuotaUnit;
+  capacity: number;
+  reserved: number;
+  settled: number;
+  balance: number;
+  legalAct: string;
+  version: number;
+}
+
+/** A line of a quota's ledger (GET /api/quotas/:id/ledger), oldest first. */
+export interface LedgerEntryView<Time = string> {
+  id: number;
+  entryDate: string;
+  kind: LedgerKind;
+  capacityDelta: number;
+  reservedDelta: number;
+  settledDelta: number;
+  legalAct: string | null;
+  reason: string | null;
+  reservationId: number | null;
+  actorId: number | null;
+  createdAt: Time;
+}
+
+/** The case a row of settlement work belongs to, named beside the row: its number and the applicant's name. */
+export interface CaseNames {
+  applicationNumber: string | null;
+  applicantName: string | null;
+}
+
+/** An inclusion request as stored (the API's entity implements it). */
+export interface InclusionRequestFields<Time = string> {
+  id: number;
+  applicationId: number;
+  year: number;
+  category: QuotaCategory;
+  status: InclusionStatus;
+  preferredRegionIds: number[];
+  consent: boolean;
+  relativesRegionIds: number[];
+  adaptationServices: AdaptationService[];
+  adaptationNotes: string | null;
+  persons: number;
+  regionId: number;
+  /** The region of the case (whose staff may open it). */
+  caseRegionId: number;
+  deadlineDue: string | null;
+  decidedAt: Time | null;
+  refusalReason: string | null;
+  version: number;
+}
+/** A row of GET /api/inclusion-requests. */
+export type InclusionRequestRow<Time = string> = InclusionRequestFields<Time> & CaseNames;
+
+/** A settlement as stored (the API's entity implements it). */
+export interface SettlementFields {
+  id: number;
+  reservationId: number;
+  applicationId: number;
+  regionId: number;
+  district: string | null;
+  locality: string | null;
+  housing: Housing | null;
+  plannedArrival: string | null;
+  actualArrival: string | null;
+  status: SettlementStatus;
+  year: number;
+  persons: number;
+  version: number;
+}
+/** A row of GET /api/settlements. */
+export type SettlementRow = SettlementFields & CaseNames;
+
+/** A family's line in a placement batch (the API's entity implements it). */
+export interface PlacementProposalFields<Time = string> {
+  id: number;
+  batchId: number;
+  inclusionRequestId: number;
+  applicationId: number;
+  persons: number;
+  proposedRegionId: number | null;
+  finalRegionId: number | null;
+  score: number | null;
+  reasons: PlacementReason[] | null;
+  overrideRegionId: number | null;
+  overrideReason: string | null;
+  acceptedAt: Time | null;
+  reservationId: number | null;
+}
+/** A row of GET /api/placement/batches/:id/proposals. */
+export type PlacementProposalRow<Time = string> = PlacementProposalFields<Time> & CaseNames;

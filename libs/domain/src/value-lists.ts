@@ -1,0 +1,99 @@
+import type { Sex } from './iin';
+
+/**
+ * The value lists the database's CHECK constraints allow, written once for the API's
+ * entities and DTOs and the admin's choices (test/api/value-lists.e2e-spec.ts holds
+ * the migrations to exactly these). Add a value here and in a new migration together.
+ */
+
+// Cases (application, application_member, application_event)
+export const CHANNELS = ['egov', 'public_service_centre', 'mission_abroad', 'in_person'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const RELATIONS = ['applicant', 'spouse', 'child', 'parent', 'sibling', 'other'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const DEADLINE_STAGES = ['completeness_check', 'commission_review', 'status_decision'] as const;
+export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
+
+export const APPLICATION_EVENT_TYPES = [
+  'created',
+  'updated',
+  'transition',
+  'note',
+  'document',
+  'assignment',
+  'member',
+] as const;
+export type ApplicationEventType = (typeof APPLICATION_EVENT_TYPES)[number];
+
+/** The caseworker queues of GET /api/applications?filter={"queue":…}. */
+export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue'] as const;
+export type Queue = (typeof QUEUES)[number];
+
+/** A running deadline this many working days away or fewer is "due soon" (the queue, the amber mark). */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+// Persons
+export const SEXES = ['M', 'F'] as const satisfies readonly Sex[];
+export const ID_DOCUMENT_TYPES = ['passport', 'id_card', 'birth_certificate', 'stateless_document', 'other'] as const;
+export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
+export const EDUCATION_LEVELS = [
+  'none',
+  'primary',
+  'general_secondary',
+  'secondary_specialised',
+  'higher',
+  'postgraduate',
+] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+// Documents and their types
+export const DOCUMENT_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
+export const DOCUMENT_STATUSES = ['uploaded', 'verified', 'rejected'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const DOCUMENT_SCOPES = ['application', 'member'] as const;
+export type DocumentScope = (typeof DOCUMENT_SCOPES)[number];
+export const DOCUMENT_CONDITIONS = ['always', 'without_commission', 'mission_abroad'] as const;
+export type DocumentCondition = (typeof DOCUMENT_CONDITIONS)[number];
+
+/** Which editable list of legal grounds a transition's ground comes from. */
+export const LEGAL_GROUND_KINDS = ['refuse_acceptance', 'reject', 'revoke'] as const;
+export type LegalGroundKind = (typeof LEGAL_GROUND_KINDS)[number];
+
+// Quotas and reservations
+export const QUOTA_CATEGORIES = ['kandas', 'resettler'] as const;
+export type QuotaCategory = (typeof QUOTA_CATEGORIES)[number];
+export const QUOTA_UNITS = ['persons', 'families'] as const;
+export type QuotaUnit = (typeof QUOTA_UNITS)[number];
+export const LEDGER_KINDS = ['capacity_set', 'capacity_change', 'reserve', 'release', 'settle'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export const RESERVATION_STATUSES = ['reserved', 'settled', 'released'] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+
+// Inclusion in a quota
+export const INCLUSION_STATUSES = ['submitted', 'included', 'refused', 'withdrawn'] as const;
+export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
+
+/** The individual adaptation plan's services (career centres, adaptation centres). */
+export const ADAPTATION_SERVICES = [
+  'information',
+  'legal',
+  'social',
+  'medical',
+  'educational',
+  'language_course',
+  'vocational_training',
+  'job_placement',
+  'business_support',
+] as const;
+export type AdaptationService = (typeof ADAPTATION_SERVICES)[number];
+
+// Settlement and placement
+export const SETTLEMENT_STATUSES = ['planned', 'arrived', 'cancelled'] as const;
+export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
+export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as const;
+export type Housing = (typeof HOUSING)[number];
+export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];

@@ -1,0 +1,97 @@
+import {
+  ADAPTATION_SERVICES,
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STATUSES,
+  BATCH_STATUSES,
+  CHANNELS,
+  DEADLINE_STAGES,
+  DEADLINE_UNITS,
+  DOCUMENT_CONDITIONS,
+  DOCUMENT_CONTENT_TYPES,
+  DOCUMENT_SCOPES,
+  DOCUMENT_STATUSES,
+  EDUCATION_LEVELS,
+  HOLIDAY_KINDS,
+  HOUSING,
+  ID_DOCUMENT_TYPES,
+  INCLUSION_STATUSES,
+  LEDGER_KINDS,
+  LEGAL_GROUND_KINDS,
+  PLACEMENT_WEIGHT_KEYS,
+  QUOTA_CATEGORIES,
+  QUOTA_UNITS,
+  RELATIONS,
+  RESERVATION_STATUSES,
+  ROLES,
+  SETTLEMENT_STATUSES,
+  SEXES,
+} from '@qonys/domain';
+import { withDb } from '../support/api-helpers';
+import { type RunningApi, startApi } from '../support/api-process';
+
+/** [table, column, the libs/domain list its CHECK must allow]. */
+const LISTS: [string, string, readonly string[]][] = [
+  ['application', 'channel', CHANNELS],
+  ['application', 'status', APPLICATION_STATUSES],
+  ['application', 'deadline_stage', DEADLINE_STAGES],
+  ['application_member', 'relation', RELATIONS],
+  ['application_event', 'type', APPLICATION_EVENT_TYPES],
+  ['person', 'sex', SEXES],
+  ['person', 'id_document_type', ID_DOCUMENT_TYPES],
+  ['person', 'education_level', EDUCATION_LEVELS],
+  ['document', 'content_type', DOCUMENT_CONTENT_TYPES],
+  ['document', 'status', DOCUMENT_STATUSES],
+  ['document_type', 'scope', DOCUMENT_SCOPES],
+  ['document_type', 'condition', DOCUMENT_CONDITIONS],
+  ['legal_ground', 'kind', LEGAL_GROUND_KINDS],
+  ['holiday', 'kind', HOLIDAY_KINDS],
+  ['deadline_setting', 'unit', DEADLINE_UNITS],
+  ['app_user', 'role', ROLES],
+  ['quota', 'category', QUOTA_CATEGORIES],
+  ['quota', 'unit', QUOTA_UNITS],
+  ['quota_ledger_entry', 'kind', LEDGER_KINDS],
+  ['reservation', 'status', RESERVATION_STATUSES],
+  ['inclusion_request', 'category', QUOTA_CATEGORIES],
+  ['inclusion_request', 'status', INCLUSION_STATUSES],
+  ['inclusion_request', 'adaptation_services', ADAPTATION_SERVICES],
+  ['settlement', 'housing', HOUSING],
+  ['settlement', 'status', SETTLEMENT_STATUSES],
+  ['placement_weight', 'key', PLACEMENT_WEIGHT_KEYS],
+  ['placement_batch', 'category', QUOTA_CATEGORIES],
+  ['placement_batch', 'status', BATCH_STATUSES],
+];
+
+describe('value lists: the migrated database and libs/domain agree', () => {
+  let api: RunningApi;
+  /** "table.column" → the values its one-column CHECK constraints list, as PostgreSQL holds them. */
+  let allowed: Map<string, string[]>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    const rows = await withDb(api.databaseUrl, (db) =>
+      db
+        .query<{ tbl: string; col: string; def: string }>(
+          `SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, pg_get_constraintdef(c.oid) AS def
+             FROM pg_constraint c
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+            WHERE c.contype = 'c' AND array_length(c.conkey, 1) = 1 AND pg_get_constraintdef(c.oid) LIKE '%ARRAY[%'`,
+        )
+        .then((result) => result.rows),
+    );
+    allowed = new Map();
+    for (const { tbl, col, def } of rows) {
+      const values = [...def.matchAll(/'([^']*)'::/g)].map((match) => match[1]);
+      allowed.set(`${tbl}.${col}`, [...(allowed.get(`${tbl}.${col}`) ?? []), ...values]);
+    }
+  });
+  afterAll(() => api?.stop());
+
+  it.each(LISTS)('%s.%s allows exactly the libs/domain list', (table, column, list) => {
+    expect(allowed.get(`${table}.${column}`)?.sort()).toEqual([...list].sort());
+  });
+
+  it('leaves no listed column out of the test', () => {
+    const tested = new Set(LISTS.map(([table, column]) => `${table}.${column}`));
+    expect([...allowed.keys()].filter((key) => !tested.has(key))).toEqual([]);
+  });
+});
