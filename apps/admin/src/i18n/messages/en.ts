@@ -40,6 +40,7 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'certificate.download': 'Certificate downloaded',
   'deadline_setting.create': 'Deadline setting created',
   'deadline_setting.update': 'Deadline setting changed',
+  'demo_data.generate': 'Demo data generated',
   'decision_letter.download': 'Decision letter downloaded',
   'document.review': 'Document reviewed',
   'document.upload': 'Document uploaded',

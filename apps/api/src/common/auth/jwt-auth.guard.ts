@@ -17,7 +17,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
-    if (error || !user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.session_ended');
+    // passport-jwt reports a bad token as no user; an error is the session lookup failing
+    // (the database down: a 503), and must not tell the client to throw its tokens away.
+    if (error) throw error;
+    if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.session_ended');
     return user;
   }
 }

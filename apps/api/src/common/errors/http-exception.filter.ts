@@ -2,7 +2,11 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { type CodedMessage, englishMessage, type MessageCode, type MessageParams } from '@qonys/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { codedOf, DomainError, HTTP_STATUS } from './domain-error';
+
+/** Seconds a client waits before retrying a 503 (the database restarting, a failover). */
+const RETRY_AFTER_SECONDS = 5;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -67,7 +71,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      this.logger.warn({ requestId: request.id, reason: (exception as Error | null)?.message }, 'service unavailable');
+      void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'request failed');
     }
     void reply.status(body.statusCode).send(body);
@@ -95,7 +102,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
       return body;
     }
-    if (exception instanceof HttpException) return byStatus(exception.getStatus());
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      // A body the parser refused (not JSON, a __proto__ key) is the body field's fault.
+      const cause = (exception.cause as { code?: unknown } | undefined)?.code;
+      if (status === 400 && (String(cause).startsWith('FST_ERR_CTP_') || exception.message.includes('forbidden prototype'))) {
+        return this.toBody(DomainError.invalid({ body: 'request.body_unreadable' }), requestId);
+      }
+      return byStatus(status);
+    }
+    if (isDatabaseUnavailable(exception)) return base(503, 'server.unavailable');
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       const known = code ? PG_CLIENT_ERRORS[code] : undefined;

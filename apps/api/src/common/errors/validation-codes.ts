@@ -1,4 +1,4 @@
-import { type CodedMessage, isMessageCode, type MessageCode, type MessageParams } from '@qonys/domain';
+import { type CodedMessage, isMessageCode, MESSAGES, type MessageCode, type MessageParams, placeholdersOf } from '@qonys/domain';
 import { getMetadataStorage, type ValidationError } from 'class-validator';
 
 /** The catalogue code of each class-validator constraint a DTO may use. */
@@ -45,7 +45,7 @@ function constraintParams(name: string, args: unknown[]): MessageParams {
     case 'isLength':
       return { min: Number(first), max: Number(second) };
     case 'isIn':
-      return { values: (first as unknown[]).join(', ') };
+      return Array.isArray(first) ? { values: first.join(', ') } : {};
     case 'notEquals':
       return { value: String(first) };
     default:
@@ -65,8 +65,11 @@ function codedConstraint(error: ValidationError, name: string): CodedMessage {
         .find((m) => m.propertyName === error.property && m.name === name)
     : undefined;
   const params = constraintParams(name, metadata?.constraints ?? []);
-  if (isMessageCode(metadata?.message)) return { code: metadata.message, params };
-  return { code: CONSTRAINT_CODES[name] ?? 'validation.format', params };
+  const code = isMessageCode(metadata?.message) ? metadata.message : (CONSTRAINT_CODES[name] ?? 'validation.format');
+  // A body of the wrong shape (a list for an object) fails constraints whose arguments
+  // cannot be found: say "wrong format" rather than a message with holes.
+  const complete = placeholdersOf(MESSAGES[code]).every((placeholder) => placeholder in params);
+  return complete ? { code, params } : { code: 'validation.format', params: {} };
 }
 
 /** Flattens class-validator errors to `{ 'field.sub': code of the first failed constraint }`. */

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { validationPipe } from '../../common/errors/validation.pipe';
+import { readMultipart } from '../../common/input/multipart';
 import { UploadDocumentFieldsDto } from './dto/document.dto';
 import { cleanFileName, formatBytes } from './file-names';
 
@@ -22,38 +23,23 @@ export async function readDocumentUpload(request: FastifyRequest, maxBytes: numb
   if (!request.isMultipart()) {
     throw DomainError.invalid({ file: 'document.multipart' });
   }
-  const fields: Record<string, string> = {};
-  let file: { fileName: string; content: Buffer } | null = null;
-  let extraFile = false;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value);
-      } else if (part.fieldname === 'file' && file === null) {
-        file = { fileName: part.filename, content: await part.toBuffer() };
-      } else {
-        extraFile = true;
-        part.file.resume();
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+  const { fields, file, extraFiles } = await readMultipart(request, {
+    tooLarge: () => {
       const limit = coded('document.file_over_limit', { limit: formatBytes(maxBytes), bytes: maxBytes });
-      throw new DomainError(ErrorKind.TooLarge, limit.code, limit.params, { file: limit });
-    }
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw DomainError.invalid({ file: 'document.upload_parts' });
-    }
-    throw error;
-  }
-  if (extraFile) throw DomainError.invalid({ file: 'document.one_file' });
+      return new DomainError(ErrorKind.TooLarge, limit.code, limit.params, { file: limit });
+    },
+    tooMany: () => DomainError.invalid({ file: 'document.upload_parts' }),
+  });
+  if (extraFiles) throw DomainError.invalid({ file: 'document.one_file' });
   if (file === null) throw DomainError.invalid({ file: 'document.file_required' });
   if (file.content.length === 0) throw DomainError.invalid({ file: 'document.file_empty' });
-  const dto = (await validationPipe.transform(fields, {
-    type: 'body',
-    metatype: UploadDocumentFieldsDto,
-  })) as UploadDocumentFieldsDto;
+  const dto = (await validationPipe.transform(
+    { ...fields },
+    {
+      type: 'body',
+      metatype: UploadDocumentFieldsDto,
+    },
+  )) as UploadDocumentFieldsDto;
   return { fields: dto, fileName: cleanFileName(file.fileName), content: file.content };
 }
 

@@ -1,5 +1,6 @@
 import { type CodedMessage, englishMessage, LABOUR_DEMAND_IMPORT_COLUMNS, type MessageCode, type MessageParams, occupationKey } from '@qonys/domain';
 import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
+import { isStorableText } from '../../common/input/hostile-input';
 
 /** One checked row of an import file. */
 export interface DemandRow {
@@ -95,7 +96,7 @@ export function checkRows(
   const errors: RowError[] = [];
   const rows: DemandRow[] = [];
   const first = records.find((r) => !isBlank(r));
-  const missing = LABOUR_DEMAND_IMPORT_COLUMNS.filter((c) => first !== undefined && !(c in first));
+  const missing = LABOUR_DEMAND_IMPORT_COLUMNS.filter((c) => first !== undefined && !Object.hasOwn(first, c));
   if (missing.length > 0 || first === undefined) {
     return {
       rows,
@@ -113,7 +114,7 @@ export function checkRows(
   records.forEach((record, index) => {
     const row = index + 2;
     if (isBlank(record)) return;
-    const text = (field: string) => String(record[field] ?? '').trim();
+    const text = (field: string) => String((Object.hasOwn(record, field) ? record[field] : null) ?? '').trim();
     const year = Number(text('year'));
     const vacancies = Number(text('vacancies'));
     const regionCode = text('region_code').padStart(text('region_code').length === 1 ? 2 : 0, '0');
@@ -128,6 +129,8 @@ export function checkRows(
     if (occupation === '') errors.push(rowError(row, 'occupation', 'import.empty'));
     else if (occupation.length > 200)
       errors.push(rowError(row, 'occupation', 'import.too_long', { max: 200 }));
+    else if (!isStorableText(occupation))
+      errors.push(rowError(row, 'occupation', 'request.invalid_text'));
     if (!/^\d+$/.test(text('vacancies')) || vacancies > 1_000_000) {
       errors.push(rowError(row, 'vacancies', 'import.not_count', { value: text('vacancies') }));
     }
