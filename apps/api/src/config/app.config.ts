@@ -174,7 +174,7 @@ function jwtSecret(env: Env, embedded: boolean, dataDir: string): string {
 }
 
 /** Enough for every list and board to show something, and a first start well under a minute. */
-export const DEFAULT_DEMO_FAMILIES = 1500;
+export const DEFAULT_DEMO_FAMILIES = 3000;
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const url = databaseUrl(env);
