@@ -38,6 +38,7 @@ module.exports = {
       '<rootDir>/apps/api/src/**/*.spec.ts',
       '<rootDir>/apps/admin/src/**/*.spec.ts',
       '<rootDir>/test/preflight/*.spec.ts',
+      '<rootDir>/test/walk/*.spec.ts',
     ]),
     project(
       'api',

@@ -107,9 +107,14 @@ describe('checkPostgres', () => {
 
   it('names the server (without its password), the error code and how to start it', async () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    const { deps } = machine({ postgres: refused, env: { TEST_DATABASE_URL: 'postgres://qonys:hunter2@db:5432/postgres' } });
+    const { deps } = machine({
+      postgres: refused,
+      env: { TEST_DATABASE_URL: 'postgres://qonys:hunter2@db:5432/postgres' },
+    });
     const failure = await checkPostgres(deps);
-    expect(failure).toMatch(/^PostgreSQL is not reachable at postgres:\/\/qonys:\*\*\*@db:5432\/postgres \(ECONNREFUSED\): start it/);
+    expect(failure).toMatch(
+      /^PostgreSQL is not reachable at postgres:\/\/qonys:\*\*\*@db:5432\/postgres \(ECONNREFUSED\): start it/,
+    );
     expect(failure).not.toContain('hunter2');
     expect(failure).not.toContain('\n');
   });

@@ -11,8 +11,7 @@
  */
 
 /** The Chromium the browser tests drive: `CHROMIUM_PATH`, else Debian's package. */
-export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string =>
-  env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string => env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export interface ExecResult {
   status: number;
@@ -65,7 +64,10 @@ export const checkChromium: Check = async (deps) => {
     return `Chromium ${problem} at ${path}: install it with \`sudo apt-get install chromium\`, or set CHROMIUM_PATH to a Chromium binary.`;
   }
   deps.log(`Chromium ${problem} at ${path}: installing Debian's chromium with apt-get…`);
-  for (const args of [[...APT_LOCK, 'update', '-qq'], [...APT_LOCK, 'install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    [...APT_LOCK, 'update', '-qq'],
+    [...APT_LOCK, 'install', '-y', '-qq', 'chromium'],
+  ]) {
     const result = deps.exec('apt-get', args, { ...deps.env, ...APT_ENV });
     if (result.status !== 0) {
       return `Chromium ${problem} at ${path}, and \`apt-get ${args.slice(APT_LOCK.length).join(' ')}\` failed (${lastLine(result.output) || `exit ${result.status}`}): install it with \`apt-get install chromium\`.`;
@@ -96,13 +98,17 @@ export const checkPostgres: Check = async (deps) => {
     await deps.queryPostgres(url);
     return null;
   } catch (error) {
-    const reason = (error as { code?: string }).code ?? lastLine(error instanceof Error ? error.message : String(error));
+    const reason =
+      (error as { code?: string }).code ?? lastLine(error instanceof Error ? error.message : String(error));
     return `PostgreSQL is not reachable at ${shown(url)} (${reason}): start it (\`pg_ctlcluster --skip-systemctl-redirect <version> main start\`), or set TEST_DATABASE_URL to a server whose user may create databases.`;
   }
 };
 
 /** Runs the checks in order and returns the first failure, or null. */
-export async function preflight(deps: PreflightDeps, checks: Check[] = [checkPostgres, checkChromium]): Promise<string | null> {
+export async function preflight(
+  deps: PreflightDeps,
+  checks: Check[] = [checkPostgres, checkChromium],
+): Promise<string | null> {
   for (const check of checks) {
     const failure = await check(deps);
     if (failure) return failure;

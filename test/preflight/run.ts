@@ -31,7 +31,10 @@ const deps: PreflightDeps = {
           .find(executable) ?? null),
   exec: (command, args, env) => {
     const result = spawnSync(command, args, { env: env ?? process.env, encoding: 'utf8', timeout: 15 * 60_000 });
-    return { status: result.status ?? 1, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}` };
+    return {
+      status: result.status ?? 1,
+      output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}`,
+    };
   },
   isRoot: process.getuid?.() === 0,
   queryPostgres: async (url) => {
@@ -51,9 +54,11 @@ const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in CHECKS));
 if (unknown.length > 0) throw new Error(`unknown check ${unknown.join(', ')}: use ${Object.keys(CHECKS).join(', ')}`);
 
-void preflight(deps, names.length > 0 ? names.map((name) => CHECKS[name as keyof typeof CHECKS]) : undefined).then((failure) => {
-  if (failure) {
-    console.error(failure);
-    process.exitCode = 1;
-  }
-});
+void preflight(deps, names.length > 0 ? names.map((name) => CHECKS[name as keyof typeof CHECKS]) : undefined).then(
+  (failure) => {
+    if (failure) {
+      console.error(failure);
+      process.exitCode = 1;
+    }
+  },
+);
