@@ -76,10 +76,13 @@ describe('browser walk: every screen, role, language and width', () => {
         for (const lang of LANGS) for (const width of WIDTHS) jobs.push({ role, session, lang, width, paths });
       }
       const russianOnly = russianOnlyWords(await adminMessages('ru'), await adminMessages('kk'));
-      const findings = (await pool(jobs, PARALLEL_PAGES, (job) => walk(browser, api.url, job, russianOnly))).flat();
-
-      const screens = jobs.reduce((sum, job) => sum + job.paths.length, 0);
-      const summary = `${jobs.length} walks (${Object.keys(ROLES).length} roles × ${LANGS.length} languages × ${WIDTHS.length} widths), ${screens} menu screens, ${Math.round((Date.now() - started) / 1000)} s, ${findings.length} findings`;
+      const results = await pool(jobs, PARALLEL_PAGES, (job) => walk(browser, api.url, job, russianOnly));
+      const findings = results.flatMap((result) => result.findings);
+      const screens = results.reduce((sum, result) => sum + result.screens, 0);
+      const summary =
+        `${jobs.length} walks (${Object.keys(ROLES).length} roles × ${LANGS.length} languages × ${WIDTHS.length} widths), ` +
+        `${screens} screens (menu screens and first-row record pages), ${Math.round((Date.now() - started) / 1000)} s, ` +
+        `${findings.length} findings`;
       console.log(summary);
       if (REPORT) {
         const dir = join(__dirname, '..', '..', 'test-results');

@@ -7,7 +7,7 @@ const rules = (dataWords: string[] = [], russianOnly: string[] = []): LanguageRu
 
 describe('foreignWords', () => {
   it('finds English in a Kazakh or Russian screen, but not abbreviations or the product name', () => {
-    const text = 'Өтініштер — Qonys. ЖСН 790308400123, KZ, TOTP, хэш 3fa9c0de. Record not found';
+    const text = 'Өтініштер — Qonys. ЖСН 790308400123, KZ, TOTP, хэш 3fa9c0de, 5e1bd0c2-bbca-4f2e. Record not found';
     expect(foreignWords(text, 'kk', rules())).toEqual(['record', 'not', 'found']);
     expect(foreignWords('Заявки Qonys: Access denied', 'ru', rules())).toEqual(['access', 'denied']);
   });

@@ -36,8 +36,11 @@ export interface LanguageRules {
 /** Words of `text` that are not of `lang`, each once, in order of appearance. */
 export function foreignWords(text: string, lang: Lang, rules: LanguageRules): string[] {
   const found = new Set<string>();
-  // Runs with a digit are numbers, codes or hashes (KZ-2026-000123, 3fa9c0…), in no language.
-  const prose = text.replace(/[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*/gu, ' ');
+  // Hashes and UUIDs (whose groups may be all letters), then any run with a digit —
+  // numbers, codes, hashes (KZ-2026-000123, 3fa9c0…) — are in no language.
+  const prose = text
+    .replace(/\b[0-9a-f]{4,}(?:-[0-9a-f]{4,})+\b|\b[0-9a-f]{16,}\b/gi, ' ')
+    .replace(/[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*/gu, ' ');
   for (const raw of prose.match(/\p{L}+/gu) ?? []) {
     const word = raw.toLowerCase();
     if (rules.dataWords.has(word) || found.has(word)) continue;

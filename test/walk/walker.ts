@@ -26,23 +26,13 @@ export interface WalkJob {
   paths: string[];
 }
 
+const NAME_KEYS = ['surname', 'givenName', 'patronymic'];
 /** Keys of 2xx API responses whose strings are people's data: words a screen shows as typed, in any language. */
 const DATA_KEYS = new Set([
-  'surname',
-  'givenName',
-  'patronymic',
-  'surnameLatin',
-  'givenNameLatin',
-  'patronymicLatin',
-  'fullName',
-  'username',
-  'applicantName',
-  'comment',
-  'fileName',
-  'legalAct',
-  'reason',
-  'occupation',
-  'source',
+  ...NAME_KEYS,
+  ...NAME_KEYS.map((key) => `${key}Latin`),
+  ...['fullName', 'username', 'applicantName', 'comment', 'fileName'],
+  ...['legalAct', 'reason', 'occupation', 'source'],
 ]);
 
 /** react-admin's and the admin's translation keys, shown raw when a message is missing. */
@@ -67,13 +57,20 @@ const wordsOfData = (value: unknown, into: Set<string>, key?: string): void => {
   }
 };
 
+export interface WalkResult {
+  findings: Finding[];
+  /** Screens inspected: menu screens and record pages. */
+  screens: number;
+}
+
 export async function walk(
   browser: Browser,
   baseUrl: string,
   job: WalkJob,
   russianOnly: ReadonlySet<string>,
-): Promise<Finding[]> {
+): Promise<WalkResult> {
   const findings: Finding[] = [];
+  let screens = 0;
   let screen = '(start)';
   const note = (what: string) => findings.push({ role: job.role, lang: job.lang, width: job.width, screen, what });
   const context = await browser.newContext({ viewport: { width: job.width, height: 900 } });
@@ -144,6 +141,7 @@ export async function walk(
 
   /** Everything a user reads on the screen, checked for raw keys, foreign words and sideways overflow. */
   const inspect = async () => {
+    screens++;
     const { text, overflow } = await page.evaluate(() => {
       const view = globalThis as unknown as {
         innerWidth: number;
@@ -210,7 +208,7 @@ export async function walk(
   } finally {
     await context.close();
   }
-  return findings;
+  return { findings, screens };
 }
 
 /** The paths of a role's menu (dashboard first), read from the menu of a wide screen. */
