@@ -118,11 +118,21 @@ export async function walk(
     const status = response.status();
     if (status >= 400) note(`HTTP ${status} ${response.request().method()} ${url.pathname}${url.search}`);
     else if ((response.headers()['content-type'] ?? '').includes('json')) {
+      // Chromium may drop a body before it is read on a busy machine: then ask the API again.
+      const again = () =>
+        response.request().method() === 'GET'
+          ? fetch(response.url(), {
+              headers: { Authorization: `Bearer ${job.session.accessToken}`, 'Accept-Language': job.lang },
+            }).then((copy) => copy.json() as Promise<unknown>)
+          : undefined;
       pending.push(
-        response.json().then(
-          (body: unknown) => wordsOfData(body, dataWords),
-          () => undefined,
-        ),
+        response
+          .json()
+          .catch(again)
+          .then(
+            (body: unknown) => wordsOfData(body, dataWords),
+            () => undefined,
+          ),
       );
     }
   });
