@@ -2,6 +2,7 @@ import { Typography } from '@mui/material';
 import { DataTable, List, SearchInput, SimpleList, useRecordContext, useTranslate } from 'react-admin';
 import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
+import { CodeField } from '../common/CodeField';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
@@ -15,15 +16,6 @@ const DurationField = () => {
   return (
     <Typography component="span" variant="body2">
       {amount} {translate(`app.deadline_units.${record.unit}`, { smart_count: amount })}
-    </Typography>
-  );
-};
-
-const KeyField = () => {
-  const record = useRecordContext();
-  return (
-    <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
-      {record?.key}
     </Typography>
   );
 };
@@ -48,7 +40,9 @@ export const DeadlineList = () => {
         }
       >
         <DataTable bulkActionButtons={false}>
-          <DataTable.Col source="key" field={KeyField} />
+          <DataTable.Col source="key">
+            <CodeField source="key" />
+          </DataTable.Col>
           <DataTable.Col
             source={nameSource}
             label="resources.deadlines.fields.name"

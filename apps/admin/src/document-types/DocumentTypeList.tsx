@@ -1,4 +1,3 @@
-import { Typography } from '@mui/material';
 import {
   BooleanField,
   DataTable,
@@ -8,11 +7,11 @@ import {
   SelectField,
   SelectInput,
   SimpleList,
-  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
+import { CodeField } from '../common/CodeField';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
@@ -24,15 +23,6 @@ const documentTypeFilters = [
   <SelectInput key="condition" source="condition" choices={CONDITION_CHOICES} />,
   <NullableBooleanInput key="required" source="required" />,
 ];
-
-const KeyField = () => {
-  const record = useRecordContext();
-  return (
-    <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
-      {record?.key}
-    </Typography>
-  );
-};
 
 /** The per-case document checklist, in the order caseworkers see it. */
 export const DocumentTypeList = () => {
@@ -57,7 +47,9 @@ export const DocumentTypeList = () => {
       >
         <DataTable bulkActionButtons={false}>
           <DataTable.Col source="sortOrder" />
-          <DataTable.Col source="key" field={KeyField} />
+          <DataTable.Col source="key">
+            <CodeField source="key" />
+          </DataTable.Col>
           <DataTable.Col source={nameSource} label="resources.document-types.fields.name" field={LocalizedNameField} />
           <DataTable.Col source="scope" disableSort>
             <SelectField source="scope" choices={SCOPE_CHOICES} />

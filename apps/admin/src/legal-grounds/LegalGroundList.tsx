@@ -1,7 +1,7 @@
-import { Typography } from '@mui/material';
-import { DataTable, List, SearchInput, SelectField, SelectInput, SimpleList, useRecordContext } from 'react-admin';
+import { DataTable, List, SearchInput, SelectField, SelectInput, SimpleList } from 'react-admin';
 import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
+import { CodeField } from '../common/CodeField';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, LocalizedTextField, useNameSource } from '../common/localizedName';
@@ -11,15 +11,6 @@ const legalGroundFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="kind" source="kind" choices={LEGAL_GROUND_KIND_CHOICES} alwaysOn />,
 ];
-
-const CodeField = () => {
-  const record = useRecordContext();
-  return (
-    <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
-      {record?.code}
-    </Typography>
-  );
-};
 
 /** Legal grounds by kind: the transitions that need one offer only those of their kind valid today. */
 export const LegalGroundList = () => {
@@ -33,7 +24,7 @@ export const LegalGroundList = () => {
             secondaryText={
               <CompactLine>
                 <SelectField source="kind" choices={LEGAL_GROUND_KIND_CHOICES} />
-                <CodeField />
+                <CodeField source="code" />
                 <ValidityPeriod />
               </CompactLine>
             }
@@ -44,7 +35,9 @@ export const LegalGroundList = () => {
           <DataTable.Col source="kind">
             <SelectField source="kind" choices={LEGAL_GROUND_KIND_CHOICES} />
           </DataTable.Col>
-          <DataTable.Col source="code" field={CodeField} />
+          <DataTable.Col source="code">
+            <CodeField source="code" />
+          </DataTable.Col>
           <DataTable.Col source={nameSource} label="resources.legal-grounds.fields.name" field={LocalizedNameField} />
           <DataTable.Col source="legalBasis" disableSort>
             <LocalizedTextField base="source" />
