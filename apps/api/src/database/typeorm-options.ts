@@ -32,6 +32,7 @@ import { MfaLastStep1764000000003 } from './migrations/1764000000003-mfa-last-st
 import { QuotasAndSettlement1764000000004 } from './migrations/1764000000004-quotas-and-settlement';
 import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005-localized-reference-names';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
+import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   QuotasAndSettlement1764000000004,
   LocalizedReferenceNames1764000000005,
   InclusionVisibilityIndexes1764000000007,
+  RussianRegionNames1764000000011,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
