@@ -38,6 +38,8 @@ describe('foreignWords', () => {
     );
     expect([...russianOnly].sort()).toEqual(['изменения', 'сохранить']);
     expect(foreignWords('Регион: Сохранить', 'kk', rules([], [...russianOnly]))).toEqual(['сохранить']);
+    // The city of Семей is not Russian «семей» ("of families"), which the Russian messages use.
+    expect(foreignWords('Абай облысы, Семей; семей', 'kk', rules([], ['семей', 'сохранить']))).toEqual([]);
   });
 
   it('finds Cyrillic on an English screen, except in data', () => {

@@ -16,6 +16,12 @@ export type Lang = 'kk' | 'ru' | 'en';
 /** Latin words a Kazakh or Russian screen may show: the product's name, file and code names. */
 export const ALLOWED_LATIN = new Set(['qonys', 'pdf', 'csv', 'xlsx', 'jpg', 'jpeg', 'png', 'egov', 'email', 'e-mail']);
 
+/**
+ * Kazakh proper names spelled like a word only the Russian messages use: the city of
+ * Семей (Semey, a regional centre) is Russian «семей», "of families".
+ */
+export const KAZAKH_NAMES_LIKE_RUSSIAN = new Set(['семей']);
+
 const KAZAKH_ONLY = /[әғқңөұүһі]/i;
 const LATIN = /[a-z]/i;
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -49,7 +55,7 @@ export function foreignWords(text: string, lang: Lang, rules: LanguageRules): st
         ? CYRILLIC.test(word)
         : (LATIN.test(word) && word.length > 1 && !isAbbreviation(raw) && !ALLOWED_LATIN.has(word)) ||
           (lang === 'ru' && KAZAKH_ONLY.test(word)) ||
-          (lang === 'kk' && rules.russianOnly.has(word));
+          (lang === 'kk' && rules.russianOnly.has(word) && !KAZAKH_NAMES_LIKE_RUSSIAN.has(word));
     if (foreign) found.add(word);
   }
   return [...found];
