@@ -78,6 +78,8 @@ export async function startApi(
       DATABASE_URL: url,
       ...(embedded ? { DATA_DIR: options.embeddedDataDir } : {}),
       DEMO_DATA: 'true',
+      // The demo users only: generated families would slow every suite (DEMO_FAMILIES=300 for a browser walk).
+      DEMO_FAMILIES: '0',
       JWT_SECRET: E2E_JWT_SECRET,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',

@@ -5,6 +5,7 @@ import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
 import { PermissionGuard } from './common/auth/permission.guard';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { validationPipe } from './common/errors/validation.pipe';
+import { InputGuard } from './common/input/input.guard';
 import { ListInterceptor } from './common/list/list.interceptor';
 import type { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
@@ -54,7 +55,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_PIPE, useValue: validationPipe },
         { provide: APP_INTERCEPTOR, useClass: ListInterceptor },
-        // Order matters: who is it, then may they.
+        // Order matters: is the input sane, who is it, then may they.
+        { provide: APP_GUARD, useClass: InputGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
       ],

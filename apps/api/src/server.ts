@@ -16,7 +16,9 @@ import type { AppConfig } from './config/app.config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
+import { loadDemoFamilies } from './database/seeds/demo/demo-writer';
 import { AuditService } from './modules/audit/audit.service';
+import { FILE_STORE } from './modules/documents/storage/file-store';
 import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
 
 export interface RunningServer {
@@ -107,7 +109,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     // Client-side routes load the app shell; unknown API paths stay JSON 404s.
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
+        return reply
+          .status(404)
+          .send({
+            statusCode: 404,
+            error: 'Not Found',
+            message: `No route ${request.method} ${request.url.split('?')[0]}`,
+            requestId: request.id,
+          });
       }
       return reply.sendFile('index.html');
     });
@@ -118,6 +127,18 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const applied = await runMigrations(dataSource);
   if (applied.length > 0) new Logger('Database').log(`migrations applied: ${applied.join(', ')}`);
   const seeded = config.demoData ? await seedDemoData(dataSource, app.get(AuditService)) : [];
+  if (config.demoData && config.demoFamilies > 0) {
+    const loaded = await loadDemoFamilies(dataSource, app.get(AuditService), app.get(FILE_STORE), {
+      families: config.demoFamilies,
+      seed: config.demoSeed,
+      today: config.demoToday,
+    });
+    if (loaded) {
+      new Logger('Database').log(
+        `demo families loaded: ${loaded.families} families, ${loaded.persons} persons in ${loaded.seconds.toFixed(1)} s`,
+      );
+    }
+  }
 
   await app.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isValidCalendarDate, todayInKazakhstan } from '@qonys/domain';
 
 /** Every setting of the API, read once from the environment and checked at boot. */
 export interface AppConfig {
@@ -11,6 +12,11 @@ export interface AppConfig {
   readonly databaseUrl: string | null;
   readonly dataDir: string;
   readonly demoData: boolean;
+  /** With demoData: generated families loaded once (docs/demo-data.md); 0 for the users only. */
+  readonly demoFamilies: number;
+  readonly demoSeed: number;
+  /** The day the demo's history leads up to, YYYY-MM-DD. */
+  readonly demoToday: string;
   readonly jwtSecret: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlDays: number;
@@ -92,6 +98,16 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function isoDate(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (!match || !isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    throw new ConfigError(`${name} must be a date such as 2026-12-01, got "${raw}"`);
+  }
+  return raw;
+}
+
 function httpUrl(env: Env, name: string, fallback: string): string {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -157,6 +173,9 @@ function jwtSecret(env: Env, embedded: boolean, dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Enough for every list and board to show something, and a first start well under a minute. */
+export const DEFAULT_DEMO_FAMILIES = 1500;
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const url = databaseUrl(env);
   const dataDir = resolve(env.DATA_DIR || 'data');
@@ -178,6 +197,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     // Demo data is loaded by default only on the embedded database.
     demoData: boolean(env, 'DEMO_DATA', url === null),
+    demoFamilies: integer(env, 'DEMO_FAMILIES', DEFAULT_DEMO_FAMILIES, 0, 2_000_000),
+    demoSeed: integer(env, 'DEMO_SEED', 2026, 0, 2 ** 31 - 1),
+    demoToday: isoDate(env, 'DEMO_TODAY', todayInKazakhstan()),
     jwtSecret: jwtSecret(env, url === null, dataDir),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 7, 1, 90),

@@ -17,7 +17,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
-    if (error || !user) throw new DomainError(ErrorCode.Unauthenticated, 'Log in again: the session has ended or the token is invalid');
+    // passport-jwt reports a bad token as no user; an error is the session lookup failing
+    // (the database down: a 503), and must not tell the client to throw its tokens away.
+    if (error) throw error;
+    if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'Log in again: the session has ended or the token is invalid');
     return user;
   }
 }

@@ -1,7 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, HTTP_STATUS } from './domain-error';
+
+/** Seconds a client waits before retrying a 503 (the database restarting, a failover). */
+const RETRY_AFTER_SECONDS = 5;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -48,7 +52,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      this.logger.warn({ requestId: request.id, reason: (exception as Error | null)?.message }, 'service unavailable');
+      void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'request failed');
     }
     void reply.status(body.statusCode).send(body);
@@ -75,8 +82,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : exception.message;
-      return base(status, message);
+      const body = base(status, message);
+      // A body the parser refused (not JSON, a __proto__ key) is the body field's fault.
+      const cause = (exception.cause as { code?: unknown } | undefined)?.code;
+      if (status === 400 && (String(cause).startsWith('FST_ERR_CTP_') || message.includes('forbidden prototype'))) {
+        body.errors = { body: message };
+      }
+      return body;
     }
+    if (isDatabaseUnavailable(exception)) return base(503, 'service.unavailable');
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       const known = code ? PG_CLIENT_ERRORS[code] : undefined;

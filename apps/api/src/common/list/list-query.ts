@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
+import { assertSafeInput } from '../input/hostile-input';
 
 /**
  * The list dialect of react-admin's ra-data-simple-rest, implemented once:
@@ -53,21 +54,34 @@ export class ListResult<T> {
   ) {}
 }
 
-function parseJson(raw: string | undefined, field: string): unknown {
+function parseJson(raw: unknown, field: string): unknown {
   if (raw === undefined || raw === '') return undefined;
+  const notJson = DomainError.invalid({ [field]: `${field} must be JSON` });
+  // A repeated parameter arrives as an array of strings: not JSON either.
+  if (typeof raw !== 'string') throw notJson;
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
-    throw DomainError.invalid({ [field]: `${field} must be JSON` });
+    throw notJson;
   }
+  assertSafeInput(parsed, field);
+  return parsed;
 }
+
+/**
+ * Whether `key` is one of the spec's own names. `key in map` and a bare `map[key]` also
+ * find Object.prototype's members: `sort=["__proto__","ASC"]` once handed TypeORM
+ * Object.prototype itself as the ORDER BY map, polluting every object in the process.
+ */
+const isOwnKey = (map: object, key: unknown): key is string => typeof key === 'string' && Object.hasOwn(map, key);
 
 export function parseListQuery<T extends ObjectLiteral>(raw: RawListQuery, spec: ListSpec<T>): ParsedListQuery {
   const sortRaw = parseJson(raw.sort, 'sort');
   let sort = spec.defaultSort;
   if (sortRaw !== undefined) {
     const [field, order] = Array.isArray(sortRaw) ? sortRaw : [];
-    if (typeof field !== 'string' || !(field in spec.sortable) || (order !== 'ASC' && order !== 'DESC')) {
+    if (!isOwnKey(spec.sortable, field) || (order !== 'ASC' && order !== 'DESC')) {
       throw DomainError.invalid({
         sort: `sort must be ["field","ASC"|"DESC"] with field one of ${Object.keys(spec.sortable).join(', ')}`,
       });
@@ -96,13 +110,12 @@ export function parseListQuery<T extends ObjectLiteral>(raw: RawListQuery, spec:
   const filter: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const [key, value] of Object.entries(filterRaw)) {
-    const def = spec.filters[key];
-    if (!def) {
+    if (!isOwnKey(spec.filters, key)) {
       errors[`filter.${key}`] = `unknown filter; allowed: ${Object.keys(spec.filters).join(', ')}`;
       continue;
     }
     if (value === null || value === undefined || value === '') continue;
-    const parsed = def.parse(value);
+    const parsed = spec.filters[key].parse(value);
     if ('error' in parsed) errors[`filter.${key}`] = parsed.error;
     else filter[key] = parsed.value;
   }

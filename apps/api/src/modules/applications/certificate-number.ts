@@ -6,11 +6,12 @@ const RANDOM_LENGTH = 8;
 
 /**
  * A certificate number such as `QK-2026-7F3K9QX2`: public (printed, in the QR code),
- * so not guessable from another one — 8 characters from a crypto source, ~39 bits.
+ * so not guessable from another one — 8 characters from a crypto source, ~39 bits
+ * (the demo data passes its seeded source instead).
  */
-export function newCertificateNumber(year: number): string {
+export function newCertificateNumber(year: number, draw: (below: number) => number = randomInt): string {
   let random = '';
-  for (let i = 0; i < RANDOM_LENGTH; i++) random += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < RANDOM_LENGTH; i++) random += ALPHABET[draw(ALPHABET.length)];
   return `QK-${year}-${random}`;
 }
 

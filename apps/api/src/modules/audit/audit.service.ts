@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/actor';
+import { bulkInsert, nextIds } from '../../common/persistence/bulk-insert';
 import { auditHash, GENESIS_HASH } from './audit-hash';
 import type { FieldChanges } from './entities/audit-event.entity';
 
@@ -37,6 +38,26 @@ export function diff(before: object | null, after: object | null, fields?: strin
 }
 
 const normalise = (v: unknown): unknown => (v === undefined ? null : v instanceof Date ? v.toISOString() : v);
+
+/** An entry of generated history: it happened at `occurredAt`, by `actor`. */
+export type HistoricAuditEntry = AuditEntry & { occurredAt: Date };
+
+const AUDIT_COLUMNS = [
+  ['id', 'bigint'],
+  ['occurred_at', 'timestamptz'],
+  ['actor_id', 'int'],
+  ['actor_username', 'text'],
+  ['actor_role', 'text'],
+  ['action', 'text'],
+  ['entity_type', 'text'],
+  ['entity_id', 'text'],
+  ['region_id', 'int'],
+  ['changes', 'jsonb'],
+  ['request_id', 'text'],
+  ['ip', 'text'],
+  ['prev_hash', 'text'],
+  ['hash', 'text'],
+] as const;
 
 // Serialises writers of the chain (any replica): each row needs the hash of the one before.
 const AUDIT_CHAIN_LOCK = 7_262_001;
@@ -78,11 +99,78 @@ export class AuditService {
         `INSERT INTO audit_event (id, occurred_at, actor_id, actor_username, actor_role, action, entity_type,
                                   entity_id, region_id, changes, request_id, ip, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [row.id, row.occurredAt, row.actorId, row.actorUsername, row.actorRole, row.action, row.entityType,
-          row.entityId, row.regionId, row.changes === null ? null : JSON.stringify(row.changes), row.requestId, row.ip, prevHash, hash],
+        [
+          row.id,
+          row.occurredAt,
+          row.actorId,
+          row.actorUsername,
+          row.actorRole,
+          row.action,
+          row.entityType,
+          row.entityId,
+          row.regionId,
+          row.changes === null ? null : JSON.stringify(row.changes),
+          row.requestId,
+          row.ip,
+          prevHash,
+          hash,
+        ],
       );
       prevHash = hash;
     }
+  }
+
+  /** Holds the chain for the rest of the caller's transaction: for a writer that must look before it appends. */
+  async lockChain(manager: EntityManager): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService.lockChain needs a transaction');
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  }
+
+  /**
+   * Appends generated history (the demo data): each entry at its own moment, ids and
+   * hashes computed in bulk and inserted in chunks, the chain continued from its last row.
+   */
+  async recordHistory(manager: EntityManager, context: RequestContext, entries: HistoricAuditEntry[]): Promise<void> {
+    await this.lockChain(manager);
+    const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const ids = await nextIds(manager, 'audit_event_id_seq', entries.length);
+    const rows = entries.map((entry, i) => {
+      const row = {
+        id: String(ids[i]),
+        occurredAt: entry.occurredAt,
+        actorId: entry.actor?.id ?? null,
+        actorUsername: entry.actor?.username ?? null,
+        actorRole: entry.actor?.role ?? null,
+        action: entry.action,
+        entityType: entry.entityType ?? null,
+        entityId: entry.entityId === undefined ? null : String(entry.entityId),
+        regionId: entry.regionId ?? null,
+        changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes)) as FieldChanges) : null,
+        requestId: context.requestId,
+        ip: context.ip,
+      };
+      const hash = auditHash(prevHash, row);
+      const values = [
+        row.id,
+        row.occurredAt.toISOString(),
+        row.actorId,
+        row.actorUsername,
+        row.actorRole,
+        row.action,
+        row.entityType,
+        row.entityId,
+        row.regionId,
+        row.changes === null ? null : JSON.stringify(row.changes),
+        row.requestId,
+        row.ip,
+        prevHash,
+        hash,
+      ];
+      prevHash = hash;
+      return values;
+    });
+    await bulkInsert(manager, 'audit_event', AUDIT_COLUMNS, rows);
   }
 
   /** Records entries in a transaction of their own (failed logins, refused requests). */

@@ -3,7 +3,9 @@ import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import { type AuthedRequest, requestContext } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
+import { validationPipe } from '../../common/errors/validation.pipe';
 import { AuthService, type LoginResult } from './auth.service';
+import { LoginDto } from './dto/auth.dto';
 
 /** passport-local: username and password (and the one-time code) from the JSON body. */
 @Injectable()
@@ -12,17 +14,14 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'username', passwordField: 'password', passReqToCallback: true, session: false });
   }
 
-  async validate(request: AuthedRequest, username: string, password: string): Promise<LoginResult> {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const errors: Record<string, string> = {};
-    if (username.length > 64) errors.username = 'username is too long';
-    if (password.length > 256) errors.password = 'password is too long';
-    if (body.otp !== undefined && (typeof body.otp !== 'string' || body.otp.length > 32)) errors.otp = 'otp must be a code of at most 32 characters';
-    const unknown = Object.keys(body).filter((key) => !['username', 'password', 'otp'].includes(key));
-    for (const key of unknown) errors[key] = `property ${key} should not exist`;
-    if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
+  /** passport-local hands over whatever the body holds; the body is validated as a LoginDto (a number is a 400). */
+  async validate(request: AuthedRequest): Promise<LoginResult> {
+    const { username, password, otp } = (await validationPipe.transform(request.body ?? {}, {
+      type: 'body',
+      metatype: LoginDto,
+    })) as LoginDto;
     const userAgent = request.headers['user-agent'] ?? null;
-    return this.auth.login(requestContext(request), { username, password, otp: body.otp as string | undefined, userAgent });
+    return this.auth.login(requestContext(request), { username, password, otp, userAgent });
   }
 }
 

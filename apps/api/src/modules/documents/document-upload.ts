@@ -4,6 +4,7 @@ import { PayloadTooLargeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error';
 import { validationPipe } from '../../common/errors/validation.pipe';
+import { readMultipart } from '../../common/input/multipart';
 import { UploadDocumentFieldsDto } from './dto/document.dto';
 import { cleanFileName, formatBytes } from './file-names';
 
@@ -23,39 +24,24 @@ export async function readDocumentUpload(request: FastifyRequest, maxBytes: numb
   if (!request.isMultipart()) {
     throw DomainError.invalid({ file: 'send the document as multipart/form-data with a part named file' });
   }
-  const fields: Record<string, string> = {};
-  let file: { fileName: string; content: Buffer } | null = null;
-  let extraFile = false;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value);
-      } else if (part.fieldname === 'file' && file === null) {
-        file = { fileName: part.filename, content: await part.toBuffer() };
-      } else {
-        extraFile = true;
-        part.file.resume();
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new PayloadTooLargeException(
+  const { fields, file, extraFiles } = await readMultipart(request, {
+    tooLarge: () =>
+      new PayloadTooLargeException(
         `The file is larger than the upload limit of ${formatBytes(maxBytes)} (${maxBytes} bytes)`,
-      );
-    }
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw DomainError.invalid({ file: 'send one file with the fields applicationId, documentTypeId and personId' });
-    }
-    throw error;
-  }
-  if (extraFile) throw DomainError.invalid({ file: 'send exactly one file, in the part named file' });
+      ),
+    tooMany: () =>
+      DomainError.invalid({ file: 'send one file with the fields applicationId, documentTypeId and personId' }),
+  });
+  if (extraFiles) throw DomainError.invalid({ file: 'send exactly one file, in the part named file' });
   if (file === null) throw DomainError.invalid({ file: 'file is required' });
   if (file.content.length === 0) throw DomainError.invalid({ file: 'the file is empty' });
-  const dto = (await validationPipe.transform(fields, {
-    type: 'body',
-    metatype: UploadDocumentFieldsDto,
-  })) as UploadDocumentFieldsDto;
+  const dto = (await validationPipe.transform(
+    { ...fields },
+    {
+      type: 'body',
+      metatype: UploadDocumentFieldsDto,
+    },
+  )) as UploadDocumentFieldsDto;
   return { fields: dto, fileName: cleanFileName(file.fileName), content: file.content };
 }
 

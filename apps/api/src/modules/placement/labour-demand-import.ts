@@ -1,5 +1,6 @@
 import { LABOUR_DEMAND_IMPORT_COLUMNS, occupationKey } from '@qonys/domain';
 import { DomainError } from '../../common/errors/domain-error';
+import { isStorableText } from '../../common/input/hostile-input';
 
 /** One checked row of an import file. */
 export interface DemandRow {
@@ -88,7 +89,7 @@ export function checkRows(
   const errors: RowError[] = [];
   const rows: DemandRow[] = [];
   const first = records.find((r) => !isBlank(r));
-  const missing = LABOUR_DEMAND_IMPORT_COLUMNS.filter((c) => first !== undefined && !(c in first));
+  const missing = LABOUR_DEMAND_IMPORT_COLUMNS.filter((c) => first !== undefined && !Object.hasOwn(first, c));
   if (missing.length > 0 || first === undefined) {
     return {
       rows,
@@ -107,7 +108,7 @@ export function checkRows(
   records.forEach((record, index) => {
     const row = index + 2;
     if (isBlank(record)) return;
-    const text = (field: string) => String(record[field] ?? '').trim();
+    const text = (field: string) => String((Object.hasOwn(record, field) ? record[field] : null) ?? '').trim();
     const year = Number(text('year'));
     const vacancies = Number(text('vacancies'));
     const regionCode = text('region_code').padStart(text('region_code').length === 1 ? 2 : 0, '0');
@@ -122,6 +123,8 @@ export function checkRows(
     if (occupation === '') errors.push({ row, field: 'occupation', message: 'occupation is empty' });
     else if (occupation.length > 200)
       errors.push({ row, field: 'occupation', message: 'occupation is longer than 200 characters' });
+    else if (!isStorableText(occupation))
+      errors.push({ row, field: 'occupation', message: 'occupation holds a NUL or an unpaired UTF-16 surrogate' });
     if (!/^\d+$/.test(text('vacancies')) || vacancies > 1_000_000) {
       errors.push({
         row,

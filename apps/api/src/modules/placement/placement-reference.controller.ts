@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
+import { readMultipart } from '../../common/input/multipart';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
 import {
   LabourDemandDto,
@@ -20,24 +21,12 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 async function readImport(request: FastifyRequest): Promise<{ content: Buffer; fileName: string; source: string }> {
   if (!request.isMultipart())
     throw DomainError.invalid({ file: 'send the file as multipart/form-data with a part named file' });
-  let file: { content: Buffer; fileName: string } | null = null;
-  let source = '';
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } })) {
-      if (part.type === 'field') {
-        if (part.fieldname === 'source') source = String(part.value).trim();
-      } else if (part.fieldname === 'file' && file === null) {
-        file = { content: await part.toBuffer(), fileName: part.filename };
-      } else {
-        part.file.resume();
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw DomainError.invalid({ file: 'the file is larger than 5 MB' });
-    if (code === 'FST_FILES_LIMIT') throw DomainError.invalid({ file: 'send one file' });
-    throw error;
-  }
+  const { fields, file } = await readMultipart(request, {
+    limits: { fileSize: MAX_IMPORT_BYTES, files: 1 },
+    tooLarge: () => DomainError.invalid({ file: 'the file is larger than 5 MB' }),
+    tooMany: () => DomainError.invalid({ file: 'send one file' }),
+  });
+  const source = (fields.source ?? '').trim();
   if (!file || file.content.length === 0) throw DomainError.invalid({ file: 'file is required (CSV or XLSX)' });
   return { ...file, source: source || `Import of ${file.fileName}` };
 }

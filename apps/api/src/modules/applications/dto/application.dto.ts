@@ -7,7 +7,7 @@ import {
   type Relation,
   RELATIONS,
 } from '@qonys/domain';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,8 +20,8 @@ import {
   Length,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList } from '../../../common/input/nested-list';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const present = (_: object, value: unknown) => value !== null && value !== undefined;
@@ -54,10 +54,8 @@ export class CreateApplicationDto {
 
   @ApiPropertyOptional({ type: [MemberDto] })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(MAX_MEMBERS)
-  @ValidateNested({ each: true })
-  @Type(() => MemberDto)
+  @NestedList(() => MemberDto)
   members?: MemberDto[];
 
   @ApiPropertyOptional({ nullable: true, description: 'A caseworker of the case region' })

@@ -13,8 +13,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList } from '../../../common/input/nested-list';
 
 export class RecommendationQueryDto {
   @ApiProperty()
@@ -89,8 +89,7 @@ export class WeightDto {
 
 export class UpdateWeightsDto {
   @ApiProperty({ type: [WeightDto] })
-  @ValidateNested({ each: true })
-  @Type(() => WeightDto)
+  @NestedList(() => WeightDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(6)
   weights: WeightDto[];

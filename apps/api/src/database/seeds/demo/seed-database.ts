@@ -1,0 +1,28 @@
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../../modules/audit/audit.service';
+import type { FileStore } from '../../../modules/documents/storage/file-store';
+import { runMigrations } from '../../migrate';
+import { typeormOptions } from '../../typeorm-options';
+import { seedDemoData } from '../demo-data';
+import { type DemoOptions, type DemoResult, loadDemoFamilies } from './demo-writer';
+
+/**
+ * Outside a running API (`npm run seed:demo`, the benchmark): migrates the database,
+ * adds the demo users and loads the families once. Null when they were there already.
+ */
+export async function seedDemoDatabase(
+  databaseUrl: string,
+  files: FileStore,
+  options: DemoOptions,
+): Promise<DemoResult | null> {
+  const dataSource = new DataSource(typeormOptions(databaseUrl, 2));
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+    const audit = new AuditService(dataSource);
+    await seedDemoData(dataSource, audit);
+    return await loadDemoFamilies(dataSource, audit, files, options);
+  } finally {
+    await dataSource.destroy();
+  }
+}
