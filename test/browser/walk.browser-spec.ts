@@ -5,13 +5,13 @@ import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
 import { launchBrowser } from '../support/browser';
 import { type Lang, russianOnlyWords } from '../walk/language';
-import { prepareWalkData } from '../walk/walk-data';
+import { prepareWalkData, WALK_API_ENV } from '../walk/walk-data';
 import { type Finding, menuPaths, walk, type WalkJob } from '../walk/walker';
 
 /**
  * The browser walk: every screen the menu offers (and the record page of each list's
  * first row), as each demo role, in each language, at a wide screen and a phone, on
- * the walk data. Strict: any finding fails, listed role/lang/width/screen/what.
+ * the demo data (test/walk/walk-data.ts). Strict: any finding fails, listed role/lang/width/screen/what.
  * WALK_REPORT=1 writes them all to test-results/walk.json and passes, for local use.
  */
 const ROLES = {
@@ -56,7 +56,7 @@ describe('browser walk: every screen, role, language and width', () => {
 
   beforeAll(async () => {
     // One session per role serves all its pages: an access token outlives the walk, so none refreshes.
-    api = await startApi({ SERVE_ADMIN: 'true', ACCESS_TOKEN_TTL_SECONDS: '3600' });
+    api = await startApi({ SERVE_ADMIN: 'true', ACCESS_TOKEN_TTL_SECONDS: '3600', ...WALK_API_ENV });
     await prepareWalkData(api);
     browser = await launchBrowser();
   }, 120_000);
