@@ -176,8 +176,9 @@ export async function walk(
     const keys = [...new Set(text.match(RAW_KEY) ?? [])];
     if (keys.length > 0) note(`raw translation key: ${keys.join(', ')}`);
     const rules: LanguageRules = { dataWords, russianOnly };
-    // Machine codes the screen marks up as <code> (apps/admin/src/common/CodeField.tsx) are in no language.
-    const prose = codes.reduce((rest, code) => (code.trim() ? rest.split(code).join(' ') : rest), text);
+    // Machine codes the screen marks up as <code> (apps/admin/src/common/CodeField.tsx) are in no language;
+    // the longest first, so review_limit is not cut to _limit by review.
+    const prose = [...codes].sort((a, b) => b.length - a.length).reduce((rest, code) => (code.trim() ? rest.split(code).join(' ') : rest), text);
     const foreign = foreignWords(prose, job.lang, rules);
     if (foreign.length > 0) note(`not ${job.lang}: ${foreign.join(', ')}`);
     if (overflow > 0) note(`sideways overflow of ${overflow} px`);
