@@ -6,6 +6,7 @@ import { CodeField } from '../common/CodeField';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
+import { useEditRowClick } from '../common/useEditRowClick';
 
 /** "15 working days", the unit agreeing with the number in each language. */
 const DurationField = () => {
@@ -24,6 +25,7 @@ const deadlineFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const DeadlineList = () => {
   const nameSource = useNameSource();
+  const rowClick = useEditRowClick();
   return (
     <List filters={deadlineFilters} actions={<ListActions />} sort={{ field: 'key', order: 'ASC' }}>
       <ResponsiveList
@@ -39,7 +41,7 @@ export const DeadlineList = () => {
           />
         }
       >
-        <DataTable bulkActionButtons={false}>
+        <DataTable bulkActionButtons={false} rowClick={rowClick}>
           <DataTable.Col source="key">
             <CodeField source="key" />
           </DataTable.Col>

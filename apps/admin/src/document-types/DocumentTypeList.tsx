@@ -16,6 +16,7 @@ import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
 import { CONDITION_CHOICES, SCOPE_CHOICES } from './documentTypeChoices';
+import { useEditRowClick } from '../common/useEditRowClick';
 
 const documentTypeFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -27,6 +28,7 @@ const documentTypeFilters = [
 /** The per-case document checklist, in the order caseworkers see it. */
 export const DocumentTypeList = () => {
   const nameSource = useNameSource();
+  const rowClick = useEditRowClick();
   const translate = useTranslate();
   return (
     <List filters={documentTypeFilters} actions={<ListActions />} sort={{ field: 'sortOrder', order: 'ASC' }}>
@@ -45,7 +47,7 @@ export const DocumentTypeList = () => {
           />
         }
       >
-        <DataTable bulkActionButtons={false}>
+        <DataTable bulkActionButtons={false} rowClick={rowClick}>
           <DataTable.Col source="sortOrder" />
           <DataTable.Col source="key">
             <CodeField source="key" />

@@ -6,6 +6,7 @@ import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, LocalizedTextField, useNameSource } from '../common/localizedName';
 import { LEGAL_GROUND_KIND_CHOICES } from './legalGroundKinds';
+import { useEditRowClick } from '../common/useEditRowClick';
 
 const legalGroundFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -15,6 +16,7 @@ const legalGroundFilters = [
 /** Legal grounds by kind: the transitions that need one offer only those of their kind valid today. */
 export const LegalGroundList = () => {
   const nameSource = useNameSource();
+  const rowClick = useEditRowClick();
   return (
     <List filters={legalGroundFilters} actions={<ListActions />} sort={{ field: 'kind', order: 'ASC' }}>
       <ResponsiveList
@@ -31,7 +33,7 @@ export const LegalGroundList = () => {
           />
         }
       >
-        <DataTable bulkActionButtons={false}>
+        <DataTable bulkActionButtons={false} rowClick={rowClick}>
           <DataTable.Col source="kind">
             <SelectField source="kind" choices={LEGAL_GROUND_KIND_CHOICES} />
           </DataTable.Col>
