@@ -31,7 +31,7 @@ const NAME_KEYS = ['surname', 'givenName', 'patronymic'];
 const DATA_KEYS = new Set([
   ...NAME_KEYS,
   ...NAME_KEYS.map((key) => `${key}Latin`),
-  ...['fullName', 'username', 'applicantName', 'comment', 'fileName'],
+  ...['fullName', 'assignedToName', 'username', 'applicantName', 'comment', 'fileName'],
   ...['legalAct', 'reason', 'occupation', 'source'],
 ]);
 
