@@ -571,7 +571,10 @@ describe('applications', () => {
       });
       expect(asDraft.status).toBe(409);
       expect(asDraft.body.errors.members).toContain('Жұмабаев Мағжан');
-      expect(asDraft.body.errors.members).toContain(`draft case #${first.id}`);
+      expect(asDraft.body.errorCodes.members).toEqual({
+        code: 'application.person_in_active_case',
+        params: expect.objectContaining({ case: `#${first.id}` }),
+      });
       const submitted = await moveOk('caseworker.pavlodar', first.id, 'submitted');
       const again = await as('caseworker.pavlodar').post('/api/applications', {
         channel: 'egov',

@@ -183,7 +183,7 @@ describe('certificates and decisions on paper', () => {
             .set(bearer(tokens['caseworker.abai']))
             .expect(404)
         ).body.message,
-      ).toBe('Application not found');
+      ).toBe('Case not found');
       await pdf(`/api/applications/${id}/certificate.pdf`, tokens.auditor).expect(200);
       await request(api.url).get(`/api/applications/${id}/certificate.pdf`).expect(401);
     });
@@ -287,6 +287,8 @@ describe('certificates and decisions on paper', () => {
         expect(response.body).toEqual({
           statusCode: 404,
           error: 'Not Found',
+          code: 'record.not_found',
+          params: { entity: 'certificate' },
           message: 'Certificate not found',
           requestId: expect.any(String),
         });

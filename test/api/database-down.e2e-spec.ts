@@ -33,7 +33,7 @@ describe('database unreachable', () => {
   });
 
   const expectUnavailable = (response: request.Response) => {
-    expect({ status: response.status, message: response.body.message }).toEqual({ status: 503, message: 'service.unavailable' });
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 503, code: 'server.unavailable' });
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
   };
 

@@ -187,7 +187,11 @@ describe('documents', () => {
       expect(response.body).toEqual({
         statusCode: 413,
         error: 'Payload Too Large',
+        code: 'document.file_over_limit',
+        params: { limit: '4 KB', bytes: 4096 },
         message: 'The file is larger than the upload limit of 4 KB (4096 bytes)',
+        errors: { file: 'The file is larger than the upload limit of 4 KB (4096 bytes)' },
+        errorCodes: { file: { code: 'document.file_over_limit', params: { limit: '4 KB', bytes: 4096 } } },
         requestId: expect.any(String),
       });
       expect(storedFiles()).toEqual(before);
@@ -213,17 +217,17 @@ describe('documents', () => {
       const token = tokens['caseworker.pavlodar'];
       const member = { applicationId: id, documentTypeId: types.identity_document };
       expect((await upload(token, member, TINY_PDF, 'id.pdf').expect(400)).body.errors).toEqual({
-        personId: expect.stringMatching(/required/),
+        personId: expect.stringMatching(/choose the person/),
       });
       expect(
         (await upload(token, { ...member, personId: other.personIds[0] }, TINY_PDF, 'id.pdf').expect(400)).body.errors,
       ).toEqual({
-        personId: 'personId must be an active member of the case',
+        personId: 'The person must be an active member of the case',
       });
       await upload(token, { ...member, personId: personIds[1] }, TINY_PDF, 'id.pdf').expect(201);
       const wholeCase = { applicationId: id, documentTypeId: types.autobiography, personId: personIds[0] };
       expect((await upload(token, wholeCase, TINY_PDF, 'bio.pdf').expect(400)).body.errors).toEqual({
-        personId: expect.stringMatching(/left out/),
+        personId: expect.stringMatching(/whole family/),
       });
     });
 
@@ -245,7 +249,7 @@ describe('documents', () => {
         .field('applicationId', String(id))
         .field('documentTypeId', String(types.application_form))
         .expect(400);
-      expect(noFile.body.errors).toEqual({ file: 'file is required' });
+      expect(noFile.body.errorCodes).toEqual({ file: { code: 'document.file_required', params: {} } });
       const json = await request(api.url)
         .post('/api/documents')
         .set(bearer(token))
@@ -289,7 +293,7 @@ describe('documents', () => {
           TINY_PDF,
           'a.pdf',
         ).expect(409);
-        expect(response.body.message).toContain(`The case is closed (${status})`);
+        expect(response.body).toMatchObject({ code: 'application.closed', params: { status } });
       }
     });
 
@@ -542,7 +546,7 @@ describe('documents', () => {
           .set(bearer(tokens['caseworker.pavlodar']))
           .send(body);
       expect((await review({ status: 'rejected', version: 1 }).expect(400)).body.errors).toEqual({
-        reason: 'reason is required when a document is rejected',
+        reason: 'A rejection needs a reason',
       });
       expect((await review({ status: 'rejected', reason: '   ', version: 1 }).expect(400)).body.errors).toHaveProperty(
         'reason',
@@ -616,7 +620,7 @@ describe('documents', () => {
             'b.pdf',
           ).expect(404)
         ).body.message,
-      ).toBe('Application not found');
+      ).toBe('Case not found');
       await request(api.url).get(`/api/documents/${document.id}`).set(bearer(foreign)).expect(404);
       await request(api.url).get(`/api/documents/${document.id}/content`).set(bearer(foreign)).expect(404);
       await request(api.url)
@@ -856,7 +860,7 @@ describe('documents', () => {
         (await request(api.url).post('/api/legal-grounds').set(bearer(tokens.admin)).send(ground).expect(409)).body
           .errors,
       ).toEqual({
-        code: 'code is already used by another record',
+        code: 'A record with this code already exists',
       });
       const updated = await request(api.url)
         .put(`/api/legal-grounds/${created.body.id}`)

@@ -35,7 +35,7 @@ describe('health of a process whose Object.prototype was polluted', () => {
 
   it('stops reporting ready, with a retry hint, and names the pollution in the log', async () => {
     const response = await request(api.url).get('/api/health/ready').expect(503);
-    expect(response.body).toMatchObject({ statusCode: 503, message: 'service.prototype_polluted' });
+    expect(response.body).toMatchObject({ statusCode: 503, code: 'server.prototype_polluted' });
     expect(response.headers['retry-after']).toBeDefined();
     expect(api.output()).toContain('Object.prototype.p.id');
   });

@@ -59,7 +59,7 @@ describe('hostile input', () => {
       .set(bearer(token))
       .send({ toString: 'x', lastName: 'A' })
       .expect(400);
-    expect(body.body).toMatchObject({ message: 'request.invalid_key', errors: { toString: expect.any(String) } });
+    expect(body.body).toMatchObject({ code: 'request.invalid_key', errors: { toString: expect.any(String) } });
     const query = await request(api.url).get('/api/persons?constructor=1').set(bearer(token)).expect(400);
     expect(query.body.errors).toHaveProperty('constructor');
   });
@@ -86,13 +86,13 @@ describe('hostile input', () => {
       .set('content-type', 'application/json')
       .send(deep)
       .expect(400);
-    expect(body.body).toMatchObject({ message: 'request.too_deep', errors: { lastName: expect.any(String) } });
+    expect(body.body).toMatchObject({ code: 'request.too_deep', errors: { lastName: expect.any(String) } });
     const filter = await request(api.url)
       .get('/api/persons')
       .query({ filter: '{"q":' + '['.repeat(200) + ']'.repeat(200) + '}' })
       .set(bearer(token))
       .expect(400);
-    expect(filter.body).toMatchObject({ message: 'request.too_deep', errors: { filter: expect.any(String) } });
+    expect(filter.body).toMatchObject({ code: 'request.too_deep', errors: { filter: expect.any(String) } });
   });
 
   it.each([
@@ -106,7 +106,7 @@ describe('hostile input', () => {
       .set(bearer(token))
       .send({ surname: text, givenName: 'Test', birthDate: '1990-01-01', sex: 'M', citizenship: 'CN' })
       .expect(400);
-    expect(create.body).toMatchObject({ message: 'request.invalid_text', errors: { surname: expect.any(String) } });
+    expect(create.body).toMatchObject({ code: 'request.invalid_text', errors: { surname: expect.any(String) } });
     expect(await scalar<number>(api.databaseUrl, 'SELECT count(*)::int FROM person')).toBe(before);
 
     const search = await list('/api/persons', { filter: { q: text } }).expect(400);

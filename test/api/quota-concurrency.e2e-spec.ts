@@ -144,7 +144,8 @@ describe('quota reservations under concurrency (two API processes, one database)
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(100);
       expect(statuses.filter((s) => s === 409)).toHaveLength(100);
-      for (const refused of results.filter((r) => r.status === 409)) expect(refused.body.message).toMatch(/Quota full/);
+      for (const refused of results.filter((r) => r.status === 409))
+        expect(['quota.full', 'quota.full_now']).toContain(refused.body.code);
     });
 
     it('reserves exactly 100 persons: never over-allocated, the reservations and the ledger agree', async () => {

@@ -1,6 +1,7 @@
 import type { ApplicationStatus, TransitionName, TransitionRequirement } from './application-workflow';
 import type { Sex } from './iin';
 import type { PlacementReason } from './placement-scoring';
+import type { CodedMessage } from './messages';
 import type {
   AdaptationService,
   Channel,
@@ -127,7 +128,10 @@ export interface LedgerEntryView<Time = string> {
   reservedDelta: number;
   settledDelta: number;
   legalAct: string | null;
+  /** What a person typed. */
   reason: string | null;
+  /** The system's reason as a catalogue code (messages.ts), rendered in the reader's language. */
+  reasonCode: CodedMessage | null;
   reservationId: number | null;
   actorId: number | null;
   createdAt: Time;

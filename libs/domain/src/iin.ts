@@ -17,15 +17,6 @@ export const IIN_ERRORS = [
 ] as const;
 export type IinError = (typeof IIN_ERRORS)[number];
 
-export const IIN_ERROR_MESSAGES: Record<IinError, string> = {
-  format: 'An IIN is exactly 12 digits.',
-  century: 'The 7th digit of an IIN must be 1 to 6 (century of birth and sex).',
-  birth_date: 'The first 6 digits of the IIN are not a real date of birth.',
-  check_digit: 'The IIN check digit does not match; a digit is probably mistyped.',
-  birth_date_mismatch: 'The date of birth in the IIN differs from the date of birth given.',
-  sex_mismatch: 'The sex encoded in the IIN differs from the sex given.',
-};
-
 export type IinValidation =
   { valid: true; birthDate: string; sex: Sex } | { valid: false; error: IinError };
 

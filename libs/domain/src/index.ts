@@ -13,5 +13,6 @@ export * from './placement-assignment';
 export * from './person-fields';
 export * from './world-codes';
 export * from './labour-demand';
+export * from './messages';
 export * from './kazakhstan-time';
 export * from './api-views';

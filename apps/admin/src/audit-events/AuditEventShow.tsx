@@ -9,6 +9,7 @@ import {
   type FieldProps,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { AuditActionField, AuditEntityField } from './auditNames';
 import { ChangesField } from './ChangesField';
 
 const hashStyle = { fontFamily: 'monospace', fontSize: '0.8rem', wordBreak: 'break-all' } as const;
@@ -36,8 +37,8 @@ export const AuditEventShow = () => (
       <TextField source="id" />
       <DateTimeField source="occurredAt" showTime />
       <ActorField source="actorUsername" />
-      <TextField source="action" />
-      <TextField source="entityType" />
+      <AuditActionField source="action" />
+      <AuditEntityField source="entityType" />
       <TextField source="entityId" emptyText="—" />
       <TextField source="requestId" sx={hashStyle} emptyText="—" />
       <TextField source="ip" emptyText="—" />

@@ -5,6 +5,7 @@ import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
 import { quotasEn } from './quotas/en';
 import { referenceEn } from './reference/en';
+import { messagesEn } from './messages/en';
 
 /**
  * The application's own labels in English. Its shape is the contract for
@@ -353,6 +354,6 @@ const app = {
 
 export type AppMessages = typeof app;
 
-const en: TranslationMessages = { ...englishMessages, ...app };
+const en: TranslationMessages = { ...englishMessages, ...app, ...messagesEn };
 
 export default en;

@@ -5,6 +5,7 @@ import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
 import { quotasKk } from './quotas/kk';
 import { referenceKk } from './reference/kk';
+import { messagesKk } from './messages/kk';
 
 /*
  * No package ships Kazakh for react-admin: `ra` below follows
@@ -566,6 +567,6 @@ const app: AppMessages = {
   },
 };
 
-const kk: TranslationMessages = { ra, ...app };
+const kk: TranslationMessages = { ra, ...app, ...messagesKk };
 
 export default kk;

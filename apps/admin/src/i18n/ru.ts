@@ -8,6 +8,7 @@ import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
 import { quotasRu } from './quotas/ru';
 import { referenceRu } from './reference/ru';
+import { messagesRu } from './messages/ru';
 
 /*
  * Russian plurals have three forms (1 / 2–4 / 5+). React-admin asks for
@@ -360,6 +361,7 @@ const app: AppMessages = {
 const ru: TranslationMessages = {
   ...deepMerge(englishMessages, russianMessages),
   ...app,
+  ...messagesRu,
 };
 
 export default ru;

@@ -54,8 +54,10 @@ export const ImportButton = () => {
       setOpen(false);
       refresh();
     } catch (caught) {
-      setRowErrors(rowErrorsOf(caught));
-      setError(Object.values(fieldErrorsOf(caught)).join(' ') || messageOf(caught));
+      const rows = rowErrorsOf(caught);
+      setRowErrors(rows);
+      // A refused file: the summary above its rows; any other refusal: what is wrong with the file.
+      setError((rows.length === 0 && Object.values(fieldErrorsOf(caught)).join(' ')) || messageOf(caught));
     } finally {
       setBusy(false);
     }

@@ -12,6 +12,7 @@ import {
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { messageOf } from '../common/errors';
 import { useRole } from '../common/useRole';
+import { useTranslateMessage } from '../common/useTranslateMessage';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import type { AcceptResult, PlacementBatch } from '../providers/placementTypes';
 import { useRegionNames } from '../quotas/useRegionNames';
@@ -23,6 +24,7 @@ import { useRegionNames } from '../quotas/useRegionNames';
  */
 export const AcceptPanel = ({ batch }: { batch: PlacementBatch }) => {
   const translate = useTranslate();
+  const translateMessage = useTranslateMessage();
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<QonysDataProvider>();
@@ -70,7 +72,7 @@ export const AcceptPanel = ({ batch }: { batch: PlacementBatch }) => {
             <Box component="ul" sx={{ m: 0, pl: 2 }}>
               {result.skipped.map((skip) => (
                 <li key={skip.proposalId}>
-                  {translate('app.placement.skipped_item', { id: skip.proposalId, reason: skip.reason })}
+                  {translate('app.placement.skipped_item', { id: skip.proposalId, reason: translateMessage(skip) })}
                 </li>
               ))}
             </Box>

@@ -57,12 +57,12 @@ export async function requestLogin(credentials: Credentials): Promise<SessionRes
     if (error instanceof LoginError) throw error;
     if (!(error instanceof HttpError)) throw new LoginError('app.login.errors.network', 0);
     const errorBody = (error.body ?? {}) as {
-      message?: unknown;
+      code?: unknown;
       mfaRequired?: unknown;
       mfaEnrolment?: MfaEnrolment;
     };
-    const message =
-      typeof errorBody.message === 'string' && errorBody.message ? errorBody.message : fallbackMessage(error.status);
+    // A coded body has been translated by publicFetch; anything else gets the page's own words.
+    const message = typeof errorBody.code === 'string' && error.message ? error.message : fallbackMessage(error.status);
     throw new LoginError(
       message,
       error.status,

@@ -1,5 +1,6 @@
 import { fetchUtils, HttpError } from 'react-admin';
-import { currentLocale } from '../i18n/i18nProvider';
+import { localizeHttpError } from '../common/errors';
+import { currentLocale, i18nProvider } from '../i18n/i18nProvider';
 import { getSession, parseSession, setSession, type Session } from './session';
 
 export const API_URL = '/api';
@@ -18,9 +19,18 @@ function withHeaders(options: Options, accessToken?: string): Options {
   return { ...options, headers };
 }
 
+/** fetchJson whose errors arrive in the UI language (the server sends codes). */
+async function fetchLocalized(url: string, options: Options): Promise<HttpResponse> {
+  try {
+    return await fetchUtils.fetchJson(url, options);
+  } catch (error) {
+    throw error instanceof HttpError ? localizeHttpError(error, i18nProvider.translate, currentLocale()) : error;
+  }
+}
+
 /** A call that needs no session (login, refresh): JSON plus the UI language. */
 export const publicFetch = (path: string, options: Options = {}): Promise<HttpResponse> =>
-  fetchUtils.fetchJson(`${API_URL}${path}`, withHeaders(options));
+  fetchLocalized(`${API_URL}${path}`, withHeaders(options));
 
 let refreshing: Promise<Session | null> | null = null;
 
@@ -68,13 +78,13 @@ export function renewSession(staleAccessToken?: string): Promise<Session | null>
 export async function httpClient(url: string, options: Options = {}): Promise<HttpResponse> {
   const accessToken = getSession()?.accessToken;
   try {
-    return await fetchUtils.fetchJson(url, withHeaders(options, accessToken));
+    return await fetchLocalized(url, withHeaders(options, accessToken));
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 401 || !accessToken) throw error;
     const renewed = await renewSession(accessToken);
     if (!renewed) throw Object.assign(error, { [REFRESH_FAILED]: true });
     try {
-      return await fetchUtils.fetchJson(url, withHeaders(options, renewed.accessToken));
+      return await fetchLocalized(url, withHeaders(options, renewed.accessToken));
     } catch (retryError) {
       if (retryError instanceof HttpError && retryError.status === 401) {
         Object.assign(retryError, { [REFRESH_FAILED]: true });
@@ -117,7 +127,7 @@ async function errorOf(response: Response): Promise<HttpError> {
     // Not JSON: the status text says enough.
   }
   const message = typeof body?.message === 'string' && body.message ? body.message : response.statusText;
-  return new HttpError(message, response.status, body);
+  return localizeHttpError(new HttpError(message, response.status, body), i18nProvider.translate, currentLocale());
 }
 
 /** GET a binary file under /api with the bearer token, refreshing the session once on a 401. */

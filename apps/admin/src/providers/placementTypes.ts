@@ -1,4 +1,11 @@
-import type { BatchStatus, PlacementReason, PlacementReport, PlacementWeightKey, QuotaCategory } from '@qonys/domain';
+import type {
+  BatchStatus,
+  CodedMessage,
+  PlacementReason,
+  PlacementReport,
+  PlacementWeightKey,
+  QuotaCategory,
+} from '@qonys/domain';
 
 /**
  * The rest of what the API answers for quotas, inclusion, settlement and placement
@@ -62,7 +69,8 @@ export interface AcceptResult {
     reservationId: number;
     persons: number;
   }[];
-  skipped: { proposalId: number; reason: string }[];
+  /** Why each family was skipped, as a code (`reason` is its English text). */
+  skipped: ({ proposalId: number; reason: string } & CodedMessage)[];
   batch: PlacementBatch;
 }
 

@@ -21,6 +21,7 @@ import { CompactLine } from '../common/CompactLine';
 import { CalendarDateField } from '../common/DateTimeField';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { useFormatNumber } from '../common/useFormatNumber';
+import { useTranslateMessage } from '../common/useTranslateMessage';
 import { CapacityChangeDialog } from './CapacityChangeDialog';
 import { QuotaBar } from './QuotaBar';
 import { useRegionNames } from './useRegionNames';
@@ -31,6 +32,9 @@ const DELTAS = ['capacityDelta', 'reservedDelta', 'settledDelta'] as const;
 export const QuotaShow = () => {
   const { id } = useParams<{ id: string }>();
   const translate = useTranslate();
+  const translateMessage = useTranslateMessage();
+  /** A reason the system gave is a code; one a person typed stays as typed. */
+  const reasonOf = (entry: LedgerEntryView) => (entry.reasonCode ? translateMessage(entry.reasonCode) : entry.reason);
   const refresh = useRefresh();
   const { nameOf } = useRegionNames();
   const [changing, setChanging] = useState(false);
@@ -90,7 +94,7 @@ export const QuotaShow = () => {
                         (delta) => `${translate(`resources.quota-ledger.fields.${delta}`)}: ${signed(entry[delta])}`,
                       )}
                       {entry.legalAct}
-                      {entry.reason}
+                      {reasonOf(entry)}
                     </CompactLine>
                   )}
                 />
@@ -116,7 +120,7 @@ export const QuotaShow = () => {
                   <RaTextField source="legalAct" emptyText="—" />
                 </DataTable.Col>
                 <DataTable.Col source="reason">
-                  <RaTextField source="reason" emptyText="—" />
+                  <FunctionField<LedgerEntryView> render={(entry) => reasonOf(entry) || '—'} />
                 </DataTable.Col>
                 <DataTable.Col source="reservationId">
                   <RaTextField source="reservationId" emptyText="—" />

@@ -1,4 +1,4 @@
-import { type ApplicationEventType } from '@qonys/domain';
+import type { ApplicationEventType, CodedMessage } from '@qonys/domain';
 import type { EntityManager } from 'typeorm';
 
 export interface TimelineEntry {
@@ -8,7 +8,10 @@ export interface TimelineEntry {
   transition?: string;
   fromStatus?: string;
   toStatus?: string;
+  /** What a person wrote, as written. */
   comment?: string | null;
+  /** What the system says about the event, as a catalogue code: rendered in the reader's language. */
+  message?: CodedMessage;
   data?: Record<string, unknown>;
 }
 
@@ -29,7 +32,7 @@ export async function appendTimelineEvent(
       entry.fromStatus ?? null,
       entry.toStatus ?? null,
       entry.comment ?? null,
-      entry.data ? JSON.stringify(entry.data) : null,
+      entry.data || entry.message ? JSON.stringify({ ...entry.data, ...(entry.message ? { message: entry.message } : {}) }) : null,
     ],
   );
   return { id: row.id, occurredAt: row.occurred_at };

@@ -31,6 +31,7 @@ import { Applications1764000000002 } from './migrations/1764000000002-applicatio
 import { MfaLastStep1764000000003 } from './migrations/1764000000003-mfa-last-step';
 import { QuotasAndSettlement1764000000004 } from './migrations/1764000000004-quotas-and-settlement';
 import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005-localized-reference-names';
+import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-messages-as-codes';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   MfaLastStep1764000000003,
   QuotasAndSettlement1764000000004,
   LocalizedReferenceNames1764000000005,
+  MessagesAsCodes1764000000006,
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
 ];

@@ -11,6 +11,7 @@ import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useGetManyAggregate, useTranslate } from 'react-admin';
 import { useFormatCalendarDate, useFormatDateTime } from '../../common/CalendarDate';
 import { useLocalizedName } from '../../common/localizedName';
+import { isCodedMessage, useTranslateMessage } from '../../common/useTranslateMessage';
 import type { TimelineEvent } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
 import { ASSIGNEES } from '../AssigneeInput';
@@ -49,6 +50,7 @@ export const TimelineEventItem = ({ event, names }: { event: TimelineEvent; name
   const translate = useTranslate();
   const formatDate = useFormatCalendarDate();
   const formatDateTime = useFormatDateTime();
+  const translateMessage = useTranslateMessage();
   const title =
     event.type === 'transition' && event.transition
       ? translate(`app.transitions.${event.transition}`)
@@ -60,6 +62,11 @@ export const TimelineEventItem = ({ event, names }: { event: TimelineEvent; name
       <Box sx={{ pt: 0.5 }}>{ICONS[event.type] ?? <EditIcon color="action" />}</Box>
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Typography variant="subtitle2">{title}</Typography>
+        {isCodedMessage(event.data?.message) && (
+          <Typography variant="body2" data-testid="timeline-message">
+            {translateMessage(event.data.message)}
+          </Typography>
+        )}
         {timelineDetails(event, translate, formatDate, names).map((line) => (
           <Typography key={line} variant="body2">
             {line}

@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError, ErrorKind } from '../errors/domain-error';
 import { IS_PUBLIC } from './decorators';
 
 /** Global guard: every route needs a valid access token unless marked @Public(). */
@@ -20,7 +20,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     // passport-jwt reports a bad token as no user; an error is the session lookup failing
     // (the database down: a 503), and must not tell the client to throw its tokens away.
     if (error) throw error;
-    if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'Log in again: the session has ended or the token is invalid');
+    if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.session_ended');
     return user;
   }
 }

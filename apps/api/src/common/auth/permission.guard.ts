@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { can } from '@qonys/domain';
 import { AuditService } from '../../modules/audit/audit.service';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError, ErrorKind } from '../errors/domain-error';
 import {
   AUTHENTICATED_ONLY,
   type AuthedRequest,
@@ -30,7 +30,7 @@ export class PermissionGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const actor = request.user;
-    if (!actor) throw new DomainError(ErrorCode.Unauthenticated, 'Log in first');
+    if (!actor) throw new DomainError(ErrorKind.Unauthenticated, 'auth.login_first');
     if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets)) return true;
     const required = this.reflector.getAllAndOverride<RequiredPermission | undefined>(PERMISSION, targets);
     if (required && can(actor.role, required.resource, required.action)) return true;
@@ -39,6 +39,6 @@ export class PermissionGuard implements CanActivate {
       entityType: required?.resource ?? 'route',
       changes: { request: { before: null, after: `${request.method} ${request.url.split('?')[0]}` } },
     });
-    throw new DomainError(ErrorCode.Forbidden, 'Your role may not do this');
+    throw new DomainError(ErrorKind.Forbidden, 'auth.forbidden');
   }
 }

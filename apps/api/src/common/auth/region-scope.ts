@@ -1,5 +1,5 @@
 import { type Action, grantFor, type Resource } from '@qonys/domain';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError, ErrorKind } from '../errors/domain-error';
 import type { Actor } from './actor';
 
 /**
@@ -9,7 +9,7 @@ import type { Actor } from './actor';
  */
 export function regionScope(actor: Actor, resource: Resource, action: Action): number | null {
   const grant = grantFor(actor.role, resource, action);
-  if (!grant) throw new DomainError(ErrorCode.Forbidden, 'Your role may not do this');
+  if (!grant) throw new DomainError(ErrorKind.Forbidden, 'auth.forbidden');
   if (grant.scope === 'all') return null;
   // A region-scoped grant without a region sees nothing rather than everything.
   return actor.regionId ?? -1;

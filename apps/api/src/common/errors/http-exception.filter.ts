@@ -1,8 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type CodedMessage, englishMessage, type MessageCode, type MessageParams } from '@qonys/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
-import { DomainError, HTTP_STATUS } from './domain-error';
+import { codedOf, DomainError, HTTP_STATUS } from './domain-error';
 
 /** Seconds a client waits before retrying a 503 (the database restarting, a failover). */
 const RETRY_AFTER_SECONDS = 5;
@@ -22,23 +23,41 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The code of a framework error (Nest, Fastify, throttler) by its status. */
+const HTTP_CODES: Record<number, MessageCode> = {
+  400: 'http.bad_request',
+  401: 'http.unauthorized',
+  403: 'http.forbidden',
+  404: 'http.not_found',
+  413: 'http.payload_too_large',
+  415: 'http.unsupported_media_type',
+  429: 'http.too_many_requests',
+};
+
 /** PostgreSQL errors caused by the request's data rather than by a fault. */
-const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
-  '23505': { status: 409, message: 'A record with the same unique value already exists' },
-  '23503': { status: 400, message: 'A referenced record does not exist' },
-  '23514': { status: 400, message: 'A value breaks a rule of the record' },
-  '22P02': { status: 400, message: 'A value has the wrong format' },
-  '22007': { status: 400, message: 'A date or time has the wrong format' },
-  '22008': { status: 400, message: 'A date or time is out of range' },
-  '22003': { status: 400, message: 'A number is out of range' },
+const PG_CLIENT_ERRORS: Record<string, { status: number; code: MessageCode }> = {
+  '23505': { status: 409, code: 'db.unique' },
+  '23503': { status: 400, code: 'db.foreign_key' },
+  '23514': { status: 400, code: 'db.check' },
+  '22P02': { status: 400, code: 'db.format' },
+  '22007': { status: 400, code: 'db.date_format' },
+  '22008': { status: 400, code: 'db.date_range' },
+  '22003': { status: 400, code: 'db.number_range' },
 };
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  /** Stable catalogue code (libs/domain messages.ts); the admin translates it. */
+  code: MessageCode;
+  params: MessageParams;
+  /** The English text, for API clients. */
   message: string;
-  errors?: Record<string, string>;
   requestId: string;
+  /** Per-field English messages, as react-admin and older clients read them. */
+  errors?: Record<string, string>;
+  /** Per-field codes and parameters. */
+  errorCodes?: Record<string, CodedMessage>;
   [extra: string]: unknown;
 }
 
@@ -62,45 +81,45 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
-    const base = (statusCode: number, message: string): ErrorBody => ({
+    const base = (statusCode: number, code: MessageCode, params: MessageParams = {}): ErrorBody => ({
       statusCode,
       error: STATUS_TEXT[statusCode] ?? 'Error',
-      message,
+      code,
+      params,
+      message: englishMessage(code, params),
       requestId,
     });
+    const byStatus = (status: number) =>
+      HTTP_CODES[status] ? base(status, HTTP_CODES[status]) : base(status, 'http.error', { status });
     if (exception instanceof DomainError) {
-      const body = { ...exception.extra, ...base(HTTP_STATUS[exception.code], exception.message) };
-      if (exception.fieldErrors) body.errors = exception.fieldErrors;
+      const body = { ...exception.extra, ...base(HTTP_STATUS[exception.kind], exception.code, exception.params) };
+      if (exception.fieldErrors) {
+        const fields = Object.entries(exception.fieldErrors).map(
+          ([field, message]) => [field, codedOf(message)] as const,
+        );
+        body.errors = Object.fromEntries(fields.map(([field, m]) => [field, englishMessage(m.code, m.params)]));
+        body.errorCodes = Object.fromEntries(fields);
+      }
       return body;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'string'
-          ? response
-          : typeof (response as { message?: unknown }).message === 'string'
-            ? (response as { message: string }).message
-            : exception.message;
-      const body = base(status, message);
       // A body the parser refused (not JSON, a __proto__ key) is the body field's fault.
       const cause = (exception.cause as { code?: unknown } | undefined)?.code;
-      if (status === 400 && (String(cause).startsWith('FST_ERR_CTP_') || message.includes('forbidden prototype'))) {
-        body.errors = { body: message };
+      if (status === 400 && (String(cause).startsWith('FST_ERR_CTP_') || exception.message.includes('forbidden prototype'))) {
+        return this.toBody(DomainError.invalid({ body: 'request.body_unreadable' }), requestId);
       }
-      return body;
+      return byStatus(status);
     }
-    if (isDatabaseUnavailable(exception)) return base(503, 'service.unavailable');
+    if (isDatabaseUnavailable(exception)) return base(503, 'server.unavailable');
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       const known = code ? PG_CLIENT_ERRORS[code] : undefined;
-      if (known) return base(known.status, known.message);
+      if (known) return base(known.status, known.code);
     }
     // Fastify's own errors (body too large, bad JSON) carry a 4xx statusCode.
     const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return base(statusCode, (exception as Error).message);
-    }
-    return base(500, 'Internal server error; quote the request id when reporting it');
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return byStatus(statusCode);
+    return base(500, 'server.internal');
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { coded, DomainError, ErrorKind, type FieldMessages } from '../errors/domain-error';
 
 /**
  * Checks every value a client sends (JSON body, query, route parameters, multipart
@@ -18,7 +18,7 @@ const BUILT_IN_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyName
 
 const isBuiltInKey = (key: string): boolean => BUILT_IN_KEYS.has(key);
 
-/** The codes of the refusals, as `message` of the 400. */
+/** The codes of the refusals (libs/domain messages.ts), the 400's code and each field's. */
 const INPUT_CODES = {
   tooDeep: 'request.too_deep',
   invalidText: 'request.invalid_text',
@@ -28,8 +28,8 @@ type InputCode = (typeof INPUT_CODES)[keyof typeof INPUT_CODES];
 
 interface InputFinding {
   code: InputCode;
-  /** Field path → message, as in every other 400. */
-  errors: Record<string, string>;
+  /** Field path → coded message, as in every other 400. */
+  errors: FieldMessages;
 }
 
 /**
@@ -48,7 +48,7 @@ const join = (path: string, key: string): string => (path === '' ? key : `${path
  * Iterative, so a value nested thousands of levels deep cannot overflow the stack.
  */
 function findHostileInput(value: unknown, root: string): InputFinding | null {
-  const found: Record<InputCode, Record<string, string>> = {
+  const found: Record<InputCode, FieldMessages> = {
     [INPUT_CODES.tooDeep]: {},
     [INPUT_CODES.invalidText]: {},
     [INPUT_CODES.invalidKey]: {},
@@ -59,21 +59,20 @@ function findHostileInput(value: unknown, root: string): InputFinding | null {
     const field = path === '' ? 'body' : path;
     if (typeof current === 'string') {
       if (!isStorableText(current))
-        found[INPUT_CODES.invalidText][field] = 'text must not contain NUL or unpaired UTF-16 surrogates';
+        found[INPUT_CODES.invalidText][field] = INPUT_CODES.invalidText;
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
     if (depth >= MAX_INPUT_DEPTH) {
       // Keyed by the top-level field the nesting starts under: the full path is as deep as the value.
-      found[INPUT_CODES.tooDeep][path.split('.')[0] || 'body'] = `nested more than ${MAX_INPUT_DEPTH} levels deep`;
+      found[INPUT_CODES.tooDeep][path.split('.')[0] || 'body'] = coded(INPUT_CODES.tooDeep, { max: MAX_INPUT_DEPTH });
       continue;
     }
     for (const [key, child] of Object.entries(current)) {
       const childPath = join(path, key);
-      if (isBuiltInKey(key)) found[INPUT_CODES.invalidKey][childPath] = `${key} is not an accepted field name`;
+      if (isBuiltInKey(key)) found[INPUT_CODES.invalidKey][childPath] = coded(INPUT_CODES.invalidKey, { key });
       else if (!isStorableText(key))
-        found[INPUT_CODES.invalidText][join(path, '?')] =
-          'field names must not contain NUL or unpaired UTF-16 surrogates';
+        found[INPUT_CODES.invalidText][join(path, '?')] = INPUT_CODES.invalidText;
       else stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
@@ -86,5 +85,5 @@ function findHostileInput(value: unknown, root: string): InputFinding | null {
 /** Throws the 400 for the first kind of hostile input in `value`. */
 export function assertSafeInput(value: unknown, root: string): void {
   const finding = findHostileInput(value, root);
-  if (finding) throw new DomainError(ErrorCode.Invalid, finding.code, finding.errors);
+  if (finding) throw new DomainError(ErrorKind.Invalid, finding.code, {}, finding.errors);
 }

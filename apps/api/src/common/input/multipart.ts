@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError, ErrorKind } from '../errors/domain-error';
 import { assertSafeInput } from './hostile-input';
 
 export interface MultipartBody {
@@ -40,9 +40,7 @@ export async function readMultipart(request: FastifyRequest, options: MultipartO
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw options.tooLarge();
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
       throw options.tooMany();
-    throw new DomainError(ErrorCode.Invalid, 'request.malformed_multipart', {
-      file: 'the multipart/form-data body cannot be read',
-    });
+    throw new DomainError(ErrorKind.Invalid, 'request.malformed_multipart', {}, { file: 'request.malformed_multipart' });
   }
   assertSafeInput(fields, '');
   return { fields, file, extraFiles };

@@ -1,5 +1,6 @@
 import { isValidCalendarDate } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
+import { coded } from '../errors/domain-error';
 import type { FilterDef } from './list-query';
 
 /** Ready-made filter definitions for ListSpec.filters. */
@@ -16,7 +17,7 @@ export function ids<T extends ObjectLiteral>(column: string): FilterDef<T> {
       const numbers = list.map((x) => Number(x));
       return numbers.length > 0 && numbers.length <= 500 && numbers.every((x) => Number.isInteger(x) && x > 0)
         ? { value: numbers }
-        : { error: 'must be an id or a list of at most 500 ids' };
+        : { error: coded('validation.ids', { max: 500 }) };
     },
     apply: (qb, v, p) => void qb.andWhere(`${column} IN (:...${p})`, { [p]: v }),
   };
@@ -26,7 +27,7 @@ export function integerEquals<T extends ObjectLiteral>(column: string, min = 0, 
   return {
     parse: (v) => {
       const n = Number(v);
-      return Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error: `must be an integer from ${min} to ${max}` };
+      return Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error: coded('validation.int_range', { min, max }) };
     },
     apply: (qb, v, p) => void qb.andWhere(`${column} = :${p}`, { [p]: v }),
   };
@@ -38,7 +39,7 @@ export function oneOf<T extends ObjectLiteral>(column: string, allowed: readonly
       const list = Array.isArray(v) ? v : [v];
       return list.length > 0 && list.every((x) => typeof x === 'string' && allowed.includes(x))
         ? { value: list }
-        : { error: `must be one of ${allowed.join(', ')}` };
+        : { error: coded('validation.is_in', { values: allowed.join(', ') }) };
     },
     apply: (qb, v, p) => void qb.andWhere(`${column} IN (:...${p})`, { [p]: v }),
   };
@@ -46,7 +47,7 @@ export function oneOf<T extends ObjectLiteral>(column: string, allowed: readonly
 
 export function booleanEquals<T extends ObjectLiteral>(column: string): FilterDef<T> {
   return {
-    parse: (v) => (v === true || v === 'true' ? { value: true } : v === false || v === 'false' ? { value: false } : { error: 'must be true or false' }),
+    parse: (v) => (v === true || v === 'true' ? { value: true } : v === false || v === 'false' ? { value: false } : { error: coded('validation.is_boolean') }),
     apply: (qb, v, p) => void qb.andWhere(`${column} = :${p}`, { [p]: v }),
   };
 }
@@ -57,14 +58,14 @@ export function textSearch<T extends ObjectLiteral>(columns: string[]): FilterDe
     parse: (v) =>
       typeof v === 'string' && v.trim().length > 0 && v.length <= 200
         ? { value: `%${v.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` }
-        : { error: 'must be text of at most 200 characters' },
+        : { error: coded('validation.max_length', { max: 200 }) },
     apply: (qb, v, p) => void qb.andWhere(`(${columns.map((c) => `${c} ILIKE :${p}`).join(' OR ')})`, { [p]: v }),
   };
 }
 
 export function dateFrom<T extends ObjectLiteral>(column: string): FilterDef<T> {
   return {
-    parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    parse: (v) => (isIsoDate(v) ? { value: v } : { error: coded('validation.is_date') }),
     apply: (qb, v, p) => void qb.andWhere(`${column} >= (:${p})::date`, { [p]: v }),
   };
 }
@@ -72,7 +73,7 @@ export function dateFrom<T extends ObjectLiteral>(column: string): FilterDef<T> 
 /** Inclusive upper bound: the whole day `v` is included. */
 export function dateTo<T extends ObjectLiteral>(column: string): FilterDef<T> {
   return {
-    parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    parse: (v) => (isIsoDate(v) ? { value: v } : { error: coded('validation.is_date') }),
     apply: (qb, v, p) => void qb.andWhere(`${column} < (:${p})::date + 1`, { [p]: v }),
   };
 }
@@ -82,7 +83,7 @@ export function arrayContains<T extends ObjectLiteral>(column: string, min: numb
   return {
     parse: (v) => {
       const n = Number(v);
-      return Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error: `must be an integer from ${min} to ${max}` };
+      return Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error: coded('validation.int_range', { min, max }) };
     },
     apply: (qb, v, p) => void qb.andWhere(`${column} @> ARRAY[:${p}]::int[]`, { [p]: v }),
   };
@@ -95,7 +96,7 @@ export function textEquals<T extends ObjectLiteral>(column: string, maxLength = 
       const text = typeof v === 'number' ? String(v) : v;
       return typeof text === 'string' && text.length > 0 && text.length <= maxLength
         ? { value: text }
-        : { error: `must be text of at most ${maxLength} characters` };
+        : { error: coded('validation.max_length', { max: maxLength }) };
     },
     apply: (qb, v, p) => void qb.andWhere(`${column} = :${p}`, { [p]: v }),
   };

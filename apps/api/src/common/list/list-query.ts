@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { DomainError } from '../errors/domain-error';
+import type { CodedMessage } from '@qonys/domain';
+import { coded, DomainError, type FieldMessages } from '../errors/domain-error';
 import { assertSafeInput } from '../input/hostile-input';
 
 /**
@@ -19,7 +20,7 @@ const DEFAULT_PAGE_SIZE = 25;
 /** How one filter key is checked and turned into SQL. */
 export interface FilterDef<T extends ObjectLiteral> {
   /** Returns the checked value, or a message saying what is wrong with it. */
-  parse(value: unknown): { value: unknown } | { error: string };
+  parse(value: unknown): { value: unknown } | { error: CodedMessage };
   apply(qb: SelectQueryBuilder<T>, value: unknown, param: string): void;
 }
 
@@ -56,7 +57,7 @@ export class ListResult<T> {
 
 function parseJson(raw: unknown, field: string): unknown {
   if (raw === undefined || raw === '') return undefined;
-  const notJson = DomainError.invalid({ [field]: `${field} must be JSON` });
+  const notJson = DomainError.invalid({ [field]: 'validation.json' });
   // A repeated parameter arrives as an array of strings: not JSON either.
   if (typeof raw !== 'string') throw notJson;
   let parsed: unknown;
@@ -82,9 +83,7 @@ export function parseListQuery<T extends ObjectLiteral>(raw: RawListQuery, spec:
   if (sortRaw !== undefined) {
     const [field, order] = Array.isArray(sortRaw) ? sortRaw : [];
     if (!isOwnKey(spec.sortable, field) || (order !== 'ASC' && order !== 'DESC')) {
-      throw DomainError.invalid({
-        sort: `sort must be ["field","ASC"|"DESC"] with field one of ${Object.keys(spec.sortable).join(', ')}`,
-      });
+      throw DomainError.invalid({ sort: coded('validation.sort', { fields: Object.keys(spec.sortable).join(', ') }) });
     }
     sort = [field, order];
   }
@@ -99,19 +98,19 @@ export function parseListQuery<T extends ObjectLiteral>(raw: RawListQuery, spec:
       rangeRaw.every((n) => Number.isInteger(n) && n >= 0) &&
       rangeRaw[1] >= rangeRaw[0] &&
       rangeRaw[1] - rangeRaw[0] < MAX_PAGE_SIZE;
-    if (!valid) throw DomainError.invalid({ range: `range must be [start,end] with at most ${MAX_PAGE_SIZE} rows` });
+    if (!valid) throw DomainError.invalid({ range: coded('validation.range', { max: MAX_PAGE_SIZE }) });
     [start, end] = rangeRaw as [number, number];
   }
 
   const filterRaw = parseJson(raw.filter, 'filter') ?? {};
   if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
-    throw DomainError.invalid({ filter: 'filter must be a JSON object' });
+    throw DomainError.invalid({ filter: 'validation.filter_object' });
   }
   const filter: Record<string, unknown> = {};
-  const errors: Record<string, string> = {};
+  const errors: FieldMessages = {};
   for (const [key, value] of Object.entries(filterRaw)) {
     if (!isOwnKey(spec.filters, key)) {
-      errors[`filter.${key}`] = `unknown filter; allowed: ${Object.keys(spec.filters).join(', ')}`;
+      errors[`filter.${key}`] = coded('validation.filter_unknown', { filters: Object.keys(spec.filters).join(', ') });
       continue;
     }
     if (value === null || value === undefined || value === '') continue;

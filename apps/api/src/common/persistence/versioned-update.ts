@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityType } from '@qonys/domain';
 import { DomainError } from '../errors/domain-error';
 
 /**
@@ -10,7 +11,7 @@ import { DomainError } from '../errors/domain-error';
 export async function updateVersioned<T extends ObjectLiteral & { id: number; version: number }>(
   manager: EntityManager,
   target: EntityTarget<T>,
-  entityName: string,
+  entityName: EntityType,
   id: number,
   expectedVersion: number,
   patch: Partial<T>,

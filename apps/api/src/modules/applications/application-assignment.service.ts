@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { AuditService } from '../audit/audit.service';
 import { requireCaseworkerOfRegion } from './application-rules';
@@ -30,7 +30,7 @@ export class ApplicationAssignmentService {
       const cases = await this.applications.lockForAssignment(manager, ids, scope);
       if (cases.length !== ids.length) {
         const found = new Set(cases.map((c) => c.id));
-        throw new DomainError(ErrorCode.NotFound, `Application ${ids.find((id) => !found.has(id))} not found`);
+        throw new DomainError(ErrorKind.NotFound, 'application.not_found_id', { id: ids.find((id) => !found.has(id)) ?? 0 });
       }
       if (assignedToId !== null) {
         for (const regionId of new Set(cases.map((c) => c.regionId))) {

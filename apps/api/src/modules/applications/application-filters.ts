@@ -2,6 +2,7 @@ import { ACTIVE_STATUSES, isValidCalendarDate, nameSearchKey, type Queue, QUEUES
 import type { ObjectLiteral } from 'typeorm';
 import type { FilterDef } from '../../common/list/list-query';
 import { documentKey } from '../persons/person-keys';
+import { coded } from '../../common/errors/domain-error';
 
 /** List filters particular to cases: the caseworker queues, the search box, dates in Kazakhstan time. */
 
@@ -24,7 +25,7 @@ export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
     parse: (v) =>
       typeof v === 'string' && (QUEUES as readonly string[]).includes(v)
         ? { value: v }
-        : { error: `must be one of ${QUEUES.join(', ')}` },
+        : { error: coded('validation.is_in', { values: QUEUES.join(', ') }) },
     apply: (qb, v, p) => {
       const active = { [`${p}active`]: [...ACTIVE_STATUSES] };
       switch (v as Queue) {
@@ -63,7 +64,7 @@ export function applicationSearch<T extends ObjectLiteral>(alias: string, person
   return {
     parse: (v) => {
       if (typeof v !== 'string' || v.trim().length === 0 || v.length > 200) {
-        return { error: 'must be text of at most 200 characters' };
+        return { error: coded('validation.max_length', { max: 200 }) };
       }
       const text = v.trim();
       if (/^knd(-|$)/i.test(text))
@@ -73,7 +74,7 @@ export function applicationSearch<T extends ObjectLiteral>(alias: string, person
       const words = nameSearchKey(text).split(' ').filter(Boolean);
       // As the persons module keys identity document numbers.
       const document = /\d/.test(text) ? documentKey(text) : null;
-      if (words.length === 0 && !document) return { error: 'must contain letters or digits' };
+      if (words.length === 0 && !document) return { error: coded('validation.search_text') };
       return { value: { kind: 'text', words, documentKey: document } satisfies Search };
     },
     apply: (qb, v, p) => {
@@ -116,7 +117,7 @@ const isIsoDate = (v: unknown): v is string =>
  */
 export function kazakhstanDayFrom<T extends ObjectLiteral>(column: string): FilterDef<T> {
   return {
-    parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    parse: (v) => (isIsoDate(v) ? { value: v } : { error: coded('validation.is_date') }),
     apply: (qb, v, p) =>
       void qb.andWhere(`${column} >= ((:${p})::date::text || ' 00:00:00+05')::timestamptz`, { [p]: v }),
   };
@@ -125,7 +126,7 @@ export function kazakhstanDayFrom<T extends ObjectLiteral>(column: string): Filt
 /** Inclusive upper bound: the whole Kazakhstan day `v` is included. */
 export function kazakhstanDayTo<T extends ObjectLiteral>(column: string): FilterDef<T> {
   return {
-    parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+    parse: (v) => (isIsoDate(v) ? { value: v } : { error: coded('validation.is_date') }),
     apply: (qb, v, p) =>
       void qb.andWhere(`${column} < (((:${p})::date + 1)::text || ' 00:00:00+05')::timestamptz`, { [p]: v }),
   };

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { checkPersons, personName, refuseActiveMemberships, translateMembershipRace } from './application-rules';
 import { ApplicationsRepository } from './applications.repository';
@@ -29,7 +29,7 @@ export class ApplicationMembersService {
       return await this.dataSource.transaction(async (manager) => {
         const application = await this.draftInScope(manager, ctx.actor, id);
         if (dto.relation === 'applicant') {
-          throw DomainError.invalid({ relation: 'a case has one applicant, named when it is created' });
+          throw DomainError.invalid({ relation: 'application.one_applicant' });
         }
         const persons = checkPersons(
           [dto.personId],
@@ -39,9 +39,7 @@ export class ApplicationMembersService {
         );
         const memberships = await this.applications.activeMemberships(manager, [dto.personId], null);
         if (memberships.some((m) => m.applicationId === id)) {
-          throw new DomainError(ErrorCode.Conflict, 'Already a member', {
-            personId: 'this person is already in the family',
-          });
+          throw new DomainError(ErrorKind.Conflict, 'application.already_member', {}, { personId: 'application.already_member' });
         }
         refuseActiveMemberships(memberships, 'personId');
         await this.applications.insertMembers(manager, id, [dto]);
@@ -73,11 +71,11 @@ export class ApplicationMembersService {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.draftInScope(manager, ctx.actor, id);
       if (personId === application.applicantId) {
-        throw new DomainError(ErrorCode.Conflict, 'The applicant cannot leave the case; withdraw the case instead');
+        throw new DomainError(ErrorKind.Conflict, 'application.applicant_cannot_leave');
       }
       const member = (await this.applications.membersWithPersons(manager, id)).find((m) => m.personId === personId);
       if (!member || !(await this.applications.deleteMember(manager, id, personId)))
-        throw DomainError.notFound('Member');
+        throw DomainError.notFound('member');
       await this.applications.bumpVersion(manager, id);
       await appendTimelineEvent(manager, {
         applicationId: id,
@@ -99,9 +97,9 @@ export class ApplicationMembersService {
   private async draftInScope(manager: EntityManager, actor: Actor, id: number): Promise<Application> {
     const scope = regionScope(actor, 'applications', 'edit');
     const application = await this.applications.findInScope(manager, id, scope, { lock: true });
-    if (!application) throw DomainError.notFound('Application');
+    if (!application) throw DomainError.notFound('application');
     if (application.status !== 'draft') {
-      throw new DomainError(ErrorCode.Conflict, 'The family can change only while the case is a draft');
+      throw new DomainError(ErrorKind.Conflict, 'application.family_draft_only');
     }
     return application;
   }

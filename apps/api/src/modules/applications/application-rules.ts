@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import type { ActiveMembership, PersonForCase } from './applications.repository';
 
 /**
@@ -17,25 +17,25 @@ export function checkPersons(
   const byId = new Map(found.filter((p) => personScope === null || p.regionId === personScope).map((p) => [p.id, p]));
   for (const id of requested) {
     const person = byId.get(id);
-    if (!person) throw DomainError.invalid({ [field]: `person ${id} does not exist` });
+    if (!person) throw DomainError.invalid({ [field]: coded('person.not_found_id', { person: id }) });
     if (person.mergedIntoId !== null) {
-      throw DomainError.invalid({
-        [field]: `person ${id} was merged into person ${person.mergedIntoId}; use that record`,
-      });
+      throw DomainError.invalid({ [field]: coded('person.merged_use_target', { person: id, into: person.mergedIntoId }) });
     }
   }
   return byId;
 }
 
-const caseLabel = (m: ActiveMembership) => (m.number ? `case ${m.number}` : `draft case #${m.applicationId}`);
+/** A case by its number, a draft by its id. */
+export const caseLabel = (m: { number: string | null; applicationId: number }): string => m.number ?? `#${m.applicationId}`;
 
-/** 409 naming each person and the open case that holds them. */
+/** 409 naming the first person held by another open case, and that case. */
 export function refuseActiveMemberships(memberships: ActiveMembership[], field: string): void {
   if (memberships.length === 0) return;
-  const message = memberships
-    .map((m) => `${m.surname} ${m.givenName} (person ${m.personId}) is already in active ${caseLabel(m)}`)
-    .join('; ');
-  throw new DomainError(ErrorCode.Conflict, 'A person belongs to one active case at a time', { [field]: message });
+  const [m] = memberships;
+  const params = { name: `${m.surname} ${m.givenName}`, person: m.personId, case: caseLabel(m), count: memberships.length };
+  throw new DomainError(ErrorKind.Conflict, 'application.one_active_case', params, {
+    [field]: coded('application.person_in_active_case', params),
+  });
 }
 
 /**
@@ -48,9 +48,7 @@ export function translateMembershipRace(error: unknown, field: string): unknown 
     (error.driverError as { code?: string; constraint?: string } | undefined)?.constraint ===
       'application_member_one_active_case_uq'
   ) {
-    return new DomainError(ErrorCode.Conflict, 'A person belongs to one active case at a time', {
-      [field]: 'a person of this family was just added to another active case; reload and check the family',
-    });
+    return new DomainError(ErrorKind.Conflict, 'application.membership_race', {}, { [field]: 'application.membership_race' });
   }
   return error;
 }
@@ -58,7 +56,7 @@ export function translateMembershipRace(error: unknown, field: string): unknown 
 /** The assignee of a case is an enabled caseworker of the case's region. */
 export function requireCaseworkerOfRegion(isCaseworkerOfRegion: boolean): void {
   if (!isCaseworkerOfRegion)
-    throw DomainError.invalid({ assignedToId: "must be an active caseworker of the case's region" });
+    throw DomainError.invalid({ assignedToId: 'application.assignee_not_caseworker' });
 }
 
 /** 'Сейітов Нұрлан' for timeline entries; null when unknown. */

@@ -5,11 +5,13 @@ import {
   type ApplicationDetail,
   checkExtension,
   checkTransition,
+  type CodedMessage,
   computeDueDate,
   type DeadlineKey,
   type DeadlineStage,
   type ExtensionRule,
   formatApplicationNumber,
+  type MessageCode,
   pausedRemaining,
   resumedDueDate,
   type TransitionDef,
@@ -18,7 +20,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/errors/domain-error';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { ChecklistService } from '../documents/checklist.service';
@@ -74,13 +76,16 @@ export class ApplicationTransitionsService {
     return this.dataSource.transaction(async (manager) => {
       const scope = regionScope(ctx.actor, 'applications', 'edit');
       const before = await this.applications.findInScope(manager, id, scope, { lock: true });
-      if (!before) throw DomainError.notFound('Application');
+      if (!before) throw DomainError.notFound('application');
       const check = checkTransition(before.status, dto.to, ctx.actor.role);
       if (!check.ok) {
-        if (check.reason === 'role_not_allowed') throw new DomainError(ErrorCode.Forbidden, check.message);
-        throw new DomainError(ErrorCode.Conflict, check.message, { to: check.message });
+        const params = { from: before.status, to: dto.to };
+        if (check.reason === 'role_not_allowed') throw new DomainError(ErrorKind.Forbidden, 'application.transition_role', params);
+        throw new DomainError(ErrorKind.Conflict, 'application.no_such_transition', params, {
+          to: coded('application.no_such_transition', params),
+        });
       }
-      if (before.version !== dto.version) throw DomainError.stale('Application');
+      if (before.version !== dto.version) throw DomainError.stale('application');
       const transition = check.transition;
       const comment = dto.comment?.trim() || null;
       await this.checkRequirements(manager, transition, before, dto, comment, clock);
@@ -94,7 +99,7 @@ export class ApplicationTransitionsService {
           decisionComment: comment,
         });
       }
-      const after = await updateVersioned(manager, Application, 'Application', id, dto.version, {
+      const after = await updateVersioned(manager, Application, 'application', id, dto.version, {
         ...patch,
         status: transition.to,
       });
@@ -146,14 +151,14 @@ export class ApplicationTransitionsService {
     comment: string | null,
     clock: DeadlineClock,
   ): Promise<void> {
-    const errors: Record<string, string> = {};
+    const errors: FieldMessages = {};
     if (!transition.requires.includes('legal_ground') && dto.legalGroundId) {
-      errors.legalGroundId = `"${transition.name}" takes no legal ground`;
+      errors.legalGroundId = coded('transition.no_legal_ground', { transition: transition.name });
     }
     for (const requirement of transition.requires) {
       switch (requirement) {
         case 'comment':
-          if (!comment) errors.comment = `"${transition.name}" needs a comment`;
+          if (!comment) errors.comment = coded('transition.needs_comment', { transition: transition.name });
           break;
         case 'legal_ground': {
           const problem = await this.legalGroundProblem(manager, transition, dto.legalGroundId ?? null, clock.today);
@@ -162,19 +167,19 @@ export class ApplicationTransitionsService {
         }
         case 'has_members': {
           const stats = await this.applications.memberStats(manager, application.id);
-          if (!stats.applicantActive) errors.members = 'the applicant must be a member of the case';
+          if (!stats.applicantActive) errors.members = 'transition.applicant_not_member';
           break;
         }
         case 'checklist_complete': {
           const result = await this.checklist.isComplete(manager, application.id);
           if (!result.complete) {
-            errors.checklist = `documents missing or not verified: ${result.missing.join(', ')}`;
+            errors.checklist = coded('transition.checklist_incomplete', { missing: result.missing.join(', ') });
           }
           break;
         }
         case 'status_expired':
           if (application.statusValidTo === null || application.statusValidTo >= clock.today) {
-            errors.to = `the status is valid until ${application.statusValidTo ?? '—'}; it expires only after that day`;
+            errors.to = coded('transition.status_still_valid', { date: application.statusValidTo ?? '—' });
           }
           break;
         case 'extension_allowed': {
@@ -197,19 +202,17 @@ export class ApplicationTransitionsService {
     transition: TransitionDef,
     legalGroundId: number | null,
     today: string,
-  ): Promise<string | null> {
-    if (legalGroundId === null)
-      return `"${transition.name}" needs a legal ground of kind ${transition.legalGroundKind}`;
+  ): Promise<CodedMessage | null> {
+    const needs = coded('transition.needs_legal_ground', { transition: transition.name, legalGroundKind: transition.legalGroundKind ?? '' });
+    if (legalGroundId === null) return needs;
     const ground = await this.applications.legalGround(manager, legalGroundId);
-    if (!ground) return 'legal ground does not exist';
-    if (ground.kind !== transition.legalGroundKind) {
-      return `"${transition.name}" needs a legal ground of kind ${transition.legalGroundKind}, not ${ground.kind}`;
-    }
+    if (!ground) return coded('record.not_found', { entity: 'legal_ground' });
+    if (ground.kind !== transition.legalGroundKind) return needs;
     if (
       (ground.validFrom !== null && ground.validFrom > today) ||
       (ground.validTo !== null && ground.validTo < today)
     ) {
-      return 'this legal ground is not in force today';
+      return coded('transition.legal_ground_not_in_force');
     }
     return null;
   }
@@ -322,10 +325,7 @@ export class ApplicationTransitionsService {
   private async setting(manager: EntityManager, key: DeadlineKey, today: string): Promise<DeadlineSettingValue> {
     const setting = await this.applications.deadlineSetting(manager, key, today);
     if (!setting) {
-      throw new DomainError(
-        ErrorCode.Unavailable,
-        `No "${key}" deadline setting is in force today; an admin must add one`,
-      );
+      throw new DomainError(ErrorKind.Unavailable, 'setting.missing', { key });
     }
     return setting;
   }
@@ -336,11 +336,11 @@ export class ApplicationTransitionsService {
       const setting = await this.setting(manager, key, today);
       if (setting.unit === 'months') return setting.amount;
       if (setting.unit === 'years') return setting.amount * 12;
-      throw new DomainError(ErrorCode.Unavailable, `The "${key}" setting must be in months or years`);
+      throw new DomainError(ErrorKind.Unavailable, 'setting.months_expected', { key });
     };
     const limit = await this.setting(manager, 'status_extension_limit', today);
     if (limit.unit !== 'times')
-      throw new DomainError(ErrorCode.Unavailable, 'The "status_extension_limit" setting must be a count (times)');
+      throw new DomainError(ErrorKind.Unavailable, 'setting.count_expected', { key: 'status_extension_limit' });
     return {
       maxExtensions: limit.amount,
       windowMonths: await months('status_extension_window'),
@@ -349,10 +349,10 @@ export class ApplicationTransitionsService {
   }
 }
 
-const EXTENSION_REFUSALS: Record<'too_many' | 'outside_window' | 'already_expired', string> = {
-  too_many: 'the status has already been extended as many times as the rules allow',
-  outside_window: 'an extension can be applied for only within the window before the status ends',
-  already_expired: 'the status has already expired; it cannot be extended',
+const EXTENSION_REFUSALS: Record<'too_many' | 'outside_window' | 'already_expired', MessageCode> = {
+  too_many: 'transition.extension_too_many',
+  outside_window: 'transition.extension_outside_window',
+  already_expired: 'transition.extension_expired',
 };
 
 /** A setting's unit as a span of time; a count ('times') is not one. */
@@ -361,7 +361,7 @@ function asPeriodUnit(
   setting: DeadlineSettingValue,
 ): 'calendar_days' | 'months' | 'years' | 'working_days' {
   if (setting.unit === 'times') {
-    throw new DomainError(ErrorCode.Unavailable, `The "${key}" setting must be a span of time, not a count`);
+    throw new DomainError(ErrorKind.Unavailable, 'setting.span_expected', { key });
   }
   return setting.unit;
 }

@@ -11,7 +11,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
@@ -81,7 +81,7 @@ export class ApplicationsService {
     scope: number | null = null,
   ): Promise<ApplicationDetail<Date>> {
     const application = await this.applications.findInScope(manager, id, scope);
-    if (!application) throw DomainError.notFound('Application');
+    if (!application) throw DomainError.notFound('application');
     return {
       ...toRow(application, clock),
       members: await this.applications.membersWithPersons(manager, id),
@@ -145,16 +145,16 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const scope = regionScope(ctx.actor, 'applications', 'edit');
       const before = await this.applications.findInScope(manager, id, scope, { lock: true });
-      if (!before) throw DomainError.notFound('Application');
-      if (before.version !== dto.version) throw DomainError.stale('Application');
+      if (!before) throw DomainError.notFound('application');
+      if (before.version !== dto.version) throw DomainError.stale('application');
       if (isTerminal(before.status)) {
-        throw new DomainError(ErrorCode.Conflict, `A case in status "${before.status}" is closed and cannot be edited`);
+        throw new DomainError(ErrorKind.Conflict, 'application.closed', { status: before.status });
       }
       const assignedToId = dto.assignedToId === undefined ? before.assignedToId : dto.assignedToId;
       if (assignedToId !== null && assignedToId !== before.assignedToId) {
         requireCaseworkerOfRegion(await this.applications.isCaseworkerOf(manager, assignedToId, before.regionId));
       }
-      const after = await updateVersioned(manager, Application, 'Application', id, dto.version, {
+      const after = await updateVersioned(manager, Application, 'application', id, dto.version, {
         channel: dto.channel,
         assignedToId,
       });
@@ -194,7 +194,7 @@ export class ApplicationsService {
         id,
         regionScope(ctx.actor, 'applications', 'edit'),
       );
-      if (!application) throw DomainError.notFound('Application');
+      if (!application) throw DomainError.notFound('application');
       const event = await appendTimelineEvent(manager, {
         applicationId: id,
         actorId: ctx.actor.id,
@@ -228,7 +228,7 @@ export class ApplicationsService {
   async timeline(ctx: AuthedContext, id: number, query: ParsedListQuery): Promise<ListResult<TimelineEventView>> {
     const scope = regionScope(ctx.actor, 'applications', 'show');
     if (!(await this.applications.findInScope(this.dataSource.manager, id, scope)))
-      throw DomainError.notFound('Application');
+      throw DomainError.notFound('application');
     const page = await this.applications.timelinePage(id, query);
     const items = page.items.map((e): TimelineEventView => ({
       id: String(e.id),
@@ -251,14 +251,14 @@ export class ApplicationsService {
   private async regionForNewCase(manager: EntityManager, actor: Actor, requested: number | null): Promise<number> {
     const scope = regionScope(actor, 'applications', 'create');
     if (scope !== null) {
-      if (requested !== null) throw DomainError.invalid({ regionId: 'is set from your account; do not send it' });
+      if (requested !== null) throw DomainError.invalid({ regionId: 'region.from_account' });
       return scope;
     }
     if (requested === null) {
-      throw DomainError.invalid({ regionId: 'choose the region whose local executive body handles the case' });
+      throw DomainError.invalid({ regionId: 'region.choose' });
     }
     if (!(await this.applications.regionExists(manager, requested))) {
-      throw DomainError.invalid({ regionId: 'region does not exist' });
+      throw DomainError.invalid({ regionId: 'region.not_found' });
     }
     return requested;
   }
@@ -270,14 +270,12 @@ function familyOf(dto: CreateApplicationDto): MemberDto[] {
   const seen = new Set<number>();
   for (const [i, member] of listed.entries()) {
     if (seen.has(member.personId))
-      throw DomainError.invalid({ [`members.${i}.personId`]: 'this person is listed twice' });
+      throw DomainError.invalid({ [`members.${i}.personId`]: 'application.person_listed_twice' });
     seen.add(member.personId);
     const isApplicant = member.personId === dto.applicantId;
     if (isApplicant !== (member.relation === 'applicant')) {
       throw DomainError.invalid({
-        [`members.${i}.relation`]: isApplicant
-          ? 'the applicant has the relation "applicant"'
-          : 'only the applicant has the relation "applicant"',
+        [`members.${i}.relation`]: isApplicant ? 'application.applicant_relation' : 'application.only_applicant_relation',
       });
     }
   }

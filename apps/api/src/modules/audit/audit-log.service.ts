@@ -42,9 +42,9 @@ export class AuditLogService {
   }
 
   async get(id: string): Promise<AuditEvent> {
-    if (!/^\d{1,18}$/.test(id)) throw DomainError.notFound('Audit event');
+    if (!/^\d{1,18}$/.test(id)) throw DomainError.notFound('audit_event');
     const event = await this.dataSource.getRepository(AuditEvent).findOneBy({ id });
-    if (!event) throw DomainError.notFound('Audit event');
+    if (!event) throw DomainError.notFound('audit_event');
     return event;
   }
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { requiresMfa } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext, RequestContext } from '../../common/auth/actor';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../common/security/password';
 import { revokeUserSessions } from '../../common/security/sessions';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
@@ -38,7 +38,6 @@ export interface LoginAttempt {
 
 /** Failures after which each further attempt waits longer before it is answered. */
 const SLOW_DOWN_AFTER = 3;
-const GENERIC_FAILURE = 'Wrong username or password';
 
 type Outcome =
   | { ok: true; result: LoginResult }
@@ -93,7 +92,7 @@ export class AuthService {
       });
       return { ok: false, error, failures };
     };
-    const invalid = new DomainError(ErrorCode.InvalidCredentials, GENERIC_FAILURE);
+    const invalid = new DomainError(ErrorKind.InvalidCredentials, 'auth.invalid_credentials');
 
     if (!user) {
       await verifyPassword(await dummyPasswordHash(), attempt.password); // same time as a real check
@@ -150,11 +149,11 @@ export class AuthService {
       return failed(`${reason}; locked`, 0, this.lockedError(lockedUntil));
     }
     await manager.update(User, user.id, { failedLoginCount: failures });
-    return failed(reason, failures, new DomainError(ErrorCode.InvalidCredentials, reason === 'wrong_otp' ? 'Wrong one-time code' : GENERIC_FAILURE));
+    return failed(reason, failures, new DomainError(ErrorKind.InvalidCredentials, reason === 'wrong_otp' ? 'auth.wrong_otp' : 'auth.invalid_credentials'));
   }
 
   private lockedError(until: Date): DomainError {
-    return new DomainError(ErrorCode.AccountLocked, `Too many failed attempts: the account is locked until ${until.toISOString()}`, undefined, {
+    return new DomainError(ErrorKind.AccountLocked, 'auth.locked', { until: until.toISOString() }, undefined, {
       lockedUntil: until.toISOString(),
     });
   }
@@ -167,7 +166,7 @@ export class AuthService {
       if (!user.mfaSecret) await manager.update(User, user.id, { mfaSecret: secret });
       mfaEnrolment = await this.mfa.enrolment(user.username, secret);
     }
-    return new DomainError(ErrorCode.MfaRequired, 'Enter the one-time code from your authenticator app', undefined, {
+    return new DomainError(ErrorKind.MfaRequired, 'auth.mfa_required', {}, undefined, {
       mfaRequired: true,
       ...(mfaEnrolment ? { mfaEnrolment } : {}),
     });
@@ -191,7 +190,7 @@ export class AuthService {
       if (!user || user.disabled) return null;
       return { ...rotation.tokens, user: sessionUser(user) };
     });
-    if (!outcome) throw new DomainError(ErrorCode.Unauthenticated, 'The session has ended: log in again');
+    if (!outcome) throw new DomainError(ErrorKind.Unauthenticated, 'auth.session_ended');
     return outcome;
   }
 
@@ -213,7 +212,7 @@ export class AuthService {
 
   async me(ctx: AuthedContext): Promise<SessionUser> {
     const user = await this.users.findById(ctx.actor.id);
-    if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'The account no longer exists');
+    if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
     return sessionUser(user);
   }
 
@@ -222,9 +221,9 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw DomainError.invalid({ currentPassword: 'current password is wrong' });
+        throw DomainError.invalid({ currentPassword: 'auth.current_password_wrong' });
       }
-      if (currentPassword === newPassword) throw DomainError.invalid({ newPassword: 'choose a password different from the current one' });
+      if (currentPassword === newPassword) throw DomainError.invalid({ newPassword: 'auth.same_password' });
       await manager.update(User, user.id, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
       await revokeUserSessions(manager, user.id, 'password_changed');
       // The session making the change stays open.
@@ -243,8 +242,8 @@ export class AuthService {
   async startMfaSetup(ctx: AuthedContext): Promise<MfaEnrolment> {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
-      if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'The account no longer exists');
-      if (user.mfaEnabled) throw new DomainError(ErrorCode.Conflict, 'Two-factor login is already on');
+      if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
+      if (user.mfaEnabled) throw new DomainError(ErrorKind.Conflict, 'auth.mfa_already_on');
       const secret = this.mfa.newSecret();
       await manager.update(User, user.id, { mfaSecret: secret });
       return this.mfa.enrolment(user.username, secret);
@@ -254,10 +253,10 @@ export class AuthService {
   async enableMfa(ctx: AuthedContext, otp: string): Promise<{ recoveryCodes: string[] }> {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
-      if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'The account no longer exists');
-      if (user.mfaEnabled) throw new DomainError(ErrorCode.Conflict, 'Two-factor login is already on');
+      if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
+      if (user.mfaEnabled) throw new DomainError(ErrorKind.Conflict, 'auth.mfa_already_on');
       const step = user.mfaSecret === null ? null : this.mfa.verifyTotp(user.mfaSecret, otp, user.mfaLastStep);
-      if (step === null) throw DomainError.invalid({ otp: 'wrong one-time code' });
+      if (step === null) throw DomainError.invalid({ otp: 'auth.wrong_otp' });
       await manager.update(User, user.id, { mfaEnabled: true, mfaLastStep: String(step) });
       const recoveryCodes = await this.mfa.issueRecoveryCodes(manager, user.id);
       await this.audit.record(manager, ctx, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, regionId: user.regionId });

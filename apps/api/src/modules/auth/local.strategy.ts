@@ -31,7 +31,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<T>(error: unknown, result: T | false, _info: unknown, _context: ExecutionContext): T {
     if (error) throw error;
     if (!result) {
-      throw DomainError.invalid({ username: 'username is required', password: 'password is required' });
+      throw DomainError.invalid({ username: 'validation.required', password: 'validation.required' });
     }
     return result;
   }

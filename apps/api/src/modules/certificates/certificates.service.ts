@@ -58,7 +58,7 @@ export class CertificatesService {
   async certificatePdf(ctx: AuthedContext, applicationId: number, lang: PaperLanguage): Promise<PaperFile> {
     const paper = await this.findInScope(ctx, applicationId);
     const certificate = paper.certificate;
-    if (!certificate) throw DomainError.notFound('Certificate');
+    if (!certificate) throw DomainError.notFound('certificate');
     const verifyUrl = `${this.config.publicBaseUrl}/verify/${encodeURIComponent(certificate.number)}`;
     const status = certificateStatus(certificate, paper.application.status, todayInKazakhstan());
     const pdf = await renderCertificate({ ...paper, certificate }, lang, verifyUrl, status);
@@ -75,7 +75,7 @@ export class CertificatesService {
   async decisionLetterPdf(ctx: AuthedContext, applicationId: number, lang: PaperLanguage): Promise<PaperFile> {
     const paper = await this.findInScope(ctx, applicationId);
     const kind = DECISION_BY_STATUS[paper.application.status];
-    if (!kind) throw DomainError.notFound('Decision');
+    if (!kind) throw DomainError.notFound('decision');
     const pdf = await renderDecisionLetter(paper, kind, lang);
     await this.audit.recordAlone(ctx, {
       action: 'decision_letter.download',
@@ -91,7 +91,7 @@ export class CertificatesService {
   private async findInScope(ctx: AuthedContext, applicationId: number): Promise<CasePaper> {
     const scope = regionScope(ctx.actor, 'applications', 'show');
     const paper = await this.certificates.findCasePaper(applicationId);
-    if (!paper || !inScope(scope, paper.application.regionId)) throw DomainError.notFound('Application');
+    if (!paper || !inScope(scope, paper.application.regionId)) throw DomainError.notFound('application');
     return paper;
   }
 }

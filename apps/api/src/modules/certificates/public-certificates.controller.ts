@@ -21,7 +21,7 @@ export class PublicCertificatesController {
   @Header('Cache-Control', 'no-store')
   async check(@Param('number') number: string): Promise<PublicCertificate> {
     const certificate = await this.certificates.verify(number);
-    if (!certificate) throw DomainError.notFound('Certificate');
+    if (!certificate) throw DomainError.notFound('certificate');
     return certificate;
   }
 }

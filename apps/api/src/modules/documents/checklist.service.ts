@@ -18,7 +18,7 @@ export class ChecklistService {
 
   async checklist(manager: EntityManager, applicationId: number): Promise<ChecklistItem[]> {
     const application = await this.documents.findCase(manager, applicationId);
-    if (!application) throw DomainError.notFound('Application');
+    if (!application) throw DomainError.notFound('application');
     // One after another: inside a transaction the manager has a single connection.
     const types = await this.documents.checklistTypes(manager, todayInKazakhstan());
     const members = await this.documents.activeMembers(manager, applicationId);

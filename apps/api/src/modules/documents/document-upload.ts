@@ -1,8 +1,7 @@
 import { type DocumentContentType } from '@qonys/domain';
 import { extname } from 'node:path';
-import { PayloadTooLargeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { validationPipe } from '../../common/errors/validation.pipe';
 import { readMultipart } from '../../common/input/multipart';
 import { UploadDocumentFieldsDto } from './dto/document.dto';
@@ -22,19 +21,18 @@ export interface DocumentUpload {
  */
 export async function readDocumentUpload(request: FastifyRequest, maxBytes: number): Promise<DocumentUpload> {
   if (!request.isMultipart()) {
-    throw DomainError.invalid({ file: 'send the document as multipart/form-data with a part named file' });
+    throw DomainError.invalid({ file: 'document.multipart' });
   }
   const { fields, file, extraFiles } = await readMultipart(request, {
-    tooLarge: () =>
-      new PayloadTooLargeException(
-        `The file is larger than the upload limit of ${formatBytes(maxBytes)} (${maxBytes} bytes)`,
-      ),
-    tooMany: () =>
-      DomainError.invalid({ file: 'send one file with the fields applicationId, documentTypeId and personId' }),
+    tooLarge: () => {
+      const limit = coded('document.file_over_limit', { limit: formatBytes(maxBytes), bytes: maxBytes });
+      return new DomainError(ErrorKind.TooLarge, limit.code, limit.params, { file: limit });
+    },
+    tooMany: () => DomainError.invalid({ file: 'document.upload_parts' }),
   });
-  if (extraFiles) throw DomainError.invalid({ file: 'send exactly one file, in the part named file' });
-  if (file === null) throw DomainError.invalid({ file: 'file is required' });
-  if (file.content.length === 0) throw DomainError.invalid({ file: 'the file is empty' });
+  if (extraFiles) throw DomainError.invalid({ file: 'document.one_file' });
+  if (file === null) throw DomainError.invalid({ file: 'document.file_required' });
+  if (file.content.length === 0) throw DomainError.invalid({ file: 'document.file_empty' });
   const dto = (await validationPipe.transform(
     { ...fields },
     {
@@ -67,13 +65,16 @@ export async function detectDocumentType(content: Buffer, fileName: string): Pro
   const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(content);
   if (!detected || !isDocumentType(detected.mime)) {
-    const found = detected ? `${detected.ext.toUpperCase()} (${detected.mime})` : 'not a recognised file type';
-    throw DomainError.invalid({ file: `the file must be a PDF, JPEG or PNG; its content is ${found}` });
+    throw DomainError.invalid({
+      file: detected
+        ? coded('document.file_type', { found: `${detected.ext.toUpperCase()} (${detected.mime})` })
+        : coded('document.file_type_unknown'),
+    });
   }
   const extension = extname(fileName).slice(1).toLowerCase();
   if (extension !== '' && !EXTENSIONS[detected.mime].includes(extension)) {
     throw DomainError.invalid({
-      file: `the file's name ends in .${extension} but its content is ${LABELS[detected.mime]}; upload the right file or correct its name`,
+      file: coded('document.extension_mismatch', { extension, found: LABELS[detected.mime] }),
     });
   }
   return detected.mime;

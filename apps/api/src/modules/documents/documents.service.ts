@@ -6,7 +6,7 @@ import { type Action, isTerminal, todayInKazakhstan } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { appendTimelineEvent } from '../../common/timeline';
@@ -123,7 +123,7 @@ export class DocumentsService {
     const document = await this.documents.findWithStorageKey(this.documents.manager, id);
     const application = document && (await this.documents.findCase(this.documents.manager, document.applicationId));
     if (!document || !application || !inScope(regionScope(ctx.actor, 'documents', 'show'), application.regionId)) {
-      throw DomainError.notFound('Document');
+      throw DomainError.notFound('document');
     }
     const stream = await this.files.get(document.storageKey);
     try {
@@ -150,7 +150,7 @@ export class DocumentsService {
     return this.dataSource.transaction(async (manager) => {
       const { document: before, application } = await this.findInScope(manager, ctx, id, 'edit', true);
       assertDocumentsOpen(application);
-      const after = await updateVersioned(manager, Document, 'Document', id, dto.version, {
+      const after = await updateVersioned(manager, Document, 'document', id, dto.version, {
         status: dto.status,
         rejectionReason: dto.status === 'rejected' ? dto.reason! : null,
         reviewedBy: ctx.actor.id,
@@ -192,18 +192,16 @@ export class DocumentsService {
     assertDocumentsOpen(application);
     const type = await this.documents.findTypeValidOn(manager, fields.documentTypeId, todayInKazakhstan());
     if (!type)
-      throw DomainError.invalid({ documentTypeId: 'documentTypeId must be a document type on the checklist today' });
+      throw DomainError.invalid({ documentTypeId: 'document.type_not_on_checklist' });
     if (type.scope === 'member') {
       if (fields.personId === undefined) {
-        throw DomainError.invalid({ personId: 'personId is required: this document is kept for each family member' });
+        throw DomainError.invalid({ personId: 'document.person_required' });
       }
       if (!(await this.documents.isActiveMember(manager, application.id, fields.personId))) {
-        throw DomainError.invalid({ personId: 'personId must be an active member of the case' });
+        throw DomainError.invalid({ personId: 'document.person_not_member' });
       }
     } else if (fields.personId !== undefined) {
-      throw DomainError.invalid({
-        personId: 'personId must be left out: this document is kept once for the whole case',
-      });
+      throw DomainError.invalid({ personId: 'document.needs_no_person' });
     }
     return { application, type };
   }
@@ -218,7 +216,7 @@ export class DocumentsService {
   ) {
     const scope = regionScope(ctx.actor, 'documents', action);
     const application = await this.documents.findCase(manager, applicationId, lock);
-    if (!application || !inScope(scope, application.regionId)) throw DomainError.notFound('Application');
+    if (!application || !inScope(scope, application.regionId)) throw DomainError.notFound('application');
     return application;
   }
 
@@ -226,7 +224,7 @@ export class DocumentsService {
     const scope = regionScope(ctx.actor, 'documents', action);
     const document = await this.documents.findById(manager, id);
     const application = document && (await this.documents.findCase(manager, document.applicationId, lock));
-    if (!document || !application || !inScope(scope, application.regionId)) throw DomainError.notFound('Document');
+    if (!document || !application || !inScope(scope, application.regionId)) throw DomainError.notFound('document');
     return { document, application };
   }
 }
@@ -234,12 +232,7 @@ export class DocumentsService {
 /** Documents change only while the case is open. */
 function assertDocumentsOpen(application: CaseForDocuments): void {
   if (isTerminal(application.status)) {
-    throw new DomainError(
-      ErrorCode.Conflict,
-      `The case is closed (${application.status}): its documents can no longer change`,
-      {
-        applicationId: 'the case is closed',
-      },
-    );
+    const closed = coded('application.closed', { status: application.status });
+    throw new DomainError(ErrorKind.Conflict, closed.code, closed.params, { applicationId: closed });
   }
 }

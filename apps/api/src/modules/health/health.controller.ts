@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { prototypePollution } from '../../common/security/prototype-integrity';
 
 @ApiTags('health')
@@ -27,13 +27,13 @@ export class HealthController {
     if (polluted.length > 0) {
       // Only a restart clears it: say so where the operator looks.
       this.logger.error(`built-in prototypes were modified (${polluted.join(', ')}); restart the process`);
-      throw new DomainError(ErrorCode.Unavailable, 'service.prototype_polluted');
+      throw new DomainError(ErrorKind.Unavailable, 'server.prototype_polluted');
     }
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up' };
     } catch {
-      throw new DomainError(ErrorCode.Unavailable, 'service.unavailable');
+      throw new DomainError(ErrorKind.Unavailable, 'server.unavailable');
     }
   }
 }

@@ -4,12 +4,12 @@ import { computeDueDate, todayInKazakhstan } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { appendTimelineEvent } from '../../common/timeline';
-import { ReservationsService } from '../quotas/reservations.service';
+import { type ReleaseReason, reasonText, ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
 import { CalendarService } from '../reference-data/calendar.service';
 import { SettlementsService } from '../settlements/settlements.service';
@@ -51,7 +51,7 @@ export class InclusionService {
       id,
       workScope(ctx.actor, 'inclusion-requests', 'show'),
     );
-    if (!row) throw DomainError.notFound('Inclusion request');
+    if (!row) throw DomainError.notFound('inclusion_request');
     return row;
   }
 
@@ -60,27 +60,24 @@ export class InclusionService {
     return this.dataSource.transaction(async (manager) => {
       const scope = regionScope(ctx.actor, 'inclusion-requests', 'create');
       const application = await this.requests.caseForInclusion(manager, dto.applicationId);
-      if (!application || !inScope(scope, application.regionId)) throw DomainError.notFound('Application');
+      if (!application || !inScope(scope, application.regionId)) throw DomainError.notFound('application');
       if (application.status !== 'approved') {
-        throw new DomainError(
-          ErrorCode.Conflict,
-          'Only a family with kandas status (an approved case) can apply for inclusion',
-        );
+        throw new DomainError(ErrorKind.Conflict, 'inclusion.case_not_approved', { status: application.status });
       }
-      const errors: Record<string, string> = {};
-      if (dto.consent !== true) errors.consent = 'the family must consent to the placement';
+      const errors: FieldMessages = {};
+      if (dto.consent !== true) errors.consent = 'inclusion.consent_required';
       const notSettlement = await this.requests.notSettlementRegions(manager, dto.preferredRegionIds, dto.year);
       if (notSettlement.length > 0) {
-        errors.preferredRegionIds = `not settlement regions in ${dto.year}: ${notSettlement.join(', ')}`;
+        errors.preferredRegionIds = coded('inclusion.not_settlement_regions', { year: dto.year, regions: notSettlement.join(', ') });
       }
       const relatives = dto.relativesRegionIds ?? [];
       const missing = await this.requests.missingRegions(manager, relatives);
-      if (missing.length > 0) errors.relativesRegionIds = `no such regions: ${missing.join(', ')}`;
+      if (missing.length > 0) errors.relativesRegionIds = coded('region.not_found_ids', { regions: missing.join(', ') });
       if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
       if (application.activeMembers < 1)
-        throw new DomainError(ErrorCode.Conflict, 'The case has no active family members');
+        throw new DomainError(ErrorKind.Conflict, 'inclusion.no_active_members');
       if (await this.requests.hasOpenRequest(manager, application.id)) {
-        throw new DomainError(ErrorCode.Conflict, 'This family already has an open inclusion request');
+        throw new DomainError(ErrorKind.Conflict, 'inclusion.already_open');
       }
       const today = todayInKazakhstan();
       const days = await this.requests.statusDecisionDays(manager, today);
@@ -103,7 +100,7 @@ export class InclusionService {
         actorId: ctx.actor.id,
         type: 'updated',
         transition: 'inclusion.request',
-        comment: `Inclusion in the ${row.year} ${row.category} quota requested for ${row.persons} persons`,
+        message: coded('timeline.inclusion_requested', { year: row.year, category: row.category, persons: row.persons }),
         data: { inclusionRequestId: row.id, preferredRegionIds: row.preferredRegionIds, deadlineDue: row.deadlineDue },
       });
       await this.audit.record(manager, ctx, {
@@ -133,25 +130,19 @@ export class InclusionService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockInScope(manager, ctx, id, dto.version);
       if (before.status !== 'submitted') {
-        throw new DomainError(ErrorCode.Conflict, `The request is ${before.status}; it has been decided already`);
+        throw new DomainError(ErrorKind.Conflict, 'inclusion.decided', { requestStatus: before.status });
       }
       const application = (await this.requests.caseForInclusion(manager, before.applicationId))!;
       const regionId = dto.regionId ?? before.regionId;
       const scope = regionScope(ctx.actor, 'inclusion-requests', 'edit');
       if (!inScope(scope, regionId)) {
-        throw new DomainError(
-          ErrorCode.Forbidden,
-          "A regional commission includes families in its own region's quota only",
-        );
+        throw new DomainError(ErrorKind.Forbidden, 'inclusion.own_region_only');
       }
       let patch: Partial<InclusionRequest>;
       let reservationId: number | null = null;
       if (dto.decision === 'include') {
         if (application.status !== 'approved') {
-          throw new DomainError(
-            ErrorCode.Conflict,
-            `The case is ${application.status}: only a family with kandas status is included`,
-          );
+          throw new DomainError(ErrorKind.Conflict, 'inclusion.case_not_approved', { status: application.status });
         }
         const reservation = await this.reservations.reserve(manager, ctx, {
           applicationId: before.applicationId,
@@ -165,10 +156,10 @@ export class InclusionService {
         patch = { status: 'included', regionId, persons: application.activeMembers };
       } else {
         const reason = dto.reason?.trim();
-        if (!reason) throw DomainError.invalid({ reason: 'a refusal needs a reason' });
+        if (!reason) throw DomainError.invalid({ reason: 'inclusion.refusal_needs_reason' });
         patch = { status: 'refused', refusalReason: reason };
       }
-      const after = await updateVersioned(manager, InclusionRequest, 'Inclusion request', id, dto.version, {
+      const after = await updateVersioned(manager, InclusionRequest, 'inclusion_request', id, dto.version, {
         ...patch,
         decidedAt: new Date(),
         decidedBy: ctx.actor.id,
@@ -205,10 +196,10 @@ export class InclusionService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockInScope(manager, ctx, id, dto.version);
       if (before.status !== 'submitted' && before.status !== 'included') {
-        throw new DomainError(ErrorCode.Conflict, `The request is ${before.status}; there is nothing to withdraw`);
+        throw new DomainError(ErrorKind.Conflict, 'inclusion.not_open', { requestStatus: before.status });
       }
-      await this.releasePlaces(manager, ctx, before.applicationId, `Withdrawn: ${dto.reason}`);
-      const after = await updateVersioned(manager, InclusionRequest, 'Inclusion request', id, dto.version, {
+      await this.releasePlaces(manager, ctx, before.applicationId, coded('ledger.withdrawn', { reason: dto.reason }));
+      const after = await updateVersioned(manager, InclusionRequest, 'inclusion_request', id, dto.version, {
         status: 'withdrawn',
       });
       await appendTimelineEvent(manager, {
@@ -241,13 +232,13 @@ export class InclusionService {
     applicationId: number,
     caseStatus: string,
   ): Promise<void> {
-    const reason = `Case ${caseStatus}`;
+    const reason = coded('ledger.case_closed', { status: caseStatus });
     const live = await this.reservations.findLive(manager, applicationId);
     // Settled: the family arrived; its reservation and request stay as history.
     if (live?.status === 'settled') return;
     await this.releasePlaces(manager, ctx, applicationId, reason);
     for (const request of await this.requests.openRequests(manager, applicationId)) {
-      await updateVersioned(manager, InclusionRequest, 'Inclusion request', request.id, request.version, {
+      await updateVersioned(manager, InclusionRequest, 'inclusion_request', request.id, request.version, {
         status: 'withdrawn',
       });
       await appendTimelineEvent(manager, {
@@ -255,7 +246,7 @@ export class InclusionService {
         actorId: ctx.actor.id,
         type: 'updated',
         transition: 'inclusion.withdraw',
-        comment: reason,
+        message: reason,
         data: { inclusionRequestId: request.id },
       });
       await this.audit.record(manager, ctx, {
@@ -263,7 +254,7 @@ export class InclusionService {
         entityType: 'inclusion_request',
         entityId: request.id,
         regionId: request.regionId,
-        changes: { status: { before: request.status, after: 'withdrawn' }, reason: { before: null, after: reason } },
+        changes: { status: { before: request.status, after: 'withdrawn' }, reason: { before: null, after: reasonText(reason) } },
       });
     }
   }
@@ -272,7 +263,7 @@ export class InclusionService {
     manager: EntityManager,
     ctx: AuthedContext,
     applicationId: number,
-    reason: string,
+    reason: ReleaseReason,
   ): Promise<void> {
     const reserved = await this.reservations.findReserved(manager, applicationId);
     if (!reserved) return;
@@ -294,11 +285,11 @@ export class InclusionService {
   ): Promise<InclusionRequest> {
     const peek = await this.requests.findById(manager, id);
     if (!peek || !inWorkScope(workScope(ctx.actor, 'inclusion-requests', 'edit'), peek)) {
-      throw DomainError.notFound('Inclusion request');
+      throw DomainError.notFound('inclusion_request');
     }
     await this.requests.caseForInclusion(manager, peek.applicationId);
     const row = (await this.requests.findById(manager, id, { lock: true }))!;
-    if (row.version !== version) throw DomainError.stale('Inclusion request');
+    if (row.version !== version) throw DomainError.stale('inclusion_request');
     return row;
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { DomainError } from '../../common/errors/domain-error';
+import { coded, DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { type ForeignPersonJson, foreignPersonJson, type PersonJson, personJson } from './person-json';
 import { PersonsRepository } from './persons.repository';
@@ -38,7 +38,7 @@ export class PersonDuplicatesService {
   async duplicates(ctx: AuthedContext, id: number): Promise<DuplicateCandidate[]> {
     const scope = regionScope(ctx.actor, 'persons', 'show');
     const person = await this.persons.findWithKeys(id);
-    if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('Person');
+    if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('person');
     const matches = await this.persons.duplicatesOf(person);
     const found = new Map((await this.persons.findByIds(matches.map((m) => m.id))).map((p) => [p.id, p]));
     return matches.flatMap(({ id: candidateId, score, reasons }) => {
@@ -56,12 +56,12 @@ export class PersonDuplicatesService {
   async markDistinct(ctx: AuthedContext, id: number, otherPersonId: number): Promise<DistinctMarker> {
     const scope = regionScope(ctx.actor, 'persons', 'edit');
     if (id === otherPersonId)
-      throw DomainError.invalid({ otherPersonId: 'a person cannot be distinct from themselves' });
+      throw DomainError.invalid({ otherPersonId: 'person.distinct_self' });
     return this.dataSource.transaction(async (manager) => {
       const person = await this.persons.findById(id, manager);
-      if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('Person');
+      if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('person');
       if (!(await this.persons.exists(otherPersonId, manager)))
-        throw DomainError.invalid({ otherPersonId: 'person does not exist' });
+        throw DomainError.invalid({ otherPersonId: coded('person.not_found_id', { person: otherPersonId }) });
       const inserted = await this.persons.markDistinct(manager, id, otherPersonId, ctx.actor.id);
       if (inserted) {
         await this.audit.record(manager, ctx, {

@@ -3,6 +3,7 @@ import { ids, integerEquals, oneOf } from '../../common/list/filters';
 import type { FilterDef, ListSpec } from '../../common/list/list-query';
 import { type Person } from './entities/person.entity';
 import { parsePersonQuery, type PersonQuery } from './person-keys';
+import { coded } from '../../common/errors/domain-error';
 
 /** GET /persons in the list dialect: its sorts and filters. */
 
@@ -19,9 +20,9 @@ const matchingIds = (condition: string) => `p.id = ANY(ARRAY(SELECT s.id FROM pe
  */
 const personSearch: FilterDef<Person> = {
   parse: (v) => {
-    if (typeof v !== 'string' || v.length > 200) return { error: 'must be text of at most 200 characters' };
+    if (typeof v !== 'string' || v.length > 200) return { error: coded('validation.max_length', { max: 200 }) };
     const query = parsePersonQuery(v);
-    return query ? { value: query } : { error: 'must contain a name, an IIN, a document number or a case number' };
+    return query ? { value: query } : { error: coded('validation.search_text') };
   },
   apply: (qb, v, p) => {
     const query = v as PersonQuery;
@@ -77,12 +78,12 @@ export const PERSON_LIST: ListSpec<Person> = {
     q: personSearch,
     regionId: integerEquals('p.region_id', 1),
     birthDate: {
-      parse: (v) => (isIsoDate(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' }),
+      parse: (v) => (isIsoDate(v) ? { value: v } : { error: coded('validation.is_date') }),
       apply: (qb, v, p) => void qb.andWhere(`p.birth_date = :${p}`, { [p]: v }),
     },
     sex: oneOf('p.sex', SEXES),
     iin: {
-      parse: (v) => (typeof v === 'string' && /^\d{12}$/.test(v) ? { value: v } : { error: 'must be 12 digits' }),
+      parse: (v) => (typeof v === 'string' && /^\d{12}$/.test(v) ? { value: v } : { error: coded('iin.format') }),
       apply: (qb, v, p) => void qb.andWhere(`p.iin = :${p}`, { [p]: v }),
     },
     merged: {
@@ -91,7 +92,7 @@ export const PERSON_LIST: ListSpec<Person> = {
           ? { value: true }
           : v === false || v === 'false'
             ? { value: false }
-            : { error: 'must be true or false' },
+            : { error: coded('validation.is_boolean') },
       apply: (qb, v) => void qb.andWhere(v ? 'p.merged_into_id IS NOT NULL' : 'p.merged_into_id IS NULL'),
     },
   },

@@ -3,15 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { appendTimelineEvent } from '../../common/timeline';
+import { caseLabel } from '../applications/application-rules';
 import { AuditService, diff } from '../audit/audit.service';
 import { Person } from './entities/person.entity';
 import { AUDITED_FIELDS, type PersonJson, personJson } from './person-json';
 import { type Membership, PersonsRepository } from './persons.repository';
 
-const caseName = (m: Membership) => m.number ?? `draft application ${m.applicationId}`;
 
 /**
  * Merging the same person registered twice: the record merged away stays (marked
@@ -30,36 +30,32 @@ export class PersonMergeService {
   merge(ctx: AuthedContext, sourceId: number, intoPersonId: number, version: number): Promise<PersonJson> {
     const scope = regionScope(ctx.actor, 'persons', 'edit');
     if (sourceId === intoPersonId)
-      throw DomainError.invalid({ intoPersonId: 'a person cannot be merged into themselves' });
+      throw DomainError.invalid({ intoPersonId: 'person.merge_self' });
     return this.dataSource.transaction(async (manager) => {
       const locked = new Map((await this.persons.lockByIds(manager, [sourceId, intoPersonId])).map((p) => [p.id, p]));
       const source = locked.get(sourceId);
       const target = locked.get(intoPersonId);
-      if (!source || !inScope(scope, source.regionId)) throw DomainError.notFound('Person');
-      if (!target || !inScope(scope, target.regionId)) throw DomainError.notFound('Person to merge into');
+      if (!source || !inScope(scope, source.regionId)) throw DomainError.notFound('person');
+      if (!target || !inScope(scope, target.regionId)) throw DomainError.notFound('person');
       if (source.mergedIntoId !== null) {
-        throw new DomainError(ErrorCode.Conflict, `This person was already merged into person ${source.mergedIntoId}`);
+        throw new DomainError(ErrorKind.Conflict, 'person.already_merged', { into: source.mergedIntoId });
       }
       if (target.mergedIntoId !== null) {
-        throw new DomainError(
-          ErrorCode.Conflict,
-          `Person ${target.id} was itself merged into person ${target.mergedIntoId}; merge into that record instead`,
-        );
+        throw new DomainError(ErrorKind.Conflict, 'person.target_merged', { person: target.id, into: target.mergedIntoId });
       }
-      if (source.version !== version) throw DomainError.stale('Person');
+      if (source.version !== version) throw DomainError.stale('person');
 
       const sourceCases = await this.persons.memberships(manager, source.id);
       const targetCases = await this.persons.memberships(manager, target.id);
       this.refuseCaseConflicts(sourceCases, targetCases);
 
-      const after = await updateVersioned(manager, Person, 'Person', source.id, version, { mergedIntoId: target.id });
+      const after = await updateVersioned(manager, Person, 'person', source.id, version, { mergedIntoId: target.id });
       const moved = await this.persons.moveCaseLinks(manager, source.id, target.id);
       for (const applicationId of moved.applicationIds) {
         await appendTimelineEvent(manager, {
           applicationId,
           actorId: ctx.actor.id,
           type: 'member',
-          comment: `Person ${source.id} was merged into person ${target.id} (the same person registered twice)`,
           data: { mergedPersonId: source.id, intoPersonId: target.id },
         });
       }
@@ -97,19 +93,15 @@ export class PersonMergeService {
   private refuseCaseConflicts(sourceCases: Membership[], targetCases: Membership[]): void {
     const shared = sourceCases.find((s) => targetCases.some((t) => t.applicationId === s.applicationId));
     if (shared) {
-      throw new DomainError(
-        ErrorCode.Conflict,
-        `Both persons are members of ${caseName(shared)}; remove one of them from that family before merging`,
-      );
+      throw new DomainError(ErrorKind.Conflict, 'person.merge_shared_case', { case: caseLabel(shared) });
     }
     const sourceActive = sourceCases.find((m) => m.active);
     const targetActive = targetCases.find((m) => m.active);
     if (sourceActive && targetActive) {
-      throw new DomainError(
-        ErrorCode.Conflict,
-        `The merged person would have two active cases (${caseName(targetActive)} and ${caseName(sourceActive)}); ` +
-          'a person belongs to one active case at a time — close or withdraw one of them first',
-      );
+      throw new DomainError(ErrorKind.Conflict, 'person.merge_two_active_cases', {
+        first: caseLabel(targetActive),
+        second: caseLabel(sourceActive),
+      });
     }
   }
 }

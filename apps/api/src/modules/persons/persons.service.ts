@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IIN_ERROR_MESSAGES, validateIin } from '@qonys/domain';
+import { validateIin } from '@qonys/domain';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
@@ -56,17 +56,16 @@ function personValues(dto: CreatePersonDto): Partial<PersonWithKeys> {
 
 /** Rules across fields: a plausible birth date, and an IIN that is valid and belongs to that birth date and sex. */
 function checkPerson(dto: CreatePersonDto): void {
-  const errors: Record<string, string> = {};
-  if (dto.birthDate > todayInKazakhstan()) errors.birthDate = 'birthDate cannot be in the future';
-  else if (dto.birthDate < EARLIEST_BIRTH_DATE) errors.birthDate = 'birthDate cannot be before 1900';
+  const errors: FieldMessages = {};
+  if (dto.birthDate > todayInKazakhstan()) errors.birthDate = 'person.birth_date_future';
+  else if (dto.birthDate < EARLIEST_BIRTH_DATE) errors.birthDate = 'person.birth_date_too_early';
   if (dto.iin) {
     const result = validateIin(dto.iin, { birthDate: dto.birthDate, sex: dto.sex });
-    if (!result.valid) errors.iin = IIN_ERROR_MESSAGES[result.error];
+    if (!result.valid) errors.iin = `iin.${result.error}`;
   }
   if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
 }
 
-const REGION_NOT_SETTABLE = 'you may not set the region: persons are registered in your own region';
 
 /**
  * Persons (applicants and family members): region-scoped staff see and register
@@ -89,7 +88,7 @@ export class PersonsService {
   async get(ctx: AuthedContext, id: number): Promise<PersonJson> {
     const scope = regionScope(ctx.actor, 'persons', 'show');
     const person = await this.persons.findById(id);
-    if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('Person');
+    if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('person');
     await this.audit.recordAlone(ctx, {
       action: 'person.view',
       entityType: 'person',
@@ -101,7 +100,7 @@ export class PersonsService {
 
   create(ctx: AuthedContext, dto: CreatePersonDto): Promise<PersonJson> {
     const scope = regionScope(ctx.actor, 'persons', 'create');
-    if (scope !== null && dto.regionId !== undefined) throw DomainError.invalid({ regionId: REGION_NOT_SETTABLE });
+    if (scope !== null && dto.regionId !== undefined) throw DomainError.invalid({ regionId: 'region.not_settable' });
     checkPerson(dto);
     const values = personValues(dto);
     return this.guardUniqueIin(ctx, values.iin ?? null, () =>
@@ -123,22 +122,19 @@ export class PersonsService {
 
   update(ctx: AuthedContext, id: number, dto: UpdatePersonDto): Promise<PersonJson> {
     const scope = regionScope(ctx.actor, 'persons', 'edit');
-    if (scope !== null && dto.regionId !== undefined) throw DomainError.invalid({ regionId: REGION_NOT_SETTABLE });
+    if (scope !== null && dto.regionId !== undefined) throw DomainError.invalid({ regionId: 'region.not_settable' });
     checkPerson(dto);
     const values = personValues(dto);
     return this.guardUniqueIin(ctx, values.iin ?? null, () =>
       this.dataSource.transaction(async (manager) => {
         const [before] = await this.persons.lockByIds(manager, [id]);
-        if (!before || !inScope(scope, before.regionId)) throw DomainError.notFound('Person');
+        if (!before || !inScope(scope, before.regionId)) throw DomainError.notFound('person');
         if (before.mergedIntoId !== null) {
-          throw new DomainError(
-            ErrorCode.Conflict,
-            `This person was merged into person ${before.mergedIntoId}; edit that record instead`,
-          );
+          throw new DomainError(ErrorKind.Conflict, 'person.merged_edit_target', { into: before.mergedIntoId });
         }
         const regionId =
           scope !== null || dto.regionId == null ? before.regionId : await this.chosenRegion(manager, dto.regionId);
-        const after = await updateVersioned(manager, Person, 'Person', id, dto.version, { ...values, regionId });
+        const after = await updateVersioned(manager, Person, 'person', id, dto.version, { ...values, regionId });
         await this.audit.record(manager, ctx, {
           action: 'person.update',
           entityType: 'person',
@@ -153,9 +149,9 @@ export class PersonsService {
 
   /** Nationwide staff say where the person is registered; the region must exist. */
   private async chosenRegion(manager: EntityManager, regionId: number | null): Promise<number> {
-    if (regionId === null) throw DomainError.invalid({ regionId: 'regionId is required' });
+    if (regionId === null) throw DomainError.invalid({ regionId: 'validation.required' });
     if (!(await this.persons.regionExists(regionId, manager)))
-      throw DomainError.invalid({ regionId: 'region does not exist' });
+      throw DomainError.invalid({ regionId: 'region.not_found' });
     return regionId;
   }
 
@@ -177,12 +173,8 @@ export class PersonsService {
         score: 1,
         reasons: ['same_iin'],
       };
-      throw new DomainError(
-        ErrorCode.Conflict,
-        'A person with this IIN is already registered',
-        { iin: holder ? `this IIN is already registered for person ${holder.id}` : 'this IIN is already registered' },
-        duplicate ? { duplicate } : undefined,
-      );
+      const taken = holder ? coded('person.iin_taken', { person: holder.id }) : coded('person.iin_registered');
+      throw new DomainError(ErrorKind.Conflict, taken.code, taken.params, { iin: taken }, duplicate ? { duplicate } : undefined);
     }
   }
 }

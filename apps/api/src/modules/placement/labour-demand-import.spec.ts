@@ -15,11 +15,11 @@ describe('labour demand import', () => {
       { row: 2, year: 2026, regionCode: '55', occupation: 'Welder', occupationKey: 'welder', vacancies: 10 },
     ]);
     expect(errors).toEqual([
-      { row: 3, field: 'region_code', message: 'no region has the KATO code 05' },
-      { row: 3, field: 'vacancies', message: '"x" is not a whole number of vacancies (0 or more)' },
-      { row: 5, field: 'region_code', message: 'no region has the KATO code 99' },
-      { row: 5, field: 'occupation', message: 'occupation is empty' },
-      { row: 6, field: 'occupation', message: 'repeats row 2 (same year, region and occupation)' },
+      { row: 3, field: 'region_code', code: 'import.unknown_region', params: { value: '05' } },
+      { row: 3, field: 'vacancies', code: 'import.not_count', params: { value: 'x' } },
+      { row: 5, field: 'region_code', code: 'import.unknown_region', params: { value: '99' } },
+      { row: 5, field: 'occupation', code: 'import.empty', params: {} },
+      { row: 6, field: 'occupation', code: 'import.repeats_row', params: { row: 2 } },
     ]);
   });
 

@@ -1,5 +1,5 @@
-import { LABOUR_DEMAND_IMPORT_COLUMNS, occupationKey } from '@qonys/domain';
-import { DomainError } from '../../common/errors/domain-error';
+import { type CodedMessage, englishMessage, LABOUR_DEMAND_IMPORT_COLUMNS, type MessageCode, type MessageParams, occupationKey } from '@qonys/domain';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { isStorableText } from '../../common/input/hostile-input';
 
 /** One checked row of an import file. */
@@ -13,11 +13,18 @@ export interface DemandRow {
   vacancies: number;
 }
 
-export interface RowError {
+/** One bad cell: where, and what is wrong as a catalogue code. */
+export interface RowError extends CodedMessage {
   row: number;
   field: string;
-  message: string;
 }
+
+const rowError = (row: number, field: string, code: MessageCode, params: MessageParams = {}): RowError => ({
+  row,
+  field,
+  code,
+  params,
+});
 
 export const MAX_IMPORT_ROWS = 20_000;
 
@@ -34,10 +41,10 @@ export async function readTable(content: Buffer, fileName: string): Promise<Reco
     try {
       await workbook.xlsx.load(content as unknown as ArrayBuffer);
     } catch {
-      throw DomainError.invalid({ file: 'the file is not a readable XLSX workbook' });
+      throw DomainError.invalid({ file: 'import.not_xlsx' });
     }
     const sheet = workbook.worksheets[0];
-    if (!sheet) throw DomainError.invalid({ file: 'the workbook has no sheet' });
+    if (!sheet) throw DomainError.invalid({ file: 'import.no_sheet' });
     const header: string[] = [];
     const rows: Record<string, Cell>[] = [];
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
@@ -64,8 +71,8 @@ export async function readTable(content: Buffer, fileName: string): Promise<Reco
       trim: true,
       delimiter: text.split('\n')[0].includes(';') ? ';' : ',',
     }) as Record<string, Cell>[];
-  } catch (error) {
-    throw DomainError.invalid({ file: `the CSV cannot be read: ${(error as Error).message}` });
+  } catch {
+    throw DomainError.invalid({ file: 'import.not_csv' });
   }
 }
 
@@ -94,16 +101,15 @@ export function checkRows(
     return {
       rows,
       errors: [
-        {
-          row: 1,
-          field: 'header',
-          message: `the header must name the columns ${LABOUR_DEMAND_IMPORT_COLUMNS.join(', ')}${missing.length ? `; missing ${missing.join(', ')}` : ''}`,
-        },
+        rowError(1, 'header', 'import.header', {
+          columns: LABOUR_DEMAND_IMPORT_COLUMNS.join(', '),
+          missing: (first === undefined ? LABOUR_DEMAND_IMPORT_COLUMNS : missing).join(', '),
+        }),
       ],
     };
   }
   if (records.length > MAX_IMPORT_ROWS)
-    return { rows, errors: [{ row: 1, field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows per file` }] };
+    return { rows, errors: [rowError(1, 'file', 'import.too_many_rows', { max: MAX_IMPORT_ROWS })] };
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
     const row = index + 2;
@@ -115,46 +121,41 @@ export function checkRows(
     const occupation = text('occupation').replace(/\s+/g, ' ');
     const before = errors.length;
     if (!/^\d{4}$/.test(text('year')) || year < 1990 || year > 2200)
-      errors.push({ row, field: 'year', message: `"${text('year')}" is not a year` });
+      errors.push(rowError(row, 'year', 'import.not_year', { value: text('year') }));
     if (!/^\d{2}$/.test(regionCode))
-      errors.push({ row, field: 'region_code', message: `"${text('region_code')}" is not a 2-digit KATO region code` });
+      errors.push(rowError(row, 'region_code', 'import.not_region_code', { value: text('region_code') }));
     else if (!regionCodes.has(regionCode))
-      errors.push({ row, field: 'region_code', message: `no region has the KATO code ${regionCode}` });
-    if (occupation === '') errors.push({ row, field: 'occupation', message: 'occupation is empty' });
+      errors.push(rowError(row, 'region_code', 'import.unknown_region', { value: regionCode }));
+    if (occupation === '') errors.push(rowError(row, 'occupation', 'import.empty'));
     else if (occupation.length > 200)
-      errors.push({ row, field: 'occupation', message: 'occupation is longer than 200 characters' });
+      errors.push(rowError(row, 'occupation', 'import.too_long', { max: 200 }));
     else if (!isStorableText(occupation))
-      errors.push({ row, field: 'occupation', message: 'occupation holds a NUL or an unpaired UTF-16 surrogate' });
+      errors.push(rowError(row, 'occupation', 'request.invalid_text'));
     if (!/^\d+$/.test(text('vacancies')) || vacancies > 1_000_000) {
-      errors.push({
-        row,
-        field: 'vacancies',
-        message: `"${text('vacancies')}" is not a whole number of vacancies (0 or more)`,
-      });
+      errors.push(rowError(row, 'vacancies', 'import.not_count', { value: text('vacancies') }));
     }
     if (errors.length > before) return;
     const key = occupationKey(occupation);
     const identity = `${year}|${regionCode}|${key}`;
     const earlier = seen.get(identity);
     if (earlier !== undefined) {
-      errors.push({ row, field: 'occupation', message: `repeats row ${earlier} (same year, region and occupation)` });
+      errors.push(rowError(row, 'occupation', 'import.repeats_row', { row: earlier }));
       return;
     }
     seen.set(identity, row);
     rows.push({ row, year, regionCode, occupation, occupationKey: key, vacancies });
   });
   if (rows.length === 0 && errors.length === 0)
-    errors.push({ row: 2, field: 'file', message: 'the file has no data rows' });
+    errors.push(rowError(2, 'file', 'import.no_rows'));
   return { rows, errors };
 }
 
-/** A 400 listing every bad row: `errors` keyed `rows.<n>.<field>` and the same as a list in `rows`. */
+/**
+ * A 400 listing every bad row: `errors`/`errorCodes` keyed `rows.<n>.<field>`, and the
+ * same as a list in `rows`, each with its code, parameters and English text.
+ */
 export function importRefused(errors: RowError[]): DomainError {
-  const fieldErrors = Object.fromEntries(errors.slice(0, 200).map((e) => [`rows.${e.row}.${e.field}`, e.message]));
-  return new DomainError(
-    DomainError.invalid({}).code,
-    `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported`,
-    fieldErrors,
-    { rows: errors.slice(0, 1000) },
-  );
+  const fieldErrors = Object.fromEntries(errors.slice(0, 200).map((e) => [`rows.${e.row}.${e.field}`, coded(e.code, e.params)]));
+  const rows = errors.slice(0, 1000).map((e) => ({ ...e, message: englishMessage(e.code, e.params) }));
+  return new DomainError(ErrorKind.Invalid, 'import.refused', { count: errors.length }, fieldErrors, { rows });
 }

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { firstComeFirstServed, placementReport, scoreRegion } from '@qonys/domain';
+import { type CodedMessage, englishMessage, firstComeFirstServed, placementReport, scoreRegion } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { appendTimelineEvent } from '../../common/timeline';
 import { AuditService } from '../audit/audit.service';
@@ -30,7 +30,8 @@ export interface AcceptResult {
     reservationId: number;
     persons: number;
   }[];
-  skipped: { proposalId: number; reason: string }[];
+  /** Each skipped family with why, as a code (and its English text in `reason`). */
+  skipped: ({ proposalId: number; reason: string } & CodedMessage)[];
   batch: PlacementBatch;
 }
 
@@ -61,7 +62,7 @@ export class PlacementBatchesService {
         [dto.year, dto.category],
       );
       if (running)
-        throw new DomainError(ErrorCode.Conflict, `Batch ${running.id} for this year is still running; wait for it`);
+        throw new DomainError(ErrorKind.Conflict, 'placement.batch_running', { batch: running.id });
       const repo = manager.getRepository(PlacementBatch);
       const saved = await repo.save(repo.create({ year: dto.year, category: dto.category, createdBy: ctx.actor.id }));
       await this.audit.record(manager, ctx, {
@@ -168,7 +169,7 @@ export class PlacementBatchesService {
   async get(id: number): Promise<PlacementBatch> {
     await this.failStaleRuns();
     const batch = await this.dataSource.getRepository(PlacementBatch).findOneBy({ id });
-    if (!batch) throw DomainError.notFound('Placement batch');
+    if (!batch) throw DomainError.notFound('placement_batch');
     return batch;
   }
 
@@ -196,16 +197,13 @@ export class PlacementBatchesService {
       const current = row ? (row.override_region_id ?? row.proposed_region_id) : null;
       const scope = regionScope(ctx.actor, 'placement', 'edit');
       if (!row || !(scope === null || scope === current || scope === dto.regionId))
-        throw DomainError.notFound('Placement proposal');
+        throw DomainError.notFound('placement_proposal');
       if (batch.status !== 'proposed')
-        throw new DomainError(ErrorCode.Conflict, `The batch is ${batch.status}; only a proposed batch can be changed`);
+        throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { batchStatus: batch.status });
       if (row.accepted_at)
-        throw new DomainError(
-          ErrorCode.Conflict,
-          'This family has been accepted already; release its reservation instead',
-        );
+        throw new DomainError(ErrorKind.Conflict, 'placement.proposal_accepted');
       if (!(await this.placement.hasQuota(manager, batch.year, batch.category, dto.regionId))) {
-        throw DomainError.invalid({ regionId: `the region has no ${batch.category} quota for ${batch.year}` });
+        throw DomainError.invalid({ regionId: coded('placement.no_quota_in_region', { category: batch.category, year: batch.year }) });
       }
       const reason = dto.reason.trim();
       await manager.query(
@@ -235,16 +233,13 @@ export class PlacementBatchesService {
   async accept(ctx: AuthedContext, batchId: number, dto: AcceptBatchDto): Promise<AcceptResult> {
     const scope = regionScope(ctx.actor, 'placement', 'edit');
     if (scope !== null && dto.regionId !== undefined && dto.regionId !== scope) {
-      throw new DomainError(ErrorCode.Forbidden, 'A regional official accepts placements in their own region only');
+      throw new DomainError(ErrorKind.Forbidden, 'placement.accept_own_region');
     }
     const region = scope ?? dto.regionId ?? null;
     return this.dataSource.transaction(async (manager) => {
       const batch = await this.lockBatch(manager, batchId);
       if (batch.status !== 'proposed')
-        throw new DomainError(
-          ErrorCode.Conflict,
-          `The batch is ${batch.status}; only a proposed batch can be accepted`,
-        );
+        throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { batchStatus: batch.status });
       const pending = await manager.query<{ id: number; inclusion_request_id: number; region_id: number }[]>(
         `SELECT id, inclusion_request_id, COALESCE(override_region_id, proposed_region_id) AS region_id
            FROM placement_proposal
@@ -259,15 +254,16 @@ export class PlacementBatchesService {
       ]);
       const result: AcceptResult = { accepted: [], skipped: [], batch };
       for (const proposal of pending) {
-        const skip = (reason: string) => result.skipped.push({ proposalId: proposal.id, reason });
+        const skip = (message: CodedMessage) =>
+          result.skipped.push({ proposalId: proposal.id, reason: englishMessage(message.code, message.params), ...message });
         const request = await this.placement.lockRequest(manager, proposal.inclusion_request_id);
         if (!request || request.status !== 'submitted') {
-          skip(`the inclusion request is ${request?.status ?? 'gone'}`);
+          skip(coded('placement.request_not_open', { requestStatus: request?.status ?? 'withdrawn' }));
           continue;
         }
         const balance = balances.get(proposal.region_id) ?? 0;
         if (request.persons > balance) {
-          skip(`the quota has ${balance} free places; the family needs ${request.persons}`);
+          skip(coded('quota.full', { category: batch.category, year: batch.year, free: balance, needed: request.persons }));
           continue;
         }
         await manager.query('SAVEPOINT placement_accept');
@@ -287,7 +283,12 @@ export class PlacementBatchesService {
             actorId: ctx.actor.id,
             type: 'updated',
             transition: 'inclusion.include',
-            comment: `Included in the ${batch.year} ${batch.category} quota by placement batch ${batch.id}: ${request.persons} persons reserved`,
+            message: coded('timeline.included', {
+              year: batch.year,
+              category: batch.category,
+              batch: batch.id,
+              persons: request.persons,
+            }),
             data: {
               inclusionRequestId: request.id,
               regionId: proposal.region_id,
@@ -312,7 +313,7 @@ export class PlacementBatchesService {
         } catch (error) {
           await manager.query('ROLLBACK TO SAVEPOINT placement_accept');
           if (!(error instanceof DomainError)) throw error;
-          skip(error.message);
+          skip(coded(error.code, error.params));
         }
       }
       const [{ open }] = await manager.query<{ open: number }[]>(
@@ -344,7 +345,7 @@ export class PlacementBatchesService {
     const batch = await manager
       .getRepository(PlacementBatch)
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!batch) throw DomainError.notFound('Placement batch');
+    if (!batch) throw DomainError.notFound('placement_batch');
     return batch;
   }
 }

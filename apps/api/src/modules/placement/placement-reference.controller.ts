@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
-import { DomainError } from '../../common/errors/domain-error';
+import { coded, DomainError } from '../../common/errors/domain-error';
 import { readMultipart } from '../../common/input/multipart';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
 import {
@@ -20,14 +20,14 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Reads the multipart import: one part `file`, an optional field `source`. */
 async function readImport(request: FastifyRequest): Promise<{ content: Buffer; fileName: string; source: string }> {
   if (!request.isMultipart())
-    throw DomainError.invalid({ file: 'send the file as multipart/form-data with a part named file' });
+    throw DomainError.invalid({ file: 'document.multipart' });
   const { fields, file } = await readMultipart(request, {
     limits: { fileSize: MAX_IMPORT_BYTES, files: 1 },
-    tooLarge: () => DomainError.invalid({ file: 'the file is larger than 5 MB' }),
-    tooMany: () => DomainError.invalid({ file: 'send one file' }),
+    tooLarge: () => DomainError.invalid({ file: coded('document.file_too_large', { max: MAX_IMPORT_BYTES / 1024 / 1024 }) }),
+    tooMany: () => DomainError.invalid({ file: 'document.one_file' }),
   });
   const source = (fields.source ?? '').trim();
-  if (!file || file.content.length === 0) throw DomainError.invalid({ file: 'file is required (CSV or XLSX)' });
+  if (!file || file.content.length === 0) throw DomainError.invalid({ file: 'document.file_required' });
   return { ...file, source: source || `Import of ${file.fileName}` };
 }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { occupationKey, type Resource } from '@qonys/domain';
+import { type EntityType, occupationKey, type Resource } from '@qonys/domain';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
@@ -24,8 +24,7 @@ type Scoped = LabourDemand | RegionCapacity;
 interface Kind<T extends Scoped> {
   entity: new () => T;
   resource: Resource;
-  label: string;
-  auditType: string;
+  auditType: EntityType;
   alias: string;
   fields: string[];
   unique: string;
@@ -34,7 +33,6 @@ interface Kind<T extends Scoped> {
 const DEMAND: Kind<LabourDemand> = {
   entity: LabourDemand,
   resource: 'labour-demand',
-  label: 'Labour demand',
   auditType: 'labour_demand',
   alias: 'd',
   fields: ['year', 'regionId', 'occupation', 'vacancies', 'source'],
@@ -43,7 +41,6 @@ const DEMAND: Kind<LabourDemand> = {
 const CAPACITY: Kind<RegionCapacity> = {
   entity: RegionCapacity,
   resource: 'region-capacities',
-  label: 'Region capacity',
   auditType: 'region_capacity',
   alias: 'c',
   fields: ['year', 'regionId', 'housingUnits', 'adaptationCentrePlaces', 'languages', 'source'],
@@ -112,11 +109,7 @@ export class PlacementReferenceService {
     const scope = regionScope(ctx.actor, 'labour-demand', 'create');
     for (const row of rows) {
       if (!inScope(scope, idByCode.get(row.regionCode)!)) {
-        errors.push({
-          row: row.row,
-          field: 'region_code',
-          message: `you may import your own region's figures only, not region ${row.regionCode}`,
-        });
+        errors.push({ row: row.row, field: 'region_code', code: 'import.not_your_region', params: { value: row.regionCode } });
       }
     }
     if (errors.length > 0) throw importRefused(errors.sort((a, b) => a.row - b.row));
@@ -178,13 +171,13 @@ export class PlacementReferenceService {
   ): Promise<T> {
     const row = await manager.getRepository(kind.entity).findOneBy({ id } as never);
     if (!row || !inScope(regionScope(ctx.actor, kind.resource, 'show'), row.regionId))
-      throw DomainError.notFound(kind.label);
+      throw DomainError.notFound(kind.auditType);
     return row;
   }
 
   private requireRegion(ctx: AuthedContext, kind: Kind<Scoped>, regionId: number): void {
     if (!inScope(regionScope(ctx.actor, kind.resource, 'edit'), regionId)) {
-      throw new DomainError(ErrorCode.Forbidden, `You may change your own region's ${kind.label.toLowerCase()} only`);
+      throw new DomainError(ErrorKind.Forbidden, 'region.not_yours');
     }
   }
 
@@ -194,7 +187,7 @@ export class PlacementReferenceService {
     values: Partial<T> & { regionId: number },
   ): Promise<T> {
     if (!inScope(regionScope(ctx.actor, kind.resource, 'create'), values.regionId)) {
-      throw new DomainError(ErrorCode.Forbidden, `You may change your own region's ${kind.label.toLowerCase()} only`);
+      throw new DomainError(ErrorKind.Forbidden, 'region.not_yours');
     }
     return this.unique(kind, () =>
       this.dataSource.transaction(async (manager) => {
@@ -224,7 +217,7 @@ export class PlacementReferenceService {
         const before = await this.get(ctx, kind, id, manager);
         this.requireRegion(ctx, kind as Kind<Scoped>, before.regionId);
         this.requireRegion(ctx, kind as Kind<Scoped>, values.regionId);
-        const after = await updateVersioned(manager, kind.entity, kind.label, id, version, values as never);
+        const after = await updateVersioned(manager, kind.entity, kind.auditType, id, version, values as never);
         await this.audit.record(manager, ctx, {
           action: `${kind.auditType}.update`,
           entityType: kind.auditType,
@@ -243,12 +236,10 @@ export class PlacementReferenceService {
     } catch (error) {
       const driver = (error as { driverError?: { constraint?: string; code?: string } }).driverError;
       if (error instanceof QueryFailedError && driver?.constraint === kind.unique) {
-        throw new DomainError(ErrorCode.Conflict, `${kind.label} for this year and region already exists`, {
-          regionId: 'this year and region already have a row; edit it instead',
-        });
+        throw new DomainError(ErrorKind.Conflict, 'record.year_region_exists', {}, { regionId: 'record.year_region_exists' });
       }
       if (error instanceof QueryFailedError && driver?.code === '23503')
-        throw DomainError.invalid({ regionId: 'no such region' });
+        throw DomainError.invalid({ regionId: 'region.not_found' });
       throw error;
     }
   }

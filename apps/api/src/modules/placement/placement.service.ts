@@ -59,7 +59,7 @@ export class PlacementService {
       (inScope(regionScope(ctx.actor, 'applications', 'show'), caseRegion) ||
         (requests?.by === 'row' &&
           (await this.placement.hasOpenRequestVisibleTo(query.applicationId, requests.regionId))));
-    if (!visible) throw DomainError.notFound('Application');
+    if (!visible) throw DomainError.notFound('application');
     const {
       family,
       year: requestYear,
@@ -86,19 +86,19 @@ export class PlacementService {
   /** Sets the given weights, each against its version (409 when stale); one audit entry. */
   async updateWeights(ctx: AuthedContext, dto: UpdateWeightsDto): Promise<PlacementWeight[]> {
     const keys = dto.weights.map((w) => w.key);
-    if (new Set(keys).size !== keys.length) throw DomainError.invalid({ weights: 'each key at most once' });
+    if (new Set(keys).size !== keys.length) throw DomainError.invalid({ weights: 'placement.weight_repeated' });
     return this.dataSource.transaction(async (manager) => {
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       for (const w of dto.weights) {
         const before = await manager.getRepository(PlacementWeight).findOneBy({ key: w.key });
-        if (!before) throw DomainError.notFound('Placement weight');
+        if (!before) throw DomainError.notFound('placement_weight');
         const result = await manager
           .createQueryBuilder()
           .update(PlacementWeight)
           .set({ weight: w.weight, version: () => 'version + 1', updatedAt: () => 'now()' })
           .where('key = :key AND version = :version', { key: w.key, version: w.version })
           .execute();
-        if (result.affected === 0) throw DomainError.stale('Placement weight');
+        if (result.affected === 0) throw DomainError.stale('placement_weight');
         if (before.weight !== w.weight) changes[w.key] = { before: before.weight, after: w.weight };
       }
       await this.audit.record(manager, ctx, {

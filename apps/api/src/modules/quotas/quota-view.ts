@@ -25,6 +25,7 @@ export const toLedgerView = (e: QuotaLedgerEntry): LedgerEntryView<Date> => ({
   settledDelta: e.settledDelta,
   legalAct: e.legalAct,
   reason: e.reason,
+  reasonCode: e.reasonCode,
   reservationId: e.reservationId,
   actorId: e.actorId,
   createdAt: e.createdAt,

@@ -54,7 +54,7 @@ export type NewLedgerEntry = Pick<QuotaLedgerEntry, 'quotaId' | 'entryDate' | 'k
   Partial<
     Pick<
       QuotaLedgerEntry,
-      'capacityDelta' | 'reservedDelta' | 'settledDelta' | 'legalAct' | 'reason' | 'reservationId' | 'actorId'
+      'capacityDelta' | 'reservedDelta' | 'settledDelta' | 'legalAct' | 'reason' | 'reasonCode' | 'reservationId' | 'actorId'
     >
   >;
 

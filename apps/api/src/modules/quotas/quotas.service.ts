@@ -4,7 +4,7 @@ import { type DataSource, QueryFailedError } from 'typeorm';
 import { type LedgerEntryView, type QuotaView, todayInKazakhstan } from '@qonys/domain';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { AuditService } from '../audit/audit.service';
 import type { CapacityChangeDto, CreateQuotaDto } from './dto/quota.dto';
@@ -31,12 +31,12 @@ export class QuotasService {
 
   async get(id: number): Promise<QuotaView> {
     const quota = await this.quotas.findById(id);
-    if (!quota) throw DomainError.notFound('Quota');
+    if (!quota) throw DomainError.notFound('quota');
     return toQuotaView(quota);
   }
 
   async ledger(id: number, query: ParsedListQuery): Promise<ListResult<LedgerEntryView<Date>>> {
-    if (!(await this.quotas.findById(id))) throw DomainError.notFound('Quota');
+    if (!(await this.quotas.findById(id))) throw DomainError.notFound('quota');
     const page = await this.quotas.ledgerPage(id, query);
     return new ListResult(page.resource, page.items.map(toLedgerView), page.start, page.total);
   }
@@ -44,23 +44,17 @@ export class QuotasService {
   async create(ctx: AuthedContext, dto: CreateQuotaDto): Promise<QuotaView> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.quotas.regionExists(manager, dto.regionId))) {
-        throw DomainError.invalid({ regionId: 'region does not exist' });
+        throw DomainError.invalid({ regionId: 'region.not_found' });
       }
       if (await this.quotas.findByKey(manager, dto)) {
-        throw new DomainError(
-          ErrorCode.Conflict,
-          `A ${dto.category} quota for ${dto.year} already exists in this region`,
-        );
+        throw quotaExists(dto);
       }
       let quota;
       try {
         quota = await this.quotas.insertQuota(manager, { ...dto, unit: dto.unit ?? 'persons' });
       } catch (error) {
         if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-          throw new DomainError(
-            ErrorCode.Conflict,
-            `A ${dto.category} quota for ${dto.year} already exists in this region`,
-          );
+          throw quotaExists(dto);
         }
         throw error;
       }
@@ -70,7 +64,7 @@ export class QuotasService {
         kind: 'capacity_set',
         capacityDelta: dto.capacity,
         legalAct: dto.legalAct,
-        reason: 'Initial quota',
+        reasonCode: coded('ledger.initial_quota'),
         actorId: ctx.actor.id,
       });
       const view = toQuotaView(quota);
@@ -96,18 +90,16 @@ export class QuotasService {
       const scope = regionScope(ctx.actor, 'quotas', 'edit');
       const before = await this.quotas.findById(id, manager);
       // Outside the caller's region the quota is not theirs to set: as if it did not exist.
-      if (!before || !inScope(scope, before.regionId)) throw DomainError.notFound('Quota');
-      if (before.version !== dto.version) throw DomainError.stale('Quota');
+      if (!before || !inScope(scope, before.regionId)) throw DomainError.notFound('quota');
+      if (before.version !== dto.version) throw DomainError.stale('quota');
       const after = await this.quotas.changeCapacity(manager, id, dto.version, dto.capacityDelta);
       if (!after) {
         const current = await this.quotas.findById(id, manager);
-        if (current && current.version !== dto.version) throw DomainError.stale('Quota');
+        if (current && current.version !== dto.version) throw DomainError.stale('quota');
         const used = (current?.reserved ?? 0) + (current?.settled ?? 0);
-        throw new DomainError(
-          ErrorCode.Conflict,
-          `Capacity cannot fall below the ${used} persons already reserved or settled`,
-          { capacityDelta: `at least ${used - (current?.capacity ?? 0)}` },
-        );
+        throw new DomainError(ErrorKind.Conflict, 'quota.below_used', { used }, {
+          capacityDelta: coded('validation.min', { min: used - (current?.capacity ?? 0) }),
+        });
       }
       await this.quotas.insertLedgerEntry(manager, {
         quotaId: id,
@@ -133,3 +125,6 @@ export class QuotasService {
     });
   }
 }
+
+const quotaExists = (dto: CreateQuotaDto): DomainError =>
+  new DomainError(ErrorKind.Conflict, 'quota.exists', { category: dto.category, year: dto.year });

@@ -2,10 +2,18 @@ import { type QuotaCategory, todayInKazakhstan } from '@qonys/domain';
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { type CodedMessage, englishMessage } from '@qonys/domain';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { type AuditEntry, AuditService } from '../audit/audit.service';
 import type { Reservation } from './entities/reservation.entity';
 import { type QuotaKey, QuotasRepository } from './quotas.repository';
+
+/** What a person typed, or the system's reason as a catalogue code (case closed, withdrawn). */
+export type ReleaseReason = string | CodedMessage;
+
+/** A release reason as text: for the reservation row and the audit log. */
+export const reasonText = (reason: ReleaseReason): string =>
+  typeof reason === 'string' ? reason.trim() : englishMessage(reason.code, reason.params);
 
 export interface ReserveInput {
   applicationId: number;
@@ -56,7 +64,7 @@ export class ReservationsService {
     manager: EntityManager,
     ctx: AuthedContext,
     reservationId: number,
-    reason: string,
+    reason: ReleaseReason,
   ): Promise<ReservationRef> {
     const { reservation, entry } = await this.releaseWithoutAudit(manager, ctx, reservationId, reason);
     await this.audit.record(manager, ctx, entry);
@@ -105,13 +113,12 @@ export class ReservationsService {
   ): Promise<{ released: ReservationRef; reserved: ReservationRef }> {
     const old = await this.lockReserved(manager, reservationId);
     const quota = await this.quotas.findById(old.quotaId, manager);
-    if (!quota) throw DomainError.notFound('Quota');
+    if (!quota) throw DomainError.notFound('quota');
     if (quota.regionId === regionId) {
-      throw DomainError.invalid({ regionId: 'the family is already placed in this region' });
+      throw DomainError.invalid({ regionId: 'quota.family_already_here' });
     }
     const target = await this.quotas.findByKey(manager, { year: quota.year, regionId, category: quota.category });
-    if (!target)
-      throw new DomainError(ErrorCode.NotFound, `No ${quota.category} quota for ${quota.year} in this region`);
+    if (!target) throw noQuota(quota);
     const input: ReserveInput = {
       applicationId: old.applicationId,
       inclusionRequestId: old.inclusionRequestId,
@@ -158,10 +165,10 @@ export class ReservationsService {
     input: ReserveInput,
   ): Promise<{ reservation: ReservationRef; entry: AuditEntry }> {
     if (!Number.isInteger(input.persons) || input.persons < 1) {
-      throw DomainError.invalid({ persons: 'a family has at least one active member' });
+      throw DomainError.invalid({ persons: 'quota.family_empty' });
     }
     if (await this.quotas.findLiveReservation(manager, input.applicationId)) {
-      throw new DomainError(ErrorCode.Conflict, 'This family already holds a place in a quota; release it first');
+      throw new DomainError(ErrorKind.Conflict, 'quota.family_already_reserved');
     }
     const quotaId = await this.takePlaces(manager, input);
     return this.recordReservation(manager, ctx, input, quotaId);
@@ -174,14 +181,13 @@ export class ReservationsService {
     try {
       quotaId = await this.quotas.reservePersons(manager, key, input.persons);
     } catch (error) {
-      if (pgCode(error) === CHECK_VIOLATION) throw quotaFull(input.persons, null);
+      if (pgCode(error) === CHECK_VIOLATION) throw quotaFull(input);
       throw error;
     }
     if (quotaId !== null) return quotaId;
     const quota = await this.quotas.findByKey(manager, key);
-    if (!quota)
-      throw new DomainError(ErrorCode.NotFound, `No ${input.category} quota for ${input.year} in this region`);
-    throw quotaFull(input.persons, quota.capacity - quota.reserved - quota.settled);
+    if (!quota) throw noQuota(input);
+    throw quotaFull(input, quota.capacity - quota.reserved - quota.settled);
   }
 
   private async recordReservation(
@@ -201,7 +207,7 @@ export class ReservationsService {
       });
     } catch (error) {
       if (pgCode(error) === UNIQUE_VIOLATION) {
-        throw new DomainError(ErrorCode.Conflict, 'This family already holds a place in a quota; release it first');
+        throw new DomainError(ErrorKind.Conflict, 'quota.family_already_reserved');
       }
       throw error;
     }
@@ -231,12 +237,13 @@ export class ReservationsService {
     manager: EntityManager,
     ctx: AuthedContext,
     reservationId: number,
-    reason: string,
+    reason: ReleaseReason,
     locked?: Reservation,
   ): Promise<{ reservation: ReservationRef; entry: AuditEntry }> {
     const reservation = locked ?? (await this.lockReserved(manager, reservationId));
-    const why = reason.trim();
-    if (!why) throw DomainError.invalid({ reason: 'a release needs a reason' });
+    const typed = typeof reason === 'string' ? reason.trim() : null;
+    if (typed === '') throw DomainError.invalid({ reason: 'validation.reason_required' });
+    const why = reasonText(reason);
     await this.quotas.releasePersons(manager, reservation.quotaId, reservation.persons);
     await this.quotas.markReleased(manager, reservation.id, why);
     await this.quotas.insertLedgerEntry(manager, {
@@ -244,7 +251,8 @@ export class ReservationsService {
       entryDate: todayInKazakhstan(),
       kind: 'release',
       reservedDelta: -reservation.persons,
-      reason: why,
+      reason: typed,
+      reasonCode: typeof reason === 'string' ? null : reason,
       reservationId: reservation.id,
       actorId: ctx.actor.id,
     });
@@ -264,9 +272,9 @@ export class ReservationsService {
 
   private async lockReserved(manager: EntityManager, reservationId: number): Promise<Reservation> {
     const reservation = await this.quotas.findReservationForUpdate(manager, reservationId);
-    if (!reservation) throw DomainError.notFound('Reservation');
+    if (!reservation) throw DomainError.notFound('reservation');
     if (reservation.status !== 'reserved') {
-      throw new DomainError(ErrorCode.Conflict, `The reservation is ${reservation.status}, no longer reserved`);
+      throw new DomainError(ErrorKind.Conflict, 'reservation.not_reserved', { reservationStatus: reservation.status });
     }
     return reservation;
   }
@@ -282,12 +290,14 @@ const ref = (r: Pick<Reservation, 'id' | 'quotaId' | 'persons'>): ReservationRef
   persons: r.persons,
 });
 
-function quotaFull(persons: number, balance: number | null): DomainError {
-  const left = balance === null ? '' : ` (${balance} left)`;
-  return new DomainError(
-    ErrorCode.Conflict,
-    `Quota full: the family of ${persons} does not fit in the quota${left}; a family is never split`,
-    undefined,
-    { reason: 'quota_full' },
-  );
+/** A family is never split: it fits whole or not at all (`free` is unknown when a concurrent write won). */
+function quotaFull(input: ReserveInput, free?: number): DomainError {
+  const params = { category: input.category, year: input.year, needed: input.persons };
+  return new DomainError(ErrorKind.Conflict, free === undefined ? 'quota.full_now' : 'quota.full', {
+    ...params,
+    ...(free === undefined ? {} : { free }),
+  }, undefined, { reason: 'quota_full' });
 }
+
+const noQuota = (key: Pick<ReserveInput, 'category' | 'year'>): DomainError =>
+  new DomainError(ErrorKind.NotFound, 'quota.none_for_region', { category: key.category, year: key.year });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type ObjectLiteral, QueryFailedError } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
@@ -26,7 +26,7 @@ export class ReferenceDataService {
 
   async get<T extends Row>(resource: ReferenceResource<T>, id: number): Promise<T> {
     const row = await this.dataSource.getRepository(resource.entity).findOneBy({ id } as never);
-    if (!row) throw DomainError.notFound(resource.label);
+    if (!row) throw DomainError.notFound(resource.auditType);
     return row;
   }
 
@@ -57,8 +57,8 @@ export class ReferenceDataService {
     return this.guardUnique(resource, () =>
       this.dataSource.transaction(async (manager) => {
         const before = await manager.getRepository(resource.entity).findOneBy({ id } as never);
-        if (!before) throw DomainError.notFound(resource.label);
-        const after = await updateVersioned(manager, resource.entity, resource.label, id, dto.version, values);
+        if (!before) throw DomainError.notFound(resource.auditType);
+        const after = await updateVersioned(manager, resource.entity, resource.auditType, id, dto.version, values);
         await this.audit.record(manager, ctx, {
           action: `${resource.auditType}.update`,
           entityType: resource.auditType,
@@ -76,7 +76,7 @@ export class ReferenceDataService {
     const row: Record<string, unknown> = {};
     for (const field of resource.fields) row[field] = source[field] ?? null;
     if (row.validFrom && row.validTo && String(row.validTo) < String(row.validFrom)) {
-      throw DomainError.invalid({ validTo: 'validTo must not be before validFrom' });
+      throw DomainError.invalid({ validTo: coded('validation.date_order', { other: 'validFrom' }) });
     }
     const values = row as Partial<T>;
     return resource.normalise ? resource.normalise(values) : values;
@@ -91,9 +91,7 @@ export class ReferenceDataService {
         ?.constraint;
       const field = constraint ? resource.uniqueFields[constraint] : undefined;
       if (error instanceof QueryFailedError && field) {
-        throw new DomainError(ErrorCode.Conflict, `${resource.label} already exists`, {
-          [field]: `${field} is already used by another record`,
-        });
+        throw new DomainError(ErrorKind.Conflict, 'record.exists', { field }, { [field]: coded('record.exists', { field }) });
       }
       throw error;
     }

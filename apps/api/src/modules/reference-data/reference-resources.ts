@@ -1,4 +1,4 @@
-import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, HOLIDAY_KINDS, LEGAL_GROUND_KINDS } from '@qonys/domain';
+import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, type EntityType, HOLIDAY_KINDS, LEGAL_GROUND_KINDS } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import {
   arrayContains,
@@ -34,6 +34,7 @@ import { LegalGround } from './entities/legal-ground.entity';
 import { MciRate } from './entities/mci-rate.entity';
 import type { ReferenceRecord } from './entities/reference-record';
 import { Region } from './entities/region.entity';
+import { coded } from '../../common/errors/domain-error';
 
 /** Everything that differs between the reference-data resources; the rest is shared. */
 export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
@@ -42,7 +43,7 @@ export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
   /** Human name in messages ("Region not found"). */
   label: string;
   /** entity_type in the audit log. */
-  auditType: string;
+  auditType: EntityType;
   createDto: new () => ReferenceDto;
   updateDto: new () => ReferenceDto & { version: number };
   list: ListSpec<T>;
@@ -56,8 +57,7 @@ export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
 
 const validity = (alias: string) => ({
   validOn: {
-    parse: (v: unknown) =>
-      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: 'must be a date YYYY-MM-DD' },
+    parse: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: coded('validation.is_date') }),
     apply: (qb: { andWhere: (sql: string, params: object) => unknown }, v: unknown, p: string) =>
       void qb.andWhere(
         `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= :${p}) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= :${p})`,
@@ -125,12 +125,8 @@ export const HOLIDAYS: ReferenceResource<Holiday> = {
       q: textSearch(['h.name_kk', 'h.name_ru', 'h.name_en']),
       kind: oneOf('h.kind', HOLIDAY_KINDS),
       year: {
-        parse: (v) =>
-          Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200
-            ? { value: Number(v) }
-            : { error: 'must be a year' },
-        apply: (qb, v, p) =>
-          void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
+        parse: (v) => (Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200 ? { value: Number(v) } : { error: coded('validation.int_range', { min: 1990, max: 2200 }) }),
+        apply: (qb, v, p) => void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
       },
       dateFrom: dateFrom('h.date'),
       dateTo: dateTo('h.date'),

@@ -7,6 +7,7 @@ import { fetchPage, ListResult, type ListSpec, type ParsedListQuery } from '../.
 import { joinCaseNames, withCaseNames } from '../applications/case-names';
 import { applyWorkScope, type WorkScope } from '../quotas/work-scope';
 import { Settlement } from './entities/settlement.entity';
+import { coded } from '../../common/errors/domain-error';
 
 export const SETTLEMENT_LIST: ListSpec<Settlement> = {
   resource: 'settlements',
@@ -29,7 +30,7 @@ export const SETTLEMENT_LIST: ListSpec<Settlement> = {
         const n = Number(v);
         return Number.isInteger(n) && n >= 1990 && n <= 2200
           ? { value: n }
-          : { error: 'must be an integer from 1990 to 2200' };
+          : { error: coded('validation.int_range', { min: 1990, max: 2200 }) };
       },
       apply: (qb, v, p) =>
         void qb.andWhere(

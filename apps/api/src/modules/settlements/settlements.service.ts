@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { todayInKazakhstan } from '@qonys/domain';
 import type { AuthedContext } from '../../common/auth/actor';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { appendTimelineEvent } from '../../common/timeline';
-import { ReservationsService } from '../quotas/reservations.service';
+import { type ReleaseReason, reasonText, ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
 import type { ArrivalDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
 import { Settlement } from './entities/settlement.entity';
@@ -37,7 +37,7 @@ export class SettlementsService {
   async get(ctx: AuthedContext, id: number): Promise<SettlementView> {
     const row = await this.settlements.findView(this.dataSource.manager, id);
     if (!row || !inWorkScope(workScope(ctx.actor, 'settlements', 'show'), row))
-      throw DomainError.notFound('Settlement');
+      throw DomainError.notFound('settlement');
     return row;
   }
 
@@ -47,10 +47,10 @@ export class SettlementsService {
    */
   async createForReservation(manager: EntityManager, ctx: AuthedContext, reservationId: number): Promise<Settlement> {
     const place = await this.settlements.reservationPlace(manager, reservationId);
-    if (!place) throw DomainError.notFound('Reservation');
-    if (place.status !== 'reserved') throw new DomainError(ErrorCode.Conflict, `The reservation is ${place.status}`);
+    if (!place) throw DomainError.notFound('reservation');
+    if (place.status !== 'reserved') throw new DomainError(ErrorKind.Conflict, 'reservation.not_reserved', { reservationStatus: place.status });
     if (await this.settlements.hasSettlement(manager, reservationId)) {
-      throw new DomainError(ErrorCode.Conflict, 'This reservation already has a settlement');
+      throw new DomainError(ErrorKind.Conflict, 'reservation.has_settlement');
     }
     const row = await this.settlements.insert(manager, {
       reservationId,
@@ -77,7 +77,7 @@ export class SettlementsService {
     return this.dataSource.transaction(async (manager) => {
       const place = await this.settlements.reservationPlace(manager, reservationId);
       if (!place || !inWorkScope(workScope(ctx.actor, 'settlements', 'create'), place)) {
-        throw DomainError.notFound('Reservation');
+        throw DomainError.notFound('reservation');
       }
       const created = await this.createForReservation(manager, ctx, reservationId);
       return this.view(manager, created.id);
@@ -89,7 +89,7 @@ export class SettlementsService {
       const before = await this.editable(manager, ctx, id, dto.version);
       const patch: Partial<Settlement> = {};
       for (const key of EDITABLE) if (dto[key] !== undefined) patch[key] = (dto[key] || null) as never;
-      const after = await updateVersioned(manager, Settlement, 'Settlement', id, dto.version, patch);
+      const after = await updateVersioned(manager, Settlement, 'settlement', id, dto.version, patch);
       const changes = diff(before, after, [...EDITABLE]);
       if (Object.keys(changes).length > 0) {
         await this.audit.record(manager, ctx, {
@@ -109,10 +109,10 @@ export class SettlementsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.editable(manager, ctx, id, dto.version);
       if (dto.actualArrival > todayInKazakhstan()) {
-        throw DomainError.invalid({ actualArrival: 'an arrival cannot be confirmed before it happens' });
+        throw DomainError.invalid({ actualArrival: 'settlement.arrival_in_future' });
       }
       await this.reservations.settle(manager, ctx, before.reservationId);
-      const after = await updateVersioned(manager, Settlement, 'Settlement', id, dto.version, {
+      const after = await updateVersioned(manager, Settlement, 'settlement', id, dto.version, {
         status: 'arrived',
         actualArrival: dto.actualArrival,
         confirmedBy: ctx.actor.id,
@@ -122,7 +122,7 @@ export class SettlementsService {
         actorId: ctx.actor.id,
         type: 'updated',
         transition: 'settlement.arrival',
-        comment: `Arrival in the settlement region confirmed (${dto.actualArrival})`,
+        message: coded('timeline.arrival_confirmed', { date: dto.actualArrival }),
         data: { settlementId: id, regionId: after.regionId, actualArrival: dto.actualArrival },
       });
       await this.audit.record(manager, ctx, {
@@ -145,7 +145,7 @@ export class SettlementsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.editable(manager, ctx, id, dto.version);
       const moved = await this.reservations.move(manager, ctx, before.reservationId, dto.regionId, dto.reason);
-      await updateVersioned(manager, Settlement, 'Settlement', id, dto.version, { status: 'cancelled' });
+      await updateVersioned(manager, Settlement, 'settlement', id, dto.version, { status: 'cancelled' });
       const next = await this.createForReservation(manager, ctx, moved.reserved.id);
       await appendTimelineEvent(manager, {
         applicationId: before.applicationId,
@@ -185,10 +185,10 @@ export class SettlementsService {
   private async editable(manager: EntityManager, ctx: AuthedContext, id: number, version: number): Promise<Settlement> {
     const row = await this.settlements.findById(manager, id, { lock: true });
     if (!row || !inWorkScope(workScope(ctx.actor, 'settlements', 'edit'), row))
-      throw DomainError.notFound('Settlement');
-    if (row.version !== version) throw DomainError.stale('Settlement');
+      throw DomainError.notFound('settlement');
+    if (row.version !== version) throw DomainError.stale('settlement');
     if (row.status !== 'planned')
-      throw new DomainError(ErrorCode.Conflict, `The settlement is ${row.status}; it can no longer change`);
+      throw new DomainError(ErrorKind.Conflict, 'settlement.not_planned', { settlementStatus: row.status });
     return row;
   }
 
@@ -197,17 +197,17 @@ export class SettlementsService {
     manager: EntityManager,
     ctx: AuthedContext,
     reservationId: number,
-    reason: string,
+    reason: ReleaseReason,
   ): Promise<void> {
     const row = await this.settlements.findPlannedForReservation(manager, reservationId);
     if (!row) return;
-    await updateVersioned(manager, Settlement, 'Settlement', row.id, row.version, { status: 'cancelled' });
+    await updateVersioned(manager, Settlement, 'settlement', row.id, row.version, { status: 'cancelled' });
     await this.audit.record(manager, ctx, {
       action: 'settlement.cancel',
       entityType: 'settlement',
       entityId: row.id,
       regionId: row.regionId,
-      changes: { status: { before: 'planned', after: 'cancelled' }, reason: { before: null, after: reason } },
+      changes: { status: { before: 'planned', after: 'cancelled' }, reason: { before: null, after: reasonText(reason) } },
     });
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isNationwide, type Role } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
-import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { hashPassword } from '../../common/security/password';
@@ -30,7 +30,7 @@ export class UsersService {
 
   async get(id: number): Promise<User> {
     const user = await this.users.findById(id);
-    if (!user) throw DomainError.notFound('User');
+    if (!user) throw DomainError.notFound('user');
     return user;
   }
 
@@ -38,7 +38,7 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const regionId = await this.checkRegion(manager, dto.role, dto.regionId ?? null);
       if (await this.users.usernameTaken(dto.username, manager)) {
-        throw new DomainError(ErrorCode.Conflict, 'Username is taken', { username: 'username is already taken' });
+        throw new DomainError(ErrorKind.Conflict, 'user.username_taken', {}, { username: 'user.username_taken' });
       }
       const saved = await manager.getRepository(User).save(
         manager.getRepository(User).create({
@@ -67,7 +67,7 @@ export class UsersService {
   update(ctx: AuthedContext, id: number, dto: UpdateUserDto): Promise<User> {
     return this.updateInTransaction(ctx, id, dto).catch(async (error: unknown) => {
       // Refused requests are audited (as the PermissionGuard does), outside the rolled-back transaction.
-      if (error instanceof DomainError && error.code === ErrorCode.Forbidden) {
+      if (error instanceof DomainError && error.kind === ErrorKind.Forbidden) {
         await this.audit.recordAlone(ctx, {
           action: 'access.denied',
           entityType: 'user',
@@ -82,15 +82,15 @@ export class UsersService {
   private updateInTransaction(ctx: AuthedContext, id: number, dto: UpdateUserDto): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(id, manager);
-      if (!before) throw DomainError.notFound('User');
+      if (!before) throw DomainError.notFound('user');
       if (id === ctx.actor.id && dto.role !== before.role) {
-        throw new DomainError(ErrorCode.Forbidden, 'Nobody can change their own role', { role: 'you cannot change your own role' });
+        throw new DomainError(ErrorKind.Forbidden, 'user.own_role', {}, { role: 'user.own_role' });
       }
       if (id === ctx.actor.id && dto.disabled) {
-        throw DomainError.invalid({ disabled: 'you cannot disable your own account' });
+        throw DomainError.invalid({ disabled: 'user.own_account_disable' });
       }
       const regionId = await this.checkRegion(manager, dto.role, dto.regionId ?? null);
-      const after = await updateVersioned(manager, User, 'User', id, dto.version, {
+      const after = await updateVersioned(manager, User, 'user', id, dto.version, {
         fullName: dto.fullName,
         email: dto.email || null,
         role: dto.role,
@@ -113,7 +113,7 @@ export class UsersService {
   resetPassword(ctx: AuthedContext, id: number, password: string): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(id, manager);
-      if (!before) throw DomainError.notFound('User');
+      if (!before) throw DomainError.notFound('user');
       await manager.getRepository(User).update(id, {
         passwordHash: await hashPassword(password),
         passwordChangedAt: new Date(),
@@ -135,11 +135,11 @@ export class UsersService {
   /** Regional roles need an existing region; nationwide roles have none. */
   private async checkRegion(manager: EntityManager, role: Role, regionId: number | null): Promise<number | null> {
     if (isNationwide(role)) {
-      if (regionId !== null) throw DomainError.invalid({ regionId: `a user with role ${role} has no region` });
+      if (regionId !== null) throw DomainError.invalid({ regionId: coded('user.role_has_no_region', { role }) });
       return null;
     }
-    if (regionId === null) throw DomainError.invalid({ regionId: `a user with role ${role} must belong to a region` });
-    if (!(await this.users.regionExists(regionId, manager))) throw DomainError.invalid({ regionId: 'region does not exist' });
+    if (regionId === null) throw DomainError.invalid({ regionId: coded('user.role_needs_region', { role }) });
+    if (!(await this.users.regionExists(regionId, manager))) throw DomainError.invalid({ regionId: 'region.not_found' });
     return regionId;
   }
 }

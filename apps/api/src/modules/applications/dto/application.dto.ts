@@ -37,14 +37,14 @@ export class MemberDto {
   personId: number;
 
   @ApiProperty({ enum: RELATIONS })
-  @IsIn(RELATIONS, { message: `relation must be one of ${RELATIONS.join(', ')}` })
+  @IsIn(RELATIONS)
   relation: Relation;
 }
 
 /** POST /applications: a draft for a family. */
 export class CreateApplicationDto {
   @ApiProperty({ enum: CHANNELS })
-  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  @IsIn(CHANNELS)
   channel: Channel;
 
   @ApiProperty({ description: 'The applicant; added as a member with relation "applicant" when not listed' })
@@ -74,7 +74,7 @@ export class CreateApplicationDto {
 /** PUT /applications/:id: the editable fields (members change through /members while a draft). */
 export class UpdateApplicationDto {
   @ApiProperty({ enum: CHANNELS })
-  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  @IsIn(CHANNELS)
   channel: Channel;
 
   @ApiPropertyOptional({ nullable: true, description: 'Omit to keep, null to unassign' })
@@ -93,7 +93,7 @@ export class AddMemberDto extends MemberDto {}
 
 export class TransitionDto {
   @ApiProperty({ enum: APPLICATION_STATUSES })
-  @IsIn(APPLICATION_STATUSES, { message: `to must be one of ${APPLICATION_STATUSES.join(', ')}` })
+  @IsIn(APPLICATION_STATUSES)
   to: ApplicationStatus;
 
   @ApiPropertyOptional()
@@ -119,7 +119,7 @@ export class NoteDto {
   @ApiProperty()
   @Transform(trim)
   @IsString()
-  @Length(1, 4000, { message: 'comment must be 1–4000 characters' })
+  @Length(1, 4000)
   comment: string;
 }
 
@@ -136,7 +136,7 @@ export class BulkAssignDto {
 
   @ApiProperty({ nullable: true, type: Number })
   @ValidateIf((_, value) => value !== null)
-  @IsInt({ message: 'assignedToId must be a user id or null' })
+  @IsInt()
   @Min(1)
   assignedToId: number | null;
 }

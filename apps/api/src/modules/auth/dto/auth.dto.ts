@@ -36,7 +36,7 @@ export class ChangePasswordDto {
 
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `newPassword must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
   newPassword: string;
 }
@@ -44,6 +44,6 @@ export class ChangePasswordDto {
 export class OtpDto {
   @ApiProperty({ example: '123456' })
   @IsString()
-  @Matches(/^\d{6}$/, { message: 'otp must be the 6-digit code from the authenticator app' })
+  @Matches(/^\d{6}$/, { message: 'validation.otp' })
   otp: string;
 }

@@ -7,6 +7,6 @@ export type PaperLanguage = (typeof PAPER_LANGUAGES)[number];
 export class PaperLanguageQuery {
   @ApiPropertyOptional({ enum: PAPER_LANGUAGES, default: 'kk' })
   @IsOptional()
-  @IsIn(PAPER_LANGUAGES, { message: `lang must be one of ${PAPER_LANGUAGES.join(', ')}` })
+  @IsIn(PAPER_LANGUAGES)
   lang?: PaperLanguage;
 }

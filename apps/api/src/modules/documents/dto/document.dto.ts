@@ -8,20 +8,20 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class UploadDocumentFieldsDto {
   @ApiProperty()
   @Type(() => Number)
-  @IsInt({ message: 'applicationId must be the id of a case' })
+  @IsInt()
   @Min(1)
   applicationId: number;
 
   @ApiProperty()
   @Type(() => Number)
-  @IsInt({ message: 'documentTypeId must be the id of a document type' })
+  @IsInt()
   @Min(1)
   documentTypeId: number;
 
   @ApiPropertyOptional({ description: "Required when the document type's scope is 'member'" })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'personId must be the id of a family member of the case' })
+  @IsInt()
   @Min(1)
   personId?: number;
 }
@@ -31,7 +31,7 @@ export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 export class ReviewDocumentDto {
   @ApiProperty({ enum: REVIEW_OUTCOMES })
-  @IsIn(REVIEW_OUTCOMES, { message: `status must be one of ${REVIEW_OUTCOMES.join(', ')}` })
+  @IsIn(REVIEW_OUTCOMES)
   status: ReviewOutcome;
 
   @ApiPropertyOptional({ description: 'Required when rejecting: what is wrong with the document' })
@@ -39,8 +39,8 @@ export class ReviewDocumentDto {
   @ValidateIf((dto: ReviewDocumentDto, value) => dto.status === 'rejected' || (value !== undefined && value !== null))
   // class-validator checks these bottom-up.
   @MaxLength(2000)
-  @IsNotEmpty({ message: 'reason is required when a document is rejected' })
-  @IsString({ message: 'reason is required when a document is rejected' })
+  @IsNotEmpty({ message: 'document.rejection_needs_reason' })
+  @IsString({ message: 'document.rejection_needs_reason' })
   reason?: string | null;
 
   @ApiProperty()
@@ -52,7 +52,7 @@ export class ReviewDocumentDto {
 export class ChecklistQuery {
   @ApiProperty()
   @Type(() => Number)
-  @IsInt({ message: 'applicationId must be the id of a case' })
+  @IsInt()
   @Min(1)
   applicationId: number;
 }
@@ -60,6 +60,6 @@ export class ChecklistQuery {
 export class DocumentContentQuery {
   @ApiPropertyOptional({ enum: ['1', '0'], description: '1: Content-Disposition inline, for a preview' })
   @IsOptional()
-  @IsIn(['1', '0', 'true', 'false'], { message: 'inline must be 1 or 0' })
+  @IsIn(['1', '0', 'true', 'false'])
   inline?: string;
 }

@@ -34,14 +34,14 @@ export class CreateInclusionRequestDto {
 
   @ApiPropertyOptional({ enum: QUOTA_CATEGORIES, default: 'kandas' })
   @IsOptional()
-  @IsIn(QUOTA_CATEGORIES, { message: `category must be one of ${QUOTA_CATEGORIES.join(', ')}` })
+  @IsIn(QUOTA_CATEGORIES)
   category?: QuotaCategory;
 
   @ApiProperty({ type: [Number], description: 'Settlement regions of the year, most wanted first' })
   @IsArray()
-  @ArrayMinSize(1, { message: 'preferredRegionIds must name at least one region' })
+  @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ArrayUnique({ message: 'preferredRegionIds must not repeat a region' })
+  @ArrayUnique()
   @IsInt({ each: true })
   @Min(1, { each: true })
   preferredRegionIds: number[];
@@ -63,10 +63,7 @@ export class CreateInclusionRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(ADAPTATION_SERVICES, {
-    each: true,
-    message: `adaptationServices must be among ${ADAPTATION_SERVICES.join(', ')}`,
-  })
+  @IsIn(ADAPTATION_SERVICES, { each: true })
   adaptationServices?: AdaptationService[];
 
   @ApiPropertyOptional({ nullable: true })
@@ -79,7 +76,7 @@ export class CreateInclusionRequestDto {
 
 export class InclusionDecisionDto {
   @ApiProperty({ enum: ['include', 'refuse'] })
-  @IsIn(['include', 'refuse'], { message: 'decision must be include or refuse' })
+  @IsIn(['include', 'refuse'])
   decision: 'include' | 'refuse';
 
   @ApiPropertyOptional({ description: "The region whose quota takes the family; default the request's region" })

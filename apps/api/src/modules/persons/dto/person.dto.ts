@@ -61,14 +61,14 @@ export class CreatePersonDto {
   @Transform(text)
   @IsString()
   @Length(1, 100)
-  @Matches(HAS_LETTER, { message: 'surname must contain letters' })
+  @Matches(HAS_LETTER, { message: 'validation.has_letters' })
   surname: string;
 
   @ApiProperty({ example: 'Нұрлан' })
   @Transform(text)
   @IsString()
   @Length(1, 100)
-  @Matches(HAS_LETTER, { message: 'givenName must contain letters' })
+  @Matches(HAS_LETTER, { message: 'validation.has_letters' })
   givenName: string;
 
   @ApiPropertyOptional({ nullable: true, example: 'Қайратұлы' })
@@ -83,7 +83,7 @@ export class CreatePersonDto {
   @ValidateIf(present)
   @IsString()
   @Length(1, 100)
-  @Matches(HAS_LETTER, { message: 'surnameLatin must contain letters' })
+  @Matches(HAS_LETTER, { message: 'validation.has_letters' })
   surnameLatin?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'Generated from givenName when left out', example: 'Nūrlan' })
@@ -91,7 +91,7 @@ export class CreatePersonDto {
   @ValidateIf(present)
   @IsString()
   @Length(1, 100)
-  @Matches(HAS_LETTER, { message: 'givenNameLatin must contain letters' })
+  @Matches(HAS_LETTER, { message: 'validation.has_letters' })
   givenNameLatin?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'Generated from patronymic when left out' })
@@ -115,41 +115,41 @@ export class CreatePersonDto {
   otherSpellings?: string[];
 
   @ApiProperty({ example: '1985-03-15' })
-  @Matches(ISO_DATE, { message: 'birthDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'birthDate must be a day that exists' })
+  @Matches(ISO_DATE, { message: 'validation.is_date' })
+  @IsISO8601({ strict: true }, { message: 'validation.day_exists' })
   birthDate: string;
 
   @ApiProperty({ enum: SEXES })
-  @IsIn(SEXES, { message: 'sex must be M or F' })
+  @IsIn(SEXES)
   sex: (typeof SEXES)[number];
 
   @ApiPropertyOptional({ nullable: true, description: '12 digits; checked against birthDate and sex' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s/g, '') || null : value))
   @ValidateIf(present)
-  @IsString({ message: 'iin must be a string of 12 digits' })
+  @IsString({ message: 'iin.format' })
   iin?: string | null;
 
   @ApiPropertyOptional({ default: 'kazakh', description: "'kazakh', or another ethnicity (marked)", example: 'kazakh' })
   @Transform(code('lower'))
   @ValidateIf(present)
-  @Matches(/^[a-z][a-z_]{1,39}$/, { message: 'ethnicity must be a key such as kazakh, russian, uzbek' })
+  @Matches(/^[a-z][a-z_]{1,39}$/, { message: 'validation.key' })
   ethnicity?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'ISO 3166-1 alpha-2', example: 'CN' })
   @Transform(code('upper'))
   @ValidateIf(present)
-  @IsCountryCode({ message: 'citizenship must be an ISO 3166-1 alpha-2 country code' })
+  @IsCountryCode()
   citizenship?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'ISO 3166-1 alpha-2', example: 'CN' })
   @Transform(code('upper'))
   @ValidateIf(present)
-  @IsCountryCode({ message: 'countryOfOrigin must be an ISO 3166-1 alpha-2 country code' })
+  @IsCountryCode()
   countryOfOrigin?: string | null;
 
   @ApiPropertyOptional({ nullable: true, enum: ID_DOCUMENT_TYPES })
   @ValidateIf(present)
-  @IsIn(ID_DOCUMENT_TYPES, { message: `idDocumentType must be one of ${ID_DOCUMENT_TYPES.join(', ')}` })
+  @IsIn(ID_DOCUMENT_TYPES)
   idDocumentType?: (typeof ID_DOCUMENT_TYPES)[number] | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'E12345678' })
@@ -157,7 +157,7 @@ export class CreatePersonDto {
   @ValidateIf(present)
   @IsString()
   @Length(1, 50)
-  @Matches(/[\p{L}\p{N}]/u, { message: 'idDocumentNumber must contain letters or digits' })
+  @Matches(/[\p{L}\p{N}]/u, { message: 'validation.letters_or_digits' })
   idDocumentNumber?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -169,13 +169,13 @@ export class CreatePersonDto {
 
   @ApiPropertyOptional({ nullable: true, example: '2030-01-31' })
   @ValidateIf(present)
-  @Matches(ISO_DATE, { message: 'idDocumentExpiry must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'idDocumentExpiry must be a day that exists' })
+  @Matches(ISO_DATE, { message: 'validation.is_date' })
+  @IsISO8601({ strict: true }, { message: 'validation.day_exists' })
   idDocumentExpiry?: string | null;
 
   @ApiPropertyOptional({ nullable: true, enum: EDUCATION_LEVELS })
   @ValidateIf(present)
-  @IsIn(EDUCATION_LEVELS, { message: `educationLevel must be one of ${EDUCATION_LEVELS.join(', ')}` })
+  @IsIn(EDUCATION_LEVELS)
   educationLevel?: (typeof EDUCATION_LEVELS)[number] | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -190,14 +190,14 @@ export class CreatePersonDto {
   @ValidateIf(present)
   @IsArray()
   @ArrayMaxSize(20)
-  @ArrayUnique({ message: 'languages must not repeat a language' })
-  @IsLanguageCode({ each: true, message: 'languages must be ISO 639-1 codes such as kk, ru, zh' })
+  @ArrayUnique()
+  @IsLanguageCode({ each: true })
   languages?: string[];
 
   @ApiPropertyOptional({ nullable: true, example: '+7 701 123 45 67' })
   @Transform(optionalText)
   @ValidateIf(present)
-  @Matches(/^\+?\d[\d ()-]{4,23}$/, { message: 'phone must be digits, optionally with +, spaces, dashes and brackets' })
+  @Matches(/^\+?\d[\d ()-]{4,23}$/, { message: 'validation.phone' })
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })

@@ -56,8 +56,8 @@ export class OverrideProposalDto {
   regionId: number;
 
   @ApiProperty({ description: 'Why the family goes elsewhere than proposed; required' })
-  @IsString({ message: 'an override needs a reason' })
-  @Matches(/\S/, { message: 'an override needs a reason' })
+  @IsString({ message: 'placement.override_needs_reason' })
+  @Matches(/\S/, { message: 'placement.override_needs_reason' })
   @MaxLength(2000)
   reason: string;
 }

@@ -15,7 +15,7 @@ import {
 export class LabourDemandDto {
   @ApiProperty() @IsInt() @Min(1990) @Max(2200) year: number;
   @ApiProperty() @IsInt() @Min(1) regionId: number;
-  @ApiProperty() @IsString() @Matches(/\S/, { message: 'occupation is required' }) @MaxLength(200) occupation: string;
+  @ApiProperty() @IsString() @Matches(/\S/, { message: 'validation.required' }) @MaxLength(200) occupation: string;
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) vacancies: number;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) source: string;
 }
@@ -33,7 +33,7 @@ export class RegionCapacityDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(/^[a-z]{2}$/, { each: true, message: 'languages are 2-letter ISO 639-1 codes' })
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'validation.language_code' })
   languages?: string[];
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) source: string;
 }

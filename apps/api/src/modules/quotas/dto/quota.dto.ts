@@ -20,12 +20,12 @@ export class CreateQuotaDto {
   regionId: number;
 
   @ApiProperty({ enum: QUOTA_CATEGORIES })
-  @IsIn(QUOTA_CATEGORIES, { message: `category must be one of ${QUOTA_CATEGORIES.join(', ')}` })
+  @IsIn(QUOTA_CATEGORIES)
   category: QuotaCategory;
 
   @ApiPropertyOptional({ enum: QUOTA_UNITS, default: 'persons' })
   @IsOptional()
-  @IsIn(QUOTA_UNITS, { message: `unit must be one of ${QUOTA_UNITS.join(', ')}` })
+  @IsIn(QUOTA_UNITS)
   unit?: QuotaUnit;
 
   @ApiProperty()
@@ -42,21 +42,21 @@ export class CreateQuotaDto {
 
   @ApiPropertyOptional({ description: 'Date of the act (YYYY-MM-DD); default today' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'entryDate must be a date YYYY-MM-DD' })
-  @Length(10, 10, { message: 'entryDate must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'validation.is_date' })
+  @Length(10, 10, { message: 'validation.is_date' })
   entryDate?: string;
 }
 
 /** POST /quotas/:id/ledger: a change of capacity during the year, with its act and reason. */
 export class CapacityChangeDto {
   @ApiProperty({ example: '2024-08-24' })
-  @IsISO8601({ strict: true }, { message: 'entryDate must be a date YYYY-MM-DD' })
-  @Length(10, 10, { message: 'entryDate must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'validation.is_date' })
+  @Length(10, 10, { message: 'validation.is_date' })
   entryDate: string;
 
   @ApiProperty({ description: 'Signed change of capacity, never 0', example: 600 })
   @IsInt()
-  @NotEquals(0, { message: 'capacityDelta must not be 0' })
+  @NotEquals(0)
   @Min(-MAX_CAPACITY)
   @Max(MAX_CAPACITY)
   capacityDelta: number;

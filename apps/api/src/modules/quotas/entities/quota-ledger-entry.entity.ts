@@ -1,4 +1,4 @@
-import { type LedgerKind } from '@qonys/domain';
+import type { CodedMessage, LedgerKind } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One change of a quota; the table is append-only (a trigger refuses UPDATE and DELETE). */
@@ -28,8 +28,13 @@ export class QuotaLedgerEntry {
   @Column({ type: 'varchar', nullable: true })
   legalAct: string | null;
 
+  /** The reason a person typed, as typed. */
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** The reason the system gives (initial quota, case closed), as a catalogue code; the reader's language renders it. */
+  @Column({ type: 'jsonb', nullable: true })
+  reasonCode: CodedMessage | null;
 
   @Column({ type: 'int', nullable: true })
   reservationId: number | null;

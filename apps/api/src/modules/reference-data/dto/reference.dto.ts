@@ -42,14 +42,14 @@ export abstract class ReferenceDto {
 
   @ApiPropertyOptional({ nullable: true, example: '2026-01-01' })
   @ValidateIf(present)
-  @Matches(ISO_DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'validFrom must be a day that exists' })
+  @Matches(ISO_DATE, { message: 'validation.is_date' })
+  @IsISO8601({ strict: true }, { message: 'validation.day_exists' })
   validFrom?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '2026-12-31' })
   @ValidateIf(present)
-  @Matches(ISO_DATE, { message: 'validTo must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'validTo must be a day that exists' })
+  @Matches(ISO_DATE, { message: 'validation.is_date' })
+  @IsISO8601({ strict: true }, { message: 'validation.day_exists' })
   validTo?: string | null;
 }
 
@@ -75,7 +75,7 @@ abstract class NamedReferenceDto extends ReferenceDto {
 
 export class RegionDto extends NamedReferenceDto {
   @ApiProperty({ example: '55', description: 'ISO 3166-2:KZ number = 2-digit KATO prefix' })
-  @Matches(/^\d{2}$/, { message: 'code must be the 2-digit KATO code' })
+  @Matches(/^\d{2}$/, { message: 'validation.kato_code' })
   code: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'Required with the other two languages' })
@@ -125,27 +125,27 @@ export class MciRateDto extends ReferenceDto {
 
 export class HolidayDto extends NamedReferenceDto {
   @ApiProperty({ enum: HOLIDAY_KINDS })
-  @IsIn(HOLIDAY_KINDS, { message: `kind must be one of ${HOLIDAY_KINDS.join(', ')}` })
+  @IsIn(HOLIDAY_KINDS)
   kind: HolidayKind;
 
   @ApiPropertyOptional({ nullable: true, description: 'For kind fixed' })
   @ValidateIf((dto: HolidayDto) => dto.kind === 'fixed')
-  @IsInt({ message: 'month is required for a fixed holiday' })
+  @IsInt({ message: 'validation.fixed_holiday' })
   @Min(1)
   @Max(12)
   month?: number | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'For kind fixed' })
   @ValidateIf((dto: HolidayDto) => dto.kind === 'fixed')
-  @IsInt({ message: 'day is required for a fixed holiday' })
+  @IsInt({ message: 'validation.fixed_holiday' })
   @Min(1)
   @Max(31)
   day?: number | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'For kinds dated and working_day' })
   @ValidateIf((dto: HolidayDto) => dto.kind !== 'fixed')
-  @Matches(ISO_DATE, { message: 'date must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'date must be a day that exists' })
+  @Matches(ISO_DATE, { message: 'validation.is_date' })
+  @IsISO8601({ strict: true }, { message: 'validation.day_exists' })
   date?: string | null;
 
   @ApiProperty()
@@ -155,7 +155,7 @@ export class HolidayDto extends NamedReferenceDto {
 
 export class DeadlineSettingDto extends NamedReferenceDto {
   @ApiProperty({ example: 'completeness_check' })
-  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'key must be lower-case letters, digits and underscores' })
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'validation.key' })
   key: string;
 
   @ApiProperty({ example: 1 })
@@ -165,18 +165,18 @@ export class DeadlineSettingDto extends NamedReferenceDto {
   amount: number;
 
   @ApiProperty({ enum: DEADLINE_UNITS })
-  @IsIn(DEADLINE_UNITS, { message: `unit must be one of ${DEADLINE_UNITS.join(', ')}` })
+  @IsIn(DEADLINE_UNITS)
   unit: DeadlineUnit;
 }
 
 /** An item of the per-case document checklist. */
 export class DocumentTypeDto extends NamedReferenceDto {
   @ApiProperty({ example: 'identity_document' })
-  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'key must be lower-case letters, digits and underscores' })
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'validation.key' })
   key: string;
 
   @ApiProperty({ enum: DOCUMENT_SCOPES, description: 'One document for the case, or one for each family member' })
-  @IsIn(DOCUMENT_SCOPES, { message: `scope must be one of ${DOCUMENT_SCOPES.join(', ')}` })
+  @IsIn(DOCUMENT_SCOPES)
   scope: (typeof DOCUMENT_SCOPES)[number];
 
   @ApiProperty({ description: 'Approval waits for a verified document of every required item' })
@@ -184,7 +184,7 @@ export class DocumentTypeDto extends NamedReferenceDto {
   required: boolean;
 
   @ApiProperty({ enum: DOCUMENT_CONDITIONS, description: 'When the item applies to a case' })
-  @IsIn(DOCUMENT_CONDITIONS, { message: `condition must be one of ${DOCUMENT_CONDITIONS.join(', ')}` })
+  @IsIn(DOCUMENT_CONDITIONS)
   condition: (typeof DOCUMENT_CONDITIONS)[number];
 
   @ApiProperty({ example: 10 })
@@ -197,11 +197,11 @@ export class DocumentTypeDto extends NamedReferenceDto {
 /** A ground for refusing to accept, rejecting or revoking. */
 export class LegalGroundDto extends NamedReferenceDto {
   @ApiProperty({ enum: LEGAL_GROUND_KINDS })
-  @IsIn(LEGAL_GROUND_KINDS, { message: `kind must be one of ${LEGAL_GROUND_KINDS.join(', ')}` })
+  @IsIn(LEGAL_GROUND_KINDS)
   kind: (typeof LEGAL_GROUND_KINDS)[number];
 
   @ApiProperty({ example: 'incomplete_documents' })
-  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'code must be lower-case letters, digits and underscores' })
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'validation.key' })
   code: string;
 
   @ApiProperty({ description: 'The legal basis, as the reader sees it' })

@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, Length, MaxLength, Min, ValidateIf } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const DATE = { message: 'must be a date YYYY-MM-DD' };
+const DATE = { message: 'validation.is_date' };
 const present = (_: unknown, value: unknown) => value !== null && value !== undefined && value !== '';
 
 /** POST /settlements: a settlement for a family holding a reservation without one (e.g. placed by a batch). */
@@ -33,13 +33,13 @@ export class UpdateSettlementDto {
 
   @ApiPropertyOptional({ enum: HOUSING, nullable: true })
   @ValidateIf(present)
-  @IsIn(HOUSING, { message: `housing must be one of ${HOUSING.join(', ')}` })
+  @IsIn(HOUSING)
   housing?: Housing | null;
 
   @ApiPropertyOptional({ nullable: true, example: '2026-06-01' })
   @ValidateIf(present)
-  @IsISO8601({ strict: true }, { message: `plannedArrival ${DATE.message}` })
-  @Length(10, 10, { message: `plannedArrival ${DATE.message}` })
+  @IsISO8601({ strict: true }, DATE)
+  @Length(10, 10, DATE)
   plannedArrival?: string | null;
 
   @ApiProperty()
@@ -50,8 +50,8 @@ export class UpdateSettlementDto {
 
 export class ArrivalDto {
   @ApiProperty({ example: '2026-06-03' })
-  @IsISO8601({ strict: true }, { message: `actualArrival ${DATE.message}` })
-  @Length(10, 10, { message: `actualArrival ${DATE.message}` })
+  @IsISO8601({ strict: true }, DATE)
+  @Length(10, 10, DATE)
   actualArrival: string;
 
   @ApiProperty()

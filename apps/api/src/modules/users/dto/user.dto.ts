@@ -9,7 +9,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class PasswordDto {
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 }
@@ -19,7 +19,7 @@ export class CreateUserDto extends PasswordDto {
   @Transform(trim)
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, {
-    message: 'username must be 3–64 lower-case letters, digits, dots, dashes or underscores',
+    message: 'validation.username',
   })
   username: string;
 
@@ -32,11 +32,11 @@ export class CreateUserDto extends PasswordDto {
   @ApiPropertyOptional({ nullable: true })
   @Transform(trim)
   @IsOptional()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail()
   email?: string | null;
 
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsIn(ROLES)
   role: Role;
 
   @ApiPropertyOptional({ nullable: true, description: 'Required for caseworkers and regional officials' })
@@ -57,11 +57,11 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ nullable: true })
   @Transform(trim)
   @ValidateIf((_, value) => value !== null && value !== undefined && value !== '')
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail()
   email?: string | null;
 
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsIn(ROLES)
   role: Role;
 
   @ApiPropertyOptional({ nullable: true })

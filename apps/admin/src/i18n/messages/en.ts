@@ -1,0 +1,110 @@
+import {
+  AUDIT_ACTIONS,
+  ENTITY_NAMES_EN,
+  ENTITY_TYPES,
+  MESSAGES,
+  type AuditAction,
+  type EntityType,
+  type MessageCode,
+} from '@qonys/domain';
+
+/** The server's catalogue template `{name}` as a polyglot phrase `%{name}`. */
+const phrase = (template: string): string => template.replace(/\{(\w+)\}/g, '%{$1}');
+
+/** What this file's kk and ru siblings must each provide. */
+export interface ServerMessages {
+  /** Every catalogue code (libs/domain messages.ts), keyed by the code itself. */
+  server: Record<MessageCode, string>;
+  names: {
+    entities: Record<EntityType, string>;
+    audit_actions: Record<AuditAction, string>;
+    reservation_statuses: Record<'reserved' | 'released' | 'settled', string>;
+  };
+}
+
+const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
+  'access.denied': 'Access refused',
+  'application.assign': 'Case assigned',
+  'application.create': 'Case registered',
+  'application.member_add': 'Family member added',
+  'application.member_remove': 'Family member removed',
+  'application.note': 'Note added',
+  'application.transition': 'Case status changed',
+  'application.update': 'Case changed',
+  'auth.login': 'Signed in',
+  'auth.login_failed': 'Sign-in failed',
+  'auth.logout': 'Signed out',
+  'auth.mfa_enrolled': 'Two-factor login set up',
+  'auth.password_changed': 'Password changed',
+  'auth.refresh_token_reused': 'Reused session token refused',
+  'certificate.download': 'Certificate downloaded',
+  'deadline_setting.create': 'Deadline setting created',
+  'deadline_setting.update': 'Deadline setting changed',
+  'demo_data.generate': 'Demo data generated',
+  'decision_letter.download': 'Decision letter downloaded',
+  'document.review': 'Document reviewed',
+  'document.upload': 'Document uploaded',
+  'document.view': 'Document viewed',
+  'document_type.create': 'Document type created',
+  'document_type.update': 'Document type changed',
+  'holiday.create': 'Holiday created',
+  'holiday.update': 'Holiday changed',
+  'inclusion_request.create': 'Inclusion requested',
+  'inclusion_request.include': 'Family included in the quota',
+  'inclusion_request.refuse': 'Inclusion refused',
+  'inclusion_request.withdraw': 'Inclusion request withdrawn',
+  'labour_demand.create': 'Labour demand created',
+  'labour_demand.import': 'Labour demand imported',
+  'labour_demand.update': 'Labour demand changed',
+  'legal_ground.create': 'Legal ground created',
+  'legal_ground.update': 'Legal ground changed',
+  'mci_rate.create': 'MCI rate created',
+  'mci_rate.update': 'MCI rate changed',
+  'person.create': 'Person registered',
+  'person.mark_distinct': 'Persons marked as different people',
+  'person.merge': 'Person merged into another',
+  'person.merge_into': 'Person kept in a merge',
+  'person.update': 'Person changed',
+  'person.view': 'Person viewed',
+  'placement_batch.accept': 'Placement batch accepted',
+  'placement_batch.create': 'Placement batch started',
+  'placement_proposal.override': 'Placement proposal changed',
+  'placement_weight.update': 'Placement weights changed',
+  'quota.capacity_change': 'Quota capacity changed',
+  'quota.create': 'Quota created',
+  'region.create': 'Region created',
+  'region.update': 'Region changed',
+  'region_capacity.create': 'Region capacity created',
+  'region_capacity.update': 'Region capacity changed',
+  'reservation.release': 'Places released',
+  'reservation.reserve': 'Places reserved',
+  'reservation.settle': 'Family settled',
+  'settlement.arrival': 'Arrival confirmed',
+  'settlement.cancel': 'Settlement cancelled',
+  'settlement.create': 'Settlement planned',
+  'settlement.move': 'Settlement moved to another region',
+  'settlement.update': 'Settlement changed',
+  'user.create': 'User created',
+  'user.password_reset': 'Password reset',
+  'user.update': 'User changed',
+};
+
+/** English: the catalogue's own templates, so the two cannot drift apart. */
+export const messagesEn: ServerMessages = {
+  server: Object.fromEntries(Object.entries(MESSAGES).map(([code, template]) => [code, phrase(template)])) as Record<
+    MessageCode,
+    string
+  >,
+  names: {
+    entities: ENTITY_NAMES_EN,
+    audit_actions: AUDIT_ACTIONS_EN,
+    reservation_statuses: { reserved: 'reserved', released: 'released', settled: 'settled' },
+  },
+};
+
+/** The lists the completeness test walks. */
+export const MESSAGE_LISTS = {
+  codes: Object.keys(MESSAGES) as MessageCode[],
+  entities: ENTITY_TYPES,
+  actions: AUDIT_ACTIONS,
+};
