@@ -37,6 +37,8 @@ module.exports = {
       '<rootDir>/libs/**/*.spec.ts',
       '<rootDir>/apps/api/src/**/*.spec.ts',
       '<rootDir>/apps/admin/src/**/*.spec.ts',
+      '<rootDir>/test/preflight/*.spec.ts',
+      '<rootDir>/test/walk/*.spec.ts',
     ]),
     project(
       'api',

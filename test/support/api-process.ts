@@ -2,9 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { testServerUrl } from '../preflight/preflight';
 
 /** The PostgreSQL server the end-to-end tests create their databases on. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL = testServerUrl();
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 /** The JWT signing secret every API started here uses (unless `env` overrides it). */
 export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-0123456789';

@@ -1,10 +1,11 @@
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { chromiumPath } from '../preflight/preflight';
 import { DEMO_PASSWORD, unusedTotp } from './auth';
 
 /** Debian's Chromium, headless, with no traffic leaving the machine. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',

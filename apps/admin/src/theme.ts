@@ -7,7 +7,7 @@ import { LocalePagination } from './common/LocalePagination';
  * React-admin's default theme in the colours of the Kazakh flag: sky blue and gold.
  * On a phone (below `sm`) every dialog takes the whole screen, as MUI's `fullScreen`
  * would, so no dialog is wider than the screen; rows of tabs scroll rather than widen
- * the page; every list's pagination writes its figures in the UI language.
+ * the page, and so do tables; every list's pagination writes its figures in the UI language.
  */
 export const theme: RaThemeOptions = {
   ...defaultTheme,
@@ -39,6 +39,11 @@ export const theme: RaThemeOptions = {
     MuiTabs: {
       defaultProps: { variant: 'scrollable', scrollButtons: 'auto', allowScrollButtonsMobile: true },
       styleOverrides: { root: { contain: 'inline-size' } },
+    },
+    // The same for a table: one wider than the screen (a settlement's action buttons in
+    // Russian) scrolls inside its card instead of widening the whole page.
+    RaDataTable: {
+      styleOverrides: { root: { contain: 'inline-size', '& .RaDataTable-tableWrapper': { overflowX: 'auto' } } },
     },
     RaList: { defaultProps: { pagination: createElement(LocalePagination) } },
   },

@@ -35,8 +35,9 @@ const auditFilters = [
   <DateInput key="occurredTo" source="occurredTo" />,
 ];
 
+/** Request ids and IP addresses: machine codes, marked up as <code> (in no language). */
 const Mono = ({ source }: { source: string }) => (
-  <TextField source={source} sx={{ fontFamily: 'monospace', fontSize: '0.8rem' }} />
+  <TextField source={source} component="code" sx={{ fontFamily: 'monospace', fontSize: '0.8rem' }} />
 );
 
 /** The audit log is append-only: read, filter, export and verify — nothing else. */

@@ -2,9 +2,11 @@ import { Typography } from '@mui/material';
 import { DataTable, List, SearchInput, SimpleList, useRecordContext, useTranslate } from 'react-admin';
 import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
+import { CodeField } from '../common/CodeField';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
+import { useEditRowClick } from '../common/useEditRowClick';
 
 /** "15 working days", the unit agreeing with the number in each language. */
 const DurationField = () => {
@@ -19,19 +21,11 @@ const DurationField = () => {
   );
 };
 
-const KeyField = () => {
-  const record = useRecordContext();
-  return (
-    <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
-      {record?.key}
-    </Typography>
-  );
-};
-
 const deadlineFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const DeadlineList = () => {
   const nameSource = useNameSource();
+  const rowClick = useEditRowClick();
   return (
     <List filters={deadlineFilters} actions={<ListActions />} sort={{ field: 'key', order: 'ASC' }}>
       <ResponsiveList
@@ -47,8 +41,10 @@ export const DeadlineList = () => {
           />
         }
       >
-        <DataTable bulkActionButtons={false}>
-          <DataTable.Col source="key" field={KeyField} />
+        <DataTable bulkActionButtons={false} rowClick={rowClick}>
+          <DataTable.Col source="key">
+            <CodeField source="key" />
+          </DataTable.Col>
           <DataTable.Col
             source={nameSource}
             label="resources.deadlines.fields.name"

@@ -1,4 +1,3 @@
-import { Typography } from '@mui/material';
 import {
   BooleanField,
   DataTable,
@@ -8,15 +7,16 @@ import {
   SelectField,
   SelectInput,
   SimpleList,
-  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { ValidityColumns } from '../common/ValidityColumns';
 import { CompactLine, ValidityPeriod } from '../common/CompactLine';
+import { CodeField } from '../common/CodeField';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
 import { CONDITION_CHOICES, SCOPE_CHOICES } from './documentTypeChoices';
+import { useEditRowClick } from '../common/useEditRowClick';
 
 const documentTypeFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -25,18 +25,10 @@ const documentTypeFilters = [
   <NullableBooleanInput key="required" source="required" />,
 ];
 
-const KeyField = () => {
-  const record = useRecordContext();
-  return (
-    <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace' }}>
-      {record?.key}
-    </Typography>
-  );
-};
-
 /** The per-case document checklist, in the order caseworkers see it. */
 export const DocumentTypeList = () => {
   const nameSource = useNameSource();
+  const rowClick = useEditRowClick();
   const translate = useTranslate();
   return (
     <List filters={documentTypeFilters} actions={<ListActions />} sort={{ field: 'sortOrder', order: 'ASC' }}>
@@ -55,9 +47,11 @@ export const DocumentTypeList = () => {
           />
         }
       >
-        <DataTable bulkActionButtons={false}>
+        <DataTable bulkActionButtons={false} rowClick={rowClick}>
           <DataTable.Col source="sortOrder" />
-          <DataTable.Col source="key" field={KeyField} />
+          <DataTable.Col source="key">
+            <CodeField source="key" />
+          </DataTable.Col>
           <DataTable.Col source={nameSource} label="resources.document-types.fields.name" field={LocalizedNameField} />
           <DataTable.Col source="scope" disableSort>
             <SelectField source="scope" choices={SCOPE_CHOICES} />

@@ -19,6 +19,7 @@ import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, useNameSource } from '../common/localizedName';
 import { HOLIDAY_KIND_CHOICES, usesMonthAndDay } from './holidayKinds';
+import { useEditRowClick } from '../common/useEditRowClick';
 
 const holidayFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -43,6 +44,7 @@ const WhenField = () => {
 
 export const HolidayList = () => {
   const nameSource = useNameSource();
+  const rowClick = useEditRowClick();
   return (
     <List filters={holidayFilters} actions={<ListActions />} sort={{ field: 'id', order: 'ASC' }}>
       <ResponsiveList
@@ -59,7 +61,7 @@ export const HolidayList = () => {
           />
         }
       >
-        <DataTable bulkActionButtons={false}>
+        <DataTable bulkActionButtons={false} rowClick={rowClick}>
           <DataTable.Col source="kind">
             <SelectField source="kind" choices={HOLIDAY_KIND_CHOICES} />
           </DataTable.Col>

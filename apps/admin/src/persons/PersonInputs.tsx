@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Stack, Typography } from '@mui/material';
 import {
-  AutocompleteArrayInput,
   AutocompleteInput,
   DateInput,
   required,
@@ -11,18 +10,13 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useRole } from '../common/useRole';
-import { matchesWorldChoice, type WorldChoice } from '../common/world/worldNames';
+import { LanguagesInput } from '../common/world/LanguagesInput';
+import { useCountryChoices, worldSearch } from '../common/world/useWorldChoices';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 import { EthnicityInput } from './EthnicityInput';
 import { IinInput } from './IinInput';
 import { LatinNameInput } from './LatinNameInput';
-import {
-  EDUCATION_LEVEL_CHOICES,
-  ID_DOCUMENT_TYPE_CHOICES,
-  SEX_CHOICES,
-  useCountryChoices,
-  useLanguageChoices,
-} from './personChoices';
+import { EDUCATION_LEVEL_CHOICES, ID_DOCUMENT_TYPE_CHOICES, SEX_CHOICES } from './personChoices';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -36,12 +30,6 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
   );
 };
 
-/** Country and language inputs find a name typed in any language and script ("Моңғ", "Монг", "Mong"). */
-const worldSearch = {
-  translateChoice: false,
-  matchSuggestion: (typed: string, choice: WorldChoice) => matchesWorldChoice(typed, choice),
-} as const;
-
 const Row = ({ children }: { children: ReactNode }) => (
   <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
     {children}
@@ -52,7 +40,6 @@ const Row = ({ children }: { children: ReactNode }) => (
 export const PersonInputs = () => {
   const { nationwide } = useRole();
   const countries = useCountryChoices();
-  const languages = useLanguageChoices();
   return (
     <>
       <Section title="names">
@@ -96,7 +83,7 @@ export const PersonInputs = () => {
           <SelectInput source="educationLevel" choices={EDUCATION_LEVEL_CHOICES} />
           <TextInput source="profession" fullWidth />
         </Row>
-        <AutocompleteArrayInput source="languages" choices={languages} {...worldSearch} fullWidth />
+        <LanguagesInput />
       </Section>
       <Section title="contacts">
         <TextInput source="phone" type="tel" />

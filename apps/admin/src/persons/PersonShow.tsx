@@ -19,7 +19,8 @@ import {
 import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
 import type { Person } from '../providers/personTypes';
 import { EDUCATION_LEVEL_CHOICES, ID_DOCUMENT_TYPE_CHOICES, SEX_CHOICES } from './personChoices';
-import { CountryField, LanguagesField, OtherSpellingsField } from './personDisplay';
+import { LanguagesField } from '../common/world/LanguagesField';
+import { CountryField, OtherSpellingsField } from './personDisplay';
 import { PersonCases } from './PersonCases';
 import { EthnicityMark } from './EthnicityMark';
 import { useDuplicatesPath } from './useDuplicateCheck';

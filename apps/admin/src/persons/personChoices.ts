@@ -1,7 +1,4 @@
 import { EDUCATION_LEVELS, ID_DOCUMENT_TYPES, SEXES } from '@qonys/domain';
-import { useMemo } from 'react';
-import { useLocaleState } from 'react-admin';
-import { countryChoices, languageChoices, type WorldChoice } from '../common/world/worldNames';
 
 /** Choices for SelectInputs; react-admin translates the names. */
 export const SEX_CHOICES = SEXES.map((sex) => ({ id: sex, name: `app.sexes.${sex}` }));
@@ -32,15 +29,3 @@ export const ETHNICITIES = [
   'other',
 ] as const;
 export const ETHNICITY_CHOICES = ETHNICITIES.map((key) => ({ id: key, name: `app.ethnicities.${key}` }));
-
-/** ISO 3166-1 countries in use today, named in the UI language, searchable in kk, ru and en (common/world). */
-export function useCountryChoices(): WorldChoice[] {
-  const [locale] = useLocaleState();
-  return useMemo(() => countryChoices(locale), [locale]);
-}
-
-/** ISO 639-1 languages, named in the UI language, searchable in kk, ru and en. */
-export function useLanguageChoices(): WorldChoice[] {
-  const [locale] = useLocaleState();
-  return useMemo(() => languageChoices(locale), [locale]);
-}

@@ -1,6 +1,6 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, type FieldProps } from 'react-admin';
-import { countryName, languageName } from '../common/world/worldNames';
+import { countryName } from '../common/world/worldNames';
 import type { Person } from '../providers/personTypes';
 
 /** An ISO 3166 country code as the country's name in the UI language. */
@@ -12,21 +12,6 @@ export const CountryField = ({ source }: FieldProps & { source: 'citizenship' | 
     <Typography component="span" variant="body2">
       {code ? countryName(code, locale) : '—'}
     </Typography>
-  );
-};
-
-/** ISO 639-1 codes as language names in the UI language. */
-export const LanguagesField = (_props: FieldProps) => {
-  const record = useRecordContext<Person>();
-  const [locale] = useLocaleState();
-  const languages = record?.languages ?? [];
-  if (languages.length === 0) return <Typography variant="body2">—</Typography>;
-  return (
-    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {languages.map((code) => (
-        <Chip key={code} size="small" label={languageName(code, locale)} />
-      ))}
-    </Stack>
   );
 };
 

@@ -1,6 +1,7 @@
 import type { PlacementReason } from '@qonys/domain';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { useFormatNumber } from '../common/useFormatNumber';
+import { languageName } from '../common/world/worldNames';
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value) || 0);
 const list = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
@@ -11,6 +12,7 @@ const list = (value: unknown): string => (Array.isArray(value) ? value.join(', '
  */
 export function useReasonText(): (reason: PlacementReason) => string {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const format = useFormatNumber();
   const count = (value: unknown) => format(num(value));
   return ({ key, facts, points }) => {
@@ -47,7 +49,10 @@ export function useReasonText(): (reason: PlacementReason) => string {
           : t('language', {
               speakers: count(facts.speakers),
               known: count(facts.known),
-              languages: list(facts.languages),
+              // ISO 639-1 codes (kk, ru) named in the UI language.
+              languages: Array.isArray(facts.languages)
+                ? facts.languages.map((code) => languageName(String(code), locale)).join(', ')
+                : list(facts.languages),
             });
     }
   };

@@ -1,5 +1,6 @@
-import { NumberInput, TextArrayInput, TextInput, maxLength, minValue, required } from 'react-admin';
+import { NumberInput, TextInput, maxLength, minValue, required } from 'react-admin';
 import { integer, validateYear } from '../common/validators';
+import { LanguagesInput } from '../common/world/LanguagesInput';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 
 /** Housing and adaptation-centre places and the region's languages, shared by create and edit. */
@@ -9,7 +10,7 @@ export const RegionCapacityInputs = () => (
     <RegionReferenceInput validate={required()} />
     <NumberInput source="housingUnits" validate={[required(), integer, minValue(0)]} />
     <NumberInput source="adaptationCentrePlaces" validate={[required(), integer, minValue(0)]} />
-    <TextArrayInput source="languages" />
+    <LanguagesInput />
     <TextInput source="source" validate={[required(), maxLength(500)]} fullWidth />
   </>
 );

@@ -5,6 +5,7 @@ import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { useFormatNumber } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
+import { LanguagesField } from '../common/world/LanguagesField';
 import { useRegionNames } from '../quotas/useRegionNames';
 import { RegionReferenceInput } from '../users/RegionReferenceInput';
 
@@ -53,9 +54,7 @@ export const RegionCapacityList = () => {
           </DataTable.Col>
           <DataTable.Col source="housingUnits" align="right" field={CountField} />
           <DataTable.Col source="adaptationCentrePlaces" align="right" field={CountField} />
-          <DataTable.Col source="languages" disableSort>
-            <FunctionField<RegionCapacity> render={(record) => record.languages.join(', ')} />
-          </DataTable.Col>
+          <DataTable.Col source="languages" disableSort field={LanguagesField} />
           <DataTable.Col source="source" disableSort />
         </DataTable>
       </ResponsiveList>

@@ -5,6 +5,7 @@ import { CompactLine, ValidityPeriod } from '../common/CompactLine';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { LocalizedNameField, LocalizedTextField, useNameSource } from '../common/localizedName';
+import { useEditRowClick } from '../common/useEditRowClick';
 
 const regionFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -25,6 +26,7 @@ const SettlementYearsField = () => {
 
 export const RegionList = () => {
   const nameSource = useNameSource();
+  const rowClick = useEditRowClick();
   return (
     <List filters={regionFilters} actions={<ListActions />} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
       <ResponsiveList
@@ -41,7 +43,7 @@ export const RegionList = () => {
           />
         }
       >
-        <DataTable bulkActionButtons={false}>
+        <DataTable bulkActionButtons={false} rowClick={rowClick}>
           <DataTable.Col source="code" />
           <DataTable.Col source={nameSource} label="resources.regions.fields.name" field={LocalizedNameField} />
           <DataTable.Col source="centre" disableSort>

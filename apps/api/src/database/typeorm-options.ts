@@ -33,6 +33,7 @@ import { QuotasAndSettlement1764000000004 } from './migrations/1764000000004-quo
 import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005-localized-reference-names';
 import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-messages-as-codes';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
+import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -73,6 +74,7 @@ export const MIGRATIONS = [
   LocalizedReferenceNames1764000000005,
   MessagesAsCodes1764000000006,
   InclusionVisibilityIndexes1764000000007,
+  RussianRegionNames1764000000011,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
