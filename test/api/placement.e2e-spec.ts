@@ -203,6 +203,13 @@ describe('placement', () => {
         [YEAR],
       );
       expect(welder).toBe(25);
+      // No source given: the file's name is stored, not a sentence in one language.
+      const source = await scalar(
+        api.databaseUrl,
+        `SELECT source FROM labour_demand WHERE year = $1 AND occupation_key = 'nurse'`,
+        [YEAR],
+      );
+      expect(source).toBe('demand.xlsx');
     });
 
     it('refuses an official importing another region’s figures', async () => {

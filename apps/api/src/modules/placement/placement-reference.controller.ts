@@ -28,7 +28,8 @@ async function readImport(request: FastifyRequest): Promise<{ content: Buffer; f
   });
   const source = (fields.source ?? '').trim();
   if (!file || file.content.length === 0) throw DomainError.invalid({ file: 'document.file_required' });
-  return { ...file, source: source || `Import of ${file.fileName}` };
+  // Without a stated source the file's name is the provenance: stored text in no one language.
+  return { ...file, source: source || file.fileName };
 }
 
 @ApiTags('placement reference data')
