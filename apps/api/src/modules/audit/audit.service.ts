@@ -72,65 +72,23 @@ export class AuditService {
    * the chain lock is held until commit.
    */
   async record(manager: EntityManager, context: RequestContext, ...entries: AuditEntry[]): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService.record needs a transaction');
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    for (const entry of entries) {
-      const [{ id }] = await manager.query<{ id: string }[]>(`SELECT nextval('audit_event_id_seq')::text AS id`);
-      const actor = entry.actor ?? context.actor;
-      const row = {
-        id,
-        occurredAt: new Date(),
-        actorId: actor?.id ?? null,
-        actorUsername: actor?.username ?? null,
-        actorRole: actor?.role ?? null,
-        action: entry.action,
-        entityType: entry.entityType ?? null,
-        entityId: entry.entityId === undefined ? null : String(entry.entityId),
-        regionId: entry.regionId ?? null,
-        // Round-trip through JSON so the hash covers exactly what jsonb will return.
-        changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes)) as FieldChanges) : null,
-        requestId: context.requestId,
-        ip: context.ip,
-      };
-      const hash = auditHash(prevHash, row);
-      await manager.query(
-        `INSERT INTO audit_event (id, occurred_at, actor_id, actor_username, actor_role, action, entity_type,
-                                  entity_id, region_id, changes, request_id, ip, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [
-          row.id,
-          row.occurredAt,
-          row.actorId,
-          row.actorUsername,
-          row.actorRole,
-          row.action,
-          row.entityType,
-          row.entityId,
-          row.regionId,
-          row.changes === null ? null : JSON.stringify(row.changes),
-          row.requestId,
-          row.ip,
-          prevHash,
-          hash,
-        ],
-      );
-      prevHash = hash;
-    }
+    const now = entries.map((entry) => ({ ...entry, actor: entry.actor ?? context.actor ?? undefined, occurredAt: new Date() }));
+    await this.appendToChain(manager, context, now);
   }
 
   /** Holds the chain for the rest of the caller's transaction: for a writer that must look before it appends. */
   async lockChain(manager: EntityManager): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService.lockChain needs a transaction');
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService needs a transaction to write the chain');
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   }
 
-  /**
-   * Appends generated history (the demo data): each entry at its own moment, ids and
-   * hashes computed in bulk and inserted in chunks, the chain continued from its last row.
-   */
+  /** Appends generated history (the demo data): each entry at its own moment, by its own actor. */
   async recordHistory(manager: EntityManager, context: RequestContext, entries: HistoricAuditEntry[]): Promise<void> {
+    await this.appendToChain(manager, context, entries);
+  }
+
+  /** Ids and hashes computed in bulk and inserted in chunks, the chain continued from its last row. */
+  private async appendToChain(manager: EntityManager, context: RequestContext, entries: HistoricAuditEntry[]): Promise<void> {
     await this.lockChain(manager);
     const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
     let prevHash = last?.hash ?? GENESIS_HASH;
@@ -146,6 +104,7 @@ export class AuditService {
         entityType: entry.entityType ?? null,
         entityId: entry.entityId === undefined ? null : String(entry.entityId),
         regionId: entry.regionId ?? null,
+        // Round-trip through JSON so the hash covers exactly what jsonb will return.
         changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes)) as FieldChanges) : null,
         requestId: context.requestId,
         ip: context.ip,
