@@ -279,6 +279,29 @@ const created = <T>(fields: Record<string, T>) =>
   Object.fromEntries(Object.entries(fields).map(([key, after]) => [key, { before: null, after }]));
 
 /** The rows of one batch of families, table by table, and the quota changes they make. */
+/** Adds a case's timeline line to the batch. */
+type TimelineWriter = (
+  at: Date,
+  by: number | null,
+  type: string,
+  transition: string | null,
+  from: string | null,
+  to: string | null,
+  comment: string | null,
+  data: unknown,
+) => void;
+
+/** Adds an audit entry to the batch, in the case's region unless another is named. */
+type AuditWriter = (
+  at: Date,
+  by: Staff,
+  action: string,
+  entityType: string,
+  entityId: number,
+  changes: Record<string, unknown>,
+  region?: number,
+) => void;
+
 class Batch {
   persons: unknown[][] = [];
   applications: unknown[][] = [];
@@ -373,15 +396,7 @@ class DemoWriter {
     const worker = ref.caseworkers.get(regionId) ?? ref.admin;
     const assigned = ref.caseworkers.get(regionId)?.id ?? null;
     const appId = ids.application;
-    const audit = (
-      at: Date,
-      by: Staff,
-      action: string,
-      entityType: string,
-      entityId: number,
-      changes: Record<string, unknown>,
-      region = regionId,
-    ) =>
+    const audit: AuditWriter = (at, by, action, entityType, entityId, changes, region = regionId) =>
       batch.audit.push({
         occurredAt: at,
         actor: actorOf(by),
@@ -391,16 +406,7 @@ class DemoWriter {
         regionId: region,
         changes: changes as HistoricAuditEntry['changes'],
       });
-    const event = (
-      at: Date,
-      by: number | null,
-      type: string,
-      transition: string | null,
-      from: string | null,
-      to: string | null,
-      comment: string | null,
-      data: unknown,
-    ) =>
+    const event: TimelineWriter = (at, by, type, transition, from, to, comment, data) =>
       batch.events.push([
         appId,
         at.toISOString(),
@@ -604,25 +610,8 @@ class DemoWriter {
     reservationId: number | null,
     settlementId: number | null,
     worker: Staff,
-    event: (
-      at: Date,
-      by: number | null,
-      type: string,
-      transition: string | null,
-      from: string | null,
-      to: string | null,
-      comment: string | null,
-      data: unknown,
-    ) => void,
-    audit: (
-      at: Date,
-      by: Staff,
-      action: string,
-      entityType: string,
-      entityId: number,
-      changes: Record<string, unknown>,
-      region?: number,
-    ) => void,
+    event: TimelineWriter,
+    audit: AuditWriter,
   ): void {
     const ref = this.reference;
     const inc = plan.inclusion!;
