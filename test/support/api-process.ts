@@ -9,6 +9,9 @@ export const TEST_SERVER_URL = testServerUrl();
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 /** The JWT signing secret every API started here uses (unless `env` overrides it). */
 export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-0123456789';
+/** The audit chain's HMAC keys and the personal-data master keys of every API started here. */
+export const E2E_AUDIT_CHAIN_KEYS = `e2e:${Buffer.alloc(32, 'a').toString('base64')}`;
+export const E2E_DATA_MASTER_KEYS = `e2e:${Buffer.alloc(32, 'm').toString('base64')}`;
 
 export interface RunningApi {
   /** http://localhost:<port> */
@@ -81,6 +84,8 @@ export async function startApi(
       // The demo users only: generated families would slow every suite (DEMO_FAMILIES=300 for a browser walk).
       DEMO_FAMILIES: '0',
       JWT_SECRET: E2E_JWT_SECRET,
+      AUDIT_CHAIN_KEYS: E2E_AUDIT_CHAIN_KEYS,
+      DATA_MASTER_KEYS: E2E_DATA_MASTER_KEYS,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
       SERVE_ADMIN: 'false',

@@ -1,9 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app.config';
 
+const KEY = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+
 /** Only the variables under test; the rest take their defaults. */
 const load = (env: Record<string, string>) =>
-  loadConfig({ DATA_DIR: '/srv/qonys', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://q@db/q', ...env });
+  loadConfig({
+    DATA_DIR: '/srv/qonys',
+    JWT_SECRET: 'x'.repeat(32),
+    DATABASE_URL: 'postgres://q@db/q',
+    AUDIT_CHAIN_KEYS: KEY,
+    DATA_MASTER_KEYS: KEY,
+    ...env,
+  });
 
 describe('loadConfig: documents and the public certificate check', () => {
   it('keeps documents on local disk under DATA_DIR/documents, up to 10 MB, by default', () => {
@@ -67,5 +78,33 @@ describe('loadConfig: documents and the public certificate check', () => {
   ])('refuses %j', (env, message) => {
     expect(() => load(env)).toThrow(ConfigError);
     expect(() => load(env)).toThrow(message);
+  });
+});
+
+describe('loadConfig: key rings', () => {
+  it('reads id:key pairs, the first one current, and finds older keys by id', () => {
+    const k2 = Buffer.alloc(32, 2).toString('base64');
+    const ring = load({ AUDIT_CHAIN_KEYS: `k2:${k2},${KEY}` }).auditChainKeys;
+    expect(ring.currentId).toBe('k2');
+    expect([...ring.keys.keys()]).toEqual(['k2', 'k1']);
+    expect(ring.keys.get('k1')).toEqual(Buffer.alloc(32, 1));
+  });
+
+  it('refuses short keys, repeated ids, other shapes, and a missing ring with a real database', () => {
+    expect(() => load({ DATA_MASTER_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(/at least 32 bytes/);
+    expect(() => load({ DATA_MASTER_KEYS: `${KEY},${KEY}` })).toThrow(/given twice/);
+    expect(() => load({ DATA_MASTER_KEYS: 'just-a-password' })).toThrow(/id:base64key/);
+    expect(() => load({ DATA_MASTER_KEYS: '' })).toThrow(/DATA_MASTER_KEYS is required/);
+  });
+
+  it('generates a ring beside the embedded database and keeps it across restarts', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qonys-keys-'));
+    const embedded = { DATA_DIR: dataDir, DATABASE_URL: '', AUDIT_CHAIN_KEYS: '', DATA_MASTER_KEYS: '', JWT_SECRET: '' };
+    const first = load(embedded);
+    const again = load(embedded);
+    expect(first.auditChainKeys.keys.get('k1')).toHaveLength(32);
+    expect(again.auditChainKeys).toEqual(first.auditChainKeys);
+    expect(again.dataMasterKeys.keys.get('k1')).not.toEqual(first.auditChainKeys.keys.get('k1'));
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -35,6 +35,19 @@ export interface AppConfig {
   readonly publicBaseUrl: string;
   /** Public certificate checks per client address per minute. */
   readonly publicRateLimitPerMinute: number;
+  /** Keys the audit chain's HMAC is computed with; the database never holds them (docs/audit-chain.md). */
+  readonly auditChainKeys: KeyRing;
+  /** Keys that wrap each person's data key and the TOTP secrets (docs/personal-data.md). */
+  readonly dataMasterKeys: KeyRing;
+}
+
+/**
+ * Named secret keys, rotatable: new writes use `currentId`, reads find any older key by
+ * the id stored beside what it protects.
+ */
+export interface KeyRing {
+  readonly currentId: string;
+  readonly keys: ReadonlyMap<string, Buffer>;
 }
 
 /** Local disk under `DATA_DIR/documents`, or an S3-compatible object store. */
@@ -173,6 +186,34 @@ function jwtSecret(env: Env, embedded: boolean, dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** `id:base64key,id:base64key`, the first one current; each key at least 32 bytes. */
+export function parseKeyRing(name: string, raw: string): KeyRing {
+  const keys = new Map<string, Buffer>();
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]+={0,2})$/.exec(part);
+    if (!match) throw new ConfigError(`${name} must be a list of id:base64key, such as k1:${'A'.repeat(43)}=`);
+    const key = Buffer.from(match[2], 'base64');
+    if (key.length < 32) throw new ConfigError(`${name}: key "${match[1]}" must be at least 32 bytes (44 base64 characters)`);
+    if (keys.has(match[1])) throw new ConfigError(`${name}: key id "${match[1]}" is given twice`);
+    keys.set(match[1], key);
+  }
+  return { currentId: [...keys.keys()][0], keys };
+}
+
+/**
+ * A key ring from the environment. With a real database it must be given (replicas share
+ * it); the embedded database keeps a generated one beside its data, like the JWT secret.
+ */
+function keyRing(env: Env, name: string, embedded: boolean, dataDir: string): KeyRing {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '') return parseKeyRing(name, raw);
+  if (!embedded) throw new ConfigError(`${name} is required when DATABASE_URL is set (id:base64key, 32+ bytes)`);
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, name.toLowerCase().replace(/_/g, '-'));
+  if (!existsSync(file)) writeFileSync(file, `k1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+  return parseKeyRing(name, readFileSync(file, 'utf8').trim());
+}
+
 /** Enough for every list and board to show something, and a first start well under a minute. */
 export const DEFAULT_DEMO_FAMILIES = 3000;
 
@@ -214,6 +255,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storage: storage(env, dataDir),
     publicBaseUrl: httpUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
+    auditChainKeys: keyRing(env, 'AUDIT_CHAIN_KEYS', url === null, dataDir),
+    dataMasterKeys: keyRing(env, 'DATA_MASTER_KEYS', url === null, dataDir),
   };
 }
 
