@@ -59,6 +59,10 @@ export const personsEn = {
     latin_generated: 'Left empty, it is generated: %{latin}',
     other_ethnicity: 'Not Kazakh',
     merged_into: 'This record was merged into person #%{id}.',
+    access_log: {
+      title: 'Access log',
+      help: 'Who read or changed this person’s data, and when. Each list page, search, case view and paper counts.',
+    },
     person_cases: 'Cases as applicant',
     no_cases: 'Not the applicant of any case.',
     duplicates: {
