@@ -43,6 +43,8 @@ export const PersonAccessLog = () => {
         sort={{ field: 'id', order: 'DESC' }}
         perPage={10}
         disableSyncWithLocation
+        // Access is checked above (audit-events: list): the path is no resource of the permission table.
+        disableAuthentication
       >
         <ResponsiveList
           compact={
