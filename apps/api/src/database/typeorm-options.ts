@@ -34,6 +34,7 @@ import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005
 import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-messages-as-codes';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
+import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   MessagesAsCodes1764000000006,
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
+  PersonAccess1764000000014,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

@@ -24,6 +24,25 @@ export const AUDIT_LIST: ListSpec<AuditEvent> = {
   },
 };
 
+/** An entry of a person's access log: who read or changed them, when, how. */
+export type PersonAccessEntry = Pick<
+  AuditEvent,
+  'id' | 'occurredAt' | 'actorId' | 'actorUsername' | 'actorRole' | 'action' | 'entityType' | 'entityId'
+>;
+
+export const PERSON_ACCESS_LIST: ListSpec<AuditEvent> = {
+  resource: 'person-access',
+  // Served backwards by person_access's primary key (person_id, audit_event_id).
+  sortable: { id: 'pa.audit_event_id', occurredAt: 'pa.audit_event_id' },
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    action: textEquals('e.action'),
+    actorId: integerEquals('e.actor_id', 1),
+    occurredFrom: dateFrom('e.occurred_at'),
+    occurredTo: dateTo('e.occurred_at'),
+  },
+};
+
 export interface ChainVerification {
   valid: boolean;
   checked: number;
@@ -39,6 +58,17 @@ export class AuditLogService {
 
   list(query: ParsedListQuery): Promise<ListResult<AuditEvent>> {
     return fetchPage(this.dataSource.getRepository(AuditEvent).createQueryBuilder('e'), query, AUDIT_LIST);
+  }
+
+  /** The entries naming a person (docs/personal-data.md, Reads), newest first. */
+  async accessLog(personId: number, query: ParsedListQuery): Promise<ListResult<PersonAccessEntry>> {
+    const qb = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.occurredAt', 'e.actorId', 'e.actorUsername', 'e.actorRole', 'e.action', 'e.entityType', 'e.entityId'])
+      .innerJoin('person_access', 'pa', 'pa.audit_event_id = e.id')
+      .where('pa.person_id = :personId', { personId });
+    return fetchPage(qb, query, PERSON_ACCESS_LIST);
   }
 
   async get(id: string): Promise<AuditEvent> {
