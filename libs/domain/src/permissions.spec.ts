@@ -50,6 +50,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'labour-demand': SETTLEMENT_WORK,
   'region-capacities': SETTLEMENT_WORK,
   'placement-weights': REFERENCE_DATA,
+  'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT },
 };
 
 const everyCase = ROLES.flatMap((role) =>
