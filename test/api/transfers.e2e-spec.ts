@@ -42,16 +42,21 @@ describe('transfer requests between regions', () => {
     return (await as('admin').get(`/api/quotas?filter=${filter}`).expect(200)).body[0] as Quota;
   };
   const lastLedgerEntry = async (quotaId: number) =>
-    (await as('admin').get(`/api/quotas/${quotaId}/ledger?sort=${encodeURIComponent('["id","DESC"]')}`).expect(200))
-      .body[0] as { kind: string; reservedDelta: number; reservationId: number };
+    (
+      await as('admin')
+        .get(`/api/quotas/${quotaId}/ledger?sort=${encodeURIComponent('["id","DESC"]')}`)
+        .expect(200)
+    ).body[0] as { kind: string; reservedDelta: number; reservationId: number };
   const timeline = (applicationId: number) =>
-    withDb(api.databaseUrl, async (db) =>
-      (
-        await db.query<{ transition: string; code: string | null }>(
-          `SELECT transition, data->'message'->>'code' AS code FROM application_event WHERE application_id = $1 ORDER BY id`,
-          [applicationId],
-        )
-      ).rows,
+    withDb(
+      api.databaseUrl,
+      async (db) =>
+        (
+          await db.query<{ transition: string; code: string | null }>(
+            `SELECT transition, data->'message'->>'code' AS code FROM application_event WHERE application_id = $1 ORDER BY id`,
+            [applicationId],
+          )
+        ).rows,
     );
   const audited = (action: string, id: number) =>
     scalar(api.databaseUrl, 'SELECT count(*)::int FROM audit_event WHERE action = $1 AND entity_id = $2', [
@@ -74,7 +79,10 @@ describe('transfer requests between regions', () => {
       })
       .expect(201);
     await as('official.pavlodar')
-      .post(`/api/inclusion-requests/${created.body.id}/decision`, { decision: 'include', version: created.body.version })
+      .post(`/api/inclusion-requests/${created.body.id}/decision`, {
+        decision: 'include',
+        version: created.body.version,
+      })
       .expect(200);
     const filter = encodeURIComponent(JSON.stringify({ applicationId: family.id }));
     const [settlement] = (await as('official.pavlodar').get(`/api/settlements?filter=${filter}`).expect(200)).body;
@@ -190,7 +198,11 @@ describe('transfer requests between regions', () => {
       code: 'transfer.consent_required',
       params: { region: { en: 'West Kazakhstan' } },
     });
-    const future = await askMove(settlement, { ...toWest, consentDate: '2099-01-01', consentDocument: 'Statement 7' }).expect(400);
+    const future = await askMove(settlement, {
+      ...toWest,
+      consentDate: '2099-01-01',
+      consentDocument: 'Statement 7',
+    }).expect(400);
     expect(Object.keys(future.body.errors)).toEqual(['consentDate']);
     const noCode = await askMove(settlement, { reasonCode: undefined }).expect(400);
     expect(Object.keys(noCode.body.errors)).toEqual(['reasonCode']);
@@ -199,9 +211,17 @@ describe('transfer requests between regions', () => {
     await as('admin')
       .post(`/api/settlements/${settlement.id}/move`, { ...toWest, reason: 'Housing', version: settlement.version })
       .expect(400);
-    expect(await scalar(api.databaseUrl, 'SELECT count(*)::int FROM transfer_request WHERE application_id = $1', [applicationId])).toBe(0);
+    expect(
+      await scalar(api.databaseUrl, 'SELECT count(*)::int FROM transfer_request WHERE application_id = $1', [
+        applicationId,
+      ]),
+    ).toBe(0);
 
-    const asked = await askMove(settlement, { ...toWest, consentDate: '2026-05-04', consentDocument: 'Statement 7' }).expect(202);
+    const asked = await askMove(settlement, {
+      ...toWest,
+      consentDate: '2026-05-04',
+      consentDocument: 'Statement 7',
+    }).expect(202);
     expect(asked.body).toMatchObject({ toRegionId: westId, consentDate: '2026-05-04', consentDocument: 'Statement 7' });
   });
 
@@ -227,7 +247,9 @@ describe('transfer requests between regions', () => {
     expect((await withdraw('official.pavlodar').expect(200)).body.state).toBe('withdrawn');
     expect(await quota(abaiId)).toEqual(abaiBefore);
     for (const family of [first, second]) {
-      expect((await as('admin').get(`/api/settlements/${family.settlement.id}`).expect(200)).body.status).toBe('planned');
+      expect((await as('admin').get(`/api/settlements/${family.settlement.id}`).expect(200)).body.status).toBe(
+        'planned',
+      );
     }
   });
 
@@ -235,17 +257,24 @@ describe('transfer requests between regions', () => {
     const { settlement } = await includedFamily(1);
     const asked = (await askMove(settlement).expect(202)).body as { id: number; version: number };
     await as('admin')
-      .post(`/api/settlements/${settlement.id}/move`, { regionId: abaiId, reason: 'Decided nationally', version: settlement.version })
+      .post(`/api/settlements/${settlement.id}/move`, {
+        regionId: abaiId,
+        reason: 'Decided nationally',
+        version: settlement.version,
+      })
       .expect(200);
     const after = await as('official.abai').get(`/api/transfer-requests/${asked.id}`).expect(200);
     expect(after.body.state).toBe('expired');
-    await as('official.abai').post(`/api/transfer-requests/${asked.id}/accept`, { version: after.body.version }).expect(409);
+    await as('official.abai')
+      .post(`/api/transfer-requests/${asked.id}/accept`, { version: after.body.version })
+      .expect(409);
   });
 
   it("gives the receiving region's last places to one of two accepts racing for them", async () => {
     const families = [await includedFamily(2), await includedFamily(2)];
     const asked = [];
-    for (const family of families) asked.push((await askMove(family.settlement).expect(202)).body as { id: number; version: number });
+    for (const family of families)
+      asked.push((await askMove(family.settlement).expect(202)).body as { id: number; version: number });
     // Room for exactly one of the two families.
     await withDb(api.databaseUrl, (db) =>
       db.query(
@@ -262,8 +291,11 @@ describe('transfer requests between regions', () => {
     expect(loser.body.code).toMatch(/^quota\.full/);
     expect(await quota(abaiId)).toMatchObject({ reserved: abaiBefore.reserved + 2, balance: 0 });
     const states = await withDb(api.databaseUrl, async (db) =>
-      (await db.query<{ state: string }>('SELECT state FROM transfer_request WHERE id = ANY($1) ORDER BY state', [asked.map((r) => r.id)]))
-        .rows.map((r) => r.state),
+      (
+        await db.query<{ state: string }>('SELECT state FROM transfer_request WHERE id = ANY($1) ORDER BY state', [
+          asked.map((r) => r.id),
+        ])
+      ).rows.map((r) => r.state),
     );
     // The loser is still open: Abai may accept it once it has room.
     expect(states).toEqual(['accepted', 'requested']);
@@ -285,7 +317,12 @@ describe('transfer requests between regions', () => {
       const family = await insertApprovedCase(api.databaseUrl, { regionId: pavlodarId });
       applicationId = family.id;
       const created = await as('caseworker.pavlodar')
-        .post('/api/inclusion-requests', { applicationId, year: 2026, preferredRegionIds: [pavlodarId, abaiId], consent: true })
+        .post('/api/inclusion-requests', {
+          applicationId,
+          year: 2026,
+          preferredRegionIds: [pavlodarId, abaiId],
+          consent: true,
+        })
         .expect(201);
       batchId = await scalar(
         api.databaseUrl,
@@ -306,14 +343,21 @@ describe('transfer requests between regions', () => {
         ...body,
       });
     const finalRegion = () =>
-      scalar(api.databaseUrl, 'SELECT COALESCE(override_region_id, proposed_region_id) FROM placement_proposal WHERE id = $1', [
-        proposalId,
-      ]);
+      scalar(
+        api.databaseUrl,
+        'SELECT COALESCE(override_region_id, proposed_region_id) FROM placement_proposal WHERE id = $1',
+        [proposalId],
+      );
 
     it("turns an official's override into another region into a request the receiving region accepts", async () => {
       await override('official.pavlodar', { regionId: westId }).expect(400);
       const asked = await override('official.pavlodar', {}).expect(202);
-      expect(asked.body).toMatchObject({ kind: 'proposal', placementProposalId: proposalId, state: 'requested', toRegionId: abaiId });
+      expect(asked.body).toMatchObject({
+        kind: 'proposal',
+        placementProposalId: proposalId,
+        state: 'requested',
+        toRegionId: abaiId,
+      });
       expect(await finalRegion()).toBe(pavlodarId);
       // Abai's accept of its batch lines does not take the family yet.
       const abaiLines = (await as('official.abai').get(`/api/placement/batches/${batchId}/proposals`).expect(200)).body;
@@ -333,7 +377,9 @@ describe('transfer requests between regions', () => {
     });
 
     it('lets the official of the region taking the family override directly (their own quota)', async () => {
-      const done = await override('official.pavlodar', { regionId: pavlodarId, reason: 'Back to Pavlodar' }).expect(200);
+      const done = await override('official.pavlodar', { regionId: pavlodarId, reason: 'Back to Pavlodar' }).expect(
+        200,
+      );
       expect(done.body).toMatchObject({ finalRegionId: pavlodarId });
     });
   });

@@ -40,7 +40,14 @@ export class TransferDecisionsService {
       }
       const line = await this.batches.lockForTransfer(manager, peek.placementProposalId!);
       const request = await this.requests.lockOpen(manager, ctx, id, version, 'receiving');
-      await this.batches.overrideForTransfer(manager, ctx, line, request.toRegionId, request.reason, consentOf(request));
+      await this.batches.overrideForTransfer(
+        manager,
+        ctx,
+        line,
+        request.toRegionId,
+        request.reason,
+        consentOf(request),
+      );
       return this.requests.markAccepted(manager, ctx, request, null);
     });
   }

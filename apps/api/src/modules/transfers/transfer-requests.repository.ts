@@ -53,7 +53,11 @@ export class TransferRequestsRepository {
   }
 
   /** The request with its case's names when the scope reads it, else null (it answers as missing). */
-  async findVisible(manager: EntityManager, id: number, scope: TransferScope | null): Promise<TransferRequestView | null> {
+  async findVisible(
+    manager: EntityManager,
+    id: number,
+    scope: TransferScope | null,
+  ): Promise<TransferRequestView | null> {
     const row = await this.visible(manager, scope).andWhere('t.id = :id', { id }).getOne();
     return row ? withCaseNames(row) : null;
   }
@@ -62,7 +66,9 @@ export class TransferRequestsRepository {
     const qb = joinCaseNames(manager.getRepository(TransferRequest).createQueryBuilder('t'), 't.application_id');
     if (scope === null) return qb;
     return scope.by === 'involved'
-      ? qb.andWhere('(t.from_region_id = :scopeRegion OR t.to_region_id = :scopeRegion)', { scopeRegion: scope.regionId })
+      ? qb.andWhere('(t.from_region_id = :scopeRegion OR t.to_region_id = :scopeRegion)', {
+          scopeRegion: scope.regionId,
+        })
       : qb.andWhere(
           'EXISTS (SELECT 1 FROM application scope_case WHERE scope_case.id = t.application_id AND scope_case.region_id = :scopeRegion)',
           { scopeRegion: scope.regionId },
@@ -82,10 +88,14 @@ export class TransferRequestsRepository {
   }
 
   /** The open requests of a settlement or of batch lines, locked. */
-  openFor(manager: EntityManager, subject: TransferSubjectRef | { placementProposalIds: number[] }): Promise<TransferRequest[]> {
+  openFor(
+    manager: EntityManager,
+    subject: TransferSubjectRef | { placementProposalIds: number[] },
+  ): Promise<TransferRequest[]> {
     const qb = manager.getRepository(TransferRequest).createQueryBuilder('t').where(`t.state = 'requested'`);
     if ('settlementId' in subject) qb.andWhere('t.settlement_id = :id', { id: subject.settlementId });
-    else if ('placementProposalId' in subject) qb.andWhere('t.placement_proposal_id = :id', { id: subject.placementProposalId });
+    else if ('placementProposalId' in subject)
+      qb.andWhere('t.placement_proposal_id = :id', { id: subject.placementProposalId });
     else if (subject.placementProposalIds.length === 0) return Promise.resolve([]);
     else qb.andWhere('t.placement_proposal_id IN (:...ids)', { ids: subject.placementProposalIds });
     return qb.orderBy('t.id').setLock('pessimistic_write').getMany();

@@ -1,4 +1,10 @@
-import { type MessageCode, type Resource, todayInKazakhstan, type TransferKind, type TransferState } from '@qonys/domain';
+import {
+  type MessageCode,
+  type Resource,
+  todayInKazakhstan,
+  type TransferKind,
+  type TransferState,
+} from '@qonys/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -196,7 +202,14 @@ export class TransferRequestsService {
   async decline(ctx: AuthedContext, id: number, dto: DeclineTransferDto): Promise<TransferRequestView> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockOpen(manager, ctx, id, dto.version, 'receiving');
-      return this.close(manager, ctx, before, 'declined', { declineReason: dto.reason.trim() }, 'timeline.transfer_declined');
+      return this.close(
+        manager,
+        ctx,
+        before,
+        'declined',
+        { declineReason: dto.reason.trim() },
+        'timeline.transfer_declined',
+      );
     });
   }
 
@@ -235,8 +248,18 @@ export class TransferRequestsService {
       decidedBy: ctx.actor.id,
       decidedAt: new Date(),
     });
-    const action = ({ accepted: 'accept', declined: 'decline', withdrawn: 'withdraw', expired: 'expire' } as const)[state];
-    await this.writeHistory(manager, ctx, after, timeline, `transfer_request.${action}`, diff(before, after, DECISION_FIELDS), after.declineReason);
+    const action = ({ accepted: 'accept', declined: 'decline', withdrawn: 'withdraw', expired: 'expire' } as const)[
+      state
+    ];
+    await this.writeHistory(
+      manager,
+      ctx,
+      after,
+      timeline,
+      `transfer_request.${action}`,
+      diff(before, after, DECISION_FIELDS),
+      after.declineReason,
+    );
     return this.view(manager, after.id);
   }
 

@@ -17,7 +17,10 @@ export class TransferAskFields {
   @IsIn(TRANSFER_REASONS)
   reasonCode?: TransferReason;
 
-  @ApiPropertyOptional({ example: '2026-05-04', description: 'When the family consented to a region they did not choose' })
+  @ApiPropertyOptional({
+    example: '2026-05-04',
+    description: 'When the family consented to a region they did not choose',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, DATE)
   @Length(10, 10, DATE)
