@@ -272,7 +272,7 @@ describe('transfer requests between regions', () => {
 
   it("gives the receiving region's last places to one of two accepts racing for them", async () => {
     const families = [await includedFamily(2), await includedFamily(2)];
-    const asked = [];
+    const asked: { id: number; version: number }[] = [];
     for (const family of families)
       asked.push((await askMove(family.settlement).expect(202)).body as { id: number; version: number });
     // Room for exactly one of the two families.
