@@ -207,6 +207,8 @@ describe('transfer requests between regions', () => {
     const noCode = await askMove(settlement, { reasonCode: undefined }).expect(400);
     expect(Object.keys(noCode.body.errors)).toEqual(['reasonCode']);
     await askMove(settlement, { reasonCode: 'because' }).expect(400);
+    const everything = await askMove(settlement, { ...toWest, reasonCode: undefined }).expect(400);
+    expect(Object.keys(everything.body.errors).sort()).toEqual(['consentDate', 'consentDocument', 'reasonCode']);
     // Even an admin, who moves directly, needs it.
     await as('admin')
       .post(`/api/settlements/${settlement.id}/move`, { ...toWest, reason: 'Housing', version: settlement.version })

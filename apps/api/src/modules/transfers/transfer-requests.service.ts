@@ -84,6 +84,17 @@ export class TransferRequestsService {
     toRegionId: number,
     ask: TransferAskFields,
   ): Promise<FamilyConsent | null> {
+    const { errors, consent } = await this.checkConsent(manager, subject, toRegionId, ask);
+    if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
+    return consent;
+  }
+
+  private async checkConsent(
+    manager: EntityManager,
+    subject: Pick<TransferSubject, 'inclusionRequestId'>,
+    toRegionId: number,
+    ask: TransferAskFields,
+  ): Promise<{ errors: FieldMessages; consent: FamilyConsent | null }> {
     const errors: FieldMessages = {};
     if (ask.consentDate !== undefined && ask.consentDate > todayInKazakhstan()) {
       errors.consentDate = 'transfer.consent_in_future';
@@ -96,8 +107,11 @@ export class TransferRequestsService {
       if (ask.consentDate === undefined) errors.consentDate = missing;
       if (ask.consentDocument === undefined) errors.consentDocument = missing;
     }
-    if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
-    return chosen ? null : { consentDate: ask.consentDate!, consentDocument: ask.consentDocument! };
+    const consent =
+      chosen || Object.keys(errors).length > 0
+        ? null
+        : { consentDate: ask.consentDate!, consentDocument: ask.consentDocument! };
+    return { errors, consent };
   }
 
   /** Records the request (the subject locked by the caller); nothing moves until the receiving region accepts. */
@@ -107,8 +121,10 @@ export class TransferRequestsService {
     subject: TransferSubject,
     ask: TransferAsk,
   ): Promise<TransferRequestView> {
-    if (ask.reasonCode === undefined) throw DomainError.invalid({ reasonCode: 'transfer.reason_code_required' });
-    const consent = await this.consentFor(manager, subject, ask.toRegionId, ask);
+    // Every field's problem in one answer: the reason code and the consent.
+    const { errors, consent } = await this.checkConsent(manager, subject, ask.toRegionId, ask);
+    if (ask.reasonCode === undefined) errors.reasonCode = 'transfer.reason_code_required';
+    if (ask.reasonCode === undefined || Object.keys(errors).length > 0) throw DomainError.invalid(errors);
     const [open] = await this.requests.openFor(manager, subjectRef(subject.kind, subject.id));
     if (open) throw new DomainError(ErrorKind.Conflict, 'transfer.already_open', { request: open.id });
     // The subject is locked by the caller, so a second request for it waits and then finds this one.

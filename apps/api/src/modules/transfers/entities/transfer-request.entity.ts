@@ -1,5 +1,5 @@
 import type { TransferKind, TransferReason, TransferRequestFields, TransferState } from '@qonys/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A request to move a family into another region's quota, decided by that region (docs/transfers.md). */
 @Entity('transfer_request')
@@ -64,11 +64,4 @@ export class TransferRequest implements TransferRequestFields<Date> {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-
-  /** The region of the case (its caseworkers follow the request). */
-  @VirtualColumn({
-    type: 'int',
-    query: (alias) => `SELECT tc.region_id FROM application tc WHERE tc.id = ${alias}.application_id`,
-  })
-  caseRegionId: number;
 }
