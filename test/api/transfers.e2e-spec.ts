@@ -310,6 +310,29 @@ describe('transfer requests between regions', () => {
     expect(reservedInAbai).toBe(1);
   });
 
+  it('moves the family once when the same request is accepted twice at once', async () => {
+    // Room again in Abai (the race above filled it).
+    await withDb(api.databaseUrl, (db) =>
+      db.query(
+        `UPDATE quota SET capacity = capacity + 10 WHERE year = 2026 AND category = 'kandas' AND region_id = $1`,
+        [abaiId],
+      ),
+    );
+    const { settlement, applicationId } = await includedFamily(2);
+    const asked = (await askMove(settlement).expect(202)).body as { id: number; version: number };
+    const abaiBefore = await quota(abaiId);
+    const results = await Promise.all(
+      [0, 1].map(() =>
+        as('official.abai').post(`/api/transfer-requests/${asked.id}/accept`, { version: asked.version }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await quota(abaiId)).toMatchObject({ reserved: abaiBefore.reserved + 2 });
+    expect(
+      await scalar(api.databaseUrl, 'SELECT count(*)::int FROM reservation WHERE application_id = $1', [applicationId]),
+    ).toBe(2);
+  });
+
   describe('batch proposals', () => {
     let batchId: number;
     let proposalId: number;
