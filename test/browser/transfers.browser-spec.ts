@@ -16,7 +16,8 @@ const KK = {
   transfersMenu: 'Ауыстыру сұраулары',
   incoming: 'Менің өңіріме',
   accept: 'Қабылдау',
-  accepted: 'Қабылданды',
+  acceptedState: 'Қабылданды',
+  pavlodar: 'Павлодар облысы',
   requested: 'Сұрау Абай облысы өңіріне жіберілді; оның лауазымды тұлғасы қабылдағанда отбасы ауысады',
 };
 const PHONE = { width: 390, height: 844 };
@@ -158,5 +159,15 @@ describe('admin UI: a transfer request between regions', () => {
     expect(
       await scalar(api.databaseUrl, 'SELECT state FROM transfer_request WHERE application_id = $1', [applicationId]),
     ).toBe('accepted');
+    await context.close();
+
+    // The case page shows the request, accepted, and the timeline says so in Kazakh.
+    await open({ width: 1400, height: 900 }, 'caseworker.pavlodar');
+    await page.goto(`${api.url}/applications/${applicationId}/show/decision`);
+    const onCase = page.getByTestId('case-transfers');
+    await onCase.getByText(KK.acceptedState, { exact: true }).waitFor();
+    expect(await onCase.innerText()).toContain(`${KK.pavlodar} → ${KK.abai}`);
+    await page.goto(`${api.url}/applications/${applicationId}/show/timeline`);
+    await page.getByText(`Басқа өңірге ауыстыру қабылданды: ${KK.pavlodar} → ${KK.abai}`).waitFor();
   });
 });
