@@ -76,6 +76,9 @@ interface Fixtures {
   /** A proposed placement batch, with a proposal for each region's fixture inclusion request. */
   placementBatchId: number;
   proposalIds: Record<string, number>;
+  /** Open transfer requests: of each region's settlement fixture to West Kazakhstan, and of a batch line from there into each region. */
+  outgoingTransferIds: Record<string, number>;
+  incomingTransferIds: Record<string, number>;
 }
 
 interface RequestSpec {
@@ -823,6 +826,59 @@ const MATRIX: Row[] = [
     allowed: [400],
   },
 
+  // Transfer requests: officials see those from or to their region, caseworkers their region's cases';
+  // the receiving region accepts or declines, the sending region withdraws (docs/transfers.md)
+  {
+    method: 'GET',
+    path: '/api/transfer-requests',
+    access: perm('transfer-requests', 'list'),
+    allowed: [200],
+    region: {
+      kind: 'response',
+      check: (body, caller, f) => {
+        const rows = body as { fromRegionId: number; toRegionId: number }[];
+        if (caller.regionCode === null) expect(rows.length).toBeGreaterThanOrEqual(4);
+        else {
+          const own = f.regionIds[caller.regionCode];
+          expect(rows.length).toBeGreaterThan(0);
+          expect(rows.filter((row) => row.fromRegionId !== own && row.toRegionId !== own)).toEqual([]);
+        }
+      },
+    },
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/transfer-requests/{id}',
+    perm('transfer-requests', 'show'),
+    (f) => f.outgoingTransferIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/transfer-requests/{id}/accept',
+    perm('transfer-requests', 'edit'),
+    (f) => f.incomingTransferIds,
+    { version: 999 },
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/transfer-requests/{id}/decline',
+    perm('transfer-requests', 'edit'),
+    (f) => f.incomingTransferIds,
+    { version: 999, reason: 'Matrix' },
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/transfer-requests/{id}/withdraw',
+    perm('transfer-requests', 'edit'),
+    (f) => f.outgoingTransferIds,
+    { version: 999 },
+    [409],
+  ),
+
   // Placement reference data: regional officials keep their own region's
   ...(['labour-demand', 'region-capacities'] as const).flatMap((path): Row[] => {
     const ids = (f: Fixtures) => (path === 'labour-demand' ? f.labourDemandIds : f.regionCapacityIds);
@@ -958,6 +1014,8 @@ describe('authorization matrix', () => {
       regionCapacityIds: {},
       placementBatchId: 0,
       proposalIds: {},
+      outgoingTransferIds: {},
+      incomingTransferIds: {},
     };
     for (const code of ['55', '10']) {
       fixtures.personIds[code] = await scalar(
@@ -1053,6 +1111,26 @@ describe('authorization matrix', () => {
         `INSERT INTO placement_proposal (batch_id, inclusion_request_id, proposed_region_id, score) VALUES ($1, $2, $3, 1) RETURNING id`,
         [fixtures.placementBatchId, fixtures.inclusionRequestIds[code], regionId],
       );
+    }
+  });
+  // Transfer requests between each fixture region and a third one (after the settlement and batch fixtures).
+  beforeAll(async () => {
+    const west = await regionIdByCode(api.databaseUrl, '27');
+    const insertTransfer = (kind: 'settlement' | 'proposal', subjectId: number, from: number, to: number) =>
+      scalar<number>(
+        api.databaseUrl,
+        `INSERT INTO transfer_request (kind, application_id, settlement_id, placement_proposal_id, from_region_id, to_region_id,
+                                       reason_code, reason, requested_by)
+         SELECT $1, application_id, $2, $3, $4, $5, 'other', 'Matrix', $6
+           FROM (SELECT application_id FROM settlement WHERE id = $2
+                 UNION ALL SELECT ir.application_id FROM placement_proposal p JOIN inclusion_request ir ON ir.id = p.inclusion_request_id WHERE p.id = $3) subject
+         RETURNING id`,
+        [kind, kind === 'settlement' ? subjectId : null, kind === 'proposal' ? subjectId : null, from, to, sessions.get('admin')!.user.id],
+      );
+    for (const code of ['55', '10']) {
+      const regionId = fixtures.regionIds[code];
+      fixtures.outgoingTransferIds[code] = await insertTransfer('settlement', fixtures.settlementIds[code], regionId, west);
+      fixtures.incomingTransferIds[code] = await insertTransfer('proposal', fixtures.proposalIds[code], west, regionId);
     }
   });
   afterAll(async () => {

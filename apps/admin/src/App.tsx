@@ -22,6 +22,7 @@ import { regionCapacities } from './region-capacities';
 import { regions } from './regions';
 import { settlements } from './settlements';
 import { theme } from './theme';
+import { transferRequests } from './transfer-requests';
 import { users } from './users';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -58,6 +59,7 @@ export const App = () => (
       <Resource name="inclusion-requests" {...inclusionRequests} />
       <Resource name="placement" {...placement} />
       <Resource name="settlements" {...settlements} />
+      <Resource name="transfer-requests" {...transferRequests} />
       <Resource name="labour-demand" {...labourDemand} />
       <Resource name="region-capacities" {...regionCapacities} />
       <Resource name="placement-weights" {...placementWeights} />

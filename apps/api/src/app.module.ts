@@ -23,6 +23,7 @@ import { PersonsModule } from './modules/persons/persons.module';
 import { QuotasModule } from './modules/quotas/quotas.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { SettlementsModule } from './modules/settlements/settlements.module';
+import { TransfersModule } from './modules/transfers/transfers.module';
 import { UsersModule } from './modules/users/users.module';
 
 export const DB_POOL_SIZE = 10;
@@ -49,6 +50,7 @@ export class AppModule {
         InclusionModule,
         SettlementsModule,
         PlacementModule,
+        TransfersModule,
         HealthModule,
       ],
       providers: [

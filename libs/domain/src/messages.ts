@@ -182,6 +182,15 @@ export const MESSAGES = {
   'placement.accept_own_region': 'A regional official accepts placements in their own region only',
   'placement.override_needs_reason': 'An override needs a reason',
   'placement.weight_repeated': 'Each key at most once',
+  // Transfers between regions (docs/transfers.md).
+  'transfer.reason_code_required': 'Choose why the family should move',
+  'transfer.consent_required': 'The family did not choose {region}: record the date and the document of their consent',
+  'transfer.consent_in_future': 'Consent cannot be dated after today',
+  'transfer.already_open': 'Transfer request {request} for this family is already open',
+  'transfer.not_open': 'The transfer request is {transferState}; it can no longer change',
+  'transfer.receiving_region_only': 'Only the receiving region’s official accepts or declines a transfer request',
+  'transfer.sending_side_only': 'Only the sending region’s official withdraws a transfer request',
+  'transfer.decline_needs_reason': 'A decline needs a reason',
   // Imports (labour demand, any importer): a summary and one code per bad cell.
   'import.refused': '{count} problems in the file; nothing was imported',
   'import.not_xlsx': 'The file is not a readable XLSX workbook',
@@ -227,6 +236,11 @@ export const MESSAGES = {
   'timeline.arrival_confirmed': 'Arrival in the settlement region confirmed ({date})',
   'timeline.inclusion_requested': 'Inclusion in the {year} {category} quota requested for {persons} persons',
   'timeline.included': 'Included in the {year} {category} quota by placement batch {batch}: {persons} persons reserved',
+  'timeline.transfer_requested': 'Transfer from {fromRegion} to {toRegion} requested',
+  'timeline.transfer_accepted': 'Transfer from {fromRegion} to {toRegion} accepted',
+  'timeline.transfer_declined': 'Transfer from {fromRegion} to {toRegion} declined',
+  'timeline.transfer_withdrawn': 'Transfer request from {fromRegion} to {toRegion} withdrawn',
+  'timeline.transfer_expired': 'Transfer request from {fromRegion} to {toRegion} closed: the family’s place changed meanwhile',
   'ledger.initial_quota': 'Initial quota',
   'ledger.withdrawn': 'Withdrawn: {reason}',
   'ledger.case_closed': 'Case {status}',
@@ -281,6 +295,7 @@ export const ENTITY_TYPES = [
   'region_capacity',
   'reservation',
   'settlement',
+  'transfer_request',
   'user',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -309,6 +324,7 @@ export const ENTITY_NAMES_EN: Record<EntityType, string> = {
   region_capacity: 'Region capacity',
   reservation: 'Reservation',
   settlement: 'Settlement',
+  transfer_request: 'Transfer request',
   user: 'User',
 };
 
@@ -394,6 +410,11 @@ export const AUDIT_ACTIONS = [
   'settlement.create',
   'settlement.move',
   'settlement.update',
+  'transfer_request.accept',
+  'transfer_request.create',
+  'transfer_request.decline',
+  'transfer_request.expire',
+  'transfer_request.withdraw',
   'user.create',
   'user.password_reset',
   'user.update',

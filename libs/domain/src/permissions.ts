@@ -25,6 +25,7 @@ export const RESOURCES = [
   'labour-demand',
   'region-capacities',
   'placement-weights',
+  'transfer-requests',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -113,6 +114,14 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   'labour-demand': settlementWork(READ),
   'region-capacities': settlementWork(READ),
   'placement-weights': referenceData,
+  // A regional official sees the requests from or to their region; only the receiving
+  // region's official accepts or declines, only the sending side withdraws (docs/transfers.md).
+  'transfer-requests': {
+    caseworker: { actions: READ, scope: 'own_region' },
+    regional_official: { actions: ['list', 'show', 'edit'], scope: 'own_region' },
+    admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
 };
 
 const isResource = (value: string): value is Resource =>

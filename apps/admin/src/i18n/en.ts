@@ -4,6 +4,7 @@ import { casesEn } from './cases/en';
 import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
 import { quotasEn } from './quotas/en';
+import { transfersEn } from './transfers/en';
 import { referenceEn } from './reference/en';
 import { messagesEn } from './messages/en';
 
@@ -220,6 +221,7 @@ const app = {
     ...personsEn.app,
     ...referenceEn.app,
     ...quotasEn.app,
+    ...transfersEn.app,
     ...everydayEn.app,
   },
   resources: {
@@ -349,6 +351,7 @@ const app = {
     ...personsEn.resources,
     ...referenceEn.resources,
     ...quotasEn.resources,
+    ...transfersEn.resources,
   },
 };
 

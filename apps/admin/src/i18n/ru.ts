@@ -7,6 +7,7 @@ import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
 import { quotasRu } from './quotas/ru';
+import { transfersRu } from './transfers/ru';
 import { referenceRu } from './reference/ru';
 import { messagesRu } from './messages/ru';
 
@@ -225,6 +226,7 @@ const app: AppMessages = {
     ...personsRu.app,
     ...referenceRu.app,
     ...quotasRu.app,
+    ...transfersRu.app,
     ...everydayRu.app,
   },
   resources: {
@@ -354,6 +356,7 @@ const app: AppMessages = {
     ...personsRu.resources,
     ...referenceRu.resources,
     ...quotasRu.resources,
+    ...transfersRu.resources,
   },
 };
 

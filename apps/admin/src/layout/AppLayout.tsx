@@ -63,6 +63,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'inclusion-requests',
       'placement',
       'settlements',
+      'transfer-requests',
       'labour-demand',
       'region-capacities',
       'placement-weights',

@@ -24,6 +24,7 @@ import { Holiday } from '../modules/reference-data/entities/holiday.entity';
 import { MciRate } from '../modules/reference-data/entities/mci-rate.entity';
 import { Region } from '../modules/reference-data/entities/region.entity';
 import { Settlement } from '../modules/settlements/entities/settlement.entity';
+import { TransferRequest } from '../modules/transfers/entities/transfer-request.entity';
 import { User } from '../modules/users/entities/user.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { SearchIndexes1764000000001 } from './migrations/1764000000001-search-indexes';
@@ -35,6 +36,7 @@ import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-message
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
 import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
+import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -65,6 +67,7 @@ export const ENTITIES = [
   PlacementWeight,
   PlacementBatch,
   PlacementProposal,
+  TransferRequest,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -77,6 +80,7 @@ export const MIGRATIONS = [
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
   PersonAccess1764000000014,
+  TransferRequests1764000000019,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

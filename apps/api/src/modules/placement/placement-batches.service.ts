@@ -10,6 +10,12 @@ import { appendTimelineEvent } from '../../common/timeline';
 import { AuditService } from '../audit/audit.service';
 import { ReservationsService } from '../quotas/reservations.service';
 import { SettlementsService } from '../settlements/settlements.service';
+import {
+  type FamilyConsent,
+  type MoveOutcome,
+  type TransferSubject,
+  TransferRequestsService,
+} from '../transfers/transfer-requests.service';
 import type { AcceptBatchDto, CreateBatchDto, OverrideProposalDto } from './dto/placement.dto';
 import { PlacementBatch } from './entities/placement-batch.entity';
 import { PlacementProposal } from './entities/placement-proposal.entity';
@@ -49,6 +55,7 @@ export class PlacementBatchesService {
     private readonly scoring: PlacementService,
     private readonly reservations: ReservationsService,
     private readonly settlements: SettlementsService,
+    private readonly transfers: TransferRequestsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -179,49 +186,122 @@ export class PlacementBatchesService {
     return this.placement.proposalsPage(batchId, regionScope(ctx.actor, 'placement', 'list'), query);
   }
 
-  /** Moves one family to another region, with a reason; by the official of either region, or an admin. */
+  /**
+   * Moves one family to another region, with a reason: done at once by an admin or by
+   * the official of the region taking the family; the official of the region giving it
+   * up asks the other region instead (a transfer request, 202). A region the family did
+   * not choose needs their recorded consent.
+   */
   async override(
     ctx: AuthedContext,
     batchId: number,
     proposalId: number,
     dto: OverrideProposalDto,
-  ): Promise<PlacementProposal> {
+  ): Promise<MoveOutcome<PlacementProposal>> {
     return this.dataSource.transaction(async (manager) => {
-      const batch = await this.lockBatch(manager, batchId);
-      const [row] = await manager.query<
-        { id: number; proposed_region_id: number | null; override_region_id: number | null; accepted_at: Date | null }[]
-      >(
-        'SELECT id, proposed_region_id, override_region_id, accepted_at FROM placement_proposal WHERE id = $1 AND batch_id = $2 FOR UPDATE',
-        [proposalId, batchId],
-      );
-      const current = row ? (row.override_region_id ?? row.proposed_region_id) : null;
+      const line = await this.lockLine(manager, proposalId, batchId);
       const scope = regionScope(ctx.actor, 'placement', 'edit');
-      if (!row || !(scope === null || scope === current || scope === dto.regionId))
+      if (!line || !(scope === null || scope === line.currentRegionId || scope === dto.regionId))
         throw DomainError.notFound('placement_proposal');
-      if (batch.status !== 'proposed')
-        throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { batchStatus: batch.status });
-      if (row.accepted_at)
-        throw new DomainError(ErrorKind.Conflict, 'placement.proposal_accepted');
-      if (!(await this.placement.hasQuota(manager, batch.year, batch.category, dto.regionId))) {
-        throw DomainError.invalid({ regionId: coded('placement.no_quota_in_region', { category: batch.category, year: batch.year }) });
+      await this.checkOverridable(manager, line, dto.regionId);
+      if (this.transfers.needsTransfer(ctx.actor, 'placement', dto.regionId)) {
+        const ask = { ...dto, toRegionId: dto.regionId };
+        return { requested: await this.transfers.request(manager, ctx, transferSubject(line), ask) };
       }
-      const reason = dto.reason.trim();
-      await manager.query(
-        'UPDATE placement_proposal SET override_region_id = $2, override_reason = $3, overridden_by = $4 WHERE id = $1',
-        [proposalId, dto.regionId, reason, ctx.actor.id],
-      );
-      await this.audit.record(manager, ctx, {
-        action: 'placement_proposal.override',
-        entityType: 'placement_proposal',
-        entityId: proposalId,
-        regionId: dto.regionId,
-        changes: {
-          regionId: { before: current, after: dto.regionId },
-          overrideReason: { before: null, after: reason },
-        },
-      });
-      return manager.getRepository(PlacementProposal).findOneByOrFail({ id: proposalId });
+      const consent = await this.transfers.consentFor(manager, line, dto.regionId, dto);
+      const proposal = await this.applyOverride(manager, ctx, line, dto.regionId, dto.reason, consent);
+      await this.transfers.expireOpen(manager, ctx, { placementProposalId: proposalId });
+      return { done: proposal };
     });
+  }
+
+  /** Locks a batch line a transfer request would move, its batch first (before the request: the order every writer uses). */
+  async lockForTransfer(manager: EntityManager, proposalId: number): Promise<BatchLine> {
+    const line = await this.lockLine(manager, proposalId);
+    if (!line) throw DomainError.notFound('placement_proposal');
+    return line;
+  }
+
+  /** The receiving region accepted: the override itself, with the consent the request recorded. */
+  async overrideForTransfer(
+    manager: EntityManager,
+    ctx: AuthedContext,
+    line: BatchLine,
+    regionId: number,
+    reason: string,
+    consent: FamilyConsent | null,
+  ): Promise<PlacementProposal> {
+    await this.checkOverridable(manager, line, regionId);
+    return this.applyOverride(manager, ctx, line, regionId, reason, consent);
+  }
+
+  /** The batch (404 when `batchId` is not one) and then the line, locked; null when the line is not in the batch. */
+  private async lockLine(manager: EntityManager, proposalId: number, batchId?: number): Promise<BatchLine | null> {
+    const [peek] = await manager.query<{ batch_id: number }[]>('SELECT batch_id FROM placement_proposal WHERE id = $1', [
+      proposalId,
+    ]);
+    const batch = await this.lockBatch(manager, batchId ?? peek?.batch_id ?? 0);
+    if (!peek || peek.batch_id !== batch.id) return null;
+    const [row] = await manager.query<
+      {
+        id: number;
+        inclusion_request_id: number;
+        application_id: number;
+        proposed_region_id: number | null;
+        override_region_id: number | null;
+        accepted_at: Date | null;
+      }[]
+    >(
+      `SELECT p.id, p.inclusion_request_id, ir.application_id, p.proposed_region_id, p.override_region_id, p.accepted_at
+         FROM placement_proposal p JOIN inclusion_request ir ON ir.id = p.inclusion_request_id
+        WHERE p.id = $1 FOR UPDATE OF p`,
+      [proposalId],
+    );
+    return {
+      batch,
+      id: row.id,
+      inclusionRequestId: row.inclusion_request_id,
+      applicationId: row.application_id,
+      currentRegionId: row.override_region_id ?? row.proposed_region_id,
+      accepted: row.accepted_at !== null,
+    };
+  }
+
+  private async checkOverridable(manager: EntityManager, line: BatchLine, regionId: number): Promise<void> {
+    const { batch } = line;
+    if (batch.status !== 'proposed')
+      throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { batchStatus: batch.status });
+    if (line.accepted) throw new DomainError(ErrorKind.Conflict, 'placement.proposal_accepted');
+    if (!(await this.placement.hasQuota(manager, batch.year, batch.category, regionId))) {
+      throw DomainError.invalid({ regionId: coded('placement.no_quota_in_region', { category: batch.category, year: batch.year }) });
+    }
+  }
+
+  private async applyOverride(
+    manager: EntityManager,
+    ctx: AuthedContext,
+    line: BatchLine,
+    regionId: number,
+    reason: string,
+    consent: FamilyConsent | null,
+  ): Promise<PlacementProposal> {
+    const trimmed = reason.trim();
+    await manager.query(
+      'UPDATE placement_proposal SET override_region_id = $2, override_reason = $3, overridden_by = $4 WHERE id = $1',
+      [line.id, regionId, trimmed, ctx.actor.id],
+    );
+    await this.audit.record(manager, ctx, {
+      action: 'placement_proposal.override',
+      entityType: 'placement_proposal',
+      entityId: line.id,
+      regionId,
+      changes: {
+        regionId: { before: line.currentRegionId, after: regionId },
+        overrideReason: { before: null, after: trimmed },
+        ...(consent ? { familyConsent: { before: null, after: consent } } : {}),
+      },
+    });
+    return manager.getRepository(PlacementProposal).findOneByOrFail({ id: line.id });
   }
 
   /**
@@ -321,6 +401,7 @@ export class PlacementBatchesService {
           WHERE batch_id = $1 AND accepted_at IS NULL AND COALESCE(override_region_id, proposed_region_id) IS NOT NULL`,
         [batchId],
       );
+      await this.transfers.expireOpen(manager, ctx, { placementProposalIds: result.accepted.map((a) => a.proposalId) });
       if (open === 0)
         await manager.query(
           `UPDATE placement_batch SET status = 'accepted', version = version + 1, updated_at = now() WHERE id = $1`,
@@ -351,3 +432,23 @@ export class PlacementBatchesService {
 }
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/** A family's line in a batch, locked with its batch, as an override or a transfer needs it. */
+export interface BatchLine {
+  batch: PlacementBatch;
+  id: number;
+  inclusionRequestId: number;
+  applicationId: number;
+  /** The override when there is one, else the proposal; null: no room was found. */
+  currentRegionId: number | null;
+  accepted: boolean;
+}
+
+/** Only the line's current region asks for a transfer (the override's scope check), so it has one. */
+const transferSubject = (line: BatchLine): TransferSubject => ({
+  kind: 'proposal',
+  applicationId: line.applicationId,
+  id: line.id,
+  fromRegionId: line.currentRegionId!,
+  inclusionRequestId: line.inclusionRequestId,
+});

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QuotasModule } from '../quotas/quotas.module';
 import { SettlementsModule } from '../settlements/settlements.module';
+import { TransferRequestsModule } from '../transfers/transfer-requests.module';
 import { PlacementBatchesService } from './placement-batches.service';
 import { PlacementController } from './placement.controller';
 import { PlacementRepository } from './placement.repository';
@@ -14,8 +15,9 @@ import { PlacementReferenceService } from './placement-reference.service';
  * demand, region capacities, weights).
  */
 @Module({
-  imports: [QuotasModule, SettlementsModule],
+  imports: [QuotasModule, SettlementsModule, TransferRequestsModule],
   controllers: [PlacementController, LabourDemandController, RegionCapacitiesController],
   providers: [PlacementRepository, PlacementService, PlacementBatchesService, PlacementReferenceService],
+  exports: [PlacementBatchesService],
 })
 export class PlacementModule {}
