@@ -153,6 +153,8 @@ export interface LedgerEntryView<Time = string> {
 export interface CaseNames {
   applicationNumber: string | null;
   applicantName: string | null;
+  /** The person applicantName names (null with it): its read is audited. */
+  applicantId: number | null;
 }
 
 /** An inclusion request as stored (the API's entity implements it). */

@@ -418,5 +418,6 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.password_reset',
   'user.update',
+  'work_list.view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

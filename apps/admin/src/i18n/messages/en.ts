@@ -98,6 +98,7 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'user.create': 'User created',
   'user.password_reset': 'Password reset',
   'user.update': 'User changed',
+  'work_list.view': 'Work list naming families viewed',
 };
 
 /** English: the catalogue's own templates, so the two cannot drift apart. */

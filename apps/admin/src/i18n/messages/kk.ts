@@ -339,6 +339,7 @@ export const messagesKk: ServerMessages = {
       'user.create': 'Пайдаланушы құрылды',
       'user.password_reset': 'Құпиясөз қалпына келтірілді',
       'user.update': 'Пайдаланушы өзгертілді',
+      'work_list.view': 'Отбасылар аталған жұмыс тізімі қаралды',
     },
     reservation_statuses: { reserved: 'брондалған', released: 'босатылған', settled: 'қоныстанған' },
   },

@@ -339,6 +339,7 @@ export const messagesRu: ServerMessages = {
       'user.create': 'Создан пользователь',
       'user.password_reset': 'Пароль сброшен',
       'user.update': 'Пользователь изменён',
+      'work_list.view': 'Просмотрен рабочий список с именами семей',
     },
     reservation_statuses: { reserved: 'забронировано', released: 'освобождено', settled: 'заселено' },
   },

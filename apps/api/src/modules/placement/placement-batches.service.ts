@@ -8,6 +8,7 @@ import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error'
 import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { appendTimelineEvent } from '../../common/timeline';
 import { AuditService } from '../audit/audit.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { ReservationsService } from '../quotas/reservations.service';
 import { SettlementsService } from '../settlements/settlements.service';
 import {
@@ -57,6 +58,7 @@ export class PlacementBatchesService {
     private readonly settlements: SettlementsService,
     private readonly transfers: TransferRequestsService,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   async create(ctx: AuthedContext, dto: CreateBatchDto): Promise<PlacementBatch> {
@@ -183,7 +185,9 @@ export class PlacementBatchesService {
   /** Proposals of a batch, each with its case's names; a regional official sees those whose final region is theirs. */
   async proposals(ctx: AuthedContext, batchId: number, query: ParsedListQuery): Promise<ListResult<ProposalView>> {
     await this.get(batchId);
-    return this.placement.proposalsPage(batchId, regionScope(ctx.actor, 'placement', 'list'), query);
+    const page = await this.placement.proposalsPage(batchId, regionScope(ctx.actor, 'placement', 'list'), query);
+    await this.reads.workList(ctx, 'placement_proposal', page.items);
+    return page;
   }
 
   /**

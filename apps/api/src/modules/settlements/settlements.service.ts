@@ -7,6 +7,7 @@ import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error'
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { appendTimelineEvent } from '../../common/timeline';
 import { type ReleaseReason, reasonText, ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
@@ -36,16 +37,20 @@ export class SettlementsService {
     private readonly reservations: ReservationsService,
     private readonly transfers: TransferRequestsService,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
-  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<SettlementView>> {
-    return this.settlements.listPage(query, workScope(ctx.actor, 'settlements', 'list'));
+  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<SettlementView>> {
+    const page = await this.settlements.listPage(query, workScope(ctx.actor, 'settlements', 'list'));
+    await this.reads.workList(ctx, 'settlement', page.items);
+    return page;
   }
 
   async get(ctx: AuthedContext, id: number): Promise<SettlementView> {
     const row = await this.settlements.findView(this.dataSource.manager, id);
     if (!row || !inWorkScope(workScope(ctx.actor, 'settlements', 'show'), row))
       throw DomainError.notFound('settlement');
+    await this.reads.workList(ctx, 'settlement', [row]);
     return row;
   }
 

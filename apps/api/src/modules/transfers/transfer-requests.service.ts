@@ -15,6 +15,7 @@ import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { appendTimelineEvent } from '../../common/timeline';
 import { AuditService, diff } from '../audit/audit.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import type { DeclineTransferDto, TransferAskFields } from './dto/transfer-request.dto';
 import { TransferRequest } from './entities/transfer-request.entity';
 import {
@@ -63,6 +64,7 @@ export class TransferRequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: TransferRequestsRepository,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   /**
@@ -159,13 +161,16 @@ export class TransferRequestsService {
     return this.view(manager, row.id);
   }
 
-  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<TransferRequestView>> {
-    return this.requests.listPage(query, this.scope(ctx.actor, 'list'));
+  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<TransferRequestView>> {
+    const page = await this.requests.listPage(query, this.scope(ctx.actor, 'list'));
+    await this.reads.workList(ctx, 'transfer_request', page.items);
+    return page;
   }
 
   async get(ctx: AuthedContext, id: number): Promise<TransferRequestView> {
     const row = await this.requests.findVisible(this.dataSource.manager, id, this.scope(ctx.actor, 'show'));
     if (!row) throw DomainError.notFound('transfer_request');
+    await this.reads.workList(ctx, 'transfer_request', [row]);
     return row;
   }
 
