@@ -50,6 +50,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'labour-demand': SETTLEMENT_WORK,
   'region-capacities': SETTLEMENT_WORK,
   'placement-weights': REFERENCE_DATA,
+  jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ },
 };
 
 const everyCase = ROLES.flatMap((role) =>

@@ -25,6 +25,7 @@ export const RESOURCES = [
   'labour-demand',
   'region-capacities',
   'placement-weights',
+  'jobs',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -113,6 +114,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   'labour-demand': settlementWork(READ),
   'region-capacities': settlementWork(READ),
   'placement-weights': referenceData,
+  // Background jobs: administrators run them; auditors read what ran, when and how it ended.
+  jobs: {
+    admin: { actions: ['list', 'show', 'create'], scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
 };
 
 const isResource = (value: string): value is Resource =>

@@ -97,3 +97,7 @@ export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as co
 export type Housing = (typeof HOUSING)[number];
 export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
+export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
+export type JobRunState = (typeof JOB_RUN_STATES)[number];

@@ -8,6 +8,7 @@ import { AuthSession } from '../modules/auth/entities/auth-session.entity';
 import { MfaRecoveryCode } from '../modules/auth/entities/mfa-recovery-code.entity';
 import { Document } from '../modules/documents/entities/document.entity';
 import { InclusionRequest } from '../modules/inclusion/entities/inclusion-request.entity';
+import { JobRun } from '../modules/jobs/entities/job-run.entity';
 import { LabourDemand } from '../modules/placement/entities/labour-demand.entity';
 import { PlacementBatch } from '../modules/placement/entities/placement-batch.entity';
 import { PlacementProposal } from '../modules/placement/entities/placement-proposal.entity';
@@ -34,6 +35,7 @@ import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005
 import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-messages-as-codes';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
+import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -64,6 +66,7 @@ export const ENTITIES = [
   PlacementWeight,
   PlacementBatch,
   PlacementProposal,
+  JobRun,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -75,6 +78,7 @@ export const MIGRATIONS = [
   MessagesAsCodes1764000000006,
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
+  JobRuns1764000000018,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
