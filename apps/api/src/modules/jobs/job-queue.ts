@@ -49,15 +49,12 @@ export class JobQueue {
     this.boss = boss;
     const heartbeatSeconds = Math.max(10, this.config.jobHeartbeatTimeoutSeconds);
     for (const handler of handlers) {
-      const options = {
-        // A scheduled job runs once at a time and queues at most one more (a slow run must not pile up ticks).
-        policy: handler.schedule === null ? ('standard' as const) : ('stately' as const),
-        ...RETRY,
-        expireInSeconds: EXPIRE_SECONDS,
-        heartbeatSeconds,
-      };
+      const options = { ...RETRY, expireInSeconds: EXPIRE_SECONDS, heartbeatSeconds };
+      // pg-boss fixes a queue's policy at creation. A scheduled job runs once at a time and
+      // queues at most one more, so a slow run does not pile up its ticks.
+      const policy = handler.schedule === null ? 'standard' : 'stately';
       if (await boss.getQueue(handler.name)) await boss.updateQueue(handler.name, options);
-      else await boss.createQueue(handler.name, options);
+      else await boss.createQueue(handler.name, { ...options, policy });
       if (handler.schedule === null) await boss.unschedule(handler.name);
       else await boss.schedule(handler.name, handler.schedule, {}, { tz: 'UTC' });
       await boss.work(

@@ -75,7 +75,7 @@ export class JobRunRepository {
     error: { code: string; params: MessageParams },
   ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE job_run SET state = $2, finished_at = CASE WHEN $2 = 'failed' THEN now() END,
+      `UPDATE job_run SET state = $2::varchar, finished_at = CASE WHEN $2::varchar = 'failed' THEN now() END,
               phase = $3, total = $4, processed = $5, failed = $6, error_code = $7, error_params = $8
         WHERE id = $1 AND state = 'running'`,
       [id, next, progress.phase, progress.total, progress.processed, progress.failed, error.code, JSON.stringify(error.params)],
