@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesEn } from './cases/en';
 import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
+import { jobsEn } from './jobs/en';
 import { quotasEn } from './quotas/en';
 import { referenceEn } from './reference/en';
 import { messagesEn } from './messages/en';
@@ -220,6 +221,7 @@ const app = {
     ...personsEn.app,
     ...referenceEn.app,
     ...quotasEn.app,
+    ...jobsEn.app,
     ...everydayEn.app,
   },
   resources: {
@@ -349,6 +351,7 @@ const app = {
     ...personsEn.resources,
     ...referenceEn.resources,
     ...quotasEn.resources,
+    ...jobsEn.resources,
   },
 };
 

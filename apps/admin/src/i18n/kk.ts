@@ -3,6 +3,7 @@ import { casesKk } from './cases/kk';
 import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
+import { jobsKk } from './jobs/kk';
 import { quotasKk } from './quotas/kk';
 import { referenceKk } from './reference/kk';
 import { messagesKk } from './messages/kk';
@@ -435,6 +436,7 @@ const app: AppMessages = {
     ...personsKk.app,
     ...referenceKk.app,
     ...quotasKk.app,
+    ...jobsKk.app,
     ...everydayKk.app,
   },
   resources: {
@@ -564,6 +566,7 @@ const app: AppMessages = {
     ...personsKk.resources,
     ...referenceKk.resources,
     ...quotasKk.resources,
+    ...jobsKk.resources,
   },
 };
 

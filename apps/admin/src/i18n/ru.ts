@@ -6,6 +6,7 @@ import { deepMerge } from './deepMerge';
 import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
+import { jobsRu } from './jobs/ru';
 import { quotasRu } from './quotas/ru';
 import { referenceRu } from './reference/ru';
 import { messagesRu } from './messages/ru';
@@ -225,6 +226,7 @@ const app: AppMessages = {
     ...personsRu.app,
     ...referenceRu.app,
     ...quotasRu.app,
+    ...jobsRu.app,
     ...everydayRu.app,
   },
   resources: {
@@ -354,6 +356,7 @@ const app: AppMessages = {
     ...personsRu.resources,
     ...referenceRu.resources,
     ...quotasRu.resources,
+    ...jobsRu.resources,
   },
 };
 
