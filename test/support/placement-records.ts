@@ -2,7 +2,8 @@ import { withDb } from './api-helpers';
 
 /**
  * `families` approved one-person kandas families waiting for `year`'s kandas quota,
- * spread over every region, each region with a quota of `perRegion` places: enough
+ * spread over every region, each region with a quota of `perRegion` places (a quota
+ * already there is kept): enough
  * for a placement batch to take seconds to solve (a window to kill its server in).
  */
 export async function insertWaitingFamilies(
@@ -16,7 +17,8 @@ export async function insertWaitingFamilies(
     await db.query('UPDATE region SET settlement_years = settlement_years || $1::int', [year]);
     await db.query(
       `INSERT INTO quota (year, region_id, category, unit, capacity, legal_act)
-       SELECT $1, id, 'kandas', 'persons', $2, 'Test act' FROM region`,
+       SELECT $1, id, 'kandas', 'persons', $2, 'Test act' FROM region
+       ON CONFLICT DO NOTHING`,
       [year, perRegion],
     );
     await db.query(
