@@ -18,7 +18,6 @@ import { runMigrations } from './database/migrate';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
 import { loadDemoFamilies } from './database/seeds/demo/demo-writer';
 import { AuditService } from './modules/audit/audit.service';
-import { QUEUE_POOL_SIZE } from './modules/jobs/job-queue';
 import { JobsService } from './modules/jobs/jobs.service';
 import { FILE_STORE } from './modules/documents/storage/file-store';
 import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
@@ -35,8 +34,8 @@ const ADMIN_DIR = join(__dirname, '..', '..', '..', 'admin');
 export async function startServer(config: AppConfig): Promise<RunningServer> {
   let embedded: EmbeddedPostgres | null = null;
   if (!config.databaseUrl) {
-    // All pools share the one PGlite session: TypeORM's, the job queue's, and room for the migration runner.
-    embedded = await startEmbeddedPostgres(config.dataDir, DB_POOL_SIZE + QUEUE_POOL_SIZE + 5);
+    // All pools share the one PGlite session; leave room for the migration runner.
+    embedded = await startEmbeddedPostgres(config.dataDir, DB_POOL_SIZE + 5);
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
 

@@ -37,12 +37,22 @@ export class JobRunRepository {
     return row.id;
   }
 
+  /** The oldest queued run of these jobs, leaving out those waiting to be retried. */
+  async nextQueued(jobNames: string[], notBefore: string[]): Promise<{ id: string; jobName: string } | null> {
+    const [row] = await this.dataSource.query<{ id: string; job_name: string }[]>(
+      `SELECT id, job_name FROM job_run WHERE state = 'queued' AND job_name = ANY ($1) AND NOT (id = ANY ($2::uuid[]))
+        ORDER BY queued_at LIMIT 1`,
+      [jobNames, notBefore],
+    );
+    return row ? { id: row.id, jobName: row.job_name } : null;
+  }
+
   /** Takes a queued run for a worker; null when it is no longer queued (finished, or failed as lost). */
-  async claim(id: string): Promise<JobRun | null> {
-    const [rows] = await this.dataSource.query<[JobRun[], number]>(
+  async claim(id: string): Promise<Pick<JobRun, 'id' | 'params' | 'attempts'> | null> {
+    const [rows] = await this.dataSource.query<[Pick<JobRun, 'id' | 'params' | 'attempts'>[], number]>(
       `UPDATE job_run SET state = 'running', started_at = now(), heartbeat_at = now(), attempts = attempts + 1,
               error_code = NULL, error_params = NULL, phase = 'jobs.phase_starting', total = NULL, processed = 0, failed = 0
-        WHERE id = $1 AND state = 'queued' RETURNING id, params`,
+        WHERE id = $1 AND state = 'queued' RETURNING id, params, attempts`,
       [id],
     );
     return rows[0] ?? null;
@@ -78,7 +88,16 @@ export class JobRunRepository {
       `UPDATE job_run SET state = $2::varchar, finished_at = CASE WHEN $2::varchar = 'failed' THEN now() END,
               phase = $3, total = $4, processed = $5, failed = $6, error_code = $7, error_params = $8
         WHERE id = $1 AND state = 'running'`,
-      [id, next, progress.phase, progress.total, progress.processed, progress.failed, error.code, JSON.stringify(error.params)],
+      [
+        id,
+        next,
+        progress.phase,
+        progress.total,
+        progress.processed,
+        progress.failed,
+        error.code,
+        JSON.stringify(error.params),
+      ],
     );
   }
 
