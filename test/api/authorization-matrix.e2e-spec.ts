@@ -878,6 +878,24 @@ const MATRIX: Row[] = [
     { version: 999 },
     [409],
   ),
+  // Background jobs: administrators run them, auditors read their runs.
+  { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },
+  { method: 'GET', path: '/api/jobs/runs', access: perm('jobs', 'list'), allowed: [200] },
+  {
+    method: 'GET',
+    path: '/api/jobs/runs/{id}',
+    access: perm('jobs', 'show'),
+    request: () => ({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
+    allowed: [404],
+  },
+  {
+    method: 'POST',
+    path: '/api/jobs/{name}/runs',
+    access: perm('jobs', 'create'),
+    // A bad year: 400 when reachable, nothing queued.
+    request: () => ({ params: { name: 'placement-batch' }, body: { params: { year: 'matrix' } } }),
+    allowed: [400],
+  },
 
   // Placement reference data: regional officials keep their own region's
   ...(['labour-demand', 'region-capacities'] as const).flatMap((path): Row[] => {

@@ -21,6 +21,8 @@ export interface RunningApi {
   /** Output of the process so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an OOM killer would: nothing shuts down; the database is kept for a restart. */
+  kill(): Promise<void>;
 }
 
 function withDatabase(serverUrl: string, database: string): string {
@@ -135,5 +137,11 @@ export async function startApi(
     throw error;
   }
 
-  return { url: apiUrl, databaseUrl: url, output: () => output, stop };
+  const kill = async () => {
+    if (!running()) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { url: apiUrl, databaseUrl: url, output: () => output, stop, kill };
 }

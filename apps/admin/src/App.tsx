@@ -8,6 +8,7 @@ import { documentTypes } from './document-types';
 import { holidays } from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
 import { inclusionRequests } from './inclusion-requests';
+import { jobs } from './jobs';
 import { labourDemand } from './labour-demand';
 import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
 import { legalGrounds } from './legal-grounds';
@@ -73,6 +74,7 @@ export const App = () => (
       {/* Administration */}
       <Resource name="users" {...users} />
       <Resource name="audit-events" {...auditEvents} />
+      <Resource name="jobs" {...jobs} />
       <CustomRoutes>
         <Route path={ACCOUNT_PATH} element={<AccountPage />} />
       </CustomRoutes>

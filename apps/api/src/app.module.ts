@@ -17,6 +17,7 @@ import { CertificatesModule } from './modules/certificates/certificates.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { InclusionModule } from './modules/inclusion/inclusion.module';
 import { PlacementModule } from './modules/placement/placement.module';
 import { PersonsModule } from './modules/persons/persons.module';
@@ -49,6 +50,7 @@ export class AppModule {
         QuotasModule,
         InclusionModule,
         SettlementsModule,
+        JobsModule,
         PlacementModule,
         TransfersModule,
         HealthModule,

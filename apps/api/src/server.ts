@@ -18,6 +18,7 @@ import { runMigrations } from './database/migrate';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
 import { loadDemoFamilies } from './database/seeds/demo/demo-writer';
 import { AuditService } from './modules/audit/audit.service';
+import { JobsService } from './modules/jobs/jobs.service';
 import { FILE_STORE } from './modules/documents/storage/file-store';
 import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
 
@@ -139,6 +140,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       );
     }
   }
+
+  // Workers write to tables the migrations create: the queue starts on the migrated schema.
+  await app.get(JobsService).start();
 
   await app.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();

@@ -51,6 +51,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'region-capacities': SETTLEMENT_WORK,
   'placement-weights': REFERENCE_DATA,
   'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT },
+  jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ },
 };
 
 const everyCase = ROLES.flatMap((role) =>

@@ -26,6 +26,7 @@ export const RESOURCES = [
   'region-capacities',
   'placement-weights',
   'transfer-requests',
+  'jobs',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -121,6 +122,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     regional_official: { actions: ['list', 'show', 'edit'], scope: 'own_region' },
     admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
+  // Background jobs: administrators run them; auditors read what ran, when and how it ended.
+  jobs: {
+    admin: { actions: ['list', 'show', 'create'], scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
   },
 };
 

@@ -107,3 +107,6 @@ export const TRANSFER_STATES = ['requested', 'accepted', 'declined', 'withdrawn'
 export type TransferState = (typeof TRANSFER_STATES)[number];
 export const TRANSFER_REASONS = ['relatives', 'housing', 'employment', 'health', 'family_request', 'quota_balance', 'other'] as const;
 export type TransferReason = (typeof TRANSFER_REASONS)[number];
+/** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
+export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
+export type JobRunState = (typeof JOB_RUN_STATES)[number];

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesEn } from './cases/en';
 import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
+import { jobsEn } from './jobs/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
 import { referenceEn } from './reference/en';
@@ -222,6 +223,7 @@ const app = {
     ...referenceEn.app,
     ...quotasEn.app,
     ...transfersEn.app,
+    ...jobsEn.app,
     ...everydayEn.app,
   },
   resources: {
@@ -352,6 +354,7 @@ const app = {
     ...referenceEn.resources,
     ...quotasEn.resources,
     ...transfersEn.resources,
+    ...jobsEn.resources,
   },
 };
 

@@ -3,6 +3,7 @@ import { casesKk } from './cases/kk';
 import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
+import { jobsKk } from './jobs/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
 import { referenceKk } from './reference/kk';
@@ -437,6 +438,7 @@ const app: AppMessages = {
     ...referenceKk.app,
     ...quotasKk.app,
     ...transfersKk.app,
+    ...jobsKk.app,
     ...everydayKk.app,
   },
   resources: {
@@ -567,6 +569,7 @@ const app: AppMessages = {
     ...referenceKk.resources,
     ...quotasKk.resources,
     ...transfersKk.resources,
+    ...jobsKk.resources,
   },
 };
 

@@ -6,6 +6,7 @@ import { deepMerge } from './deepMerge';
 import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
+import { jobsRu } from './jobs/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
 import { referenceRu } from './reference/ru';
@@ -227,6 +228,7 @@ const app: AppMessages = {
     ...referenceRu.app,
     ...quotasRu.app,
     ...transfersRu.app,
+    ...jobsRu.app,
     ...everydayRu.app,
   },
   resources: {
@@ -357,6 +359,7 @@ const app: AppMessages = {
     ...referenceRu.resources,
     ...quotasRu.resources,
     ...transfersRu.resources,
+    ...jobsRu.resources,
   },
 };
 

@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
+import type { JobRun } from '../jobs/jobTypes';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
 import { pagedGetList } from './pagedGetList';
@@ -43,6 +44,8 @@ export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementM
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
   setupMfa(): Promise<MfaSetup>;
   enableMfa(otp: string): Promise<{ recoveryCodes: string[] }>;
+  /** Run now: queues a run of the job (POST /api/jobs/:name/runs). */
+  runJob(name: string): Promise<JobRun>;
 }
 
 const rest = simpleRestProvider(API_URL, httpClient);
@@ -81,4 +84,5 @@ export const dataProvider: QonysDataProvider = {
     updateSessionUser({ mfaEnabled: true });
     return { recoveryCodes: Array.isArray(json?.recoveryCodes) ? json.recoveryCodes : [] };
   },
+  runJob: async (name) => (await post(`/jobs/${encodeURIComponent(name)}/runs`, {})).json as JobRun,
 };

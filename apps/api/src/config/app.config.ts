@@ -35,6 +35,8 @@ export interface AppConfig {
   readonly publicBaseUrl: string;
   /** Public certificate checks per client address per minute. */
   readonly publicRateLimitPerMinute: number;
+  /** A running job whose worker sent no heartbeat for this long is marked failed (docs/jobs.md). */
+  readonly jobHeartbeatTimeoutSeconds: number;
   /** Keys the audit chain's HMAC is computed with; the database never holds them (docs/audit-chain.md). */
   readonly auditChainKeys: KeyRing;
   /** Keys that wrap each person's data key and the TOTP secrets (docs/personal-data.md). */
@@ -255,6 +257,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storage: storage(env, dataDir),
     publicBaseUrl: httpUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
+    jobHeartbeatTimeoutSeconds: integer(env, 'JOB_HEARTBEAT_TIMEOUT_SECONDS', 60, 3, 3600),
     auditChainKeys: keyRing(env, 'AUDIT_CHAIN_KEYS', url === null, dataDir),
     dataMasterKeys: keyRing(env, 'DATA_MASTER_KEYS', url === null, dataDir),
   };

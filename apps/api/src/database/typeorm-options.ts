@@ -8,6 +8,7 @@ import { AuthSession } from '../modules/auth/entities/auth-session.entity';
 import { MfaRecoveryCode } from '../modules/auth/entities/mfa-recovery-code.entity';
 import { Document } from '../modules/documents/entities/document.entity';
 import { InclusionRequest } from '../modules/inclusion/entities/inclusion-request.entity';
+import { JobRun } from '../modules/jobs/entities/job-run.entity';
 import { LabourDemand } from '../modules/placement/entities/labour-demand.entity';
 import { PlacementBatch } from '../modules/placement/entities/placement-batch.entity';
 import { PlacementProposal } from '../modules/placement/entities/placement-proposal.entity';
@@ -37,6 +38,7 @@ import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
 import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
 import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
+import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -68,6 +70,7 @@ export const ENTITIES = [
   PlacementBatch,
   PlacementProposal,
   TransferRequest,
+  JobRun,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -81,6 +84,7 @@ export const MIGRATIONS = [
   RussianRegionNames1764000000011,
   PersonAccess1764000000014,
   TransferRequests1764000000019,
+  JobRuns1764000000018,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

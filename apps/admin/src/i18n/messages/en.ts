@@ -56,6 +56,7 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'inclusion_request.include': 'Family included in the quota',
   'inclusion_request.refuse': 'Inclusion refused',
   'inclusion_request.withdraw': 'Inclusion request withdrawn',
+  'job_run.create': 'Job run started',
   'labour_demand.create': 'Labour demand created',
   'labour_demand.import': 'Labour demand imported',
   'labour_demand.update': 'Labour demand changed',

@@ -1,6 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CodedMessage, englishMessage, firstComeFirstServed, placementReport, scoreRegion } from '@qonys/domain';
+import {
+  type CodedMessage,
+  englishMessage,
+  isMessageCode,
+  type MessageParams,
+  type QuotaCategory,
+} from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
@@ -20,14 +26,10 @@ import {
 import type { AcceptBatchDto, CreateBatchDto, OverrideProposalDto } from './dto/placement.dto';
 import { PlacementBatch } from './entities/placement-batch.entity';
 import { PlacementProposal } from './entities/placement-proposal.entity';
+import { JobsService } from '../jobs/jobs.service';
+import type { JobRunView } from '../jobs/job-run-view';
 import { BATCH_LIST } from './placement-lists';
-import { buildInstance } from './placement-instance';
 import { PlacementRepository, type ProposalView } from './placement.repository';
-import { PlacementService } from './placement.service';
-import { solvePlacementInWorker } from './solve-in-worker';
-
-/** A run not updated for this long was cut off with its process and is shown as failed. */
-export const STALE_RUN_MINUTES = 10;
 
 export interface AcceptResult {
   accepted: {
@@ -43,17 +45,15 @@ export interface AcceptResult {
 }
 
 /**
- * Batch placement: a run in the background of this process (progress in the row), its
+ * Batch placement: a batch and its run on the job queue (placement-batch.job.ts), its
  * proposals, overrides with a reason, and acceptance into the quota.
  */
 @Injectable()
 export class PlacementBatchesService {
-  private readonly logger = new Logger('PlacementBatches');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly placement: PlacementRepository,
-    private readonly scoring: PlacementService,
+    private readonly jobs: JobsService,
     private readonly reservations: ReservationsService,
     private readonly settlements: SettlementsService,
     private readonly transfers: TransferRequestsService,
@@ -61,125 +61,85 @@ export class PlacementBatchesService {
     private readonly reads: PersonalDataReads,
   ) {}
 
+  /** Opens a batch and queues its run in one transaction: both exist, or neither. */
   async create(ctx: AuthedContext, dto: CreateBatchDto): Promise<PlacementBatch> {
-    await this.failStaleRuns();
-    const batch = await this.dataSource.transaction(async (manager) => {
-      // One run at a time per year and category (any replica): the advisory lock serialises the check.
-      await manager.query('SELECT pg_advisory_xact_lock(7262101, $1)', [dto.year]);
-      const [running] = await manager.query<{ id: number }[]>(
-        `SELECT id FROM placement_batch WHERE year = $1 AND category = $2 AND status = 'running'`,
-        [dto.year, dto.category],
-      );
-      if (running)
-        throw new DomainError(ErrorKind.Conflict, 'placement.batch_running', { batch: running.id });
-      const repo = manager.getRepository(PlacementBatch);
-      const saved = await repo.save(repo.create({ year: dto.year, category: dto.category, createdBy: ctx.actor.id }));
+    await this.failBatchesOfFailedRuns();
+    return this.dataSource.transaction(async (manager) => {
+      const batch = await this.open(manager, dto.year, dto.category, ctx.actor.id);
       await this.audit.record(manager, ctx, {
         action: 'placement_batch.create',
         entityType: 'placement_batch',
-        entityId: saved.id,
+        entityId: batch.id,
         changes: { year: { before: null, after: dto.year }, category: { before: null, after: dto.category } },
       });
-      return saved;
+      const run = await this.jobs.enqueue(manager, ctx, 'placement-batch', { batchId: batch.id });
+      batch.runId = run.id;
+      return manager.getRepository(PlacementBatch).save(batch);
     });
-    setImmediate(() => void this.run(batch.id));
-    return batch;
   }
 
-  /** The run itself; every failure ends in status `failed` with the error. */
-  async run(id: number): Promise<void> {
-    const started = performance.now();
-    const progress = (value: number, extra: Partial<PlacementBatch> = {}) =>
-      this.dataSource.getRepository(PlacementBatch).update({ id }, { progress: value, ...extra });
-    try {
-      const batch = await this.dataSource.getRepository(PlacementBatch).findOneByOrFail({ id });
-      await progress(10);
-      const [families, regions, weights] = await Promise.all([
-        this.placement.waitingFamilies(batch.year, batch.category),
-        this.placement.openRegions(batch.year, batch.category),
-        this.scoring.weights(),
-      ]);
-      const instance = buildInstance(families, regions, weights);
-      const result = await solvePlacementInWorker(instance, {
-        onPhase: async (phase) => void (await progress(phase === 'lp' ? 50 : 80)),
-      });
-      const fcfs = firstComeFirstServed(instance);
-      const report = {
-        optimal: placementReport(instance, result.regionOf),
-        firstComeFirstServed: placementReport(instance, fcfs.regionOf),
-        solver: {
-          strategy: result.strategy,
-          provenOptimal: result.provenOptimal,
-          fractionalFamilies: result.fractionalFamilies,
-          lpMs: result.lpMs,
-          repairMs: result.repairMs,
-          regions: regions.length,
-        },
-      };
-      await this.dataSource.transaction(async (manager) => {
-        const rows = families.map((family, f) => {
-          const r = result.regionOf[f];
-          const scored = r === null ? null : scoreRegion(family, regions[r], weights);
-          return [
-            id,
-            family.inclusionRequestId,
-            r === null ? null : regions[r].regionId,
-            scored?.score ?? null,
-            scored ? JSON.stringify(scored.reasons) : null,
-          ];
-        });
-        for (let i = 0; i < rows.length; i += 1000) {
-          const chunk = rows.slice(i, i + 1000);
-          const values = chunk
-            .map((_, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, $${j * 5 + 4}, $${j * 5 + 5}::jsonb)`)
-            .join(', ');
-          await manager.query(
-            `INSERT INTO placement_proposal (batch_id, inclusion_request_id, proposed_region_id, score, reasons) VALUES ${values}`,
-            chunk.flat(),
-          );
-        }
-        await manager.getRepository(PlacementBatch).update(
-          { id },
-          {
-            status: 'proposed',
-            progress: 100,
-            families: families.length,
-            totalScore: round(result.total),
-            lpBound: round(result.lpBound),
-            gap: Math.round(result.gap * 1e8) / 1e8,
-            solveMs: Math.round(performance.now() - started),
-            fcfsReport: report,
-          },
-        );
-      });
-    } catch (error) {
-      this.logger.error({ err: error, batchId: id }, 'placement run failed');
-      await this.dataSource
-        .getRepository(PlacementBatch)
-        .update({ id }, { status: 'failed', error: error instanceof Error ? error.message : String(error) })
-        .catch(() => undefined);
+  /** The batch of a run started from the Jobs screen, opened by that run (its run-now was audited). */
+  async openForRun(year: number, category: QuotaCategory, runId: string): Promise<PlacementBatch> {
+    await this.failBatchesOfFailedRuns();
+    return this.dataSource.transaction(async (manager) => {
+      const batch = await this.open(manager, year, category, null);
+      batch.runId = runId;
+      return manager.getRepository(PlacementBatch).save(batch);
+    });
+  }
+
+  /** One run at a time per year and category (any replica): the advisory lock serialises the check. */
+  private async open(
+    manager: EntityManager,
+    year: number,
+    category: QuotaCategory,
+    createdBy: number | null,
+  ): Promise<PlacementBatch> {
+    await manager.query('SELECT pg_advisory_xact_lock(7262101, $1)', [year]);
+    const [running] = await manager.query<{ id: number }[]>(
+      `SELECT id FROM placement_batch WHERE year = $1 AND category = $2 AND status = 'running'`,
+      [year, category],
+    );
+    if (running) throw new DomainError(ErrorKind.Conflict, 'placement.batch_running', { batch: running.id });
+    const repo = manager.getRepository(PlacementBatch);
+    return repo.save(repo.create({ year, category, createdBy }));
+  }
+
+  /**
+   * A batch whose run failed (an error, or its server killed mid-run: docs/jobs.md) is
+   * failed too, with the run's reason; it then blocks no new batch for its year.
+   */
+  private async failBatchesOfFailedRuns(): Promise<void> {
+    await this.jobs.failLostRuns();
+    const stuck = await this.dataSource.query<{ id: number; error_code: string; error_params: MessageParams | null }[]>(
+      `SELECT b.id, r.error_code, r.error_params FROM placement_batch b JOIN job_run r ON r.id = b.run_id
+        WHERE b.status = 'running' AND r.state = 'failed'`,
+    );
+    for (const batch of stuck) {
+      const code = isMessageCode(batch.error_code) ? batch.error_code : 'jobs.run_failed';
+      await this.dataSource.query(
+        `UPDATE placement_batch SET status = 'failed', error = $2, updated_at = now() WHERE id = $1 AND status = 'running'`,
+        [batch.id, englishMessage(code, batch.error_params ?? {})],
+      );
     }
   }
 
-  /** Runs cut off by a crash or restart stay `running` in the table; after a timeout they read as failed. */
-  private async failStaleRuns(): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE placement_batch SET status = 'failed', error = 'The run stopped without finishing (the server restarted); start a new batch', updated_at = now()
-        WHERE status = 'running' AND updated_at < now() - make_interval(mins => $1)`,
-      [STALE_RUN_MINUTES],
-    );
-  }
-
   async list(query: ParsedListQuery): Promise<ListResult<PlacementBatch>> {
-    await this.failStaleRuns();
+    await this.failBatchesOfFailedRuns();
     return fetchPage(this.dataSource.getRepository(PlacementBatch).createQueryBuilder('b'), query, BATCH_LIST);
   }
 
   async get(id: number): Promise<PlacementBatch> {
-    await this.failStaleRuns();
+    await this.failBatchesOfFailedRuns();
     const batch = await this.dataSource.getRepository(PlacementBatch).findOneBy({ id });
     if (!batch) throw DomainError.notFound('placement_batch');
     return batch;
+  }
+
+  /** A batch with its run's state and progress, for the placement screen to follow. */
+  async getWithRun(id: number): Promise<PlacementBatch & { run: JobRunView | null }> {
+    const batch = await this.get(id);
+    return { ...batch, run: batch.runId ? await this.jobs.getRun(batch.runId) : null };
   }
 
   /** Proposals of a batch, each with its case's names; a regional official sees those whose final region is theirs. */
@@ -434,8 +394,6 @@ export class PlacementBatchesService {
     return batch;
   }
 }
-
-const round = (n: number) => Math.round(n * 1e4) / 1e4;
 
 /** A family's line in a batch, locked with its batch, as an override or a transfer needs it. */
 export interface BatchLine {

@@ -59,7 +59,7 @@ export class PlacementController {
   @Get('batches/:id')
   @RequirePermission('placement', 'show')
   getBatch(@Param('id', ParseIntPipe) id: number) {
-    return this.batches.get(id);
+    return this.batches.getWithRun(id);
   }
 
   @Get('batches/:id/proposals')
