@@ -12,6 +12,8 @@ export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 /** The audit chain's HMAC keys and the personal-data master keys of every API started here. */
 export const E2E_AUDIT_CHAIN_KEYS = `e2e:${Buffer.alloc(32, 'a').toString('base64')}`;
 export const E2E_DATA_MASTER_KEYS = `e2e:${Buffer.alloc(32, 'm').toString('base64')}`;
+/** The Ed25519 seed every API started here signs its audit checkpoints with. */
+export const E2E_AUDIT_CHECKPOINT_KEYS = `e2e:${Buffer.alloc(32, 'c').toString('base64')}`;
 
 export interface RunningApi {
   /** http://localhost:<port> */
@@ -86,6 +88,7 @@ export async function startApi(
       JWT_SECRET: E2E_JWT_SECRET,
       AUDIT_CHAIN_KEYS: E2E_AUDIT_CHAIN_KEYS,
       DATA_MASTER_KEYS: E2E_DATA_MASTER_KEYS,
+      AUDIT_CHECKPOINT_KEYS: E2E_AUDIT_CHECKPOINT_KEYS,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
       SERVE_ADMIN: 'false',

@@ -3,6 +3,7 @@ import { Application } from '../modules/applications/entities/application.entity
 import { ApplicationEvent } from '../modules/applications/entities/application-event.entity';
 import { ApplicationMember } from '../modules/applications/entities/application-member.entity';
 import { Certificate } from '../modules/applications/entities/certificate.entity';
+import { AuditCheckpoint } from '../modules/audit/entities/audit-checkpoint.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity';
 import { MfaRecoveryCode } from '../modules/auth/entities/mfa-recovery-code.entity';
@@ -34,6 +35,7 @@ import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005
 import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-messages-as-codes';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
+import { KeyedAuditChain1764000000012 } from './migrations/1764000000012-keyed-audit-chain';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -42,6 +44,7 @@ export const ENTITIES = [
   AuthSession,
   MfaRecoveryCode,
   AuditEvent,
+  AuditCheckpoint,
   Region,
   MciRate,
   Holiday,
@@ -75,6 +78,7 @@ export const MIGRATIONS = [
   MessagesAsCodes1764000000006,
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
+  KeyedAuditChain1764000000012,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -16,6 +16,34 @@ export interface HashedAuditFields {
   changes: unknown;
   requestId: string | null;
   ip: string | null;
+  /** null: a row from before the chain was keyed, hashed with plain sha256. */
+  keyId: string | null;
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one; and NUL.
+const UNSTORABLE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\0/g;
+
+/**
+ * Text as PostgreSQL keeps it. The driver sends UTF-8, in which a lone surrogate becomes
+ * U+FFFD; text and jsonb cannot hold NUL at all (the insert would fail). Both become
+ * U+FFFD here, before hashing and before the insert, so the row stored is the row hashed.
+ */
+export function storedText(text: string): string {
+  return text.replace(UNSTORABLE, '\ufffd');
+}
+
+/** A JSON value with every string (keys too) as PostgreSQL will store it. */
+export function storedJson(value: unknown): unknown {
+  if (typeof value === 'string') return storedText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(storedJson);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    // undefined is dropped as JSON.stringify would drop it.
+    if (v !== undefined) out[storedText(k)] = storedJson(v);
+  }
+  return out;
 }
 
 /** JSON with object keys sorted at every depth, so jsonb's reordering cannot change it. */
@@ -29,8 +57,12 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** sha256(previous hash ‖ canonical row): each row seals the one before it. */
-export function auditHash(prevHash: string, row: HashedAuditFields): string {
+/**
+ * HMAC-SHA256(key, previous hash ‖ canonical row), the key id inside the row: each row
+ * seals the one before it, and nobody without the key can recompute the chain after an
+ * edit. A legacy row (`keyId` null, `key` null) is plain sha256 over the same canonical form.
+ */
+export function auditHash(prevHash: string, row: HashedAuditFields, key: Buffer | null): string {
   const canonical = canonicalJson({
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
@@ -44,6 +76,9 @@ export function auditHash(prevHash: string, row: HashedAuditFields): string {
     changes: row.changes,
     requestId: row.requestId,
     ip: row.ip,
+    // Absent for legacy rows, whose hash was computed without it.
+    keyId: row.keyId ?? undefined,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  const digest = key === null ? createHash('sha256') : createHmac('sha256', key);
+  return digest.update(prevHash).update('\n').update(canonical).digest('hex');
 }

@@ -1,13 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditEventsController } from './audit-events.controller';
+import { checkpointStoreProvider } from '../../common/storage/file-store.provider';
+import { AuditCheckpointJob } from './audit-checkpoint.job';
+import { AuditCheckpointService } from './audit-checkpoint.service';
+import { AuditEventsController, PublicAuditCheckpointController } from './audit-events.controller';
 import { AuditLogService } from './audit-log.service';
 import { AuditService } from './audit.service';
 
 /** Global: every capability writes its audit entries through AuditService. */
 @Global()
 @Module({
-  controllers: [AuditEventsController],
-  providers: [AuditService, AuditLogService],
-  exports: [AuditService],
+  controllers: [AuditEventsController, PublicAuditCheckpointController],
+  providers: [AuditService, AuditLogService, AuditCheckpointService, AuditCheckpointJob, checkpointStoreProvider],
+  exports: [AuditService, AuditCheckpointJob],
 })
 export class AuditModule {}

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/actor';
 import { bulkInsert, nextIds } from '../../common/persistence/bulk-insert';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { auditHash, GENESIS_HASH, storedJson, storedText } from './audit-hash';
 import type { FieldChanges } from './entities/audit-event.entity';
 
 /** What a service says happened; who and from where come from the RequestContext. */
@@ -57,14 +58,20 @@ const AUDIT_COLUMNS = [
   ['ip', 'text'],
   ['prev_hash', 'text'],
   ['hash', 'text'],
+  ['key_id', 'text'],
 ] as const;
+
+const stored = (text: string | null | undefined): string | null => (text == null ? null : storedText(text));
 
 // Serialises writers of the chain (any replica): each row needs the hash of the one before.
 const AUDIT_CHAIN_LOCK = 7_262_001;
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditChainKeys'>,
+  ) {}
 
   /**
    * Appends entries inside the caller's transaction, so the change and its audit
@@ -93,23 +100,27 @@ export class AuditService {
     const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
     let prevHash = last?.hash ?? GENESIS_HASH;
     const ids = await nextIds(manager, 'audit_event_id_seq', entries.length);
+    const { currentId: keyId, keys } = this.config.auditChainKeys;
+    const key = keys.get(keyId)!;
+    // Every text as PostgreSQL will store it, so the row hashed is the row stored (docs/audit-chain.md).
     const rows = entries.map((entry, i) => {
       const row = {
         id: String(ids[i]),
         occurredAt: entry.occurredAt,
         actorId: entry.actor?.id ?? null,
-        actorUsername: entry.actor?.username ?? null,
-        actorRole: entry.actor?.role ?? null,
-        action: entry.action,
-        entityType: entry.entityType ?? null,
-        entityId: entry.entityId === undefined ? null : String(entry.entityId),
+        actorUsername: stored(entry.actor?.username),
+        actorRole: stored(entry.actor?.role),
+        action: storedText(entry.action),
+        entityType: stored(entry.entityType),
+        entityId: entry.entityId === undefined ? null : storedText(String(entry.entityId)),
         regionId: entry.regionId ?? null,
         // Round-trip through JSON so the hash covers exactly what jsonb will return.
-        changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes)) as FieldChanges) : null,
-        requestId: context.requestId,
-        ip: context.ip,
+        changes: entry.changes ? (storedJson(JSON.parse(JSON.stringify(entry.changes))) as FieldChanges) : null,
+        requestId: stored(context.requestId),
+        ip: stored(context.ip),
+        keyId,
       };
-      const hash = auditHash(prevHash, row);
+      const hash = auditHash(prevHash, row, key);
       const values = [
         row.id,
         row.occurredAt.toISOString(),
@@ -125,6 +136,7 @@ export class AuditService {
         row.ip,
         prevHash,
         hash,
+        keyId,
       ];
       prevHash = hash;
       return values;

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { JobHandler, JobProgress } from '../jobs/job-handler';
+import { AuditCheckpointService } from './audit-checkpoint.service';
+
+/** Hourly: anchors the audit chain's head in the object store (docs/audit-chain.md). */
+@Injectable()
+export class AuditCheckpointJob implements JobHandler {
+  readonly name = 'audit-checkpoint';
+  readonly schedule = '0 * * * *';
+
+  constructor(private readonly checkpoints: AuditCheckpointService) {}
+
+  async run(_params: Record<string, unknown>, progress: JobProgress): Promise<Record<string, unknown>> {
+    const checkpoint = await this.checkpoints.writeCheckpoint(progress);
+    return checkpoint
+      ? { checkpointId: checkpoint.id, lastEventId: checkpoint.lastEventId, eventCount: checkpoint.eventCount }
+      : { checkpointId: null };
+  }
+}
