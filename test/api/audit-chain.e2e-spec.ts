@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { auditHash, canonicalJson, type HashedAuditFields } from '../../apps/api/src/modules/audit/audit-hash';
+import { parseKeyRing } from '../../apps/api/src/config/app.config';
+import {
+  auditHash,
+  canonicalJson,
+  type HashedAuditFields,
+  storedAuditRow,
+} from '../../apps/api/src/modules/audit/audit-hash';
 import { bearer, scalar, withDb } from '../support/api-helpers';
 import { createDatabase, E2E_AUDIT_CHAIN_KEYS, type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
@@ -88,6 +94,47 @@ describe('audit chain', () => {
         );
         expect(changes.fullName.after).toBe('Lone \ufffd and \ufffd');
       }
+      expect(await verify()).toMatchObject({ valid: true, problem: null, checked: await auditCount() });
+    });
+  });
+
+  describe('text as PostgreSQL stores it, at the root: the row AuditService builds, inserted as the API does', () => {
+    it('seals lone surrogates and NUL in every field exactly as they are stored, and the chain stays valid', async () => {
+      const ring = parseKeyRing('AUDIT_CHAIN_KEYS', E2E_AUDIT_CHAIN_KEYS);
+      await withDb(api.appDatabaseUrl, async (db) => {
+        await db.query('BEGIN');
+        const [head] = (await db.query('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1')).rows;
+        const [{ id }] = (await db.query(`SELECT nextval('audit_event_id_seq')::text AS id`)).rows;
+        const row = storedAuditRow(
+          id,
+          {
+            occurredAt: new Date(),
+            action: 'auth.login_failed',
+            actor: { id: null, username: 'lone\ud83d', role: null },
+            entityType: 'user',
+            entityId: 'id\u0000\ud800',
+            changes: { ['key\udfff']: { before: 'nul\u0000', after: ['\ud800', { deep: 'a\udc00b' }] } },
+          },
+          { requestId: 'req\udc00\u0000', ip: '127.0.0.1' },
+          ring.currentId,
+        );
+        await db.query(
+          `INSERT INTO audit_event (id, occurred_at, actor_id, actor_username, actor_role, action, entity_type, entity_id,
+             region_id, changes, request_id, ip, prev_hash, hash, key_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+          [row.id, row.occurredAt, row.actorId, row.actorUsername, row.actorRole, row.action, row.entityType, row.entityId,
+            row.regionId, JSON.stringify(row.changes), row.requestId, row.ip, head.hash,
+            auditHash(head.hash, row, ring.keys.get(ring.currentId)!), row.keyId],
+        );
+        await db.query('COMMIT');
+        const [storedRow] = (await db.query('SELECT * FROM audit_event WHERE id = $1', [id])).rows;
+        expect(storedRow).toMatchObject({
+          actor_username: 'lone\ufffd',
+          request_id: 'req\ufffd\ufffd',
+          entity_id: 'id\ufffd\ufffd',
+          changes: { ['key\ufffd']: { before: 'nul\ufffd', after: ['\ufffd', { deep: 'a\ufffdb' }] } },
+        });
+      });
       expect(await verify()).toMatchObject({ valid: true, problem: null, checked: await auditCount() });
     });
   });

@@ -342,6 +342,13 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    path: '/api/persons/{id}/access-log',
+    access: perm('audit-events', 'list'),
+    request: (f, caller) => ({ params: { id: ownPerson(f, caller) } }),
+    allowed: [200],
+  },
+  {
+    method: 'GET',
     path: '/api/persons/{id}/duplicates',
     access: perm('persons', 'show'),
     request: (f, caller) => ({ params: { id: ownPerson(f, caller) } }),

@@ -66,12 +66,21 @@ export interface MemberPerson {
   ethnicity: string;
 }
 
+/** A member the caller may not read (a person of another region): no name, birth date or IIN. */
+export interface RestrictedMemberPerson {
+  id: number;
+  restricted: true;
+}
+
 export interface MemberView {
   personId: number;
   relation: Relation;
   active: boolean;
-  person: MemberPerson;
+  person: MemberPerson | RestrictedMemberPerson;
 }
+
+export const isRestrictedPerson = (person: MemberPerson | RestrictedMemberPerson): person is RestrictedMemberPerson =>
+  'restricted' in person;
 
 /** A transition the caller may trigger now, with the inputs it needs. */
 export interface TransitionView {

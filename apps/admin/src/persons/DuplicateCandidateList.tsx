@@ -25,21 +25,23 @@ const CandidateCard = ({
       <CardContent sx={{ pb: 1 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
           <Typography variant="subtitle1" component="h3">
-            {personFullName(person)} <small>#{person.id}</small>
+            {foreign ? translate('app.duplicates.foreign_person') : personFullName(person)} <small>#{person.id}</small>
           </Typography>
           {!foreign && <EthnicityMark ethnicity={person.ethnicity} />}
         </Stack>
-        <Typography variant="body2" color="text.secondary">
-          {[
-            formatDate(person.birthDate),
-            !foreign && person.iin ? `${translate('resources.persons.fields.iin')} ${person.iin}` : null,
-            !foreign && person.idDocumentNumber
-              ? `${translate('resources.persons.fields.idDocumentNumber')} ${person.idDocumentNumber}`
-              : null,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </Typography>
+        {!foreign && (
+          <Typography variant="body2" color="text.secondary">
+            {[
+              formatDate(person.birthDate),
+              person.iin ? `${translate('resources.persons.fields.iin')} ${person.iin}` : null,
+              person.idDocumentNumber
+                ? `${translate('resources.persons.fields.idDocumentNumber')} ${person.idDocumentNumber}`
+                : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography>
+        )}
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, my: 1 }}>
           <LinearProgress
             variant="determinate"

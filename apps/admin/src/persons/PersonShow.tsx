@@ -21,6 +21,7 @@ import type { Person } from '../providers/personTypes';
 import { EDUCATION_LEVEL_CHOICES, ID_DOCUMENT_TYPE_CHOICES, SEX_CHOICES } from './personChoices';
 import { LanguagesField } from '../common/world/LanguagesField';
 import { CountryField, OtherSpellingsField } from './personDisplay';
+import { PersonAccessLog } from './PersonAccessLog';
 import { PersonCases } from './PersonCases';
 import { EthnicityMark } from './EthnicityMark';
 import { useDuplicatesPath } from './useDuplicateCheck';
@@ -175,6 +176,7 @@ export const PersonShow = () => (
       </Box>
       <Divider sx={{ my: 2 }} />
       <PersonCases />
+      <PersonAccessLog />
     </Box>
   </Show>
 );

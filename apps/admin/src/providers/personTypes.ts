@@ -33,14 +33,9 @@ export interface Person {
   updatedAt: string;
 }
 
-/** What staff of another region see of a person found as a possible duplicate. */
+/** What staff of another region see of a person found as a possible duplicate: only that they exist. */
 export interface ForeignPerson {
   id: number;
-  surname: string;
-  givenName: string;
-  patronymic: string | null;
-  birthDate: string;
-  regionId: number;
   foreignRegion: true;
 }
 

@@ -36,6 +36,7 @@ import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-message
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
 import { KeyedAuditChain1764000000012 } from './migrations/1764000000012-keyed-audit-chain';
+import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -79,6 +80,7 @@ export const MIGRATIONS = [
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
   KeyedAuditChain1764000000012,
+  PersonAccess1764000000014,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

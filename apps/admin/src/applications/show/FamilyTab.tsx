@@ -11,13 +11,13 @@ import {
   TableRow,
 } from '@mui/material';
 import { Link, useCanAccess, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
-import { type ApplicationDetail } from '@qonys/domain';
+import { type ApplicationDetail, isRestrictedPerson } from '@qonys/domain';
 import { useFormatCalendarDate } from '../../common/CalendarDate';
 import { stackOnPhone } from '../../common/stackOnPhone';
-import { personFullName } from '../../providers/personTypes';
 import { EthnicityMark } from '../../persons/EthnicityMark';
 import { AddMemberButton } from './AddMemberButton';
 import { RemoveMemberButton } from './RemoveMemberButton';
+import { useMemberName } from './useMemberName';
 
 /** The family: each member with relation, birth date, IIN and ethnicity mark; changeable while a draft. */
 export const FamilyTab = (_props: { label?: false }) => {
@@ -25,6 +25,7 @@ export const FamilyTab = (_props: { label?: false }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const formatDate = useFormatCalendarDate();
+  const memberName = useMemberName();
   const { canAccess: canEdit } = useCanAccess({ resource: 'applications', action: 'edit', record });
   if (!record) return null;
   const editable = canEdit && record.status === 'draft';
@@ -43,12 +44,16 @@ export const FamilyTab = (_props: { label?: false }) => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {record.members.map((member) => (
+          {record.members.map(({ person, ...member }) => (
             <TableRow key={member.personId} data-testid="family-member" sx={{ opacity: member.active ? 1 : 0.6 }}>
               <TableCell>
-                <MuiLink component={Link} to={createPath({ resource: 'persons', id: member.personId, type: 'show' })}>
-                  {personFullName(member.person)}
-                </MuiLink>
+                {isRestrictedPerson(person) ? (
+                  <span data-testid="restricted-member">{memberName({ ...member, person })}</span>
+                ) : (
+                  <MuiLink component={Link} to={createPath({ resource: 'persons', id: member.personId, type: 'show' })}>
+                    {memberName({ ...member, person })}
+                  </MuiLink>
+                )}
               </TableCell>
               <TableCell>
                 <Chip
@@ -57,17 +62,21 @@ export const FamilyTab = (_props: { label?: false }) => {
                   label={translate(`app.relations.${member.relation}`)}
                 />
               </TableCell>
-              <TableCell>{formatDate(member.person.birthDate)}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace' }}>{member.person.iin ?? '—'}</TableCell>
+              <TableCell>{isRestrictedPerson(person) ? '—' : formatDate(person.birthDate)}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace' }}>
+                {isRestrictedPerson(person) ? '—' : (person.iin ?? '—')}
+              </TableCell>
               <TableCell>
                 <Stack direction="row" spacing={0.5}>
-                  <EthnicityMark ethnicity={member.person.ethnicity} />
+                  {!isRestrictedPerson(person) && <EthnicityMark ethnicity={person.ethnicity} />}
                   {!member.active && <Chip size="small" label={translate('app.family.left_case')} />}
                 </Stack>
               </TableCell>
               {editable && (
                 <TableCell align="right">
-                  {member.relation !== 'applicant' && <RemoveMemberButton application={record} member={member} />}
+                  {member.relation !== 'applicant' && (
+                    <RemoveMemberButton application={record} member={{ ...member, person }} />
+                  )}
                 </TableCell>
               )}
             </TableRow>

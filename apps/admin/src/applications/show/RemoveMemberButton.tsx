@@ -5,7 +5,7 @@ import { Confirm, useDataProvider, useNotify, useRefresh, useTranslate } from 'r
 import { type ApplicationDetail, type MemberView } from '@qonys/domain';
 import { messageOf } from '../../common/errors';
 import type { QonysDataProvider } from '../../providers/dataProvider';
-import { personFullName } from '../../providers/personTypes';
+import { useMemberName } from './useMemberName';
 
 /** Takes a member (never the applicant) off a draft case, after a confirmation. */
 export const RemoveMemberButton = ({ application, member }: { application: ApplicationDetail; member: MemberView }) => {
@@ -15,7 +15,7 @@ export const RemoveMemberButton = ({ application, member }: { application: Appli
   const dataProvider = useDataProvider<QonysDataProvider>();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const name = personFullName(member.person);
+  const name = useMemberName()(member);
 
   const remove = async () => {
     setBusy(true);

@@ -5,7 +5,7 @@ import { type ApplicationDetail } from '@qonys/domain';
 import { useLocalizedName } from '../../common/localizedName';
 import type { TimelineEvent } from '../../providers/caseTypes';
 import type { LocalizedNames } from '../../providers/dataProvider';
-import { personFullName } from '../../providers/personTypes';
+import { useMemberName } from './useMemberName';
 import { AddNoteForm } from './AddNoteForm';
 import { TimelineEventItem } from './TimelineEventItem';
 import type { TimelineNames } from './timelineDetails';
@@ -33,6 +33,7 @@ export const TimelineTab = (_props: { label?: false }) => {
     { enabled: record !== undefined },
   );
   const name = useLocalizedName();
+  const memberName = useMemberName();
   const { data: documentTypes = [] } = useGetList<DocumentTypeName>('document-types', {
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'sortOrder', order: 'ASC' },
@@ -45,7 +46,7 @@ export const TimelineTab = (_props: { label?: false }) => {
     },
     person: (personId) => {
       const member = record.members.find((candidate) => candidate.personId === personId);
-      return member ? personFullName(member.person) : null;
+      return member ? memberName(member) : null;
     },
   };
   return (

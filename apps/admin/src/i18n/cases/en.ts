@@ -106,6 +106,7 @@ export const casesEn = {
       remove_confirm: 'The person stays registered and can be added to a case again.',
       other_ethnicity: 'Ethnicity: %{ethnicity}',
       left_case: 'Left the case',
+      restricted: 'A person of another region: ask the administrator',
       draft_only: 'The family can change only while the case is a draft.',
       member_added: 'The family member has been added',
       member_removed: 'The family member has been removed',

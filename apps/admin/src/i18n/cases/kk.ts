@@ -104,6 +104,7 @@ export const casesKk: CaseMessages = {
       remove_confirm: 'Адам тізілімде қалады, оны қайтадан іске қосуға болады.',
       other_ethnicity: 'Ұлты: %{ethnicity}',
       left_case: 'Істен шыққан',
+      restricted: 'Басқа өңірдің тұлғасы: әкімшіге хабарласыңыз',
       draft_only: 'Отбасы құрамын іс жоба күйінде тұрғанда ғана өзгертуге болады.',
       member_added: 'Отбасы мүшесі қосылды',
       member_removed: 'Отбасы мүшесі шығарылды',

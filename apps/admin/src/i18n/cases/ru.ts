@@ -109,6 +109,7 @@ export const casesRu: CaseMessages = {
       remove_confirm: 'Человек остаётся в реестре, его можно снова добавить в дело.',
       other_ethnicity: 'Национальность: %{ethnicity}',
       left_case: 'Выбыл из дела',
+      restricted: 'Лицо из другого региона: обратитесь к администратору',
       draft_only: 'Состав семьи можно менять, только пока дело в черновике.',
       member_added: 'Член семьи добавлен',
       member_removed: 'Член семьи исключён',

@@ -59,6 +59,10 @@ export const personsEn = {
     latin_generated: 'Left empty, it is generated: %{latin}',
     other_ethnicity: 'Not Kazakh',
     merged_into: 'This record was merged into person #%{id}.',
+    access_log: {
+      title: 'Access log',
+      help: 'Who read or changed this person’s data, and when. Each list page, search, case view and paper counts.',
+    },
     person_cases: 'Cases as applicant',
     no_cases: 'Not the applicant of any case.',
     duplicates: {
@@ -68,7 +72,8 @@ export const personsEn = {
       none: 'No possible duplicates found.',
       loading: 'Looking for duplicates…',
       score: 'Match %{percent}',
-      foreign_region: 'Registered in another region: only the outline is shown.',
+      foreign_region: 'Registered in another region: nothing about them is shown; ask the administrator.',
+      foreign_person: 'A person of another region',
       not_same: 'Not the same person',
       marked_distinct: 'Marked as a different person',
       merge: 'Merge this record into #%{id}',

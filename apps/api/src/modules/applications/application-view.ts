@@ -4,6 +4,7 @@ import {
   availableTransitions,
   type HolidayRule,
   isOverdue,
+  type MemberView,
   type Role,
   type TransitionView,
   workingDaysLeft,
@@ -11,6 +12,7 @@ import {
 import type { Person } from '../persons/entities/person.entity';
 import type { User } from '../users/entities/user.entity';
 import type { Application } from './entities/application.entity';
+import type { MemberRecord } from './applications.repository';
 
 /** How the API builds its answers for cases (the shapes are libs/domain's api-views.ts). */
 
@@ -22,11 +24,19 @@ export interface DeadlineClock {
 
 /** A case as loaded with its applicant and assignee joined (one query per page). */
 export type LoadedApplication = Application & {
-  applicant?: Pick<Person, 'surname' | 'givenName'> | null;
+  applicant?: Pick<Person, 'surname' | 'givenName' | 'regionId'> | null;
   assignee?: Pick<User, 'fullName'> | null;
 };
 
-export function toRow(a: LoadedApplication, clock: DeadlineClock): ApplicationRow<Date> {
+/**
+ * Whether the caller may read the case's applicant: a case of their region can hold a
+ * person of another (an admin moved or merged them), whose name it then leaves out.
+ */
+export const applicantReadable = (a: LoadedApplication, personScope: number | null): boolean =>
+  !!a.applicant && (personScope === null || a.applicant.regionId === personScope);
+
+/** `personScope`: the region whose persons the caller may read (null: every region). */
+export function toRow(a: LoadedApplication, clock: DeadlineClock, personScope: number | null): ApplicationRow<Date> {
   return {
     id: a.id,
     number: a.number,
@@ -36,7 +46,7 @@ export function toRow(a: LoadedApplication, clock: DeadlineClock): ApplicationRo
     assignedToId: a.assignedToId,
     assignedToName: a.assignee?.fullName ?? null,
     applicantId: a.applicantId,
-    applicantName: a.applicant ? `${a.applicant.surname} ${a.applicant.givenName}` : null,
+    applicantName: a.applicant && applicantReadable(a, personScope) ? `${a.applicant.surname} ${a.applicant.givenName}` : null,
     memberCount: a.memberCount ?? 0,
     deadlineStage: a.deadlineStage,
     deadlineDue: a.deadlineDue,
@@ -56,6 +66,14 @@ export function toRow(a: LoadedApplication, clock: DeadlineClock): ApplicationRo
     updatedAt: a.updatedAt,
   };
 }
+
+/** The family as the caller may see it: members of a region they may not read show only as restricted. */
+export const memberViews = (members: MemberRecord[], personScope: number | null): MemberView[] =>
+  members.map(({ regionId, ...member }) =>
+    personScope === null || regionId === personScope
+      ? member
+      : { ...member, person: { id: member.personId, restricted: true } },
+  );
 
 /** The state machine's transitions this role may trigger from the status, for the UI's buttons. */
 export function transitionViews(status: ApplicationStatus, role: Role): TransitionView[] {

@@ -8,6 +8,7 @@ import {
   type DeadlineKey,
   type DeadlineUnit,
   type LegalGroundKind,
+  type MemberPerson,
   type MemberView,
 } from '@qonys/domain';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -80,6 +81,15 @@ export interface PersonForCase {
   givenName: string;
 }
 
+/** A member with the whole person and the person's region, before the caller's view of it is made. */
+export interface MemberRecord {
+  personId: number;
+  relation: MemberView['relation'];
+  active: boolean;
+  person: MemberPerson;
+  regionId: number;
+}
+
 /** A person already in an open case (the one-active-case rule). */
 export interface ActiveMembership {
   personId: number;
@@ -141,10 +151,11 @@ export class ApplicationsRepository {
     return qb.getOne();
   }
 
-  async membersWithPersons(manager: EntityManager, applicationId: number): Promise<MemberView[]> {
+  async membersWithPersons(manager: EntityManager, applicationId: number): Promise<MemberRecord[]> {
     const rows = await manager.query<
       {
         person_id: number;
+        region_id: number;
         relation: MemberView['relation'];
         active: boolean;
         surname: string;
@@ -156,7 +167,7 @@ export class ApplicationsRepository {
         ethnicity: string;
       }[]
     >(
-      `SELECT m.person_id, m.relation, m.active, p.surname, p.given_name, p.patronymic, p.birth_date::text AS birth_date,
+      `SELECT m.person_id, p.region_id, m.relation, m.active, p.surname, p.given_name, p.patronymic, p.birth_date::text AS birth_date,
               p.sex, p.iin, p.ethnicity
          FROM application_member m JOIN person p ON p.id = m.person_id
         WHERE m.application_id = $1
@@ -167,6 +178,7 @@ export class ApplicationsRepository {
       personId: r.person_id,
       relation: r.relation,
       active: r.active,
+      regionId: r.region_id,
       person: {
         id: r.person_id,
         surname: r.surname,

@@ -5,16 +5,18 @@ import {
   type ApplicationDetail,
   type ApplicationRow,
   DUE_SOON_WORKING_DAYS,
+  isRestrictedPerson,
   isTerminal,
   todayInKazakhstan,
 } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthedContext } from '../../common/auth/actor';
-import { regionScope } from '../../common/auth/region-scope';
+import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { CalendarService } from '../reference-data/calendar.service';
 import {
   checkPersons,
@@ -23,11 +25,19 @@ import {
   requireCaseworkerOfRegion,
   translateMembershipRace,
 } from './application-rules';
-import { type DeadlineClock, type TimelineEventView, toRow, transitionViews } from './application-view';
+import {
+  applicantReadable,
+  type DeadlineClock,
+  memberViews,
+  type TimelineEventView,
+  toRow,
+  transitionViews,
+} from './application-view';
 import { ApplicationsRepository } from './applications.repository';
 import type { CreateApplicationDto, MemberDto, UpdateApplicationDto } from './dto/application.dto';
 import { Application } from './entities/application.entity';
 import { appendTimelineEvent } from '../../common/timeline';
+import { timelinePersonIds, withoutUnreadableNames } from './timeline-persons';
 
 const EDITABLE_FIELDS = ['channel', 'assignedToId'];
 const CREATED_FIELDS = ['status', 'channel', 'regionId', 'assignedToId', 'applicantId'];
@@ -44,6 +54,7 @@ export class ApplicationsService {
     private readonly applications: ApplicationsRepository,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   /** Today and the holiday rules, once per request and before any transaction (see STACK-NOTES on PGlite). */
@@ -51,25 +62,48 @@ export class ApplicationsService {
     return { today: todayInKazakhstan(), rules: await this.calendar.holidayRules() };
   }
 
+  /** A page of cases: their applicants' names are read, on one `application.list` entry. */
   async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<ApplicationRow<Date>>> {
     const clock = await this.clock();
-    const page = await this.applications.listPage(query, regionScope(ctx.actor, 'applications', 'list'), {
+    const scope = regionScope(ctx.actor, 'applications', 'list');
+    const personScope = regionScope(ctx.actor, 'persons', 'show');
+    const page = await this.applications.listPage(query, scope, {
       queueUserId: ctx.actor.id,
       queueToday: clock.today,
       // daysLeft ≤ N ⇔ due before the (N+1)th working day from today.
       queueDueSoonBefore: addWorkingDays(clock.today, DUE_SOON_WORKING_DAYS + 1, clock.rules),
     });
+    await this.reads.record(ctx, {
+      action: 'application.list',
+      regionId: scope,
+      personIds: page.items.filter((a) => applicantReadable(a, personScope)).map((a) => a.applicantId),
+    });
     return new ListResult(
       page.resource,
-      page.items.map((a) => toRow(a, clock)),
+      page.items.map((a) => toRow(a, clock, personScope)),
       page.start,
       page.total,
     );
   }
 
+  /** The case page: its members' names, birth dates and IINs are read, on one `application.view` entry. */
   async get(ctx: AuthedContext, id: number): Promise<ApplicationDetail<Date>> {
     const clock = await this.clock();
-    return this.detail(this.dataSource.manager, id, ctx.actor, clock, regionScope(ctx.actor, 'applications', 'show'));
+    const detail = await this.detail(
+      this.dataSource.manager,
+      id,
+      ctx.actor,
+      clock,
+      regionScope(ctx.actor, 'applications', 'show'),
+    );
+    await this.reads.record(ctx, {
+      action: 'application.view',
+      entityType: 'application',
+      entityId: id,
+      regionId: detail.regionId,
+      personIds: detail.members.filter((m) => !isRestrictedPerson(m.person)).map((m) => m.personId),
+    });
+    return detail;
   }
 
   /** The case as GET /applications/:id shows it; 404 outside `scope`. */
@@ -82,9 +116,10 @@ export class ApplicationsService {
   ): Promise<ApplicationDetail<Date>> {
     const application = await this.applications.findInScope(manager, id, scope);
     if (!application) throw DomainError.notFound('application');
+    const personScope = regionScope(actor, 'persons', 'show');
     return {
-      ...toRow(application, clock),
-      members: await this.applications.membersWithPersons(manager, id),
+      ...toRow(application, clock, personScope),
+      members: memberViews(await this.applications.membersWithPersons(manager, id), personScope),
       availableTransitions: transitionViews(application.status, actor.role),
       certificate: await this.applications.certificateOf(manager, id),
     };
@@ -225,11 +260,26 @@ export class ApplicationsService {
     });
   }
 
+  /** A page of the case's history: the persons its lines name are read, on one `application.timeline_view` entry. */
   async timeline(ctx: AuthedContext, id: number, query: ParsedListQuery): Promise<ListResult<TimelineEventView>> {
     const scope = regionScope(ctx.actor, 'applications', 'show');
-    if (!(await this.applications.findInScope(this.dataSource.manager, id, scope)))
-      throw DomainError.notFound('application');
+    const application = await this.applications.findInScope(this.dataSource.manager, id, scope);
+    if (!application) throw DomainError.notFound('application');
     const page = await this.applications.timelinePage(id, query);
+    const named = [...new Set(timelinePersonIds(page.items.map((e) => e.data)))];
+    const personScope = regionScope(ctx.actor, 'persons', 'show');
+    const readable = new Set(
+      (await this.applications.personsByIds(this.dataSource.manager, named))
+        .filter((p) => inScope(personScope, p.regionId))
+        .map((p) => p.id),
+    );
+    await this.reads.record(ctx, {
+      action: 'application.timeline_view',
+      entityType: 'application',
+      entityId: id,
+      regionId: application.regionId,
+      personIds: readable,
+    });
     const items = page.items.map((e): TimelineEventView => ({
       id: String(e.id),
       applicationId: e.applicationId,
@@ -239,7 +289,7 @@ export class ApplicationsService {
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       comment: e.comment,
-      data: e.data,
+      data: withoutUnreadableNames(e.data, readable),
       actorId: e.actorId,
       actorUsername: e.actor?.username ?? null,
       actorFullName: e.actor?.fullName ?? null,

@@ -48,7 +48,8 @@ export class AuditCheckpointService {
     const checkpoint = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       // Ids are taken and committed under the chain lock, so any snapshot holds a whole prefix of the chain.
       const [head] = await manager.query<{ id: string; hash: string; count: string }[]>(
-        `SELECT id::text, hash, (SELECT count(*) FROM audit_event)::text AS count FROM audit_event ORDER BY id DESC LIMIT 1`,
+        `SELECT e.id::text AS id, e.hash, (SELECT count(*) FROM audit_event)::text AS count
+         FROM audit_event e ORDER BY e.id DESC LIMIT 1`,
       );
       if (!head) return null;
       const [{ id }] = await manager.query<{ id: string }[]>(`SELECT nextval('audit_checkpoint_id_seq')::text AS id`);

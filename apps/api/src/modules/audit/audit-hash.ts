@@ -46,6 +46,44 @@ export function storedJson(value: unknown): unknown {
   return out;
 }
 
+/** What a writer hands the chain: an entry, by whom and from where (AuditService's AuditEntry and RequestContext). */
+export interface AuditRowSource {
+  occurredAt: Date;
+  action: string;
+  entityType?: string;
+  entityId?: string | number;
+  regionId?: number | null;
+  changes?: object | null;
+  actor?: { id: number | null; username: string | null; role: string | null };
+}
+
+const stored = (text: string | null | undefined): string | null => (text == null ? null : storedText(text));
+
+/** The row as PostgreSQL will store it, every text included, so the row hashed is the row stored. */
+export function storedAuditRow(
+  id: string,
+  entry: AuditRowSource,
+  context: { requestId: string | null; ip: string | null },
+  keyId: string,
+): HashedAuditFields {
+  return {
+    id,
+    occurredAt: entry.occurredAt,
+    actorId: entry.actor?.id ?? null,
+    actorUsername: stored(entry.actor?.username),
+    actorRole: stored(entry.actor?.role),
+    action: storedText(entry.action),
+    entityType: stored(entry.entityType),
+    entityId: entry.entityId === undefined ? null : storedText(String(entry.entityId)),
+    regionId: entry.regionId ?? null,
+    // Round-trip through JSON so the hash covers exactly what jsonb will return.
+    changes: entry.changes ? storedJson(JSON.parse(JSON.stringify(entry.changes))) : null,
+    requestId: stored(context.requestId),
+    ip: stored(context.ip),
+    keyId,
+  };
+}
+
 /** JSON with object keys sorted at every depth, so jsonb's reordering cannot change it. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);

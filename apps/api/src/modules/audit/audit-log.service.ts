@@ -27,6 +27,25 @@ export const AUDIT_LIST: ListSpec<AuditEvent> = {
   },
 };
 
+/** An entry of a person's access log: who read or changed them, when, how. */
+export type PersonAccessEntry = Pick<
+  AuditEvent,
+  'id' | 'occurredAt' | 'actorId' | 'actorUsername' | 'actorRole' | 'action' | 'entityType' | 'entityId'
+>;
+
+export const PERSON_ACCESS_LIST: ListSpec<AuditEvent> = {
+  resource: 'person-access',
+  // Served backwards by person_access's primary key (person_id, audit_event_id).
+  sortable: { id: 'pa.audit_event_id', occurredAt: 'pa.audit_event_id' },
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    action: textEquals('e.action'),
+    actorId: integerEquals('e.actor_id', 1),
+    occurredFrom: dateFrom('e.occurred_at'),
+    occurredTo: dateTo('e.occurred_at'),
+  },
+};
+
 export interface ChainProblem {
   code:
     | 'audit.chain.row_altered'
@@ -71,9 +90,10 @@ interface RawAuditRow {
 
 // Large enough that round trips do not dominate, small enough to keep memory flat at any length.
 const VERIFY_BATCH = 10_000;
-const VERIFY_SQL = `SELECT id::text, occurred_at, actor_id, actor_username, actor_role, action, entity_type, entity_id,
-  region_id, changes, request_id, ip, prev_hash, hash, key_id
-  FROM audit_event WHERE id > $1 ORDER BY id LIMIT ${VERIFY_BATCH}`;
+// Ordered by the bigint column, not the text output column of the same name.
+const VERIFY_SQL = `SELECT e.id::text AS id, occurred_at, actor_id, actor_username, actor_role, action, entity_type,
+  entity_id, region_id, changes, request_id, ip, prev_hash, hash, key_id
+  FROM audit_event e WHERE e.id > $1 ORDER BY e.id LIMIT ${VERIFY_BATCH}`;
 
 /** Reading the audit log: browsing it and re-walking its hash chain. */
 @Injectable()
@@ -86,6 +106,17 @@ export class AuditLogService {
 
   list(query: ParsedListQuery): Promise<ListResult<AuditEvent>> {
     return fetchPage(this.dataSource.getRepository(AuditEvent).createQueryBuilder('e'), query, AUDIT_LIST);
+  }
+
+  /** The entries naming a person (docs/personal-data.md, Reads), newest first. */
+  async accessLog(personId: number, query: ParsedListQuery): Promise<ListResult<PersonAccessEntry>> {
+    const qb = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.occurredAt', 'e.actorId', 'e.actorUsername', 'e.actorRole', 'e.action', 'e.entityType', 'e.entityId'])
+      .innerJoin('person_access', 'pa', 'pa.audit_event_id = e.id')
+      .where('pa.person_id = :personId', { personId });
+    return fetchPage(qb, query, PERSON_ACCESS_LIST);
   }
 
   async get(id: string): Promise<AuditEvent> {

@@ -5,12 +5,20 @@ import { AuditCheckpointService } from './audit-checkpoint.service';
 import { AuditEventsController, PublicAuditCheckpointController } from './audit-events.controller';
 import { AuditLogService } from './audit-log.service';
 import { AuditService } from './audit.service';
+import { PersonalDataReads } from './personal-data-reads.service';
 
 /** Global: every capability writes its audit entries through AuditService. */
 @Global()
 @Module({
   controllers: [AuditEventsController, PublicAuditCheckpointController],
-  providers: [AuditService, AuditLogService, AuditCheckpointService, AuditCheckpointJob, checkpointStoreProvider],
-  exports: [AuditService, AuditCheckpointJob],
+  providers: [
+    AuditService,
+    AuditLogService,
+    PersonalDataReads,
+    AuditCheckpointService,
+    AuditCheckpointJob,
+    checkpointStoreProvider,
+  ],
+  exports: [AuditService, AuditLogService, PersonalDataReads, AuditCheckpointJob],
 })
 export class AuditModule {}

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/actor';
 import { bulkInsert, nextIds } from '../../common/persistence/bulk-insert';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
-import { auditHash, GENESIS_HASH, storedJson, storedText } from './audit-hash';
+import { auditHash, GENESIS_HASH, storedAuditRow } from './audit-hash';
 import type { FieldChanges } from './entities/audit-event.entity';
 
 /** What a service says happened; who and from where come from the RequestContext. */
@@ -61,7 +61,6 @@ const AUDIT_COLUMNS = [
   ['key_id', 'text'],
 ] as const;
 
-const stored = (text: string | null | undefined): string | null => (text == null ? null : storedText(text));
 
 // Serialises writers of the chain (any replica): each row needs the hash of the one before.
 const AUDIT_CHAIN_LOCK = 7_262_001;
@@ -102,24 +101,8 @@ export class AuditService {
     const ids = await nextIds(manager, 'audit_event_id_seq', entries.length);
     const { currentId: keyId, keys } = this.config.auditChainKeys;
     const key = keys.get(keyId)!;
-    // Every text as PostgreSQL will store it, so the row hashed is the row stored (docs/audit-chain.md).
     const rows = entries.map((entry, i) => {
-      const row = {
-        id: String(ids[i]),
-        occurredAt: entry.occurredAt,
-        actorId: entry.actor?.id ?? null,
-        actorUsername: stored(entry.actor?.username),
-        actorRole: stored(entry.actor?.role),
-        action: storedText(entry.action),
-        entityType: stored(entry.entityType),
-        entityId: entry.entityId === undefined ? null : storedText(String(entry.entityId)),
-        regionId: entry.regionId ?? null,
-        // Round-trip through JSON so the hash covers exactly what jsonb will return.
-        changes: entry.changes ? (storedJson(JSON.parse(JSON.stringify(entry.changes))) as FieldChanges) : null,
-        requestId: stored(context.requestId),
-        ip: stored(context.ip),
-        keyId,
-      };
+      const row = storedAuditRow(String(ids[i]), entry, context, keyId);
       const hash = auditHash(prevHash, row, key);
       const values = [
         row.id,

@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
 
 /** A person as a certificate or a decision letter prints them. */
 export interface PersonOnPaper {
+  id: number;
+  /** Whose staff may read (and so print) the person. */
+  regionId: number;
   surname: string;
   givenName: string;
   patronymic: string | null;
@@ -58,9 +61,11 @@ export interface CertificateCheck {
   caseStatus: ApplicationStatus;
 }
 
-const PERSON_COLUMNS = `p.surname, p.given_name, p.patronymic, p.surname_latin, p.given_name_latin, p.patronymic_latin, p.birth_date::text AS birth_date`;
+const PERSON_COLUMNS = `p.id, p.region_id, p.surname, p.given_name, p.patronymic, p.surname_latin, p.given_name_latin, p.patronymic_latin, p.birth_date::text AS birth_date`;
 
 interface PersonRow {
+  id: number;
+  region_id: number;
   surname: string;
   given_name: string;
   patronymic: string | null;
@@ -71,6 +76,8 @@ interface PersonRow {
 }
 
 const toPerson = (r: PersonRow): PersonOnPaper => ({
+  id: r.id,
+  regionId: r.region_id,
   surname: r.surname,
   givenName: r.given_name,
   patronymic: r.patronymic,

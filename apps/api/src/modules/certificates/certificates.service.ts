@@ -3,7 +3,7 @@ import type { ApplicationStatus } from '@qonys/domain';
 import { todayInKazakhstan } from '@qonys/domain';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuditService } from '../audit/audit.service';
 import { certificateStatus, type PublicCertificate } from './certificate-status';
@@ -67,7 +67,11 @@ export class CertificatesService {
       entityType: 'certificate',
       entityId: certificate.id,
       regionId: paper.application.regionId,
-      changes: { number: { before: null, after: certificate.number }, lang: { before: null, after: lang } },
+      changes: {
+        number: { before: null, after: certificate.number },
+        lang: { before: null, after: lang },
+        personIds: { before: null, after: personIdsOn(paper) },
+      },
     });
     return { fileName: `certificate-${certificate.number}-${lang}.pdf`, pdf };
   }
@@ -82,16 +86,31 @@ export class CertificatesService {
       entityType: 'application',
       entityId: applicationId,
       regionId: paper.application.regionId,
-      changes: { decision: { before: null, after: kind }, lang: { before: null, after: lang } },
+      changes: {
+        decision: { before: null, after: kind },
+        lang: { before: null, after: lang },
+        personIds: { before: null, after: personIdsOn(paper) },
+      },
     });
     return { fileName: `decision-${paper.application.number ?? applicationId}-${lang}.pdf`, pdf };
   }
 
-  /** A case of the caller's region (applications: show); any other answers 404. */
+  /**
+   * A case of the caller's region (applications: show); any other answers 404. Papers
+   * print every member in full, so a case holding a person the caller may not read
+   * (of another region) is printed by nationwide staff only.
+   */
   private async findInScope(ctx: AuthedContext, applicationId: number): Promise<CasePaper> {
     const scope = regionScope(ctx.actor, 'applications', 'show');
     const paper = await this.certificates.findCasePaper(applicationId);
     if (!paper || !inScope(scope, paper.application.regionId)) throw DomainError.notFound('application');
+    const personScope = regionScope(ctx.actor, 'persons', 'show');
+    if ([paper.applicant, ...paper.members].some((p) => !inScope(personScope, p.regionId))) {
+      throw new DomainError(ErrorKind.Forbidden, 'application.paper_restricted_member');
+    }
     return paper;
   }
 }
+
+/** Everyone a paper of the case prints: its audit entry names them. */
+const personIdsOn = (paper: CasePaper): number[] => [paper.applicant.id, ...paper.members.map((m) => m.id)];

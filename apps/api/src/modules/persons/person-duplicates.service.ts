@@ -5,6 +5,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { coded, DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { type ForeignPersonJson, foreignPersonJson, type PersonJson, personJson } from './person-json';
 import { PersonsRepository } from './persons.repository';
 
@@ -25,7 +26,8 @@ export interface DistinctMarker {
 /**
  * The same person registered twice, perhaps in another region: found by IIN, by
  * identity document, or by name in any script with the same birth date. Staff of a
- * region see a candidate of another region in outline only.
+ * region see of a candidate of another region only that they exist; every candidate
+ * shown is on the read's audit entry.
  */
 @Injectable()
 export class PersonDuplicatesService {
@@ -33,6 +35,7 @@ export class PersonDuplicatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly persons: PersonsRepository,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   async duplicates(ctx: AuthedContext, id: number): Promise<DuplicateCandidate[]> {
@@ -41,27 +44,38 @@ export class PersonDuplicatesService {
     if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('person');
     const matches = await this.persons.duplicatesOf(person);
     const found = new Map((await this.persons.findByIds(matches.map((m) => m.id))).map((p) => [p.id, p]));
-    return matches.flatMap(({ id: candidateId, score, reasons }) => {
+    const candidates = matches.flatMap(({ id: candidateId, score, reasons }) => {
       const candidate = found.get(candidateId);
       if (!candidate) return [];
       const shown = inScope(scope, candidate.regionId) ? personJson(candidate) : foreignPersonJson(candidate);
       return [{ person: shown, score, reasons }];
     });
+    await this.reads.record(ctx, {
+      action: 'person.duplicates_view',
+      entityType: 'person',
+      entityId: id,
+      regionId: person.regionId,
+      personIds: [id, ...candidates.map((c) => c.person.id)],
+    });
+    return candidates;
   }
 
   /**
    * "Not the same person": the pair stops being offered as duplicates. The other
-   * person may be of another region — the marker reveals nothing about them.
+   * person may be of another region — the marker reveals nothing about them, and
+   * naming them is on their record: the marking's entry names both, a repeated
+   * marking of someone the caller may not read is a probe.
    */
   async markDistinct(ctx: AuthedContext, id: number, otherPersonId: number): Promise<DistinctMarker> {
     const scope = regionScope(ctx.actor, 'persons', 'edit');
     if (id === otherPersonId)
       throw DomainError.invalid({ otherPersonId: 'person.distinct_self' });
-    return this.dataSource.transaction(async (manager) => {
+    const { marker, unreadable } = await this.dataSource.transaction(async (manager) => {
       const person = await this.persons.findById(id, manager);
       if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('person');
-      if (!(await this.persons.exists(otherPersonId, manager)))
-        throw DomainError.invalid({ otherPersonId: coded('person.not_found_id', { person: otherPersonId }) });
+      const other = await this.persons.findById(otherPersonId, manager);
+      if (!other) throw DomainError.invalid({ otherPersonId: coded('person.not_found_id', { person: otherPersonId }) });
+      const foreign = inScope(regionScope(ctx.actor, 'persons', 'show'), other.regionId) ? null : other;
       const inserted = await this.persons.markDistinct(manager, id, otherPersonId, ctx.actor.id);
       if (inserted) {
         await this.audit.record(manager, ctx, {
@@ -69,11 +83,17 @@ export class PersonDuplicatesService {
           entityType: 'person',
           entityId: id,
           regionId: person.regionId,
-          changes: { distinctFrom: { before: null, after: otherPersonId } },
+          changes: {
+            distinctFrom: { before: null, after: otherPersonId },
+            personIds: { before: null, after: [id, otherPersonId].sort((a, b) => a - b) },
+          },
         });
-        return { personId: id, otherPersonId, ...inserted };
+        return { marker: { personId: id, otherPersonId, ...inserted }, unreadable: null };
       }
-      return { personId: id, otherPersonId, ...(await this.persons.distinctPair(id, otherPersonId, manager)) };
+      const pair = await this.persons.distinctPair(id, otherPersonId, manager);
+      return { marker: { personId: id, otherPersonId, ...pair }, unreadable: foreign };
     });
+    if (unreadable) await this.reads.probe(ctx, unreadable, 'distinct');
+    return marker;
   }
 }

@@ -13,14 +13,13 @@ export const PERSON_FIELDS = [
 
 export type PersonJson = Pick<Person, (typeof PERSON_FIELDS)[number]>;
 
-/** What another region's staff may see of a person found as a possible duplicate: enough to ask, no documents or contacts. */
+/**
+ * What staff who may not read a person see of them as a possible duplicate: that
+ * someone is there (the id, to mark the pair distinct or ask the administrator) and
+ * nothing of who or where (docs/personal-data.md, Reads).
+ */
 export interface ForeignPersonJson {
   id: number;
-  surname: string;
-  givenName: string;
-  patronymic: string | null;
-  birthDate: string;
-  regionId: number;
   foreignRegion: true;
 }
 
@@ -35,7 +34,4 @@ export function personJson(person: Person): PersonJson {
   return json as PersonJson;
 }
 
-export function foreignPersonJson(person: Person): ForeignPersonJson {
-  const { id, surname, givenName, patronymic, birthDate, regionId } = person;
-  return { id, surname, givenName, patronymic, birthDate, regionId, foreignRegion: true };
-}
+export const foreignPersonJson = (person: Person): ForeignPersonJson => ({ id: person.id, foreignRegion: true });

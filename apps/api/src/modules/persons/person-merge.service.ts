@@ -8,6 +8,7 @@ import { updateVersioned } from '../../common/persistence/versioned-update';
 import { appendTimelineEvent } from '../../common/timeline';
 import { caseLabel } from '../applications/application-rules';
 import { AuditService, diff } from '../audit/audit.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { Person } from './entities/person.entity';
 import { AUDITED_FIELDS, type PersonJson, personJson } from './person-json';
 import { type Membership, PersonsRepository } from './persons.repository';
@@ -25,16 +26,22 @@ export class PersonMergeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly persons: PersonsRepository,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
-  merge(ctx: AuthedContext, sourceId: number, intoPersonId: number, version: number): Promise<PersonJson> {
+  /** A person of another region answers as missing (404 either way); naming one is audited as a probe. */
+  async merge(ctx: AuthedContext, sourceId: number, intoPersonId: number, version: number): Promise<PersonJson> {
     const scope = regionScope(ctx.actor, 'persons', 'edit');
     if (sourceId === intoPersonId)
       throw DomainError.invalid({ intoPersonId: 'person.merge_self' });
+    const foreign = (await this.persons.findByIds([sourceId, intoPersonId])).filter((p) => !inScope(scope, p.regionId));
+    for (const person of foreign) await this.reads.probe(ctx, person, 'merge');
+    if (foreign.length > 0) throw DomainError.notFound('person');
     return this.dataSource.transaction(async (manager) => {
       const locked = new Map((await this.persons.lockByIds(manager, [sourceId, intoPersonId])).map((p) => [p.id, p]));
       const source = locked.get(sourceId);
       const target = locked.get(intoPersonId);
+      // Checked again under the lock: an admin may have moved a person meanwhile.
       if (!source || !inScope(scope, source.regionId)) throw DomainError.notFound('person');
       if (!target || !inScope(scope, target.regionId)) throw DomainError.notFound('person');
       if (source.mergedIntoId !== null) {

@@ -8,6 +8,7 @@ import { PersonDuplicatesService } from './person-duplicates.service';
 import { PersonMergeService } from './person-merge.service';
 import { PERSON_LIST } from './person-list';
 import { PersonsService } from './persons.service';
+import { PERSON_ACCESS_LIST } from '../audit/audit-log.service';
 
 @ApiTags('persons')
 @ApiBearerAuth()
@@ -30,6 +31,13 @@ export class PersonsController {
   @RequirePermission('persons', 'show')
   get(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number) {
     return this.persons.get(ctx, id);
+  }
+
+  /** Who read or changed this person, when and how (the audit entries naming them), newest first. */
+  @Get(':id/access-log')
+  @RequirePermission('audit-events', 'list')
+  accessLog(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Query() query: RawListQuery) {
+    return this.persons.accessLog(ctx, id, parseListQuery(query, PERSON_ACCESS_LIST));
   }
 
   @Post()

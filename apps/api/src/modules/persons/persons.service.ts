@@ -8,9 +8,11 @@ import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
+import { AuditLogService, type PersonAccessEntry } from '../audit/audit-log.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto';
 import { Person } from './entities/person.entity';
-import { AUDITED_FIELDS, foreignPersonJson, type PersonJson, personJson } from './person-json';
+import { AUDITED_FIELDS, type PersonJson, personJson } from './person-json';
 import { documentKey, latinName, personSearchKey } from './person-keys';
 import { PersonsRepository, type PersonWithKeys } from './persons.repository';
 
@@ -69,7 +71,8 @@ function checkPerson(dto: CreatePersonDto): void {
 
 /**
  * Persons (applicants and family members): region-scoped staff see and register
- * only their own region's; every read of one person and every write is audited.
+ * only their own region's; every read (each list page, each person) and every write
+ * is audited.
  */
 @Injectable()
 export class PersonsService {
@@ -77,10 +80,15 @@ export class PersonsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly persons: PersonsRepository,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
+    private readonly auditLog: AuditLogService,
   ) {}
 
+  /** A page of the list or of a search: one `person.list` entry naming the persons on it. */
   async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<PersonJson>> {
-    const page = await this.persons.listForRegion(query, regionScope(ctx.actor, 'persons', 'list'));
+    const scope = regionScope(ctx.actor, 'persons', 'list');
+    const page = await this.persons.listForRegion(query, scope);
+    await this.reads.record(ctx, { action: 'person.list', regionId: scope, personIds: page.items.map((p) => p.id) });
     return new ListResult(page.resource, page.items.map(personJson), page.start, page.total);
   }
 
@@ -89,13 +97,22 @@ export class PersonsService {
     const scope = regionScope(ctx.actor, 'persons', 'show');
     const person = await this.persons.findById(id);
     if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('person');
-    await this.audit.recordAlone(ctx, {
+    await this.reads.record(ctx, {
       action: 'person.view',
       entityType: 'person',
       entityId: id,
       regionId: person.regionId,
+      personIds: [id],
     });
     return personJson(person);
+  }
+
+  /** Who read or changed the person, for auditors: the audit entries naming them. */
+  async accessLog(ctx: AuthedContext, id: number, query: ParsedListQuery): Promise<ListResult<PersonAccessEntry>> {
+    const person = await this.persons.findById(id);
+    if (!person || !inScope(regionScope(ctx.actor, 'persons', 'show'), person.regionId))
+      throw DomainError.notFound('person');
+    return this.auditLog.accessLog(id, query);
   }
 
   create(ctx: AuthedContext, dto: CreatePersonDto): Promise<PersonJson> {
@@ -157,8 +174,8 @@ export class PersonsService {
 
   /**
    * Two unmerged persons cannot share an IIN (a unique index): the conflict is a 409
-   * on `iin` that names whom it is with — in full within the caller's region, in
-   * outline (as a duplicate candidate) elsewhere.
+   * on `iin` that names whom it is with when the caller may read them; of a person
+   * elsewhere it says only that they exist, and the probe is audited.
    */
   private async guardUniqueIin<T>(ctx: AuthedContext, iin: string | null, work: () => Promise<T>): Promise<T> {
     try {
@@ -167,12 +184,13 @@ export class PersonsService {
       const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
       if (!(error instanceof QueryFailedError) || constraint !== 'person_iin_uq' || iin === null) throw error;
       const holder = await this.persons.findHolderOfIin(iin);
-      const scope = regionScope(ctx.actor, 'persons', 'show');
-      const duplicate = holder && {
-        person: inScope(scope, holder.regionId) ? personJson(holder) : foreignPersonJson(holder),
-        score: 1,
-        reasons: ['same_iin'],
-      };
+      if (holder && !inScope(regionScope(ctx.actor, 'persons', 'show'), holder.regionId)) {
+        await this.reads.probe(ctx, holder, 'iin');
+        throw new DomainError(ErrorKind.Conflict, 'person.iin_registered_elsewhere', {}, {
+          iin: 'person.iin_registered_elsewhere',
+        });
+      }
+      const duplicate = holder && { person: personJson(holder), score: 1, reasons: ['same_iin'] };
       const taken = holder ? coded('person.iin_taken', { person: holder.id }) : coded('person.iin_registered');
       throw new DomainError(ErrorKind.Conflict, taken.code, taken.params, { iin: taken }, duplicate ? { duplicate } : undefined);
     }
