@@ -2,6 +2,7 @@ import { createPublicKey, verify as verifySignature } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { parseKeyRing } from '../../apps/api/src/config/app.config';
 import {
@@ -37,9 +38,12 @@ describe('audit chain', () => {
     (await request(api.url).get('/api/audit-events/verify').set(bearer(auditor.accessToken)).expect(200)).body;
   const auditCount = () => scalar<number>(api.databaseUrl, 'SELECT count(*)::int FROM audit_event');
   const rowsFrom = (id: string) =>
-    withDb(api.databaseUrl, async (db) => (await db.query('SELECT * FROM audit_event WHERE id >= $1 ORDER BY id', [id])).rows as Row[]);
+    withDb(
+      api.databaseUrl,
+      async (db) => (await db.query('SELECT * FROM audit_event WHERE id >= $1 ORDER BY id', [id])).rows as Row[],
+    );
   /** As the database superuser, with the append-only trigger off: what an attacker with the server could do. */
-  const asAttacker = (work: (db: import('pg').Client) => Promise<unknown>) =>
+  const asAttacker = (work: (db: Client) => Promise<unknown>) =>
     withDb(api.databaseUrl, async (db) => {
       await db.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete');
       try {
@@ -122,9 +126,23 @@ describe('audit chain', () => {
           `INSERT INTO audit_event (id, occurred_at, actor_id, actor_username, actor_role, action, entity_type, entity_id,
              region_id, changes, request_id, ip, prev_hash, hash, key_id)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-          [row.id, row.occurredAt, row.actorId, row.actorUsername, row.actorRole, row.action, row.entityType, row.entityId,
-            row.regionId, JSON.stringify(row.changes), row.requestId, row.ip, head.hash,
-            auditHash(head.hash, row, ring.keys.get(ring.currentId)!), row.keyId],
+          [
+            row.id,
+            row.occurredAt,
+            row.actorId,
+            row.actorUsername,
+            row.actorRole,
+            row.action,
+            row.entityType,
+            row.entityId,
+            row.regionId,
+            JSON.stringify(row.changes),
+            row.requestId,
+            row.ip,
+            head.hash,
+            auditHash(head.hash, row, ring.keys.get(ring.currentId)!),
+            row.keyId,
+          ],
         );
         await db.query('COMMIT');
         const [storedRow] = (await db.query('SELECT * FROM audit_event WHERE id = $1', [id])).rows;
@@ -141,7 +159,9 @@ describe('audit chain', () => {
 
   describe('a keyed chain', () => {
     it('seals every row with the current key and names it on the row', async () => {
-      expect(await scalar<string[]>(api.databaseUrl, 'SELECT array_agg(DISTINCT key_id) FROM audit_event')).toEqual(['e2e']);
+      expect(await scalar<string[]>(api.databaseUrl, 'SELECT array_agg(DISTINCT key_id) FROM audit_event')).toEqual([
+        'e2e',
+      ]);
     });
 
     it('names the row an attacker edited and re-chained with sha256, the old public hash', async () => {
@@ -168,12 +188,10 @@ describe('audit chain', () => {
             keyId: null,
           };
           const hash = auditHash(prevHash, fields, null);
-          await db.query('UPDATE audit_event SET changes = $2, prev_hash = $3, hash = $4, key_id = NULL WHERE id = $1', [
-            row.id,
-            changes === null ? null : JSON.stringify(changes),
-            prevHash,
-            hash,
-          ]);
+          await db.query(
+            'UPDATE audit_event SET changes = $2, prev_hash = $3, hash = $4, key_id = NULL WHERE id = $1',
+            [row.id, changes === null ? null : JSON.stringify(changes), prevHash, hash],
+          );
           prevHash = hash;
         }
       });
@@ -206,11 +224,18 @@ describe('audit chain', () => {
         .expect(201);
       expect(written.body).toMatchObject({ lastEventId: head, eventCount: String(await auditCount()), keyId: 'e2e' });
 
-      const listed = await request(api.url).get('/api/audit-events/checkpoints').set(bearer(auditor.accessToken)).expect(200);
+      const listed = await request(api.url)
+        .get('/api/audit-events/checkpoints')
+        .set(bearer(auditor.accessToken))
+        .expect(200);
       expect(listed.body[0]).toMatchObject({ id: written.body.id, lastEventId: head });
 
       const stored = JSON.parse(readFileSync(latestFile(), 'utf8'));
-      expect(stored.checkpoint).toMatchObject({ id: written.body.id, lastEventId: head, lastHash: written.body.lastHash });
+      expect(stored.checkpoint).toMatchObject({
+        id: written.body.id,
+        lastEventId: head,
+        lastHash: written.body.lastHash,
+      });
 
       const published = (await request(api.url).get('/api/public/audit-checkpoint').expect(200)).body;
       expect(published.checkpoint).toEqual(stored.checkpoint);
@@ -229,8 +254,15 @@ describe('audit chain', () => {
     it('names the gap when the newest rows the checkpoint vouched for are deleted', async () => {
       await request(api.url).post('/api/audit-events/checkpoints').set(bearer(admin.accessToken)).expect(201);
       const head = await scalar<string>(api.databaseUrl, 'SELECT max(id)::text FROM audit_event');
-      const lastKept = await scalar<string>(api.databaseUrl, 'SELECT id::text FROM audit_event ORDER BY id DESC OFFSET 3 LIMIT 1');
-      const firstDeleted = await scalar<string>(api.databaseUrl, 'SELECT min(id)::text FROM audit_event WHERE id > $1', [lastKept]);
+      const lastKept = await scalar<string>(
+        api.databaseUrl,
+        'SELECT id::text FROM audit_event ORDER BY id DESC OFFSET 3 LIMIT 1',
+      );
+      const firstDeleted = await scalar<string>(
+        api.databaseUrl,
+        'SELECT min(id)::text FROM audit_event WHERE id > $1',
+        [lastKept],
+      );
       const saved = await rowsFrom(firstDeleted);
       await asAttacker((db) => db.query('DELETE FROM audit_event WHERE id > $1', [lastKept]));
 
@@ -316,10 +348,9 @@ describe('audit chain key rotation', () => {
       });
       await run(`${newKey},${oldRing}`, async (api) => {
         await login(api.url, 'official.pavlodar');
-        expect(await scalar<string[]>(db.url, 'SELECT array_agg(DISTINCT key_id ORDER BY key_id) FROM audit_event')).toEqual([
-          'e2e',
-          'k2',
-        ]);
+        expect(
+          await scalar<string[]>(db.url, 'SELECT array_agg(DISTINCT key_id ORDER BY key_id) FROM audit_event'),
+        ).toEqual(['e2e', 'k2']);
         expect(await verifyOn(api, 'auditor')).toMatchObject({ valid: true, problem: null });
       });
       await run(newKey, async (api) => {

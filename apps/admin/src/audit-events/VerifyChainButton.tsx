@@ -58,7 +58,10 @@ export const VerifyChainButton = () => {
             : result.problem
               ? `${translateMessage(result.problem as CodedMessage, translate, locale)} ` +
                 translate('app.notification.chain_checked', { checked: result.checked })
-              : translate('app.notification.chain_broken', { id: result.firstBrokenId ?? '?', checked: result.checked })}
+              : translate('app.notification.chain_broken', {
+                  id: result.firstBrokenId ?? '?',
+                  checked: result.checked,
+                })}
           {result.checkpoint &&
             ` · ${translate('app.notification.chain_checkpoint', {
               id: result.checkpoint.id,

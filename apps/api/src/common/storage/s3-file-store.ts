@@ -44,7 +44,9 @@ export class S3FileStore implements FileStore {
 
   async get(key: string): Promise<Readable> {
     try {
-      const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key, this.area) }));
+      const result = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key, this.area) }),
+      );
       if (!(result.Body instanceof Readable)) throw new Error(`S3 returned no readable body for ${key}`);
       return result.Body;
     } catch (error) {

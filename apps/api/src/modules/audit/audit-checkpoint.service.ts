@@ -71,7 +71,16 @@ export class AuditCheckpointService {
       await manager.query(
         `INSERT INTO audit_checkpoint (id, last_event_id, last_hash, event_count, created_at, key_id, signature, storage_key)
          OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [row.id, row.lastEventId, row.lastHash, row.eventCount, row.createdAt, row.keyId, row.signature, row.storageKey],
+        [
+          row.id,
+          row.lastEventId,
+          row.lastHash,
+          row.eventCount,
+          row.createdAt,
+          row.keyId,
+          row.signature,
+          row.storageKey,
+        ],
       );
       // In the transaction: a checkpoint the store refused is not listed either.
       const file = Buffer.from(JSON.stringify(signed, null, 2));
