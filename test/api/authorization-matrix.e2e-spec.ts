@@ -299,6 +299,8 @@ const MATRIX: Row[] = [
     request: (f) => ({ params: { id: f.auditEventId } }),
     allowed: [200],
   },
+  { method: 'GET', path: '/api/audit-events/checkpoints', access: perm('audit-checkpoints', 'list'), allowed: [200] },
+  { method: 'POST', path: '/api/audit-events/checkpoints', access: perm('audit-checkpoints', 'create'), allowed: [201] },
 
   // Persons: regional staff reach only their region's; another region's answer 404
   {
@@ -959,6 +961,8 @@ const MATRIX: Row[] = [
     request: (f) => ({ params: { number: f.certificateNumber } }),
     allowed: [200],
   },
+  // The latest signed audit checkpoint, for the open statistics page (404 until the first one)
+  { method: 'GET', path: '/api/public/audit-checkpoint', access: { kind: 'public' }, allowed: [200, 404] },
   {
     method: 'GET',
     path: '/verify/{number}',

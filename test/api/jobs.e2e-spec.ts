@@ -69,6 +69,19 @@ describe('jobs', () => {
     });
   });
 
+  describe('audit-checkpoint', () => {
+    it('is scheduled hourly, and a run writes a signed checkpoint of the chain head', async () => {
+      const jobs = (await get('/api/jobs', admin).expect(200)).body as { name: string; schedule: string | null }[];
+      expect(jobs).toContainEqual(expect.objectContaining({ name: 'audit-checkpoint', schedule: '0 * * * *' }));
+      const created = await post('/api/jobs/audit-checkpoint/runs', admin, {}).expect(201);
+      const run = await pollRun(api.url, admin, created.body.id, finished);
+      expect(run).toMatchObject({ state: 'completed', error: null });
+      const checkpoints = (await get('/api/audit-events/checkpoints', auditor).expect(200)).body as { id: string }[];
+      expect(String(run.result?.checkpointId)).toBe(String(checkpoints[0].id));
+      await request(api.url).get('/api/public/audit-checkpoint').expect(200);
+    });
+  });
+
   describe('POST /api/jobs/:name/runs', () => {
     it('queues a run (201 with its id), which the worker takes to completed with its progress and result', async () => {
       const created = await post('/api/jobs/placement-batch/runs', admin, { params: { year: YEAR } }).expect(201);

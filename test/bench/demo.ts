@@ -11,8 +11,16 @@ import { DataSource } from 'typeorm';
 import { seedDemoDatabase } from '../../apps/api/src/database/seeds/demo/seed-database';
 import { typeormOptions } from '../../apps/api/src/database/typeorm-options';
 import { AuditLogService } from '../../apps/api/src/modules/audit/audit-log.service';
-import { LocalFileStore } from '../../apps/api/src/modules/documents/storage/local-file-store';
-import { createDatabase } from '../support/api-process';
+import { createFileStore } from '../../apps/api/src/common/storage/file-store.provider';
+import { loadConfig } from '../../apps/api/src/config/app.config';
+import { AuditCheckpointService } from '../../apps/api/src/modules/audit/audit-checkpoint.service';
+import {
+  createDatabase,
+  E2E_AUDIT_CHAIN_KEYS,
+  E2E_AUDIT_CHECKPOINT_KEYS,
+  E2E_DATA_MASTER_KEYS,
+  E2E_JWT_SECRET,
+} from '../support/api-process';
 
 const SIZES = (process.env.BENCH_DEMO_FAMILIES ?? '10000,100000').split(',').map(Number);
 
@@ -20,8 +28,16 @@ async function main(): Promise<void> {
   for (const families of SIZES) {
     const db = await createDatabase();
     const files = mkdtempSync(join(tmpdir(), 'qonys-bench-demo-'));
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      DATA_DIR: files,
+      JWT_SECRET: E2E_JWT_SECRET,
+      AUDIT_CHAIN_KEYS: E2E_AUDIT_CHAIN_KEYS,
+      AUDIT_CHECKPOINT_KEYS: E2E_AUDIT_CHECKPOINT_KEYS,
+      DATA_MASTER_KEYS: E2E_DATA_MASTER_KEYS,
+    });
     try {
-      const result = await seedDemoDatabase(db.url, new LocalFileStore(files), {
+      const result = await seedDemoDatabase(db.url, createFileStore(config), config.auditChainKeys, {
         families,
         seed: 1,
         today: '2026-12-01',
@@ -30,7 +46,8 @@ async function main(): Promise<void> {
       const dataSource = new DataSource(typeormOptions(db.url, 2));
       await dataSource.initialize();
       const started = performance.now();
-      const chain = await new AuditLogService(dataSource).verify();
+      const checkpoints = new AuditCheckpointService(dataSource, createFileStore(config, 'audit-checkpoints'), config);
+      const chain = await new AuditLogService(dataSource, config, checkpoints).verify();
       const verifySeconds = (performance.now() - started) / 1000;
       await dataSource.destroy();
       console.log(

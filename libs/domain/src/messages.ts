@@ -50,6 +50,17 @@ export const MESSAGES = {
   'validation.filter_unknown': 'unknown filter; allowed: {filters}',
   'validation.date_order': 'must not be before {other}',
   'validation.reason_required': 'a reason is required',
+  // Verifying the audit chain (docs/audit-chain.md).
+  'audit.chain.row_altered': 'Audit entry #{id} was changed, removed or inserted after it was written',
+  'audit.chain.key_missing': 'Audit entry #{id} is sealed with key “{keyId}”, which is not in AUDIT_CHAIN_KEYS',
+  'audit.chain.rows_missing':
+    'Audit entries after #{afterId} through #{throughId} are missing ({count} entries), though checkpoint #{checkpointId} vouched for them',
+  'audit.chain.checkpoint_mismatch': 'Audit entry #{id} differs from what checkpoint #{checkpointId} signed',
+  'audit.chain.checkpoint_missing': 'Checkpoints are listed, but the object store holds none',
+  'audit.chain.checkpoint_unreadable': 'The latest checkpoint in the object store is not a signed checkpoint',
+  'audit.chain.checkpoint_key_unknown': 'Checkpoint #{checkpointId} is signed with key “{keyId}”, which is not in AUDIT_CHECKPOINT_KEYS',
+  'audit.chain.checkpoint_signature_invalid': 'The signature of checkpoint #{checkpointId} does not hold',
+  'job.phase.audit_checkpoint': 'Signing the audit chain’s head',
   // Reading, finding and changing records.
   'record.not_found': '{entity} not found',
   'record.stale': '{entity} was changed by someone else; reload it and apply your change again',
@@ -284,6 +295,7 @@ export const placeholdersOf = (template: string): string[] =>
 /** The record kinds a message or an audit entry names (`record.not_found`, `entityType`). */
 export const ENTITY_TYPES = [
   'application',
+  'audit_checkpoint',
   'audit_event',
   'certificate',
   'deadline_setting',
@@ -314,6 +326,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** The English name of each record kind, for the English text of `{entity}`. */
 export const ENTITY_NAMES_EN: Record<EntityType, string> = {
   application: 'Case',
+  audit_checkpoint: 'Audit checkpoint',
   audit_event: 'Audit entry',
   certificate: 'Certificate',
   deadline_setting: 'Deadline setting',

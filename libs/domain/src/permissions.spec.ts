@@ -38,6 +38,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     admin: 'list show export verify',
     auditor: 'list show export verify',
   },
+  'audit-checkpoints': { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: 'list' },
   'document-types': REFERENCE_DATA,
   'legal-grounds': REFERENCE_DATA,
   persons: CASE_WORK,

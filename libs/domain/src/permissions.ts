@@ -13,6 +13,7 @@ export const RESOURCES = [
   'holidays',
   'deadlines',
   'audit-events',
+  'audit-checkpoints',
   'document-types',
   'legal-grounds',
   'persons',
@@ -94,6 +95,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   'audit-events': {
     admin: { actions: ['list', 'show', 'export', 'verify'], scope: 'all' },
     auditor: { actions: ['list', 'show', 'export', 'verify'], scope: 'all' },
+  },
+  // Signed anchors of the audit chain (docs/audit-chain.md): the admin may take one out of schedule.
+  'audit-checkpoints': {
+    admin: { actions: ['list', 'create'], scope: 'all' },
+    auditor: { actions: ['list'], scope: 'all' },
   },
   'document-types': referenceData,
   'legal-grounds': referenceData,

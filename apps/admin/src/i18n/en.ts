@@ -153,6 +153,8 @@ const app = {
       forbidden: 'You are not allowed to do this',
       chain_valid: 'Audit chain intact ✓ %{checked} rows checked',
       chain_broken: 'Audit chain broken at row #%{id} (%{checked} rows checked)',
+      chain_checked: '(%{checked} rows checked)',
+      chain_checkpoint: 'checked against checkpoint #%{id} (row #%{lastEventId}, %{at})',
     },
     reset_password: {
       title: 'Reset the password of %{name}',

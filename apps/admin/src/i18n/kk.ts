@@ -368,6 +368,8 @@ const app: AppMessages = {
       forbidden: 'Бұл әрекетке рұқсатыңыз жоқ',
       chain_valid: 'Аудит тізбегі бүтін ✓ тексерілген жолдар: %{checked}',
       chain_broken: 'Аудит тізбегі №%{id} жолда бұзылған (тексерілген жолдар: %{checked})',
+      chain_checked: '(тексерілген жолдар: %{checked})',
+      chain_checkpoint: '#%{id} бақылау нүктесімен салыстырылды (№%{lastEventId} жол, %{at})',
     },
     reset_password: {
       title: '%{name}: құпиясөзді қалпына келтіру',

@@ -158,6 +158,8 @@ const app: AppMessages = {
       forbidden: 'У вас нет прав на это действие',
       chain_valid: 'Цепочка аудита цела ✓ проверено записей: %{checked}',
       chain_broken: 'Цепочка аудита нарушена на записи №%{id} (проверено записей: %{checked})',
+      chain_checked: '(проверено записей: %{checked})',
+      chain_checkpoint: 'сверено с контрольной точкой #%{id} (запись №%{lastEventId}, %{at})',
     },
     reset_password: {
       title: 'Сброс пароля: %{name}',

@@ -29,6 +29,10 @@ export interface ChainVerification {
   checked: number;
   /** A bigint id: the API may send it as a string. */
   firstBrokenId: number | string | null;
+  /** Why the chain is not valid: a server message code and its params. */
+  problem: { code: string; params: Record<string, string> } | null;
+  /** The signed checkpoint (from the object store) the chain was checked against. */
+  checkpoint: { id: string; lastEventId: string; eventCount: string; createdAt: string } | null;
 }
 
 export interface MfaSetup {

@@ -3,6 +3,7 @@ import { Application } from '../modules/applications/entities/application.entity
 import { ApplicationEvent } from '../modules/applications/entities/application-event.entity';
 import { ApplicationMember } from '../modules/applications/entities/application-member.entity';
 import { Certificate } from '../modules/applications/entities/certificate.entity';
+import { AuditCheckpoint } from '../modules/audit/entities/audit-checkpoint.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity';
 import { MfaRecoveryCode } from '../modules/auth/entities/mfa-recovery-code.entity';
@@ -36,6 +37,8 @@ import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005
 import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-messages-as-codes';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
+import { KeyedAuditChain1764000000012 } from './migrations/1764000000012-keyed-audit-chain';
+import { JobQueueSchema1764000000013 } from './migrations/1764000000013-job-queue-schema';
 import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
 import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
 import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
@@ -47,6 +50,7 @@ export const ENTITIES = [
   AuthSession,
   MfaRecoveryCode,
   AuditEvent,
+  AuditCheckpoint,
   Region,
   MciRate,
   Holiday,
@@ -82,6 +86,8 @@ export const MIGRATIONS = [
   MessagesAsCodes1764000000006,
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
+  KeyedAuditChain1764000000012,
+  JobQueueSchema1764000000013,
   PersonAccess1764000000014,
   TransferRequests1764000000019,
   JobRuns1764000000018,

@@ -47,6 +47,15 @@ export const messagesKk: ServerMessages = {
     'validation.filter_unknown': 'белгісіз сүзгі; рұқсат етілгендері: %{filters}',
     'validation.date_order': '%{other} күнінен ерте болмауы керек',
     'validation.reason_required': 'себебін көрсетіңіз',
+    'audit.chain.row_altered': '#%{id} журнал жазбасы жазылғаннан кейін өзгертілген, жойылған немесе алдынан басқа жазба қосылған',
+    'audit.chain.key_missing': '#%{id} журнал жазбасы «%{keyId}» кілтімен бекітілген, ол AUDIT_CHAIN_KEYS ішінде жоқ',
+    'audit.chain.rows_missing': '#%{afterId} жазбасынан кейінгі #%{throughId} дейінгі журнал жазбалары жоқ (%{count} жазба), ал #%{checkpointId} бақылау нүктесі оларды растаған',
+    'audit.chain.checkpoint_mismatch': '#%{id} журнал жазбасы #%{checkpointId} бақылау нүктесі қол қойғаннан өзгеше',
+    'audit.chain.checkpoint_missing': 'Бақылау нүктелері тізімде бар, бірақ объект қоймасында бірде-біреуі жоқ',
+    'audit.chain.checkpoint_unreadable': 'Объект қоймасындағы соңғы бақылау нүктесі қол қойылған бақылау нүктесі емес',
+    'audit.chain.checkpoint_key_unknown': '#%{checkpointId} бақылау нүктесіне «%{keyId}» кілтімен қол қойылған, ол AUDIT_CHECKPOINT_KEYS ішінде жоқ',
+    'audit.chain.checkpoint_signature_invalid': '#%{checkpointId} бақылау нүктесінің қолтаңбасы жарамсыз',
+    'job.phase.audit_checkpoint': 'Журнал тізбегінің соңына қол қойылуда',
     'record.not_found': '%{entity}: жазба табылмады',
     'record.stale': '%{entity}: жазбаны басқа пайдаланушы өзгертіп қойды; оны жаңартып, өзгерісті қайта енгізіңіз',
     'record.exists': '%{field} өрісінің мұндай мәні бар жазба бұрыннан бар',
@@ -248,6 +257,7 @@ export const messagesKk: ServerMessages = {
   names: {
     entities: {
       application: 'Іс',
+      audit_checkpoint: 'Журнал бақылау нүктесі',
       audit_event: 'Журнал жазбасы',
       certificate: 'Куәлік',
       deadline_setting: 'Мерзім баптауы',

@@ -47,6 +47,15 @@ export const messagesRu: ServerMessages = {
     'validation.filter_unknown': 'неизвестный фильтр; допустимы: %{filters}',
     'validation.date_order': 'не может быть раньше, чем %{other}',
     'validation.reason_required': 'укажите причину',
+    'audit.chain.row_altered': 'Запись журнала #%{id} изменена, удалена или перед ней вставлена другая после её записи',
+    'audit.chain.key_missing': 'Запись журнала #%{id} скреплена ключом «%{keyId}», которого нет в AUDIT_CHAIN_KEYS',
+    'audit.chain.rows_missing': 'Нет записей журнала после #%{afterId} по #%{throughId} (%{count} записей), хотя контрольная точка #%{checkpointId} их заверила',
+    'audit.chain.checkpoint_mismatch': 'Запись журнала #%{id} отличается от подписанной в контрольной точке #%{checkpointId}',
+    'audit.chain.checkpoint_missing': 'Контрольные точки числятся в базе, но в хранилище объектов их нет',
+    'audit.chain.checkpoint_unreadable': 'Последняя контрольная точка в хранилище объектов не является подписанной контрольной точкой',
+    'audit.chain.checkpoint_key_unknown': 'Контрольная точка #%{checkpointId} подписана ключом «%{keyId}», которого нет в AUDIT_CHECKPOINT_KEYS',
+    'audit.chain.checkpoint_signature_invalid': 'Подпись контрольной точки #%{checkpointId} недействительна',
+    'job.phase.audit_checkpoint': 'Подписывается конец цепочки журнала',
     'record.not_found': '%{entity}: запись не найдена',
     'record.stale': '%{entity}: запись уже изменил другой пользователь; обновите её и внесите изменение снова',
     'record.exists': 'Запись с таким значением поля %{field} уже есть',
@@ -248,6 +257,7 @@ export const messagesRu: ServerMessages = {
   names: {
     entities: {
       application: 'Дело',
+      audit_checkpoint: 'Контрольная точка журнала',
       audit_event: 'Запись журнала',
       certificate: 'Удостоверение',
       deadline_setting: 'Настройка срока',

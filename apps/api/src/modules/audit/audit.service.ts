@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/actor';
 import { bulkInsert, nextIds } from '../../common/persistence/bulk-insert';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { auditHash, GENESIS_HASH, storedAuditRow } from './audit-hash';
 import type { FieldChanges } from './entities/audit-event.entity';
 
 /** What a service says happened; who and from where come from the RequestContext. */
@@ -57,14 +58,19 @@ const AUDIT_COLUMNS = [
   ['ip', 'text'],
   ['prev_hash', 'text'],
   ['hash', 'text'],
+  ['key_id', 'text'],
 ] as const;
+
 
 // Serialises writers of the chain (any replica): each row needs the hash of the one before.
 const AUDIT_CHAIN_LOCK = 7_262_001;
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditChainKeys'>,
+  ) {}
 
   /**
    * Appends entries inside the caller's transaction, so the change and its audit
@@ -93,23 +99,11 @@ export class AuditService {
     const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
     let prevHash = last?.hash ?? GENESIS_HASH;
     const ids = await nextIds(manager, 'audit_event_id_seq', entries.length);
+    const { currentId: keyId, keys } = this.config.auditChainKeys;
+    const key = keys.get(keyId)!;
     const rows = entries.map((entry, i) => {
-      const row = {
-        id: String(ids[i]),
-        occurredAt: entry.occurredAt,
-        actorId: entry.actor?.id ?? null,
-        actorUsername: entry.actor?.username ?? null,
-        actorRole: entry.actor?.role ?? null,
-        action: entry.action,
-        entityType: entry.entityType ?? null,
-        entityId: entry.entityId === undefined ? null : String(entry.entityId),
-        regionId: entry.regionId ?? null,
-        // Round-trip through JSON so the hash covers exactly what jsonb will return.
-        changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes)) as FieldChanges) : null,
-        requestId: context.requestId,
-        ip: context.ip,
-      };
-      const hash = auditHash(prevHash, row);
+      const row = storedAuditRow(String(ids[i]), entry, context, keyId);
+      const hash = auditHash(prevHash, row, key);
       const values = [
         row.id,
         row.occurredAt.toISOString(),
@@ -125,6 +119,7 @@ export class AuditService {
         row.ip,
         prevHash,
         hash,
+        keyId,
       ];
       prevHash = hash;
       return values;

@@ -82,7 +82,13 @@ export class JobQueue {
 
   /** Creates or updates each job's queue and schedule, then works them. */
   private async startPgBoss(handlers: JobHandler[]): Promise<void> {
-    const boss = new PgBoss({ connectionString: this.config.databaseUrl!, schema: QUEUE_SCHEMA, max: QUEUE_POOL_SIZE });
+    // The schema is the owner's to create (migration 1764000000013); the tables in it are pg-boss's.
+    const boss = new PgBoss({
+      connectionString: this.config.databaseUrl!,
+      schema: QUEUE_SCHEMA,
+      max: QUEUE_POOL_SIZE,
+      createSchema: false,
+    });
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     await boss.start();
     this.boss = boss;

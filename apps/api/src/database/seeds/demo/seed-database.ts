@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
+import type { KeyRing } from '../../../config/app.config';
 import { AuditService } from '../../../modules/audit/audit.service';
-import type { FileStore } from '../../../modules/documents/storage/file-store';
+import type { FileStore } from '../../../common/storage/file-store';
 import { runMigrations } from '../../migrate';
 import { typeormOptions } from '../../typeorm-options';
 import { seedDemoData } from '../demo-data';
@@ -13,13 +14,14 @@ import { type DemoOptions, type DemoResult, loadDemoFamilies } from './demo-writ
 export async function seedDemoDatabase(
   databaseUrl: string,
   files: FileStore,
+  auditChainKeys: KeyRing,
   options: DemoOptions,
 ): Promise<DemoResult | null> {
   const dataSource = new DataSource(typeormOptions(databaseUrl, 2));
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
-    const audit = new AuditService(dataSource);
+    const audit = new AuditService(dataSource, { auditChainKeys });
     await seedDemoData(dataSource, audit);
     return await loadDemoFamilies(dataSource, audit, files, options);
   } finally {
