@@ -4,6 +4,7 @@ import {
   canOnRegion,
   grantFor,
   PERMISSIONS,
+  readsPersonalData,
   type Resource,
   RESOURCES,
 } from './permissions';
@@ -50,6 +51,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'labour-demand': SETTLEMENT_WORK,
   'region-capacities': SETTLEMENT_WORK,
   'placement-weights': REFERENCE_DATA,
+  'mfa-policies': REFERENCE_DATA,
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -144,5 +146,9 @@ describe('canOnRegion', () => {
 
   it('refuses an unknown resource', () => {
     expect(canOnRegion('admin', null, 'pensions', 'list', ALMATY)).toBe(false);
+  });
+
+  it('counts every staff role as reading personal data today, so each must use a second factor by default', () => {
+    expect(ROLES.filter(readsPersonalData)).toEqual([...ROLES]);
   });
 });
