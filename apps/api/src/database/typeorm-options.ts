@@ -18,6 +18,7 @@ import { Quota } from '../modules/quotas/entities/quota.entity';
 import { QuotaLedgerEntry } from '../modules/quotas/entities/quota-ledger-entry.entity';
 import { Reservation } from '../modules/quotas/entities/reservation.entity';
 import { DeadlineSetting } from '../modules/reference-data/entities/deadline-setting.entity';
+import { MfaPolicy } from '../modules/reference-data/entities/mfa-policy.entity';
 import { DocumentType } from '../modules/reference-data/entities/document-type.entity';
 import { LegalGround } from '../modules/reference-data/entities/legal-ground.entity';
 import { Holiday } from '../modules/reference-data/entities/holiday.entity';
@@ -34,6 +35,7 @@ import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005
 import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-messages-as-codes';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
+import { AccountProtection1764000000017 } from './migrations/1764000000017-account-protection';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -46,6 +48,7 @@ export const ENTITIES = [
   MciRate,
   Holiday,
   DeadlineSetting,
+  MfaPolicy,
   DocumentType,
   LegalGround,
   Person,
@@ -75,6 +78,7 @@ export const MIGRATIONS = [
   MessagesAsCodes1764000000006,
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
+  AccountProtection1764000000017,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
