@@ -21,7 +21,7 @@ export class LoginThrottleRepository {
     const rows = await manager.query<{ failures: number }[]>(
       `INSERT INTO login_throttle (key, failures, last_failure_at) VALUES ($1, 1, now())
        ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN login_throttle.last_failure_at < now() - make_interval(secs => $2)
+         failures = CASE WHEN login_throttle.last_failure_at < now() - make_interval(secs => $2::int)
                          THEN 1 ELSE login_throttle.failures + 1 END,
          last_failure_at = now()
        RETURNING failures`,
@@ -32,9 +32,10 @@ export class LoginThrottleRepository {
 
   /** Blocks the key for `seconds`; `resetCount` starts the count afresh for after the block. */
   async block(manager: EntityManager, key: string, seconds: number, resetCount: boolean): Promise<Date> {
-    const rows = await manager.query<{ blocked_until: Date }[]>(
-      `UPDATE login_throttle SET blocked_until = now() + make_interval(secs => $2),
-              failures = CASE WHEN $3 THEN 0 ELSE failures END
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows] = await manager.query<[{ blocked_until: Date }[], number]>(
+      `UPDATE login_throttle SET blocked_until = now() + make_interval(secs => $2::int),
+              failures = CASE WHEN $3::boolean THEN 0 ELSE failures END
         WHERE key = $1 RETURNING blocked_until`,
       [key, seconds, resetCount],
     );
