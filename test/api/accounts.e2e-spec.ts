@@ -84,6 +84,32 @@ describe('login under attack (LOGIN_LOCK_THRESHOLD=3, LOGIN_ADDRESS_FREE_FAILURE
     await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200);
   });
 
+  it('counts wrong passwords given again before a sensitive change, so a stolen session cannot guess freely', async () => {
+    const owner = await newCaseworker();
+    const session = (await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200)).body;
+    const again = (path: string, body: Record<string, unknown>) =>
+      request(api.url).post(`/api/auth/${path}`).set(bearer(session.accessToken)).send(body);
+    await again('mfa/setup', { password: WRONG }).expect(400);
+    await again('change-password', { currentPassword: WRONG, newPassword: 'a-brand-new-password-1' }).expect(400);
+    await again('mfa/setup', { password: WRONG }).expect(423);
+    // Locked: the right password is refused too, here and at login from a new device.
+    await again('mfa/setup', { password: owner.password }).expect(423);
+    await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(423);
+    const reasons = await withDb(api.databaseUrl, (db) =>
+      db.query(
+        `SELECT changes->'reason'->>'after' AS reason FROM audit_event
+          WHERE action = 'auth.login_failed' AND entity_id = $1 ORDER BY id`,
+        [String(owner.id)],
+      ),
+    );
+    expect(reasons.rows.map((r: { reason: string }) => r.reason)).toEqual([
+      'wrong_password_again',
+      'wrong_password_again',
+      'wrong_password_again; locked',
+      'locked',
+    ]);
+  });
+
   it('answers an unknown username exactly as a real one: the same status, code and body, locked alike', async () => {
     const real = await newCaseworker();
     const shape = (body: Record<string, unknown>) => ({

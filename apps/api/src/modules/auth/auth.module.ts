@@ -6,6 +6,7 @@ import { JwtStrategy } from '../../common/auth/jwt.strategy';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
+import { AccountLockService } from './account-lock.service';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { DeviceTokensService } from './device-tokens.service';
@@ -38,6 +39,7 @@ import { TwoFactorService } from './two-factor.service';
     MfaPolicyRepository,
     LoginThrottleRepository,
     DeviceTokensService,
+    AccountLockService,
     LocalStrategy,
     JwtStrategy,
   ],

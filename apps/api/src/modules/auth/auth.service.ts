@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/entities/user.entity';
 import { type UserWithSecrets, UsersRepository } from '../users/users.repository';
+import { AccountLockService, lockedError } from './account-lock.service';
 import { DeviceTokensService } from './device-tokens.service';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { MfaPolicyRepository } from './mfa-policy.repository';
@@ -80,6 +81,7 @@ export class AuthService {
     private readonly mfaPolicy: MfaPolicyRepository,
     private readonly throttle: LoginThrottleRepository,
     private readonly devices: DeviceTokensService,
+    private readonly locks: AccountLockService,
     private readonly audit: AuditService,
   ) {}
 
@@ -117,15 +119,8 @@ export class AuthService {
     /** Counts a failure against the address, and against the device if trusted, else the username. */
     const countFailure = async (reason: string, error: DomainError): Promise<Outcome> => {
       await this.countAddressFailure(manager, address);
-      const key = device ?? account;
-      const failures = await this.throttle.countFailure(manager, key, this.config.loginLockMinutes * 60);
-      if (failures < this.config.loginLockThreshold) {
-        if (user && !device) await manager.update(User, user.id, { failedLoginCount: failures });
-        return failed(reason, error);
-      }
-      const until = await this.throttle.block(manager, key, this.config.loginLockMinutes * 60, true);
-      if (user && !device) await manager.update(User, user.id, { failedLoginCount: 0, lockedUntil: until });
-      return failed(`${reason}; locked`, this.lockedError(until));
+      const until = await this.locks.countFailure(manager, device ?? account, user && !device ? user.id : null);
+      return until ? failed(`${reason}; locked`, lockedError(until)) : failed(reason, error);
     };
     const invalid = new DomainError(ErrorKind.InvalidCredentials, 'auth.invalid_credentials');
 
@@ -133,7 +128,7 @@ export class AuthService {
     const lockedUntil = device ? null : await this.throttle.blockedUntil(manager, account);
     if (lockedUntil) {
       await this.countAddressFailure(manager, address);
-      return failed('locked', this.lockedError(lockedUntil));
+      return failed('locked', lockedError(lockedUntil));
     }
     // Unknown usernames are checked against a dummy hash: the same work, the same time.
     const passwordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), attempt.password);
@@ -202,12 +197,6 @@ export class AuthService {
     });
   }
 
-  private lockedError(until: Date): DomainError {
-    return new DomainError(ErrorKind.AccountLocked, 'auth.locked', { until: until.toISOString() }, undefined, {
-      lockedUntil: until.toISOString(),
-    });
-  }
-
   /** 401 `{ mfaRequired: true }`, with a fresh enrolment (QR code) if the user has none yet. */
   private async mfaRequired(manager: EntityManager, user: UserWithSecrets): Promise<DomainError> {
     let mfaEnrolment: MfaEnrolment | undefined;
@@ -269,11 +258,10 @@ export class AuthService {
 
   /** Changes one's own password; every other session of the user ends. */
   async changePassword(ctx: AuthedContext, currentPassword: string, newPassword: string): Promise<void> {
+    await this.locks.confirmPassword(ctx, currentPassword, 'currentPassword');
     await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
-      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw DomainError.invalid({ currentPassword: 'auth.current_password_wrong' });
-      }
+      if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
       if (currentPassword === newPassword) throw DomainError.invalid({ newPassword: 'auth.same_password' });
       await manager.update(User, user.id, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
       await revokeUserSessions(manager, user.id, 'password_changed');

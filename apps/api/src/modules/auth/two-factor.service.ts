@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { DomainError, ErrorKind } from '../../common/errors/domain-error';
-import { verifyPassword } from '../../common/security/password';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/entities/user.entity';
 import { type UserWithSecrets, UsersRepository } from '../users/users.repository';
+import { AccountLockService } from './account-lock.service';
 import { MfaPolicyRepository } from './mfa-policy.repository';
 import { type MfaEnrolment, MfaService } from './mfa.service';
 import { MfaRecoveryCode } from './entities/mfa-recovery-code.entity';
@@ -23,6 +23,7 @@ export class TwoFactorService {
     private readonly mfa: MfaService,
     private readonly mfaPolicy: MfaPolicyRepository,
     private readonly audit: AuditService,
+    private readonly locks: AccountLockService,
   ) {}
 
   /** A new secret: the first one while two-factor login is off, else a replacement waiting for its first code. */
@@ -72,17 +73,15 @@ export class TwoFactorService {
     });
   }
 
-  private withPassword<T>(
+  private async withPassword<T>(
     ctx: AuthedContext,
     password: string,
     work: (manager: EntityManager, user: UserWithSecrets) => Promise<T>,
   ): Promise<T> {
+    await this.locks.confirmPassword(ctx, password, 'password');
     return this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
       if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        throw DomainError.invalid({ password: 'auth.current_password_wrong' });
-      }
       return work(manager, user);
     });
   }
