@@ -69,7 +69,6 @@ export const MESSAGES = {
   'auth.session_ended': 'The session has ended: log in again',
   'auth.login_first': 'Log in first',
   'auth.account_gone': 'The account no longer exists',
-  'auth.mfa_already_on': 'Two-factor login is already on',
   'auth.current_password_wrong': 'The current password is wrong',
   'auth.same_password': 'Choose a password different from the current one',
   'auth.forbidden': 'Your role may not do this',

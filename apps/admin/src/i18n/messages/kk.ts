@@ -64,7 +64,6 @@ export const messagesKk: ServerMessages = {
     'auth.session_ended': 'Сеанс аяқталды: қайта кіріңіз',
     'auth.login_first': 'Алдымен жүйеге кіріңіз',
     'auth.account_gone': 'Есептік жазба енді жоқ',
-    'auth.mfa_already_on': 'Екі факторлы кіру қосулы тұр',
     'auth.current_password_wrong': 'Қазіргі құпиясөз қате',
     'auth.same_password': 'Жаңа құпиясөз қазіргісінен өзгеше болуы керек',
     'auth.forbidden': 'Сіздің рөліңізге бұған рұқсат жоқ',

@@ -64,7 +64,6 @@ export const messagesRu: ServerMessages = {
     'auth.session_ended': 'Сеанс завершён: войдите снова',
     'auth.login_first': 'Сначала войдите в систему',
     'auth.account_gone': 'Учётной записи больше нет',
-    'auth.mfa_already_on': 'Двухфакторный вход уже включён',
     'auth.current_password_wrong': 'Текущий пароль неверен',
     'auth.same_password': 'Новый пароль должен отличаться от текущего',
     'auth.forbidden': 'Вашей роли это не разрешено',
