@@ -55,7 +55,7 @@ type Outcome = { ok: true; result: LoginResult } | { ok: false; error: DomainErr
 const addressKey = (ip: string | null): string => `address:${ip ?? 'unknown'}`;
 const deviceKey = (deviceId: string): string => `device:${deviceId}`;
 
-export const sessionUser = (u: User, mfaRequired: boolean): SessionUser => ({
+const sessionUser = (u: User, mfaRequired: boolean): SessionUser => ({
   id: u.id,
   username: u.username,
   fullName: u.fullName,
