@@ -31,11 +31,11 @@ describe('auth', () => {
   const newCaseworker = () => createUser(api.url, admin.accessToken, { role: 'caseworker', regionId: pavlodarId });
 
   describe('login', () => {
-    it('returns an access token, a refresh token and the user, and the access token works', async () => {
+    it('returns an access token, a refresh token, a device token and the user, and the access token works', async () => {
       const response = await loginRequest(api, { username: 'caseworker.pavlodar', password: DEMO_PASSWORD }).expect(
         200,
       );
-      expect(Object.keys(response.body).sort()).toEqual(['accessToken', 'refreshToken', 'user']);
+      expect(Object.keys(response.body).sort()).toEqual(['accessToken', 'deviceToken', 'refreshToken', 'user']);
       expect(response.body.accessToken).toEqual(expect.any(String));
       expect(response.body.refreshToken).toEqual(expect.any(String));
       expect(response.body.user).toMatchObject({
@@ -43,6 +43,7 @@ describe('auth', () => {
         role: 'caseworker',
         regionId: pavlodarId,
         mfaEnabled: false,
+        mfaRequired: false,
       });
       const who = await me(api, response.body.accessToken).expect(200);
       expect(who.body.username).toBe('caseworker.pavlodar');
@@ -153,9 +154,14 @@ describe('auth', () => {
       await refreshRequest(api, rotated.body.refreshToken).expect(200);
     });
 
-    it('accepts a refresh token once; replaying it ends the session, so the newest token fails too', async () => {
+    it('replaying a replaced refresh token after the grace window ends the session, so the newest token fails too', async () => {
       const session = await login(api.url, 'official.abai');
       const rotated = await refreshRequest(api, session.refreshToken).expect(200);
+      await withDb(api.databaseUrl, (db) =>
+        db.query(`UPDATE auth_session SET rotated_at = now() - interval '1 hour' WHERE id = $1`, [
+          session.refreshToken.split('.')[0],
+        ]),
+      );
       await refreshRequest(api, session.refreshToken).expect(401);
       await refreshRequest(api, rotated.body.refreshToken).expect(401);
       await me(api, rotated.body.accessToken).expect(401);
@@ -271,6 +277,7 @@ describe('auth', () => {
         role: 'regional_official',
         regionId: pavlodarId,
         mfaEnabled: false,
+        mfaRequired: false,
       });
     });
 
@@ -334,13 +341,14 @@ describe('auth', () => {
   });
 });
 
+// Every attempt here comes from one address: its own block (accounts.e2e-spec) is kept out of the way.
 describe('auth lockout (LOGIN_LOCK_THRESHOLD=3, LOGIN_LOCK_MINUTES=1)', () => {
   let api: RunningApi;
   let admin: Session;
   let pavlodarId: number;
 
   beforeAll(async () => {
-    api = await startApi({ LOGIN_LOCK_THRESHOLD: '3', LOGIN_LOCK_MINUTES: '1' });
+    api = await startApi({ LOGIN_LOCK_THRESHOLD: '3', LOGIN_LOCK_MINUTES: '1', LOGIN_ADDRESS_FREE_FAILURES: '1000' });
     admin = await login(api.url, 'admin');
     pavlodarId = await regionIdByCode(api.databaseUrl, '55');
   });
@@ -395,7 +403,9 @@ describe('auth lockout (LOGIN_LOCK_THRESHOLD=3, LOGIN_LOCK_MINUTES=1)', () => {
     const user = await newCaseworker();
     await lockOut(user);
     await withDb(api.databaseUrl, (db) =>
-      db.query(`UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]),
+      db.query(`UPDATE login_throttle SET blocked_until = now() - interval '1 second' WHERE key = $1`, [
+        `account:${user.username}`,
+      ]),
     );
     await attempt(user.username, user.password).expect(200);
   });

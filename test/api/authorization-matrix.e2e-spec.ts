@@ -51,6 +51,7 @@ interface Fixtures {
   mciRateId: number;
   holidayId: number;
   deadlineId: number;
+  mfaPolicyId: number;
   auditEventId: string;
   /** A person registered in each region, by KATO code. */
   personIds: Record<string, number>;
@@ -175,7 +176,7 @@ const STALE_PERSON_EDIT = { surname: 'Тестов', givenName: 'Тест', birt
 
 /** The reference-data resources share one controller shape. */
 const referenceRows = (
-  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds',
+  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'mfa-policies',
   id: (f: Fixtures) => number,
 ): Row[] => [
   { method: 'GET', path: `/api/${path}`, access: perm(path, 'list'), allowed: [200] },
@@ -220,14 +221,27 @@ const MATRIX: Row[] = [
     request: () => ({ body: { currentPassword: 'not-the-current-password', newPassword: 'some-new-password-2026' } }),
     allowed: [400],
   },
-  // 200 with a pending secret for those without two-factor login, 409 for those who have it.
-  { method: 'POST', path: '/api/auth/mfa/setup', access: { kind: 'any-role' }, allowed: [200, 409] },
+  // Changes to one's own second factor need the password: a wrong one is a 400 for everyone.
+  {
+    method: 'POST',
+    path: '/api/auth/mfa/setup',
+    access: { kind: 'any-role' },
+    request: () => ({ body: { password: 'not-the-current-password' } }),
+    allowed: [400],
+  },
   {
     method: 'POST',
     path: '/api/auth/mfa/enable',
     access: { kind: 'any-role' },
-    request: () => ({ body: { otp: 'abc' } }),
-    allowed: [400, 409],
+    request: () => ({ body: { password: 'not-the-current-password', otp: 'abc' } }),
+    allowed: [400],
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/mfa/disable',
+    access: { kind: 'any-role' },
+    request: () => ({ body: { password: 'not-the-current-password' } }),
+    allowed: [400],
   },
 
   // Dashboard
@@ -281,6 +295,7 @@ const MATRIX: Row[] = [
   ...referenceRows('deadlines', (f) => f.deadlineId),
   ...referenceRows('document-types', (f) => f.documentTypeId),
   ...referenceRows('legal-grounds', (f) => f.legalGroundId),
+  ...referenceRows('mfa-policies', (f) => f.mfaPolicyId),
   {
     method: 'GET',
     path: '/api/calendar/add-working-days',
@@ -1020,6 +1035,7 @@ describe('authorization matrix', () => {
         `SELECT id FROM holiday WHERE kind = 'fixed' AND month = 3 AND day = 21`,
       ),
       deadlineId: await scalar(api.databaseUrl, `SELECT id FROM deadline_setting WHERE key = 'completeness_check'`),
+      mfaPolicyId: await scalar(api.databaseUrl, `SELECT id FROM mfa_policy WHERE role = 'caseworker'`),
       auditEventId: await scalar(api.databaseUrl, 'SELECT min(id)::text FROM audit_event'),
       personIds: {},
       applicationIds: {},

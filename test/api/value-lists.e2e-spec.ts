@@ -50,6 +50,7 @@ const LISTS: [string, string, readonly string[]][] = [
   ['holiday', 'kind', HOLIDAY_KINDS],
   ['deadline_setting', 'unit', DEADLINE_UNITS],
   ['app_user', 'role', ROLES],
+  ['mfa_policy', 'role', ROLES],
   ['quota', 'category', QUOTA_CATEGORIES],
   ['quota', 'unit', QUOTA_UNITS],
   ['quota_ledger_entry', 'kind', LEDGER_KINDS],

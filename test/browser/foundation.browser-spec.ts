@@ -1,8 +1,8 @@
-import { can, requiresMfa, ROLES, type Role } from '@qonys/domain';
+import { can, ROLES, type Role } from '@qonys/domain';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { bearer, createUser, regionIdByCode, uniqueUsername } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
-import { DEMO_PASSWORD, login, type Session } from '../support/auth';
+import { DEMO_PASSWORD, DEMO_TWO_FACTOR_ROLES, login, type Session } from '../support/auth';
 import { fieldError, launchBrowser, loginThroughUi } from '../support/browser';
 
 /** The admin's resources of the foundation, with their menu label in Kazakh (apps/admin/src/i18n/kk.ts). */
@@ -25,7 +25,8 @@ const DEMO_USER: Record<Role, string> = {
 };
 
 /** Two-factor roles first: their later logins then fall in a later TOTP step, with no wait (see adminToken). */
-const ROLES_TWO_FACTOR_FIRST = [...ROLES].sort((a, b) => Number(requiresMfa(b)) - Number(requiresMfa(a)));
+const usesTotp = (role: Role): number => Number(DEMO_TWO_FACTOR_ROLES.includes(role));
+const ROLES_TWO_FACTOR_FIRST = [...ROLES].sort((a, b) => usesTotp(b) - usesTotp(a));
 
 const WELCOME_KK = /^Қош келдіңіз, /;
 const CREATE_KK = 'Жасау';

@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 
 export const DEMO_PASSWORD = 'Qonys-demo-2026';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+/** The demo roles that sign in with a TOTP code; the demo relaxes the two-factor policy for the others. */
+export const DEMO_TWO_FACTOR_ROLES: readonly string[] = ['admin', 'auditor'];
 
 function base32Decode(secret: string): Buffer {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

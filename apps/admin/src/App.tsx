@@ -14,6 +14,7 @@ import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
 import { legalGrounds } from './legal-grounds';
 import { LoginPage } from './login/LoginPage';
 import { mciRates } from './mci-rates';
+import { mfaPolicies } from './mfa-policies';
 import { DUPLICATES_PATH, PersonDuplicates, persons } from './persons';
 import { placement, placementWeights } from './placement';
 import { authProvider } from './providers/authProvider';
@@ -73,6 +74,7 @@ export const App = () => (
       <Resource name="mci-rates" {...mciRates} />
       {/* Administration */}
       <Resource name="users" {...users} />
+      <Resource name="mfa-policies" {...mfaPolicies} />
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="jobs" {...jobs} />
       <CustomRoutes>

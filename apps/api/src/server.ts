@@ -15,7 +15,7 @@ import { nestLogLevels, StartupLogger } from './common/logging/startup-logger';
 import type { AppConfig } from './config/app.config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { migrateAsOwner, runMigrations } from './database/migrate';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_TWO_FACTOR_ROLES, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
 import { loadDemoFamilies } from './database/seeds/demo/demo-writer';
 import { AuditService } from './modules/audit/audit.service';
 import { JobsService } from './modules/jobs/jobs.service';
@@ -177,9 +177,10 @@ function printBanner(url: string, config: AppConfig, embedded: boolean, seeded: 
       ...DEMO_USERS.map(
         (u) =>
           `  ${u.role.padEnd(18)} ${u.username.padEnd(22)} password ${DEMO_PASSWORD}` +
-          (u.role === 'admin' || u.role === 'auditor' ? `  TOTP secret ${DEMO_TOTP_SECRET}` : ''),
+          (DEMO_TWO_FACTOR_ROLES.includes(u.role) ? `  TOTP secret ${DEMO_TOTP_SECRET}` : ''),
       ),
       seeded.length > 0 ? `  (created now: ${seeded.join(', ')})` : '  (already present)',
+      '  Two-factor login is relaxed for the demo roles without a TOTP secret (reference data "Two-factor policy").',
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

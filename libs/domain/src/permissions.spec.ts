@@ -4,6 +4,7 @@ import {
   canOnRegion,
   grantFor,
   PERMISSIONS,
+  readsPersonalData,
   type Resource,
   RESOURCES,
 } from './permissions';
@@ -53,6 +54,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'placement-weights': REFERENCE_DATA,
   'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT },
   jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ },
+  'mfa-policies': REFERENCE_DATA,
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -147,5 +149,9 @@ describe('canOnRegion', () => {
 
   it('refuses an unknown resource', () => {
     expect(canOnRegion('admin', null, 'pensions', 'list', ALMATY)).toBe(false);
+  });
+
+  it('counts every staff role as reading personal data today, so each must use a second factor by default', () => {
+    expect(ROLES.filter(readsPersonalData)).toEqual([...ROLES]);
   });
 });

@@ -28,6 +28,7 @@ export const RESOURCES = [
   'placement-weights',
   'transfer-requests',
   'jobs',
+  'mfa-policies',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -134,7 +135,19 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: ['list', 'show', 'create'], scope: 'all' },
     auditor: { actions: READ, scope: 'all' },
   },
+  'mfa-policies': referenceData,
 };
+
+/** Resources whose rows name persons: reading any of them is reading personal data. */
+export const PERSONAL_DATA_RESOURCES: readonly Resource[] = ['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement'];
+
+/**
+ * Whether a role may read personal data. Such roles must log in with a second factor
+ * unless the two-factor policy (reference data `mfa-policies`) says otherwise; it is the
+ * default when no policy row applies (docs/accounts.md).
+ */
+export const readsPersonalData = (role: Role): boolean =>
+  PERSONAL_DATA_RESOURCES.some((resource) => can(role, resource, 'show') || can(role, resource, 'list'));
 
 const isResource = (value: string): value is Resource =>
   (RESOURCES as readonly string[]).includes(value);

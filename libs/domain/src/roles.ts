@@ -5,8 +5,4 @@ export type Role = (typeof ROLES)[number];
 /** Roles whose users see every region; all others belong to exactly one region. */
 export const NATIONWIDE_ROLES: readonly Role[] = ['admin', 'auditor'];
 
-/** Roles that must log in with a TOTP second factor. */
-export const MFA_REQUIRED_ROLES: readonly Role[] = ['admin', 'auditor'];
-
 export const isNationwide = (role: Role): boolean => NATIONWIDE_ROLES.includes(role);
-export const requiresMfa = (role: Role): boolean => MFA_REQUIRED_ROLES.includes(role);

@@ -73,7 +73,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
     label: 'app.menu.reference_data',
     resources: ['regions', 'document-types', 'legal-grounds', 'deadlines', 'holidays', 'mci-rates'],
   },
-  { label: 'app.menu.administration', resources: ['users', 'audit-events', 'jobs'] },
+  { label: 'app.menu.administration', resources: ['users', 'mfa-policies', 'audit-events', 'jobs'] },
 ];
 
 /** A heading and the group's resources the role may list; nothing when it may list none. */

@@ -1,7 +1,16 @@
 import { HttpError, type AuthProvider } from 'react-admin';
 import { canAccessAs } from './canAccess';
 import { publicFetch, renewSession, REFRESH_FAILED } from './httpClient';
-import { clearSession, getSession, parseSession, setSession, type Session, type SessionResponse } from './session';
+import {
+  clearSession,
+  getDeviceToken,
+  getSession,
+  parseSession,
+  setDeviceToken,
+  setSession,
+  type Session,
+  type SessionResponse,
+} from './session';
 
 export interface Credentials {
   username: string;
@@ -45,12 +54,15 @@ const fallbackMessage = (status: number): string => {
  * the session starts (after recovery codes have been acknowledged).
  */
 export async function requestLogin(credentials: Credentials): Promise<SessionResponse> {
-  const body: Credentials = { username: credentials.username, password: credentials.password };
+  const deviceToken = getDeviceToken(credentials.username);
+  const body: Credentials & { deviceToken?: string } = { username: credentials.username, password: credentials.password };
   if (credentials.otp) body.otp = credentials.otp;
+  if (deviceToken) body.deviceToken = deviceToken;
   try {
     const { json } = await publicFetch('/auth/login', { method: 'POST', body: JSON.stringify(body) });
     const session = parseSession(json);
     if (!session) throw new LoginError('app.login.errors.failed', 500);
+    if (typeof json.deviceToken === 'string') setDeviceToken(session.user.username, json.deviceToken);
     const recoveryCodes = Array.isArray(json.recoveryCodes) ? (json.recoveryCodes as string[]) : undefined;
     return { ...session, recoveryCodes };
   } catch (error) {

@@ -46,8 +46,10 @@ export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementM
   verifyAuditChain(): Promise<ChainVerification>;
   resetPassword(userId: number, password: string): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
-  setupMfa(): Promise<MfaSetup>;
-  enableMfa(otp: string): Promise<{ recoveryCodes: string[] }>;
+  /** Each change to one's own second factor sends the password again. */
+  setupMfa(password: string): Promise<MfaSetup>;
+  enableMfa(password: string, otp: string): Promise<{ recoveryCodes: string[] }>;
+  disableMfa(password: string): Promise<void>;
   /** Run now: queues a run of the job (POST /api/jobs/:name/runs). */
   runJob(name: string): Promise<JobRun>;
 }
@@ -82,11 +84,15 @@ export const dataProvider: QonysDataProvider = {
   changePassword: async (currentPassword, newPassword) => {
     await post('/auth/change-password', { currentPassword, newPassword });
   },
-  setupMfa: async () => (await post('/auth/mfa/setup', {})).json as MfaSetup,
-  enableMfa: async (otp) => {
-    const { json } = await post('/auth/mfa/enable', { otp });
+  setupMfa: async (password) => (await post('/auth/mfa/setup', { password })).json as MfaSetup,
+  enableMfa: async (password, otp) => {
+    const { json } = await post('/auth/mfa/enable', { password, otp });
     updateSessionUser({ mfaEnabled: true });
     return { recoveryCodes: Array.isArray(json?.recoveryCodes) ? json.recoveryCodes : [] };
   },
   runJob: async (name) => (await post(`/jobs/${encodeURIComponent(name)}/runs`, {})).json as JobRun,
+  disableMfa: async (password) => {
+    await post('/auth/mfa/disable', { password });
+    updateSessionUser({ mfaEnabled: false });
+  },
 };

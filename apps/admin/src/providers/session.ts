@@ -8,6 +8,8 @@ export interface SessionUser {
   role: Role;
   regionId: number | null;
   mfaEnabled: boolean;
+  /** The two-factor policy makes the role use a second factor: it cannot be turned off. */
+  mfaRequired: boolean;
 }
 
 export interface Session {
@@ -42,6 +44,7 @@ export function parseSession(value: unknown): Session | null {
       role: user.role,
       regionId: user.regionId ?? null,
       mfaEnabled: Boolean(user.mfaEnabled),
+      mfaRequired: Boolean(user.mfaRequired),
     },
   };
 }
@@ -72,6 +75,34 @@ export function setSession(session: Session): void {
 export function clearSession(): void {
   cached = null;
   sessionStorage.removeItem(STORAGE_KEY);
+}
+
+const DEVICE_TOKENS_KEY = 'qonys.deviceTokens';
+
+const deviceTokens = (): Record<string, string> => {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(DEVICE_TOKENS_KEY) ?? '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+};
+
+/**
+ * The device token of this browser's last login as `username` (docs/accounts.md): kept
+ * in localStorage, unlike the session, so it outlives the tab and lets its owner in
+ * while their account is locked against everyone else.
+ */
+export function getDeviceToken(username: string): string | undefined {
+  const key = username.trim().toLowerCase();
+  const tokens = deviceTokens();
+  return Object.hasOwn(tokens, key) && typeof tokens[key] === 'string' ? tokens[key] : undefined;
+}
+
+export function setDeviceToken(username: string, token: string): void {
+  const tokens = new Map(Object.entries(deviceTokens()));
+  tokens.set(username.trim().toLowerCase(), token);
+  localStorage.setItem(DEVICE_TOKENS_KEY, JSON.stringify(Object.fromEntries(tokens)));
 }
 
 /** Records a change to the signed-in user (e.g. two-factor just turned on). */

@@ -27,6 +27,7 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   ),
   regions: fields(['code', ...names, 'centreKk', 'centreRu', 'centreEn', 'settlementYears', ...validity]),
   'mci-rates': fields(['year', 'amount', ...validity]),
+  'mfa-policies': fields(['role', 'mfaRequired', ...validity]),
   holidays: fields(['kind', 'month', 'day', 'date', ...names, 'movesIfWeekend', ...validity]),
   // The key is read-only in the UI, but the API's update DTO still expects it back unchanged.
   deadlines: fields(['key', ...names, 'amount', 'unit', ...validity]),

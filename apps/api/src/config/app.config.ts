@@ -25,12 +25,16 @@ export interface AppConfig {
   readonly jwtSecret: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlDays: number;
+  /** How long the refresh token just replaced still returns the new pair (two tabs refreshing at once). */
+  readonly refreshGraceSeconds: number;
   readonly corsOrigin: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly trustProxy: boolean;
   readonly loginRateLimitPerMinute: number;
   readonly loginLockThreshold: number;
   readonly loginLockMinutes: number;
+  /** Failed logins from one client address (within an hour) before each further one blocks it, longer each time. */
+  readonly loginAddressFreeFailures: number;
   readonly serveAdmin: boolean;
   /** Largest document upload accepted, in bytes. */
   readonly documentMaxBytes: number;
@@ -270,12 +274,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret: jwtSecret(env, url === null, dataDir),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 7, 1, 90),
+    refreshGraceSeconds: integer(env, 'REFRESH_GRACE_SECONDS', 30, 0, 300),
     corsOrigin,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
     loginLockThreshold: integer(env, 'LOGIN_LOCK_THRESHOLD', 5, 2, 100),
     loginLockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440),
+    loginAddressFreeFailures: integer(env, 'LOGIN_ADDRESS_FREE_FAILURES', 10, 1, 10_000),
     serveAdmin: boolean(env, 'SERVE_ADMIN', true),
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     storage: storage(env, dataDir),

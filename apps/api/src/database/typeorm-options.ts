@@ -20,6 +20,7 @@ import { Quota } from '../modules/quotas/entities/quota.entity';
 import { QuotaLedgerEntry } from '../modules/quotas/entities/quota-ledger-entry.entity';
 import { Reservation } from '../modules/quotas/entities/reservation.entity';
 import { DeadlineSetting } from '../modules/reference-data/entities/deadline-setting.entity';
+import { MfaPolicy } from '../modules/reference-data/entities/mfa-policy.entity';
 import { DocumentType } from '../modules/reference-data/entities/document-type.entity';
 import { LegalGround } from '../modules/reference-data/entities/legal-ground.entity';
 import { Holiday } from '../modules/reference-data/entities/holiday.entity';
@@ -40,8 +41,9 @@ import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russ
 import { KeyedAuditChain1764000000012 } from './migrations/1764000000012-keyed-audit-chain';
 import { JobQueueSchema1764000000013 } from './migrations/1764000000013-job-queue-schema';
 import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
-import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
+import { AccountProtection1764000000017 } from './migrations/1764000000017-account-protection';
 import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
+import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -55,6 +57,7 @@ export const ENTITIES = [
   MciRate,
   Holiday,
   DeadlineSetting,
+  MfaPolicy,
   DocumentType,
   LegalGround,
   Person,
@@ -89,8 +92,9 @@ export const MIGRATIONS = [
   KeyedAuditChain1764000000012,
   JobQueueSchema1764000000013,
   PersonAccess1764000000014,
-  TransferRequests1764000000019,
+  AccountProtection1764000000017,
   JobRuns1764000000018,
+  TransferRequests1764000000019,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

@@ -13,6 +13,8 @@ export enum ErrorKind {
   InvalidCredentials = 'INVALID_CREDENTIALS',
   MfaRequired = 'MFA_REQUIRED',
   AccountLocked = 'ACCOUNT_LOCKED',
+  /** Too many attempts from one client: 429 with Retry-After (`extra.retryAfterSeconds`). */
+  TooManyAttempts = 'TOO_MANY_ATTEMPTS',
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
@@ -27,6 +29,7 @@ export const HTTP_STATUS: Record<ErrorKind, number> = {
   [ErrorKind.InvalidCredentials]: 401,
   [ErrorKind.MfaRequired]: 401,
   [ErrorKind.AccountLocked]: 423,
+  [ErrorKind.TooManyAttempts]: 429,
   [ErrorKind.Forbidden]: 403,
   [ErrorKind.NotFound]: 404,
   [ErrorKind.Conflict]: 409,

@@ -74,6 +74,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.statusCode === 503) {
       this.logger.warn({ requestId: request.id, reason: (exception as Error | null)?.message }, 'service unavailable');
       void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (typeof body.retryAfterSeconds === 'number') {
+      void reply.header('Retry-After', String(body.retryAfterSeconds));
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'request failed');
     }

@@ -1,11 +1,19 @@
 import type { Role } from '@qonys/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/security/password';
 import type { AuditService } from '../../modules/audit/audit.service';
 
 /** Demo only: never used outside demo data, printed at start-up with a warning. */
 export const DEMO_PASSWORD = 'Qonys-demo-2026';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+/**
+ * The demo's admin and auditor sign in with the printed TOTP secret; the others with
+ * the password alone, so the demo relaxes the two-factor policy for their roles
+ * once, when it creates them (docs/accounts.md).
+ */
+export const DEMO_TWO_FACTOR_ROLES: readonly Role[] = ['admin', 'auditor'];
+const DEMO_POLICY_SOURCE = 'Demo data: roles without a printed TOTP secret sign in with the password alone';
 
 export const DEMO_USERS: { username: string; fullName: string; role: Role; regionCode: string | null }[] = [
   { username: 'admin', fullName: 'Әсел Жұмабекова', role: 'admin', regionCode: null },
@@ -22,7 +30,7 @@ export async function seedDemoData(dataSource: DataSource, audit: AuditService):
   return dataSource.transaction(async (manager) => {
     const added: string[] = [];
     for (const user of DEMO_USERS) {
-      const mfa = user.role === 'admin' || user.role === 'auditor';
+      const mfa = DEMO_TWO_FACTOR_ROLES.includes(user.role);
       const rows = await manager.query<{ id: number; region_id: number | null }[]>(
         `INSERT INTO app_user (username, full_name, role, region_id, password_hash, mfa_secret, mfa_enabled)
          SELECT $1, $2, $3, (SELECT id FROM region WHERE code = $4), $5, $6, $7
@@ -49,6 +57,29 @@ export async function seedDemoData(dataSource: DataSource, audit: AuditService):
         );
       }
     }
+    if (added.length > 0) await relaxTwoFactorPolicy(manager, audit);
     return added;
   });
+}
+
+/** Lets the demo's roles without a TOTP secret sign in with the password, audited like an admin's edit. */
+async function relaxTwoFactorPolicy(manager: EntityManager, audit: AuditService): Promise<void> {
+  const relaxed = DEMO_USERS.map((u) => u.role).filter((role) => !DEMO_TWO_FACTOR_ROLES.includes(role));
+  const rows = await manager.query<{ id: number }[]>(
+    `UPDATE mfa_policy SET mfa_required = false, source = $2, version = version + 1, updated_at = now()
+      WHERE role = ANY($1) AND valid_from IS NULL AND mfa_required RETURNING id`,
+    [[...new Set(relaxed)], DEMO_POLICY_SOURCE],
+  );
+  for (const row of rows) {
+    await audit.record(
+      manager,
+      { actor: null, requestId: 'demo-seed', ip: null },
+      {
+        action: 'mfa_policy.update',
+        entityType: 'mfa_policy',
+        entityId: row.id,
+        changes: { mfaRequired: { before: true, after: false }, demo: { before: null, after: true } },
+      },
+    );
+  }
 }

@@ -19,7 +19,7 @@ export interface AuditEntry {
 }
 
 /** Values that must never reach the audit log in clear. */
-const REDACTED_FIELDS = new Set(['passwordHash', 'mfaSecret', 'refreshTokenHash', 'password']);
+const REDACTED_FIELDS = new Set(['passwordHash', 'mfaSecret', 'refreshSeed', 'mfaPendingSecret', 'password']);
 
 /** Field-by-field before/after of the fields that differ; secrets are redacted. */
 export function diff(before: object | null, after: object | null, fields?: string[]): FieldChanges {

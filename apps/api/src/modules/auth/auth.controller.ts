@@ -4,15 +4,19 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthedContext, RequestContext } from '../../common/auth/actor';
 import { AuthenticatedOnly, type AuthedRequest, Ctx, Public } from '../../common/auth/decorators';
 import { AuthService, type LoginResult } from './auth.service';
-import { ChangePasswordDto, LoginDto, OtpDto, RefreshDto } from './dto/auth.dto';
+import { ChangePasswordDto, EnableMfaDto, LoginDto, PasswordDto, RefreshDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';
+import { TwoFactorService } from './two-factor.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly twoFactor: TwoFactorService,
+  ) {}
 
-  /** 200 tokens; 401 `{ mfaRequired: true }` when a one-time code is needed; 423 when locked. */
+  /** 200 tokens; 401 `{ mfaRequired: true }` when a one-time code is needed; 423 when locked; 429 when the address is blocked. */
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -52,19 +56,28 @@ export class AuthController {
     await this.auth.changePassword(ctx, dto.currentPassword, dto.newPassword);
   }
 
+  /** A new authenticator secret (the first, or a replacement); needs the password. */
   @Post('mfa/setup')
   @ApiBearerAuth()
   @AuthenticatedOnly()
   @HttpCode(200)
-  mfaSetup(@Ctx() ctx: AuthedContext) {
-    return this.auth.startMfaSetup(ctx);
+  mfaSetup(@Ctx() ctx: AuthedContext, @Body() dto: PasswordDto) {
+    return this.twoFactor.startSetup(ctx, dto.password);
   }
 
   @Post('mfa/enable')
   @ApiBearerAuth()
   @AuthenticatedOnly()
   @HttpCode(200)
-  mfaEnable(@Ctx() ctx: AuthedContext, @Body() dto: OtpDto) {
-    return this.auth.enableMfa(ctx, dto.otp);
+  mfaEnable(@Ctx() ctx: AuthedContext, @Body() dto: EnableMfaDto) {
+    return this.twoFactor.enable(ctx, dto.password, dto.otp);
+  }
+
+  @Post('mfa/disable')
+  @ApiBearerAuth()
+  @AuthenticatedOnly()
+  @HttpCode(204)
+  async mfaDisable(@Ctx() ctx: AuthedContext, @Body() dto: PasswordDto): Promise<void> {
+    await this.twoFactor.disable(ctx, dto.password);
   }
 }

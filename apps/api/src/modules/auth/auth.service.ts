@@ -1,16 +1,19 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { requiresMfa } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext, RequestContext } from '../../common/auth/actor';
 import { DomainError, ErrorKind } from '../../common/errors/domain-error';
+import { accountThrottleKey } from '../../common/security/login-lock';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../common/security/password';
 import { revokeUserSessions } from '../../common/security/sessions';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/entities/user.entity';
 import { type UserWithSecrets, UsersRepository } from '../users/users.repository';
+import { AccountLockService, lockedError } from './account-lock.service';
+import { DeviceTokensService } from './device-tokens.service';
+import { LoginThrottleRepository } from './login-throttle.repository';
+import { MfaPolicyRepository } from './mfa-policy.repository';
 import { type MfaEnrolment, MfaService } from './mfa.service';
 import { type TokenPair, TokensService } from './tokens.service';
 
@@ -21,10 +24,14 @@ export interface SessionUser {
   role: User['role'];
   regionId: number | null;
   mfaEnabled: boolean;
+  /** Whether the two-factor policy makes the user's role use a second factor (it cannot be turned off). */
+  mfaRequired: boolean;
 }
 
 export interface LoginResult extends TokenPair {
   user: SessionUser;
+  /** Shown at the next login from this device: it lets the owner in while the account is locked. */
+  deviceToken: string;
   /** Shown once, after a first two-factor enrolment. */
   recoveryCodes?: string[];
 }
@@ -33,28 +40,35 @@ export interface LoginAttempt {
   username: string;
   password: string;
   otp?: string;
+  deviceToken?: string;
   userAgent: string | null;
 }
 
-/** Failures after which each further attempt waits longer before it is answered. */
-const SLOW_DOWN_AFTER = 3;
+/** Failures from one address are forgotten an hour after the last one. */
+const ADDRESS_MEMORY_SECONDS = 3600;
+/** The first block of an address that goes on failing; each further failure doubles it, up to the cap. */
+const ADDRESS_FIRST_BLOCK_SECONDS = 30;
+const ADDRESS_MAX_BLOCK_SECONDS = 900;
 
-type Outcome =
-  | { ok: true; result: LoginResult }
-  | { ok: false; error: DomainError; failures: number };
+type Outcome = { ok: true; result: LoginResult } | { ok: false; error: DomainError };
 
-const sessionUser = (u: User): SessionUser => ({
+const addressKey = (ip: string | null): string => `address:${ip ?? 'unknown'}`;
+const deviceKey = (deviceId: string): string => `device:${deviceId}`;
+
+const sessionUser = (u: User, mfaRequired: boolean): SessionUser => ({
   id: u.id,
   username: u.username,
   fullName: u.fullName,
   role: u.role,
   regionId: u.regionId,
   mfaEnabled: u.mfaEnabled,
+  mfaRequired,
 });
 
 /**
- * Login with password and, for admins and auditors (or anyone who enrolled), a TOTP
- * code; lockout after repeated failures; rotating refresh tokens; logout.
+ * Login with password and, where the two-factor policy asks (or the user enrolled), a
+ * TOTP code; failures counted per username, per address and per device in the
+ * database (docs/accounts.md); rotating refresh tokens; logout.
  */
 @Injectable()
 export class AuthService {
@@ -64,6 +78,10 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tokens: TokensService,
     private readonly mfa: MfaService,
+    private readonly mfaPolicy: MfaPolicyRepository,
+    private readonly throttle: LoginThrottleRepository,
+    private readonly devices: DeviceTokensService,
+    private readonly locks: AccountLockService,
     private readonly audit: AuditService,
   ) {}
 
@@ -72,16 +90,22 @@ export class AuthService {
     // transaction returns an outcome and the error is thrown after it.
     const outcome = await this.dataSource.transaction((manager) => this.attemptLogin(manager, ctx, attempt));
     if (outcome.ok) return outcome.result;
-    if (outcome.failures >= SLOW_DOWN_AFTER) {
-      await sleep(Math.min(2 ** (outcome.failures - SLOW_DOWN_AFTER), 8) * 1000);
-    }
     throw outcome.error;
   }
 
   private async attemptLogin(manager: EntityManager, ctx: RequestContext, attempt: LoginAttempt): Promise<Outcome> {
+    const address = addressKey(ctx.ip);
+    const addressBlock = await this.throttle.blockedUntil(manager, address);
+    // Refused before any password check, and not audited: a flood must not flood the log.
+    if (addressBlock) return { ok: false, error: this.tooManyAttempts(addressBlock) };
+
     const username = attempt.username.trim().toLowerCase();
     const user = await this.users.findByUsernameWithSecrets(username, manager);
-    const failed = async (reason: string, failures: number, error: DomainError): Promise<Outcome> => {
+    const account = accountThrottleKey(username);
+    const deviceId = user ? this.devices.deviceOf(attempt.deviceToken, user.id) : null;
+    const device = deviceId && !(await this.throttle.blockedUntil(manager, deviceKey(deviceId))) ? deviceKey(deviceId) : null;
+
+    const failed = async (reason: string, error: DomainError): Promise<Outcome> => {
       await this.audit.record(manager, ctx, {
         action: 'auth.login_failed',
         entityType: 'user',
@@ -90,42 +114,55 @@ export class AuthService {
         changes: { reason: { before: null, after: reason } },
         actor: { id: user?.id ?? null, username: user?.username ?? username.slice(0, 64), role: user?.role ?? null },
       });
-      return { ok: false, error, failures };
+      return { ok: false, error };
+    };
+    /** Counts a failure against the address, and against the device if trusted, else the username. */
+    const countFailure = async (reason: string, error: DomainError): Promise<Outcome> => {
+      await this.countAddressFailure(manager, address);
+      const until = await this.locks.countFailure(manager, device ?? account, user && !device ? user.id : null);
+      return until ? failed(`${reason}; locked`, lockedError(until)) : failed(reason, error);
     };
     const invalid = new DomainError(ErrorKind.InvalidCredentials, 'auth.invalid_credentials');
 
-    if (!user) {
-      await verifyPassword(await dummyPasswordHash(), attempt.password); // same time as a real check
-      return failed('unknown_user', 0, invalid);
+    // A locked username (known or not) answers alike; only a device it signed in from passes.
+    const lockedUntil = device ? null : await this.throttle.blockedUntil(manager, account);
+    if (lockedUntil) {
+      await this.countAddressFailure(manager, address);
+      return failed('locked', lockedError(lockedUntil));
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      return failed('locked', 0, this.lockedError(user.lockedUntil));
-    }
-    if (!(await verifyPassword(user.passwordHash, attempt.password))) {
-      return this.countFailure(manager, user, 'wrong_password', failed);
-    }
-    if (user.disabled) return failed('disabled', 0, invalid);
+    // Unknown usernames are checked against a dummy hash: the same work, the same time.
+    const passwordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), attempt.password);
+    if (!user || !passwordRight) return countFailure(user ? 'wrong_password' : 'unknown_user', invalid);
+    if (user.disabled) return failed('disabled', invalid);
 
+    const mfaRequired = await this.mfaPolicy.requiredFor(manager, user.role);
     let recoveryCodes: string[] | undefined;
-    if (user.mfaEnabled || requiresMfa(user.role)) {
+    if (user.mfaEnabled || mfaRequired) {
       const otp = attempt.otp?.trim() ?? '';
-      if (!otp) return { ok: false, error: await this.mfaRequired(manager, user), failures: 0 };
+      if (!otp) return { ok: false, error: await this.mfaRequired(manager, user) };
       const step = user.mfaSecret === null ? null : this.mfa.verifyTotp(user.mfaSecret, otp, user.mfaLastStep);
       if (step !== null) await manager.update(User, user.id, { mfaLastStep: String(step) });
+      const wrongOtp = new DomainError(ErrorKind.InvalidCredentials, 'auth.wrong_otp');
       if (user.mfaEnabled) {
         const passed =
           step !== null || (this.mfa.isRecoveryCodeShape(otp) && (await this.mfa.useRecoveryCode(manager, user.id, otp)));
-        if (!passed) return this.countFailure(manager, user, 'wrong_otp', failed);
+        if (!passed) return countFailure('wrong_otp', wrongOtp);
       } else {
         // First login of a role that must use two factors: the code proves the enrolment.
-        if (step === null) return this.countFailure(manager, user, 'wrong_otp', failed);
+        if (step === null) return countFailure('wrong_otp', wrongOtp);
         await manager.update(User, user.id, { mfaEnabled: true });
         recoveryCodes = await this.mfa.issueRecoveryCodes(manager, user.id);
         user.mfaEnabled = true;
       }
     }
 
-    await manager.update(User, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
+    if (device) await this.throttle.forgive(manager, device);
+    // A login from a trusted device leaves a lock set against everyone else in place.
+    const unlocked = await this.throttle.forgive(manager, account);
+    await manager.update(User, user.id, {
+      lastLoginAt: new Date(),
+      ...(unlocked ? { failedLoginCount: 0, lockedUntil: null } : {}),
+    });
     const tokens = await this.tokens.openSession(manager, user.id, ctx, attempt.userAgent);
     await this.audit.record(
       manager,
@@ -133,28 +170,30 @@ export class AuthService {
       ...(recoveryCodes ? [{ action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, regionId: user.regionId, actor: user }] : []),
       { action: 'auth.login', entityType: 'user', entityId: user.id, regionId: user.regionId, actor: user },
     );
-    return { ok: true, result: { ...tokens, user: sessionUser(user), ...(recoveryCodes ? { recoveryCodes } : {}) } };
+    return {
+      ok: true,
+      result: {
+        ...tokens,
+        user: sessionUser(user, mfaRequired),
+        deviceToken: this.devices.issue(user.id),
+        ...(recoveryCodes ? { recoveryCodes } : {}),
+      },
+    };
   }
 
-  private async countFailure(
-    manager: EntityManager,
-    user: UserWithSecrets,
-    reason: string,
-    failed: (reason: string, failures: number, error: DomainError) => Promise<Outcome>,
-  ): Promise<Outcome> {
-    const failures = user.failedLoginCount + 1;
-    if (failures >= this.config.loginLockThreshold) {
-      const lockedUntil = new Date(Date.now() + this.config.loginLockMinutes * 60_000);
-      await manager.update(User, user.id, { failedLoginCount: 0, lockedUntil });
-      return failed(`${reason}; locked`, 0, this.lockedError(lockedUntil));
-    }
-    await manager.update(User, user.id, { failedLoginCount: failures });
-    return failed(reason, failures, new DomainError(ErrorKind.InvalidCredentials, reason === 'wrong_otp' ? 'auth.wrong_otp' : 'auth.invalid_credentials'));
+  /** Beyond the free failures, each failure from the address blocks it longer (30 s, 60 s, … 15 min). */
+  private async countAddressFailure(manager: EntityManager, address: string): Promise<void> {
+    const failures = await this.throttle.countFailure(manager, address, ADDRESS_MEMORY_SECONDS);
+    const beyond = failures - this.config.loginAddressFreeFailures;
+    if (beyond <= 0) return;
+    const seconds = Math.min(ADDRESS_FIRST_BLOCK_SECONDS * 2 ** Math.min(beyond - 1, 10), ADDRESS_MAX_BLOCK_SECONDS);
+    await this.throttle.block(manager, address, seconds, false);
   }
 
-  private lockedError(until: Date): DomainError {
-    return new DomainError(ErrorKind.AccountLocked, 'auth.locked', { until: until.toISOString() }, undefined, {
-      lockedUntil: until.toISOString(),
+  private tooManyAttempts(until: Date): DomainError {
+    const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    return new DomainError(ErrorKind.TooManyAttempts, 'auth.too_many_attempts', { seconds }, undefined, {
+      retryAfterSeconds: seconds,
     });
   }
 
@@ -172,7 +211,7 @@ export class AuthService {
     });
   }
 
-  async refresh(ctx: RequestContext, refreshToken: string): Promise<LoginResult> {
+  async refresh(ctx: RequestContext, refreshToken: string): Promise<TokenPair & { user: SessionUser }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rotation = await this.tokens.rotate(manager, refreshToken);
       if (rotation.kind === 'invalid') return null;
@@ -182,13 +221,14 @@ export class AuthService {
           action: 'auth.refresh_token_reused',
           entityType: 'user',
           entityId: rotation.session.userId,
+          changes: { session: { before: null, after: rotation.session.id } },
           actor: { id: rotation.session.userId, username: null, role: null },
         });
         return null;
       }
       const user = await this.users.findById(rotation.session.userId, manager);
       if (!user || user.disabled) return null;
-      return { ...rotation.tokens, user: sessionUser(user) };
+      return { ...rotation.tokens, user: sessionUser(user, await this.mfaPolicy.requiredFor(manager, user.role)) };
     });
     if (!outcome) throw new DomainError(ErrorKind.Unauthenticated, 'auth.session_ended');
     return outcome;
@@ -213,16 +253,15 @@ export class AuthService {
   async me(ctx: AuthedContext): Promise<SessionUser> {
     const user = await this.users.findById(ctx.actor.id);
     if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
-    return sessionUser(user);
+    return sessionUser(user, await this.mfaPolicy.requiredFor(this.dataSource.manager, user.role));
   }
 
   /** Changes one's own password; every other session of the user ends. */
   async changePassword(ctx: AuthedContext, currentPassword: string, newPassword: string): Promise<void> {
+    await this.locks.confirmPassword(ctx, currentPassword, 'currentPassword');
     await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
-      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw DomainError.invalid({ currentPassword: 'auth.current_password_wrong' });
-      }
+      if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
       if (currentPassword === newPassword) throw DomainError.invalid({ newPassword: 'auth.same_password' });
       await manager.update(User, user.id, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
       await revokeUserSessions(manager, user.id, 'password_changed');
@@ -235,32 +274,6 @@ export class AuthService {
         regionId: user.regionId,
         changes: { password: { before: '[redacted]', after: '[redacted]' } },
       });
-    });
-  }
-
-  /** Starts optional two-factor enrolment for a user who has none: a new pending secret. */
-  async startMfaSetup(ctx: AuthedContext): Promise<MfaEnrolment> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
-      if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
-      if (user.mfaEnabled) throw new DomainError(ErrorKind.Conflict, 'auth.mfa_already_on');
-      const secret = this.mfa.newSecret();
-      await manager.update(User, user.id, { mfaSecret: secret });
-      return this.mfa.enrolment(user.username, secret);
-    });
-  }
-
-  async enableMfa(ctx: AuthedContext, otp: string): Promise<{ recoveryCodes: string[] }> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.users.findByIdWithSecrets(ctx.actor.id, manager);
-      if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
-      if (user.mfaEnabled) throw new DomainError(ErrorKind.Conflict, 'auth.mfa_already_on');
-      const step = user.mfaSecret === null ? null : this.mfa.verifyTotp(user.mfaSecret, otp, user.mfaLastStep);
-      if (step === null) throw DomainError.invalid({ otp: 'auth.wrong_otp' });
-      await manager.update(User, user.id, { mfaEnabled: true, mfaLastStep: String(step) });
-      const recoveryCodes = await this.mfa.issueRecoveryCodes(manager, user.id);
-      await this.audit.record(manager, ctx, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, regionId: user.regionId });
-      return { recoveryCodes };
     });
   }
 }

@@ -16,12 +16,12 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
 
   /** passport-local hands over whatever the body holds; the body is validated as a LoginDto (a number is a 400). */
   async validate(request: AuthedRequest): Promise<LoginResult> {
-    const { username, password, otp } = (await validationPipe.transform(request.body ?? {}, {
+    const { username, password, otp, deviceToken } = (await validationPipe.transform(request.body ?? {}, {
       type: 'body',
       metatype: LoginDto,
     })) as LoginDto;
     const userAgent = request.headers['user-agent'] ?? null;
-    return this.auth.login(requestContext(request), { username, password, otp, userAgent });
+    return this.auth.login(requestContext(request), { username, password, otp, deviceToken, userAgent });
   }
 }
 

@@ -1,4 +1,4 @@
-import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, type EntityType, HOLIDAY_KINDS, LEGAL_GROUND_KINDS } from '@qonys/domain';
+import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, type EntityType, HOLIDAY_KINDS, LEGAL_GROUND_KINDS, ROLES } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import {
   arrayContains,
@@ -18,6 +18,7 @@ import {
   HolidayDto,
   LegalGroundDto,
   MciRateDto,
+  MfaPolicyDto,
   type ReferenceDto,
   RegionDto,
   UpdateDeadlineSettingDto,
@@ -25,6 +26,7 @@ import {
   UpdateHolidayDto,
   UpdateLegalGroundDto,
   UpdateMciRateDto,
+  UpdateMfaPolicyDto,
   UpdateRegionDto,
 } from './dto/reference.dto';
 import { DeadlineSetting } from './entities/deadline-setting.entity';
@@ -32,13 +34,14 @@ import { DocumentType } from './entities/document-type.entity';
 import { Holiday } from './entities/holiday.entity';
 import { LegalGround } from './entities/legal-ground.entity';
 import { MciRate } from './entities/mci-rate.entity';
+import { MfaPolicy } from './entities/mfa-policy.entity';
 import type { ReferenceRecord } from './entities/reference-record';
 import { Region } from './entities/region.entity';
 import { coded } from '../../common/errors/domain-error';
 
 /** Everything that differs between the reference-data resources; the rest is shared. */
 export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
-  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds';
+  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'mfa-policies';
   entity: new () => T;
   /** Human name in messages ("Region not found"). */
   label: string;
@@ -220,4 +223,22 @@ export const LEGAL_GROUNDS: ReferenceResource<LegalGround> = {
   },
   uniqueFields: { legal_ground_code_uq: 'code' },
   fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', 'sourceKk', 'sourceRu', 'sourceEn', ...COMMON],
+};
+
+/** Two-factor login required per role; read at every login (docs/accounts.md). */
+export const MFA_POLICIES: ReferenceResource<MfaPolicy> = {
+  path: 'mfa-policies',
+  entity: MfaPolicy,
+  label: 'Two-factor policy',
+  auditType: 'mfa_policy',
+  createDto: MfaPolicyDto,
+  updateDto: UpdateMfaPolicyDto,
+  list: {
+    resource: 'mfa-policies',
+    sortable: { id: 'p.id', role: 'p.role', validFrom: 'p.valid_from' },
+    defaultSort: ['role', 'ASC'],
+    filters: { id: ids('p.id'), role: oneOf('p.role', ROLES), mfaRequired: booleanEquals('p.mfa_required'), ...validity('p') },
+  },
+  uniqueFields: { mfa_policy_role_valid_from_uq: 'validFrom' },
+  fields: ['role', 'mfaRequired', ...COMMON],
 };

@@ -28,7 +28,12 @@ export const USER_LIST: ListSpec<User> = {
 };
 
 /** The secrets login needs, which ordinary reads never select. */
-export type UserWithSecrets = User & { passwordHash: string; mfaSecret: string | null; mfaLastStep: string | null };
+export type UserWithSecrets = User & {
+  passwordHash: string;
+  mfaSecret: string | null;
+  mfaPendingSecret: string | null;
+  mfaLastStep: string | null;
+};
 
 @Injectable()
 export class UsersRepository {
@@ -47,7 +52,7 @@ export class UsersRepository {
     return manager
       .getRepository(User)
       .createQueryBuilder('u')
-      .addSelect(['u.passwordHash', 'u.mfaSecret', 'u.mfaLastStep'])
+      .addSelect(['u.passwordHash', 'u.mfaSecret', 'u.mfaPendingSecret', 'u.mfaLastStep'])
       .where('u.username = :username', { username })
       .setLock('pessimistic_write')
       .getOne() as Promise<UserWithSecrets | null>;
@@ -57,7 +62,7 @@ export class UsersRepository {
     return manager
       .getRepository(User)
       .createQueryBuilder('u')
-      .addSelect(['u.passwordHash', 'u.mfaSecret', 'u.mfaLastStep'])
+      .addSelect(['u.passwordHash', 'u.mfaSecret', 'u.mfaPendingSecret', 'u.mfaLastStep'])
       .where('u.id = :id', { id })
       .setLock('pessimistic_write')
       .getOne() as Promise<UserWithSecrets | null>;

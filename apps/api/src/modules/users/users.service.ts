@@ -6,6 +6,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
+import { liftAccountLock } from '../../common/security/login-lock';
 import { hashPassword } from '../../common/security/password';
 import { revokeUserSessions } from '../../common/security/sessions';
 import { AuditService, diff } from '../audit/audit.service';
@@ -120,6 +121,7 @@ export class UsersService {
         failedLoginCount: 0,
         lockedUntil: null,
       });
+      await liftAccountLock(manager, before.username);
       const revoked = await revokeUserSessions(manager, id, 'password_reset');
       await this.audit.record(manager, ctx, {
         action: 'user.password_reset',

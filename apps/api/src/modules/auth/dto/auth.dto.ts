@@ -19,6 +19,12 @@ export class LoginDto {
   @IsString()
   @MaxLength(32)
   otp?: string;
+
+  @ApiPropertyOptional({ description: 'The deviceToken of an earlier login from this device (docs/accounts.md)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  deviceToken?: string;
 }
 
 export class RefreshDto {
@@ -41,7 +47,15 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
-export class OtpDto {
+/** The password again, before one's own second factor changes. */
+export class PasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password: string;
+}
+
+export class EnableMfaDto extends PasswordDto {
   @ApiProperty({ example: '123456' })
   @IsString()
   @Matches(/^\d{6}$/, { message: 'validation.otp' })

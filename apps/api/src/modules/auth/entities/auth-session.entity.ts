@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * One login of one user. Holds the hash of its current refresh token (rotated on
- * every refresh) and of the one before, so a replayed old token revokes the session.
- * Access tokens name their session and are refused once it is revoked.
+ * One login of one user. Its refresh tokens are numbered: each refresh hands out the
+ * next generation, and the seed (with a key the database does not hold) tells a
+ * genuine older token from a made-up one, so a replayed old token revokes the session
+ * (docs/accounts.md). Access tokens name their session and are refused once it is revoked.
  */
 @Entity('auth_session')
 export class AuthSession {
@@ -14,10 +15,15 @@ export class AuthSession {
   userId: number;
 
   @Column({ type: 'varchar' })
-  refreshTokenHash: string;
+  refreshSeed: string;
 
-  @Column({ type: 'varchar', nullable: true })
-  previousRefreshTokenHash: string | null;
+  /** The generation of the one refresh token that rotates the session now. */
+  @Column({ type: 'int' })
+  refreshGeneration: number;
+
+  /** When the current generation was handed out by a refresh; null before the first. */
+  @Column({ type: 'timestamptz', nullable: true })
+  rotatedAt: Date | null;
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;

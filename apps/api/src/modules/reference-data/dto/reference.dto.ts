@@ -7,6 +7,8 @@ import {
   HOLIDAY_KINDS,
   type HolidayKind,
   LEGAL_GROUND_KINDS,
+  type Role,
+  ROLES,
 } from '@qonys/domain';
 import { Transform } from 'class-transformer';
 import {
@@ -169,6 +171,17 @@ export class DeadlineSettingDto extends NamedReferenceDto {
   unit: DeadlineUnit;
 }
 
+/** Whether a role must log in with a second factor (docs/accounts.md). */
+export class MfaPolicyDto extends ReferenceDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiProperty()
+  @IsBoolean()
+  mfaRequired: boolean;
+}
+
 /** An item of the per-case document checklist. */
 export class DocumentTypeDto extends NamedReferenceDto {
   @ApiProperty({ example: 'identity_document' })
@@ -234,6 +247,9 @@ export class UpdateHolidayDto extends HolidayDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 export class UpdateDeadlineSettingDto extends DeadlineSettingDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+export class UpdateMfaPolicyDto extends MfaPolicyDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 export class UpdateDocumentTypeDto extends DocumentTypeDto {

@@ -30,9 +30,11 @@ export class User {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** Shown to admins; the count that locks is kept per username in login_throttle (docs/accounts.md). */
   @Column({ type: 'int', default: 0 })
   failedLoginCount: number;
 
+  /** Until when the account is locked for devices it has not signed in from. */
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 
@@ -45,6 +47,10 @@ export class User {
 
   @Column({ type: 'boolean', default: false })
   mfaEnabled: boolean;
+
+  /** A new authenticator's secret while one that is on is being replaced, until its first code. */
+  @Column({ type: 'varchar', nullable: true, select: false })
+  mfaPendingSecret: string | null;
 
   /** The TOTP time step of the last accepted code: a code is good for one login only. */
   @Column({ type: 'bigint', nullable: true, select: false })
