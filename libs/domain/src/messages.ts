@@ -100,7 +100,6 @@ export const MESSAGES = {
   'person.iin_registered': 'A person with this IIN is already registered',
   'person.iin_registered_elsewhere':
     'A person with this IIN is already registered in another region; ask the administrator',
-  'person.restricted': 'A person of another region; ask the administrator',
   'person.merged_edit_target': 'This person was merged into person {into}; edit that record instead',
   'person.already_merged': 'This person was already merged into person {into}',
   'person.target_merged': 'Person {person} was itself merged into person {into}; merge into that record instead',

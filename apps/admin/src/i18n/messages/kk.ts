@@ -90,7 +90,6 @@ export const messagesKk: ServerMessages = {
     'person.iin_taken': 'Бұл ЖСН-мен тұлға бұрыннан тіркелген (%{person} тұлға)',
     'person.iin_registered': 'Бұл ЖСН-мен тұлға бұрыннан тіркелген',
     'person.iin_registered_elsewhere': 'Бұл ЖСН-мен тұлға басқа өңірде тіркелген; әкімшіге хабарласыңыз',
-    'person.restricted': 'Басқа өңірдің тұлғасы; әкімшіге хабарласыңыз',
     'person.merged_edit_target': 'Бұл тұлға %{into} тұлғамен біріктірілген; сол жазбаны өзгертіңіз',
     'person.already_merged': 'Бұл тұлға %{into} тұлғамен бұрын біріктірілген',
     'person.target_merged': '%{person} тұлғаның өзі %{into} тұлғамен біріктірілген; сол жазбамен біріктіріңіз',

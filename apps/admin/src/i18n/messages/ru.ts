@@ -90,7 +90,6 @@ export const messagesRu: ServerMessages = {
     'person.iin_taken': 'Лицо с этим ИИН уже зарегистрировано (лицо %{person})',
     'person.iin_registered': 'Лицо с этим ИИН уже зарегистрировано',
     'person.iin_registered_elsewhere': 'Лицо с этим ИИН уже зарегистрировано в другом регионе; обратитесь к администратору',
-    'person.restricted': 'Лицо из другого региона; обратитесь к администратору',
     'person.merged_edit_target': 'Это лицо объединено с лицом %{into}; изменяйте ту запись',
     'person.already_merged': 'Это лицо уже объединено с лицом %{into}',
     'person.target_merged': 'Лицо %{person} само объединено с лицом %{into}; объединяйте с той записью',
