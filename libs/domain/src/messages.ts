@@ -97,6 +97,10 @@ export const MESSAGES = {
   'person.not_found_id': 'Person {person} does not exist',
   'person.merged_use_target': 'Person {person} was merged into person {into}; use that record',
   'person.distinct_self': 'A person cannot be distinct from themselves',
+  'person.erased': 'This person\'s personal data was erased; the record cannot be changed',
+  'person.already_erased': 'This person\'s personal data was already erased',
+  // Phases of the retention job.
+  'retention.erasing': 'Erasing the personal data of persons past their retention period',
   'iin.format': 'An IIN is exactly 12 digits',
   'iin.century': 'The 7th digit of an IIN must be 1 to 6 (century of birth and sex)',
   'iin.birth_date': 'The first 6 digits of the IIN are not a real date of birth',
@@ -280,6 +284,7 @@ export const ENTITY_TYPES = [
   'region',
   'region_capacity',
   'reservation',
+  'retention_rule',
   'settlement',
   'user',
 ] as const;
@@ -308,6 +313,7 @@ export const ENTITY_NAMES_EN: Record<EntityType, string> = {
   region: 'Region',
   region_capacity: 'Region capacity',
   reservation: 'Reservation',
+  retention_rule: 'Retention rule',
   settlement: 'Settlement',
   user: 'User',
 };
@@ -369,6 +375,7 @@ export const AUDIT_ACTIONS = [
   'mci_rate.update',
   'person.create',
   'person.duplicates_view',
+  'person.erase',
   'person.list',
   'person.mark_distinct',
   'person.merge',
@@ -386,6 +393,8 @@ export const AUDIT_ACTIONS = [
   'region.update',
   'region_capacity.create',
   'region_capacity.update',
+  'retention_rule.create',
+  'retention_rule.update',
   'reservation.release',
   'reservation.reserve',
   'reservation.settle',

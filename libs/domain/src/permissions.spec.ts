@@ -50,6 +50,8 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'labour-demand': SETTLEMENT_WORK,
   'region-capacities': SETTLEMENT_WORK,
   'placement-weights': REFERENCE_DATA,
+  'retention-rules': REFERENCE_DATA,
+  erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE },
 };
 
 const everyCase = ROLES.flatMap((role) =>

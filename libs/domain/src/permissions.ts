@@ -25,6 +25,8 @@ export const RESOURCES = [
   'labour-demand',
   'region-capacities',
   'placement-weights',
+  'retention-rules',
+  'erasures',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -113,6 +115,9 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   'labour-demand': settlementWork(READ),
   'region-capacities': settlementWork(READ),
   'placement-weights': referenceData,
+  'retention-rules': referenceData,
+  // Erasing a person, and the retention run's list of who is due: admins only.
+  erasures: { admin: { actions: ['list', 'create'], scope: 'all' } },
 };
 
 const isResource = (value: string): value is Resource =>

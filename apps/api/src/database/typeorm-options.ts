@@ -23,6 +23,7 @@ import { LegalGround } from '../modules/reference-data/entities/legal-ground.ent
 import { Holiday } from '../modules/reference-data/entities/holiday.entity';
 import { MciRate } from '../modules/reference-data/entities/mci-rate.entity';
 import { Region } from '../modules/reference-data/entities/region.entity';
+import { RetentionRule } from '../modules/reference-data/entities/retention-rule.entity';
 import { Settlement } from '../modules/settlements/entities/settlement.entity';
 import { User } from '../modules/users/entities/user.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
@@ -35,6 +36,8 @@ import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-message
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
 import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
+import { PersonDataKeys1764000000015 } from './migrations/1764000000015-person-data-keys';
+import { RetentionRules1764000000016 } from './migrations/1764000000016-retention-rules';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -49,6 +52,7 @@ export const ENTITIES = [
   DeadlineSetting,
   DocumentType,
   LegalGround,
+  RetentionRule,
   Person,
   Application,
   ApplicationMember,
@@ -77,6 +81,8 @@ export const MIGRATIONS = [
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
   PersonAccess1764000000014,
+  PersonDataKeys1764000000015,
+  RetentionRules1764000000016,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

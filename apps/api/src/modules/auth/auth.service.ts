@@ -163,7 +163,7 @@ export class AuthService {
     let mfaEnrolment: MfaEnrolment | undefined;
     if (!user.mfaEnabled) {
       const secret = user.mfaSecret ?? this.mfa.newSecret();
-      if (!user.mfaSecret) await manager.update(User, user.id, { mfaSecret: secret });
+      if (!user.mfaSecret) await this.users.setMfaSecret(manager, user.id, secret);
       mfaEnrolment = await this.mfa.enrolment(user.username, secret);
     }
     return new DomainError(ErrorKind.MfaRequired, 'auth.mfa_required', {}, undefined, {
@@ -245,7 +245,7 @@ export class AuthService {
       if (!user) throw new DomainError(ErrorKind.Unauthenticated, 'auth.account_gone');
       if (user.mfaEnabled) throw new DomainError(ErrorKind.Conflict, 'auth.mfa_already_on');
       const secret = this.mfa.newSecret();
-      await manager.update(User, user.id, { mfaSecret: secret });
+      await this.users.setMfaSecret(manager, user.id, secret);
       return this.mfa.enrolment(user.username, secret);
     });
   }

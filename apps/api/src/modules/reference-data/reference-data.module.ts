@@ -3,11 +3,19 @@ import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { referenceDataController } from './reference-data.controller';
 import { ReferenceDataService } from './reference-data.service';
-import { DEADLINES, DOCUMENT_TYPES, HOLIDAYS, LEGAL_GROUNDS, MCI_RATES, REGIONS } from './reference-resources';
+import {
+  DEADLINES,
+  DOCUMENT_TYPES,
+  HOLIDAYS,
+  LEGAL_GROUNDS,
+  MCI_RATES,
+  REGIONS,
+  RETENTION_RULES,
+} from './reference-resources';
 
 /**
  * Regions, MCI rates, holidays, statutory deadlines, the document checklist and legal
- * grounds, and the working-day calendar.
+ * grounds, retention rules, and the working-day calendar.
  */
 @Module({
   controllers: [
@@ -17,6 +25,7 @@ import { DEADLINES, DOCUMENT_TYPES, HOLIDAYS, LEGAL_GROUNDS, MCI_RATES, REGIONS 
     referenceDataController(DEADLINES),
     referenceDataController(DOCUMENT_TYPES),
     referenceDataController(LEGAL_GROUNDS),
+    referenceDataController(RETENTION_RULES),
     CalendarController,
   ],
   providers: [ReferenceDataService, CalendarService],

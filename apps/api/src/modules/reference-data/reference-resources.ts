@@ -1,4 +1,11 @@
-import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, type EntityType, HOLIDAY_KINDS, LEGAL_GROUND_KINDS } from '@qonys/domain';
+import {
+  DOCUMENT_CONDITIONS,
+  DOCUMENT_SCOPES,
+  type EntityType,
+  HOLIDAY_KINDS,
+  LEGAL_GROUND_KINDS,
+  RETENTION_RECORD_KINDS,
+} from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import {
   arrayContains,
@@ -20,12 +27,14 @@ import {
   MciRateDto,
   type ReferenceDto,
   RegionDto,
+  RetentionRuleDto,
   UpdateDeadlineSettingDto,
   UpdateDocumentTypeDto,
   UpdateHolidayDto,
   UpdateLegalGroundDto,
   UpdateMciRateDto,
   UpdateRegionDto,
+  UpdateRetentionRuleDto,
 } from './dto/reference.dto';
 import { DeadlineSetting } from './entities/deadline-setting.entity';
 import { DocumentType } from './entities/document-type.entity';
@@ -34,11 +43,12 @@ import { LegalGround } from './entities/legal-ground.entity';
 import { MciRate } from './entities/mci-rate.entity';
 import type { ReferenceRecord } from './entities/reference-record';
 import { Region } from './entities/region.entity';
+import { RetentionRule } from './entities/retention-rule.entity';
 import { coded } from '../../common/errors/domain-error';
 
 /** Everything that differs between the reference-data resources; the rest is shared. */
 export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
-  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds';
+  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'retention-rules';
   entity: new () => T;
   /** Human name in messages ("Region not found"). */
   label: string;
@@ -220,4 +230,27 @@ export const LEGAL_GROUNDS: ReferenceResource<LegalGround> = {
   },
   uniqueFields: { legal_ground_code_uq: 'code' },
   fields: ['kind', 'code', 'nameKk', 'nameRu', 'nameEn', 'sourceKk', 'sourceRu', 'sourceEn', ...COMMON],
+};
+
+/** How long personal data is kept after a case closes; the retention job reads the rule valid today. */
+export const RETENTION_RULES: ReferenceResource<RetentionRule> = {
+  path: 'retention-rules',
+  entity: RetentionRule,
+  label: 'Retention rule',
+  auditType: 'retention_rule',
+  createDto: RetentionRuleDto,
+  updateDto: UpdateRetentionRuleDto,
+  list: {
+    resource: 'retention-rules',
+    sortable: { id: 'rr.id', recordKind: 'rr.record_kind', keepYears: 'rr.keep_years', validFrom: 'rr.valid_from' },
+    defaultSort: ['validFrom', 'DESC'],
+    filters: {
+      id: ids('rr.id'),
+      q: textSearch(['rr.name_kk', 'rr.name_ru', 'rr.name_en', 'rr.source']),
+      recordKind: oneOf('rr.record_kind', RETENTION_RECORD_KINDS),
+      ...validity('rr'),
+    },
+  },
+  uniqueFields: {},
+  fields: ['recordKind', 'keepYears', 'nameKk', 'nameRu', 'nameEn', ...COMMON],
 };

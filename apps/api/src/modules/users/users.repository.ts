@@ -4,6 +4,8 @@ import { ROLES } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { booleanEquals, ids, integerEquals, oneOf, textSearch } from '../../common/list/filters';
 import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { MasterKeyCipher } from '../data-keys/master-key-cipher';
+import { isSealedByCurrentKey, openTotpSecret, sealTotpSecret } from '../data-keys/totp-secrets';
 import { User } from './entities/user.entity';
 
 export const USER_LIST: ListSpec<User> = {
@@ -32,7 +34,10 @@ export type UserWithSecrets = User & { passwordHash: string; mfaSecret: string |
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: MasterKeyCipher,
+  ) {}
 
   listPage(query: ParsedListQuery): Promise<ListResult<User>> {
     return fetchPage(this.dataSource.getRepository(User).createQueryBuilder('u'), query, USER_LIST);
@@ -43,24 +48,50 @@ export class UsersRepository {
   }
 
   /** Locks the row for the rest of the transaction (login bookkeeping, MFA enrolment). */
-  findByUsernameWithSecrets(username: string, manager: EntityManager): Promise<UserWithSecrets | null> {
-    return manager
+  async findByUsernameWithSecrets(username: string, manager: EntityManager): Promise<UserWithSecrets | null> {
+    const user = (await manager
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect(['u.passwordHash', 'u.mfaSecret', 'u.mfaLastStep'])
       .where('u.username = :username', { username })
       .setLock('pessimistic_write')
-      .getOne() as Promise<UserWithSecrets | null>;
+      .getOne()) as UserWithSecrets | null;
+    return user && this.withOpenSecret(user);
   }
 
-  findByIdWithSecrets(id: number, manager: EntityManager): Promise<UserWithSecrets | null> {
-    return manager
+  async findByIdWithSecrets(id: number, manager: EntityManager): Promise<UserWithSecrets | null> {
+    const user = (await manager
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect(['u.passwordHash', 'u.mfaSecret', 'u.mfaLastStep'])
       .where('u.id = :id', { id })
       .setLock('pessimistic_write')
-      .getOne() as Promise<UserWithSecrets | null>;
+      .getOne()) as UserWithSecrets | null;
+    return user && this.withOpenSecret(user);
+  }
+
+  /** Stores a TOTP secret sealed by the master key (docs/personal-data.md, Encryption). */
+  async setMfaSecret(manager: EntityManager, id: number, secret: string): Promise<void> {
+    await manager.update(User, id, { mfaSecret: sealTotpSecret(this.cipher, secret) });
+  }
+
+  /**
+   * Seals the TOTP secrets stored in clear (before secrets were sealed) or by an older
+   * master key; run at each start after the migrations. Returns how many it sealed.
+   */
+  async resealMfaSecrets(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: number; mfa_secret: string }[]>(
+        'SELECT id, mfa_secret FROM app_user WHERE mfa_secret IS NOT NULL ORDER BY id FOR UPDATE',
+      );
+      const stale = rows.filter((row) => !isSealedByCurrentKey(this.cipher, row.mfa_secret));
+      for (const row of stale) await this.setMfaSecret(manager, row.id, openTotpSecret(this.cipher, row.mfa_secret));
+      return stale.length;
+    });
+  }
+
+  private withOpenSecret(user: UserWithSecrets): UserWithSecrets {
+    return user.mfaSecret === null ? user : { ...user, mfaSecret: openTotpSecret(this.cipher, user.mfaSecret) };
   }
 
   async regionExists(regionId: number, manager: EntityManager): Promise<boolean> {

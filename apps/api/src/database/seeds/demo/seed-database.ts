@@ -1,5 +1,9 @@
 import { DataSource } from 'typeorm';
+import type { KeyRing } from '../../../config/app.config';
 import { AuditService } from '../../../modules/audit/audit.service';
+import { DataKeysRepository } from '../../../modules/data-keys/data-keys.repository';
+import { DataKeysService } from '../../../modules/data-keys/data-keys.service';
+import { MasterKeyCipher } from '../../../modules/data-keys/master-key-cipher';
 import type { FileStore } from '../../../modules/documents/storage/file-store';
 import { runMigrations } from '../../migrate';
 import { typeormOptions } from '../../typeorm-options';
@@ -13,14 +17,16 @@ import { type DemoOptions, type DemoResult, loadDemoFamilies } from './demo-writ
 export async function seedDemoDatabase(
   databaseUrl: string,
   files: FileStore,
+  dataMasterKeys: KeyRing,
   options: DemoOptions,
 ): Promise<DemoResult | null> {
   const dataSource = new DataSource(typeormOptions(databaseUrl, 2));
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
-    const audit = new AuditService(dataSource);
-    await seedDemoData(dataSource, audit);
+    const cipher = new MasterKeyCipher(dataMasterKeys);
+    const audit = new AuditService(dataSource, new DataKeysService(dataSource, new DataKeysRepository(), cipher));
+    await seedDemoData(dataSource, audit, cipher);
     return await loadDemoFamilies(dataSource, audit, files, options);
   } finally {
     await dataSource.destroy();
