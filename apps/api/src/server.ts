@@ -112,14 +112,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     // Client-side routes load the app shell; unknown API paths stay JSON 404s.
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply
-          .status(404)
-          .send({
-            statusCode: 404,
-            error: 'Not Found',
-            message: `No route ${request.method} ${request.url.split('?')[0]}`,
-            requestId: request.id,
-          });
+        return reply.status(404).send({
+          statusCode: 404,
+          error: 'Not Found',
+          message: `No route ${request.method} ${request.url.split('?')[0]}`,
+          requestId: request.id,
+        });
       }
       return reply.sendFile('index.html');
     });

@@ -120,8 +120,7 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   erasures: { admin: { actions: ['list', 'create'], scope: 'all' } },
 };
 
-const isResource = (value: string): value is Resource =>
-  (RESOURCES as readonly string[]).includes(value);
+const isResource = (value: string): value is Resource => (RESOURCES as readonly string[]).includes(value);
 
 /** The grant a role holds for an action on a resource, or null when refused. */
 export function grantFor(role: Role, resource: string, action: Action): Grant | null {

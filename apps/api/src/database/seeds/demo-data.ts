@@ -19,7 +19,11 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; regio
 ];
 
 /** Adds the demo users that are missing; safe to run at every start. Returns those added. */
-export async function seedDemoData(dataSource: DataSource, audit: AuditService, cipher: MasterKeyCipher): Promise<string[]> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  audit: AuditService,
+  cipher: MasterKeyCipher,
+): Promise<string[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
     const added: string[] = [];
@@ -30,7 +34,15 @@ export async function seedDemoData(dataSource: DataSource, audit: AuditService, 
          SELECT $1, $2, $3, (SELECT id FROM region WHERE code = $4), $5, $6, $7
          ON CONFLICT (username) DO NOTHING
          RETURNING id, region_id`,
-        [user.username, user.fullName, user.role, user.regionCode, passwordHash, mfa ? sealTotpSecret(cipher, DEMO_TOTP_SECRET) : null, mfa],
+        [
+          user.username,
+          user.fullName,
+          user.role,
+          user.regionCode,
+          passwordHash,
+          mfa ? sealTotpSecret(cipher, DEMO_TOTP_SECRET) : null,
+          mfa,
+        ],
       );
       if (rows.length > 0) {
         added.push(user.username);

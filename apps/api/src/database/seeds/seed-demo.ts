@@ -22,11 +22,16 @@ async function main(): Promise<void> {
   });
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, 4);
   try {
-    const result = await seedDemoDatabase(config.databaseUrl ?? embedded!.url, createFileStore(config), config.dataMasterKeys, {
-      families: config.demoFamilies,
-      seed: config.demoSeed,
-      today: config.demoToday,
-    });
+    const result = await seedDemoDatabase(
+      config.databaseUrl ?? embedded!.url,
+      createFileStore(config),
+      config.dataMasterKeys,
+      {
+        families: config.demoFamilies,
+        seed: config.demoSeed,
+        today: config.demoToday,
+      },
+    );
     if (result === null) {
       console.log('Demo families are already loaded in this database; nothing done.');
     } else {

@@ -71,7 +71,16 @@ export class AuditLogService {
     const qb = this.dataSource
       .getRepository(AuditEvent)
       .createQueryBuilder('e')
-      .select(['e.id', 'e.occurredAt', 'e.actorId', 'e.actorUsername', 'e.actorRole', 'e.action', 'e.entityType', 'e.entityId'])
+      .select([
+        'e.id',
+        'e.occurredAt',
+        'e.actorId',
+        'e.actorUsername',
+        'e.actorRole',
+        'e.action',
+        'e.entityType',
+        'e.entityId',
+      ])
       .innerJoin('person_access', 'pa', 'pa.audit_event_id = e.id')
       .where('pa.person_id = :personId', { personId });
     return fetchPage(qb, query, PERSON_ACCESS_LIST);

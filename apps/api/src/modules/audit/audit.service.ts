@@ -88,13 +88,18 @@ export class AuditService {
    * the chain lock is held until commit.
    */
   async record(manager: EntityManager, context: RequestContext, ...entries: AuditEntry[]): Promise<void> {
-    const now = entries.map((entry) => ({ ...entry, actor: entry.actor ?? context.actor ?? undefined, occurredAt: new Date() }));
+    const now = entries.map((entry) => ({
+      ...entry,
+      actor: entry.actor ?? context.actor ?? undefined,
+      occurredAt: new Date(),
+    }));
     await this.appendToChain(manager, context, now);
   }
 
   /** Holds the chain for the rest of the caller's transaction: for a writer that must look before it appends. */
   async lockChain(manager: EntityManager): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService needs a transaction to write the chain');
+    if (!manager.queryRunner?.isTransactionActive)
+      throw new Error('AuditService needs a transaction to write the chain');
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   }
 
@@ -104,7 +109,11 @@ export class AuditService {
   }
 
   /** Ids and hashes computed in bulk and inserted in chunks, the chain continued from its last row. */
-  private async appendToChain(manager: EntityManager, context: RequestContext, entries: HistoricAuditEntry[]): Promise<void> {
+  private async appendToChain(
+    manager: EntityManager,
+    context: RequestContext,
+    entries: HistoricAuditEntry[],
+  ): Promise<void> {
     await this.lockChain(manager);
     const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
     let prevHash = last?.hash ?? GENESIS_HASH;
@@ -154,14 +163,19 @@ export class AuditService {
    * Encryption), so the chain hashes ciphertext and still verifies once a key is destroyed.
    * The keys of the whole batch are fetched, and the missing ones created, at once.
    */
-  private async sealPersonalValues(manager: EntityManager, entries: HistoricAuditEntry[]): Promise<HistoricAuditEntry[]> {
+  private async sealPersonalValues(
+    manager: EntityManager,
+    entries: HistoricAuditEntry[],
+  ): Promise<HistoricAuditEntry[]> {
     const subjects = entries.map((entry) => (hasPersonalValues(entry.changes) ? subjectOf(entry) : null));
     const personIds = [...new Set(subjects.filter((id) => id !== null))];
     if (personIds.length === 0) return entries;
     const keys = await this.dataKeys.forWriting(manager, personIds);
     return entries.map((entry, i) => {
       const personId = subjects[i];
-      return personId === null ? entry : { ...entry, changes: sealChanges(entry.changes!, personId, keys.get(personId) ?? null) };
+      return personId === null
+        ? entry
+        : { ...entry, changes: sealChanges(entry.changes!, personId, keys.get(personId) ?? null) };
     });
   }
 

@@ -8,7 +8,11 @@ import { MasterKeyCipher } from './master-key-cipher';
 @Global()
 @Module({
   providers: [
-    { provide: MasterKeyCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new MasterKeyCipher(config.dataMasterKeys) },
+    {
+      provide: MasterKeyCipher,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new MasterKeyCipher(config.dataMasterKeys),
+    },
     DataKeysRepository,
     DataKeysService,
   ],

@@ -14,7 +14,11 @@ interface Row {
   wrapped_key: Buffer | null;
 }
 
-const stored = (r: Row): StoredDataKey => ({ personId: r.person_id, masterKeyId: r.master_key_id, wrappedKey: r.wrapped_key });
+const stored = (r: Row): StoredDataKey => ({
+  personId: r.person_id,
+  masterKeyId: r.master_key_id,
+  wrappedKey: r.wrapped_key,
+});
 
 @Injectable()
 export class DataKeysRepository {

@@ -59,7 +59,11 @@ export class DataKeysService {
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
         const old = await this.keys.lockWrappedByOther(manager, this.cipher.currentKeyId, REWRAP_BATCH);
-        if (old.length > 0) await this.keys.rewrap(manager, old.map((row) => this.wrap(row.personId, this.unwrap(row))));
+        if (old.length > 0)
+          await this.keys.rewrap(
+            manager,
+            old.map((row) => this.wrap(row.personId, this.unwrap(row))),
+          );
         return old.length;
       });
       total += done;
@@ -73,6 +77,10 @@ export class DataKeysService {
   }
 
   private unwrap(row: StoredDataKey): Buffer {
-    return this.cipher.open('person-data-key', { keyId: row.masterKeyId!, sealed: row.wrappedKey! }, String(row.personId));
+    return this.cipher.open(
+      'person-data-key',
+      { keyId: row.masterKeyId!, sealed: row.wrappedKey! },
+      String(row.personId),
+    );
   }
 }

@@ -57,7 +57,8 @@ export class MasterKeyCipher {
     let key = this.derived.get(cacheKey);
     if (!key) {
       const master = this.ring.keys.get(keyId);
-      if (!master) throw new Error(`DATA_MASTER_KEYS has no key "${keyId}"; it sealed a stored secret (docs/personal-data.md)`);
+      if (!master)
+        throw new Error(`DATA_MASTER_KEYS has no key "${keyId}"; it sealed a stored secret (docs/personal-data.md)`);
       key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `qonys ${use}`, 32));
       this.derived.set(cacheKey, key);
     }

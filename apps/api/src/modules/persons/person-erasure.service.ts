@@ -53,7 +53,12 @@ export class PersonErasureService {
    * Erases the persons not erased yet inside the caller's transaction, in statements
    * for the whole batch; returns the ids erased. Call it last: the audit entries take the chain lock.
    */
-  async erase(manager: EntityManager, ctx: RequestContext, personIds: number[], reason: ErasureReason): Promise<number[]> {
+  async erase(
+    manager: EntityManager,
+    ctx: RequestContext,
+    personIds: number[],
+    reason: ErasureReason,
+  ): Promise<number[]> {
     const erased = await this.persons.anonymise(manager, personIds);
     if (erased.length === 0) return erased;
     await this.dataKeys.destroy(manager, erased);

@@ -209,14 +209,16 @@ export class PersonsRepository {
    */
   async anonymise(manager: EntityManager, personIds: number[]): Promise<number[]> {
     const rows = await manager.query<{ id: number }[]>(
-      `UPDATE person SET surname = $2, given_name = $2, patronymic = NULL,
+      // A SELECT over the UPDATE: TypeORM returns an UPDATE's rows wrapped with its count.
+      `WITH erased AS (UPDATE person SET surname = $2, given_name = $2, patronymic = NULL,
          surname_latin = $2, given_name_latin = $2, patronymic_latin = NULL, other_spellings = '{}',
          birth_date = date_trunc('year', birth_date)::date, iin = NULL,
          id_document_type = NULL, id_document_number = NULL, id_document_issuer = NULL, id_document_expiry = NULL,
          profession = NULL, phone = NULL, address_abroad = NULL, address_kz = NULL,
          search_key = '', document_key = NULL, erased_at = now(), version = version + 1, updated_at = now()
        WHERE id = ANY($1::int[]) AND erased_at IS NULL
-       RETURNING id`,
+       RETURNING id)
+       SELECT id FROM erased ORDER BY id`,
       [personIds, ERASED_NAME],
     );
     const erased = rows.map((r) => r.id);

@@ -67,7 +67,8 @@ export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
 
 const validity = (alias: string) => ({
   validOn: {
-    parse: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: coded('validation.is_date') }),
+    parse: (v: unknown) =>
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: coded('validation.is_date') },
     apply: (qb: { andWhere: (sql: string, params: object) => unknown }, v: unknown, p: string) =>
       void qb.andWhere(
         `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= :${p}) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= :${p})`,
@@ -135,8 +136,12 @@ export const HOLIDAYS: ReferenceResource<Holiday> = {
       q: textSearch(['h.name_kk', 'h.name_ru', 'h.name_en']),
       kind: oneOf('h.kind', HOLIDAY_KINDS),
       year: {
-        parse: (v) => (Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200 ? { value: Number(v) } : { error: coded('validation.int_range', { min: 1990, max: 2200 }) }),
-        apply: (qb, v, p) => void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
+        parse: (v) =>
+          Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200
+            ? { value: Number(v) }
+            : { error: coded('validation.int_range', { min: 1990, max: 2200 }) },
+        apply: (qb, v, p) =>
+          void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
       },
       dateFrom: dateFrom('h.date'),
       dateTo: dateTo('h.date'),

@@ -23,7 +23,9 @@ export class RetentionRepository {
       .getRepository(RetentionRule)
       .createQueryBuilder('rr')
       .where('rr.record_kind = :kind', { kind })
-      .andWhere('(rr.valid_from IS NULL OR rr.valid_from <= :day) AND (rr.valid_to IS NULL OR rr.valid_to >= :day)', { day })
+      .andWhere('(rr.valid_from IS NULL OR rr.valid_from <= :day) AND (rr.valid_to IS NULL OR rr.valid_to >= :day)', {
+        day,
+      })
       .orderBy('rr.valid_from', 'DESC', 'NULLS LAST')
       .addOrderBy('rr.id', 'DESC')
       .getOne();
