@@ -13,6 +13,7 @@ import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
 import { legalGrounds } from './legal-grounds';
 import { LoginPage } from './login/LoginPage';
 import { mciRates } from './mci-rates';
+import { retentionRules } from './retention-rules';
 import { DUPLICATES_PATH, PersonDuplicates, persons } from './persons';
 import { placement, placementWeights } from './placement';
 import { authProvider } from './providers/authProvider';
@@ -68,6 +69,7 @@ export const App = () => (
       <Resource name="deadlines" {...deadlines} />
       <Resource name="holidays" {...holidays} />
       <Resource name="mci-rates" {...mciRates} />
+      <Resource name="retention-rules" {...retentionRules} />
       {/* Administration */}
       <Resource name="users" {...users} />
       <Resource name="audit-events" {...auditEvents} />

@@ -161,6 +161,7 @@ export const EXPORT_COLUMNS: Record<string, readonly (string | ExportColumn)[]> 
     ...validity,
   ],
   'mci-rates': ['year', 'amount', 'source', ...validity],
+  'retention-rules': ['recordKind', localized('retention-rules'), 'keepYears', 'source', ...validity],
 };
 
 /** The header and cells of a list's rows; a resource without columns here exports nothing but its ids. */
