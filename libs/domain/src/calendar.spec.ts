@@ -205,7 +205,11 @@ describe('year boundaries', () => {
   it('lets a weekend day off on 31 December push its substitute into January', () => {
     // 31 Dec 2022 is a Saturday; 1 Jan 2023 a Sunday, 2 Jan a Monday holiday.
     const rules = withRules({ kind: 'dated', date: '2022-12-31', movesIfWeekend: true });
-    expect(weekdaysOff(2023, rules).slice(0, 3)).toEqual(['2023-01-02', '2023-01-03', '2023-01-04']);
+    expect(weekdaysOff(2023, rules).slice(0, 3)).toEqual([
+      '2023-01-02',
+      '2023-01-03',
+      '2023-01-04',
+    ]);
     expect(weekdaysOff(2023, STATUTORY).slice(0, 2)).toEqual(['2023-01-02', '2023-01-03']);
     expect(weekdaysOff(2022, rules)).toEqual(weekdaysOff(2022, STATUTORY));
   });

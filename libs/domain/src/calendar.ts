@@ -1,4 +1,11 @@
-import { addDays, dayOfWeek, formatIsoDate, isLeapYear, isValidCalendarDate, parseIsoDate } from './iso-date';
+import {
+  addDays,
+  dayOfWeek,
+  formatIsoDate,
+  isLeapYear,
+  isValidCalendarDate,
+  parseIsoDate,
+} from './iso-date';
 
 /**
  * Kazakhstan working days, for deadlines counted in working days. Dates are
@@ -211,7 +218,11 @@ export function addWorkingDays(from: string, days: number, rules: readonly Holid
  * Working days after `from` up to and including `to` — the "days left" to a deadline.
  * Negative when `to` is before `from`.
  */
-export function workingDaysBetween(from: string, to: string, rules: readonly HolidayRule[]): number {
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  rules: readonly HolidayRule[],
+): number {
   // Validate both first: only real ISO dates compare correctly as strings.
   parseIsoDate(from);
   parseIsoDate(to);

@@ -35,9 +35,12 @@ describe('iinCheckDigit', () => {
     expect(iinCheckDigit('90010130080')).toBeNull();
   });
 
-  it.each(['0612116000', '061211600012', '0612116000a'])('rejects %p, which is not 11 digits', (input) => {
-    expect(() => iinCheckDigit(input)).toThrow(RangeError);
-  });
+  it.each(['0612116000', '061211600012', '0612116000a'])(
+    'rejects %p, which is not 11 digits',
+    (input) => {
+      expect(() => iinCheckDigit(input)).toThrow(RangeError);
+    },
+  );
 });
 
 describe('validateIin', () => {
@@ -79,12 +82,15 @@ describe('validateIin', () => {
     expect(validateIin(HAND_CHECKED.leapDay1900)).toEqual({ valid: false, error: 'birth_date' });
   });
 
-  it.each(['990230', '991301', '990001', '990100'])('rejects the impossible birth date %s', (yymmdd) => {
-    expect(validateIin(withCheckDigit(`${yymmdd}30001`))).toEqual({
-      valid: false,
-      error: 'birth_date',
-    });
-  });
+  it.each(['990230', '991301', '990001', '990100'])(
+    'rejects the impossible birth date %s',
+    (yymmdd) => {
+      expect(validateIin(withCheckDigit(`${yymmdd}30001`))).toEqual({
+        valid: false,
+        error: 'birth_date',
+      });
+    },
+  );
 
   it.each(['0', '7', '8', '9'])('rejects century digit %s', (digit) => {
     expect(validateIin(`061211${digit}00012`)).toEqual({ valid: false, error: 'century' });

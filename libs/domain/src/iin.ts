@@ -17,7 +17,8 @@ export const IIN_ERRORS = [
 ] as const;
 export type IinError = (typeof IIN_ERRORS)[number];
 
-export type IinValidation = { valid: true; birthDate: string; sex: Sex } | { valid: false; error: IinError };
+export type IinValidation =
+  { valid: true; birthDate: string; sex: Sex } | { valid: false; error: IinError };
 
 const FIRST_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
@@ -48,12 +49,19 @@ const invalid = (error: IinError): IinValidation => ({ valid: false, error });
  * Checks an IIN and reads the birth date and sex from it. When the person's birth
  * date or sex is already known, pass it to catch an IIN that belongs to someone else.
  */
-export function validateIin(iin: string, expected: { birthDate?: string; sex?: Sex } = {}): IinValidation {
+export function validateIin(
+  iin: string,
+  expected: { birthDate?: string; sex?: Sex } = {},
+): IinValidation {
   if (!/^\d{12}$/.test(iin)) return invalid('format');
   const centuryAndSex = decodeCenturyDigit(Number(iin[6]));
   if (!centuryAndSex) return invalid('century');
   const { firstYear, sex } = centuryAndSex;
-  const [year, month, day] = [firstYear + Number(iin.slice(0, 2)), Number(iin.slice(2, 4)), Number(iin.slice(4, 6))];
+  const [year, month, day] = [
+    firstYear + Number(iin.slice(0, 2)),
+    Number(iin.slice(2, 4)),
+    Number(iin.slice(4, 6)),
+  ];
   if (!isValidCalendarDate(year, month, day)) return invalid('birth_date');
   if (iinCheckDigit(iin.slice(0, 11)) !== Number(iin[11])) return invalid('check_digit');
   const birthDate = formatIsoDate({ year, month, day });

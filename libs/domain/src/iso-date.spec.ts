@@ -1,4 +1,11 @@
-import { addDays, dayOfWeek, formatIsoDate, isLeapYear, isValidCalendarDate, parseIsoDate } from './iso-date';
+import {
+  addDays,
+  dayOfWeek,
+  formatIsoDate,
+  isLeapYear,
+  isValidCalendarDate,
+  parseIsoDate,
+} from './iso-date';
 
 describe('isLeapYear', () => {
   it.each([

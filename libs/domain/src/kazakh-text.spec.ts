@@ -93,7 +93,9 @@ describe('transliterateKazakhToLatin', () => {
   });
 
   it('passes Latin, digits, punctuation, other scripts and non-Kazakh Cyrillic through', () => {
-    expect(transliterateKazakhToLatin('Nurlan, 2024 — 努尔兰 нұр-є')).toBe('Nurlan, 2024 — 努尔兰 nūr-є');
+    expect(transliterateKazakhToLatin('Nurlan, 2024 — 努尔兰 нұр-є')).toBe(
+      'Nurlan, 2024 — 努尔兰 nūr-є',
+    );
   });
 
   it('composes a decomposed й before writing it', () => {
@@ -107,7 +109,13 @@ describe('nameSearchKey', () => {
     [['Жұмабек', 'Zhumabek', 'Jumabek'], 'jumabek'],
     [['Шоқан', 'Shokan', 'Şoqan', 'ШОҚАН'], 'shokan'],
     [
-      ['Әлихан Бөкейхан', 'Alikhan Bokeikhan', 'Alikhan Bokeykhan', 'Älihan Bökeihan', 'Ҽлихан Бӛкейхан'],
+      [
+        'Әлихан Бөкейхан',
+        'Alikhan Bokeikhan',
+        'Alikhan Bokeykhan',
+        'Älihan Bökeihan',
+        'Ҽлихан Бӛкейхан',
+      ],
       'alihan bokeihan',
     ],
     [['Ержан', 'Yerzhan', 'Erjan'], 'erjan'],

@@ -115,7 +115,10 @@ export function nameSearchKey(name: string): string {
     .replace(/q/g, 'k')
     .normalize('NFD')
     .replace(/\p{M}/gu, ''); // ä ğ ñ ö ū ü é … → a g n o u u e
-  const folded = VARIANT_SPELLINGS.reduce((key, [variant, replacement]) => key.replace(variant, replacement), latin);
+  const folded = VARIANT_SPELLINGS.reduce(
+    (key, [variant, replacement]) => key.replace(variant, replacement),
+    latin,
+  );
   return folded
     .replace(/[-‐‑'’ʼ`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

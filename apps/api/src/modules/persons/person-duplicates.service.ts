@@ -68,7 +68,8 @@ export class PersonDuplicatesService {
    */
   async markDistinct(ctx: AuthedContext, id: number, otherPersonId: number): Promise<DistinctMarker> {
     const scope = regionScope(ctx.actor, 'persons', 'edit');
-    if (id === otherPersonId) throw DomainError.invalid({ otherPersonId: 'person.distinct_self' });
+    if (id === otherPersonId)
+      throw DomainError.invalid({ otherPersonId: 'person.distinct_self' });
     const { marker, unreadable } = await this.dataSource.transaction(async (manager) => {
       const person = await this.persons.findById(id, manager);
       if (!person || !inScope(scope, person.regionId)) throw DomainError.notFound('person');

@@ -13,6 +13,7 @@ import { Person } from './entities/person.entity';
 import { AUDITED_FIELDS, type PersonJson, personJson } from './person-json';
 import { type Membership, PersonsRepository } from './persons.repository';
 
+
 /**
  * Merging the same person registered twice: the record merged away stays (marked
  * merged into the other, its history intact); its cases, applicant roles and member
@@ -31,7 +32,8 @@ export class PersonMergeService {
   /** A person of another region answers as missing (404 either way); naming one is audited as a probe. */
   async merge(ctx: AuthedContext, sourceId: number, intoPersonId: number, version: number): Promise<PersonJson> {
     const scope = regionScope(ctx.actor, 'persons', 'edit');
-    if (sourceId === intoPersonId) throw DomainError.invalid({ intoPersonId: 'person.merge_self' });
+    if (sourceId === intoPersonId)
+      throw DomainError.invalid({ intoPersonId: 'person.merge_self' });
     const foreign = (await this.persons.findByIds([sourceId, intoPersonId])).filter((p) => !inScope(scope, p.regionId));
     for (const person of foreign) await this.reads.probe(ctx, person, 'merge');
     if (foreign.length > 0) throw DomainError.notFound('person');
@@ -46,10 +48,7 @@ export class PersonMergeService {
         throw new DomainError(ErrorKind.Conflict, 'person.already_merged', { into: source.mergedIntoId });
       }
       if (target.mergedIntoId !== null) {
-        throw new DomainError(ErrorKind.Conflict, 'person.target_merged', {
-          person: target.id,
-          into: target.mergedIntoId,
-        });
+        throw new DomainError(ErrorKind.Conflict, 'person.target_merged', { person: target.id, into: target.mergedIntoId });
       }
       if (source.version !== version) throw DomainError.stale('person');
 

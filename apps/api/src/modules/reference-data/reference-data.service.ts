@@ -91,12 +91,7 @@ export class ReferenceDataService {
         ?.constraint;
       const field = constraint ? resource.uniqueFields[constraint] : undefined;
       if (error instanceof QueryFailedError && field) {
-        throw new DomainError(
-          ErrorKind.Conflict,
-          'record.exists',
-          { field },
-          { [field]: coded('record.exists', { field }) },
-        );
+        throw new DomainError(ErrorKind.Conflict, 'record.exists', { field }, { [field]: coded('record.exists', { field }) });
       }
       throw error;
     }

@@ -126,10 +126,7 @@ export class UsersService {
         entityType: 'user',
         entityId: id,
         regionId: before.regionId,
-        changes: {
-          password: { before: '[redacted]', after: '[redacted]' },
-          sessionsRevoked: { before: null, after: revoked },
-        },
+        changes: { password: { before: '[redacted]', after: '[redacted]' }, sessionsRevoked: { before: null, after: revoked } },
       });
       return (await this.users.findById(id, manager))!;
     });
@@ -142,8 +139,7 @@ export class UsersService {
       return null;
     }
     if (regionId === null) throw DomainError.invalid({ regionId: coded('user.role_needs_region', { role }) });
-    if (!(await this.users.regionExists(regionId, manager)))
-      throw DomainError.invalid({ regionId: 'region.not_found' });
+    if (!(await this.users.regionExists(regionId, manager))) throw DomainError.invalid({ regionId: 'region.not_found' });
     return regionId;
   }
 }
