@@ -111,8 +111,7 @@ export const MESSAGES = {
   'application.closed': 'The case is {status} and closed: it can no longer change',
   'application.one_active_case': 'A person belongs to one active case at a time: {count} of this family are in another',
   'application.person_in_active_case': '{name} (person {person}) is already in the active case {case}',
-  'application.membership_race':
-    'A person of this family was just added to another active case; reload and check the family',
+  'application.membership_race': 'A person of this family was just added to another active case; reload and check the family',
   'application.one_applicant': 'A case has one applicant, named when it is created',
   'application.assignee_not_caseworker': 'Must be an active caseworker of the case’s region',
   'application.person_listed_twice': 'This person is listed twice',
@@ -134,8 +133,7 @@ export const MESSAGES = {
   'transition.checklist_incomplete': 'Documents missing or not verified: {missing}',
   'transition.status_still_valid': 'The status is valid until {date}; it expires only after that day',
   'transition.extension_too_many': 'The status has already been extended as many times as the rules allow',
-  'transition.extension_outside_window':
-    'An extension can be applied for only within the window before the status ends',
+  'transition.extension_outside_window': 'An extension can be applied for only within the window before the status ends',
   'transition.extension_expired': 'The status has already expired; it cannot be extended',
   'setting.missing': 'No "{key}" deadline setting is in force today; an admin must add one',
   'setting.months_expected': 'The "{key}" setting must be in months or years',
@@ -149,8 +147,7 @@ export const MESSAGES = {
   'document.file_too_large': 'The file is larger than {max} MB',
   'document.file_type': 'The file must be a PDF, JPEG or PNG; its content is {found}',
   'document.file_type_unknown': 'The file must be a PDF, JPEG or PNG; its content is not a recognised file type',
-  'document.extension_mismatch':
-    'The file’s name ends in .{extension} but its content is {found}; upload the right file or correct its name',
+  'document.extension_mismatch': 'The file’s name ends in .{extension} but its content is {found}; upload the right file or correct its name',
   'document.file_over_limit': 'The file is larger than the upload limit of {limit} ({bytes} bytes)',
   'document.upload_parts': 'Send one file with the fields applicationId, documentTypeId and personId',
   'document.type_not_on_checklist': 'The document type is not on the checklist today',
@@ -332,6 +329,7 @@ const textOf = (name: string, value: MessageParam | undefined): string => {
 export function englishMessage(code: MessageCode, params: MessageParams = {}): string {
   return MESSAGES[code].replace(/\{(\w+)\}/g, (_, name: string) => textOf(name, params[name]));
 }
+
 
 /** Every action the audit log records; the admin names each in the reader's language. */
 export const AUDIT_ACTIONS = [

@@ -1,4 +1,12 @@
-import { ACTIONS, can, canOnRegion, grantFor, PERMISSIONS, type Resource, RESOURCES } from './permissions';
+import {
+  ACTIONS,
+  can,
+  canOnRegion,
+  grantFor,
+  PERMISSIONS,
+  type Resource,
+  RESOURCES,
+} from './permissions';
 import { type Role, ROLES } from './roles';
 
 // The table written out again, independently of PERMISSIONS, so that a change to
@@ -36,12 +44,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   applications: CASE_WORK,
   documents: CASE_WORK,
   quotas: { caseworker: READ, regional_official: 'list show edit', admin: MANAGE, auditor: READ_EXPORT },
-  'inclusion-requests': {
-    caseworker: 'list show create',
-    regional_official: MANAGE,
-    admin: MANAGE,
-    auditor: READ_EXPORT,
-  },
+  'inclusion-requests': { caseworker: 'list show create', regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT },
   settlements: SETTLEMENT_WORK,
   placement: SETTLEMENT_WORK,
   'labour-demand': SETTLEMENT_WORK,
@@ -63,9 +66,12 @@ const everyCase = ROLES.flatMap((role) =>
 );
 
 describe('can', () => {
-  it.each(everyCase)('$role may $action $resource: $allowed', ({ role, resource, action, allowed }) => {
-    expect(can(role, resource, action)).toBe(allowed);
-  });
+  it.each(everyCase)(
+    '$role may $action $resource: $allowed',
+    ({ role, resource, action, allowed }) => {
+      expect(can(role, resource, action)).toBe(allowed);
+    },
+  );
 
   it('covers every resource of the table', () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...RESOURCES].sort());
@@ -85,7 +91,9 @@ describe('grantFor', () => {
   it('limits case work of caseworkers and regional officials to their own region, and nothing else', () => {
     const regionScoped = everyCase
       .filter(({ allowed }) => allowed)
-      .filter(({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_region')
+      .filter(
+        ({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_region',
+      )
       .map(({ role, resource }) => `${role}:${resource}`);
     expect([...new Set(regionScoped)].sort()).toEqual(
       [
@@ -93,16 +101,10 @@ describe('grantFor', () => {
         'regional_official:dashboard',
         // setting their own region's quota; reading quotas stays nationwide (quotas service)
         'regional_official:quotas',
-        ...[
-          'persons',
-          'applications',
-          'documents',
-          'inclusion-requests',
-          'settlements',
-          'placement',
-          'labour-demand',
-          'region-capacities',
-        ].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities'].flatMap((r) => [
+          `caseworker:${r}`,
+          `regional_official:${r}`,
+        ]),
       ].sort(),
     );
   });
@@ -126,9 +128,12 @@ describe('canOnRegion', () => {
     ['regional_official', ASTANA, ALMATY, false],
     ['admin', null, ALMATY, true],
     ['auditor', null, ASTANA, true],
-  ])('lets %s of region %p see the dashboard of region %p: %p', (role, userRegion, rowRegion, allowed) => {
-    expect(canOnRegion(role, userRegion, 'dashboard', 'show', rowRegion)).toBe(allowed);
-  });
+  ])(
+    'lets %s of region %p see the dashboard of region %p: %p',
+    (role, userRegion, rowRegion, allowed) => {
+      expect(canOnRegion(role, userRegion, 'dashboard', 'show', rowRegion)).toBe(allowed);
+    },
+  );
 
   it('allows a nationwide grant on a row of any region', () => {
     expect(canOnRegion('caseworker', ALMATY, 'regions', 'show', ASTANA)).toBe(true);
