@@ -389,7 +389,13 @@ describe('audit log', () => {
 
     it('verifies an intact chain, counting every row', async () => {
       const response = await verify().expect(200);
-      expect(response.body).toEqual({ valid: true, checked: await auditCount(), firstBrokenId: null });
+      expect(response.body).toEqual({
+        valid: true,
+        checked: await auditCount(),
+        firstBrokenId: null,
+        problem: null,
+        checkpoint: null,
+      });
     });
 
     it('names a row whose content was altered in SQL, and is whole again once it is restored', async () => {
@@ -402,7 +408,7 @@ describe('audit log', () => {
       await bypassTrigger(`UPDATE audit_event SET changes = '{"role":{"before":null,"after":"admin"}}' WHERE id = $1`, [
         id,
       ]);
-      expect((await verify().expect(200)).body).toEqual({ valid: false, checked: before, firstBrokenId: id });
+      expect((await verify().expect(200)).body).toMatchObject({ valid: false, checked: before, firstBrokenId: id });
 
       await bypassTrigger('UPDATE audit_event SET changes = $2::jsonb WHERE id = $1', [id, original]);
       expect((await verify().expect(200)).body).toMatchObject({ valid: true, firstBrokenId: null });
@@ -440,7 +446,7 @@ describe('audit log', () => {
           columns.map((c) => (c === 'changes' && saved[c] !== null ? JSON.stringify(saved[c]) : saved[c])),
         ),
       );
-      expect((await verify().expect(200)).body).toEqual({
+      expect((await verify().expect(200)).body).toMatchObject({
         valid: true,
         checked: await auditCount(),
         firstBrokenId: null,
@@ -449,7 +455,7 @@ describe('audit log', () => {
 
     it('keeps appending to a valid chain after all of the above', async () => {
       await createUser(api.url, admin.accessToken, { role: 'caseworker', regionId: pavlodarId });
-      expect((await verify().expect(200)).body).toEqual({
+      expect((await verify().expect(200)).body).toMatchObject({
         valid: true,
         checked: await auditCount(),
         firstBrokenId: null,

@@ -77,6 +77,9 @@ interface Fixtures {
   /** A proposed placement batch, with a proposal for each region's fixture inclusion request. */
   placementBatchId: number;
   proposalIds: Record<string, number>;
+  /** Open transfer requests: of each region's settlement fixture to West Kazakhstan, and of a batch line from there into each region. */
+  outgoingTransferIds: Record<string, number>;
+  incomingTransferIds: Record<string, number>;
 }
 
 interface RequestSpec {
@@ -298,6 +301,8 @@ const MATRIX: Row[] = [
     request: (f) => ({ params: { id: f.auditEventId } }),
     allowed: [200],
   },
+  { method: 'GET', path: '/api/audit-events/checkpoints', access: perm('audit-checkpoints', 'list'), allowed: [200] },
+  { method: 'POST', path: '/api/audit-events/checkpoints', access: perm('audit-checkpoints', 'create'), allowed: [201] },
 
   // Persons: regional staff reach only their region's; another region's answer 404
   {
@@ -354,9 +359,8 @@ const MATRIX: Row[] = [
     request: (f, caller) => ({ params: { id: ownPerson(f, caller) }, body: {} }),
     allowed: [400],
   },
-  // Retention: the dry run, and a run now (no fixture is past its time, so it erases nobody)
+  // Retention: the dry run (a real run is the job `retention`)
   { method: 'GET', path: '/api/retention/due', access: perm('erasures', 'list'), allowed: [200] },
-  { method: 'POST', path: '/api/retention/runs', access: perm('erasures', 'create'), allowed: [200] },
   {
     method: 'GET',
     path: '/api/persons/{id}/duplicates',
@@ -835,6 +839,77 @@ const MATRIX: Row[] = [
     allowed: [400],
   },
 
+  // Transfer requests: officials see those from or to their region, caseworkers their region's cases';
+  // the receiving region accepts or declines, the sending region withdraws (docs/transfers.md)
+  {
+    method: 'GET',
+    path: '/api/transfer-requests',
+    access: perm('transfer-requests', 'list'),
+    allowed: [200],
+    region: {
+      kind: 'response',
+      check: (body, caller, f) => {
+        const rows = body as { fromRegionId: number; toRegionId: number }[];
+        if (caller.regionCode === null) expect(rows.length).toBeGreaterThanOrEqual(4);
+        else {
+          const own = f.regionIds[caller.regionCode];
+          expect(rows.length).toBeGreaterThan(0);
+          expect(rows.filter((row) => row.fromRegionId !== own && row.toRegionId !== own)).toEqual([]);
+        }
+      },
+    },
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/transfer-requests/{id}',
+    perm('transfer-requests', 'show'),
+    (f) => f.outgoingTransferIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/transfer-requests/{id}/accept',
+    perm('transfer-requests', 'edit'),
+    (f) => f.incomingTransferIds,
+    { version: 999 },
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/transfer-requests/{id}/decline',
+    perm('transfer-requests', 'edit'),
+    (f) => f.incomingTransferIds,
+    { version: 999, reason: 'Matrix' },
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/transfer-requests/{id}/withdraw',
+    perm('transfer-requests', 'edit'),
+    (f) => f.outgoingTransferIds,
+    { version: 999 },
+    [409],
+  ),
+  // Background jobs: administrators run them, auditors read their runs.
+  { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },
+  { method: 'GET', path: '/api/jobs/runs', access: perm('jobs', 'list'), allowed: [200] },
+  {
+    method: 'GET',
+    path: '/api/jobs/runs/{id}',
+    access: perm('jobs', 'show'),
+    request: () => ({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
+    allowed: [404],
+  },
+  {
+    method: 'POST',
+    path: '/api/jobs/{name}/runs',
+    access: perm('jobs', 'create'),
+    // A bad year: 400 when reachable, nothing queued.
+    request: () => ({ params: { name: 'placement-batch' }, body: { params: { year: 'matrix' } } }),
+    allowed: [400],
+  },
+
   // Placement reference data: regional officials keep their own region's
   ...(['labour-demand', 'region-capacities'] as const).flatMap((path): Row[] => {
     const ids = (f: Fixtures) => (path === 'labour-demand' ? f.labourDemandIds : f.regionCapacityIds);
@@ -897,6 +972,8 @@ const MATRIX: Row[] = [
     request: (f) => ({ params: { number: f.certificateNumber } }),
     allowed: [200],
   },
+  // The latest signed audit checkpoint, for the open statistics page (404 until the first one)
+  { method: 'GET', path: '/api/public/audit-checkpoint', access: { kind: 'public' }, allowed: [200, 404] },
   {
     method: 'GET',
     path: '/verify/{number}',
@@ -971,6 +1048,8 @@ describe('authorization matrix', () => {
       regionCapacityIds: {},
       placementBatchId: 0,
       proposalIds: {},
+      outgoingTransferIds: {},
+      incomingTransferIds: {},
     };
     for (const code of ['55', '10']) {
       fixtures.personIds[code] = await scalar(
@@ -1066,6 +1145,26 @@ describe('authorization matrix', () => {
         `INSERT INTO placement_proposal (batch_id, inclusion_request_id, proposed_region_id, score) VALUES ($1, $2, $3, 1) RETURNING id`,
         [fixtures.placementBatchId, fixtures.inclusionRequestIds[code], regionId],
       );
+    }
+  });
+  // Transfer requests between each fixture region and a third one (after the settlement and batch fixtures).
+  beforeAll(async () => {
+    const west = await regionIdByCode(api.databaseUrl, '27');
+    const insertTransfer = (kind: 'settlement' | 'proposal', subjectId: number, from: number, to: number) =>
+      scalar<number>(
+        api.databaseUrl,
+        `INSERT INTO transfer_request (kind, application_id, settlement_id, placement_proposal_id, from_region_id, to_region_id,
+                                       reason_code, reason, requested_by)
+         SELECT $1, application_id, $2, $3, $4, $5, 'other', 'Matrix', $6
+           FROM (SELECT application_id FROM settlement WHERE id = $2
+                 UNION ALL SELECT ir.application_id FROM placement_proposal p JOIN inclusion_request ir ON ir.id = p.inclusion_request_id WHERE p.id = $3) subject
+         RETURNING id`,
+        [kind, kind === 'settlement' ? subjectId : null, kind === 'proposal' ? subjectId : null, from, to, sessions.get('admin')!.user.id],
+      );
+    for (const code of ['55', '10']) {
+      const regionId = fixtures.regionIds[code];
+      fixtures.outgoingTransferIds[code] = await insertTransfer('settlement', fixtures.settlementIds[code], regionId, west);
+      fixtures.incomingTransferIds[code] = await insertTransfer('proposal', fixtures.proposalIds[code], west, regionId);
     }
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { bearer, regionIdByCode, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
+import { seedEveryList } from '../support/list-records';
 
 /** docs/personal-data.md, Reads: every read of personal data on the audit log, and no oracle across regions. */
 
@@ -174,6 +175,38 @@ describe('personal data reads', () => {
         ['person.duplicates_view', expect.arrayContaining([child.id])],
       ]);
     });
+  });
+
+  it('writes one work_list.view entry per page of inclusion requests, settlements and proposals, naming the applicants shown', async () => {
+    const seeded = await seedEveryList(api);
+    const official = await login(api.url, 'official.pavlodar');
+    // The batch is solved in the background: wait for its proposals.
+    for (let tries = 0; ; tries++) {
+      const proposals = await get(admin, `/api/placement/batches/${seeded.batchId}/proposals`).expect(200);
+      if ((proposals.body as unknown[]).length > 0) break;
+      if (tries === 100) throw new Error('the batch made no proposals in 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    // The administrator sees every proposal, wherever the batch placed the families.
+    for (const [reader, username, path, entityType] of [
+      [official, 'official.pavlodar', '/api/inclusion-requests', 'inclusion_request'],
+      [official, 'official.pavlodar', '/api/settlements', 'settlement'],
+      [admin, 'admin', `/api/placement/batches/${seeded.batchId}/proposals`, 'placement_proposal'],
+    ] as const) {
+      const before = await lastEventId();
+      const rows = (await get(reader, path).expect(200)).body as { applicantId: number | null }[];
+      const named = [...new Set(rows.map((r) => r.applicantId).filter((id) => id !== null))].sort((a, b) => a! - b!);
+      expect(named.length).toBeGreaterThan(0);
+      const events = await eventsAfter(before);
+      expect(events).toEqual([
+        expect.objectContaining({
+          action: 'work_list.view',
+          actor_username: username,
+          entity_type: entityType,
+          person_ids: named,
+        }),
+      ]);
+    }
   });
 
   describe('GET /api/persons/:id/access-log', () => {

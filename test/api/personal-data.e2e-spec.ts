@@ -239,8 +239,16 @@ describe('personal data (issue 8 §4)', () => {
       expect(await scalar<number>(api.databaseUrl, 'SELECT count(*)::int FROM audit_event')).toBe(auditBefore);
       expect((await as(caseworker).get('/api/retention/due')).status).toBe(403);
 
-      const run = await as(admin).post('/api/retention/runs').expect(200);
-      expect((run.body.persons as { personId: number }[]).map((p) => p.personId)).toEqual(due);
+      // The real run is the daily job `retention`, run now through the job queue.
+      const queued = await as(admin).post('/api/jobs/retention/runs', { params: { dryRun: false } });
+      expect(queued.status).toBe(201);
+      let run: { state: string; result: { personIds: number[] } | null } = queued.body;
+      for (let i = 0; i < 300 && run.state !== 'completed' && run.state !== 'failed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        run = (await as(admin).get(`/api/jobs/runs/${queued.body.id}`).expect(200)).body;
+      }
+      expect(run.state).toBe('completed');
+      expect(run.result!.personIds).toEqual(due);
       const erased = await withDb(api.databaseUrl, async (db) =>
         (
           await db.query<{ id: number }>(

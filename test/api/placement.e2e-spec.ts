@@ -370,7 +370,12 @@ describe('placement', () => {
         regionId: pavlodar,
         reason: 'x',
       }).expect(404);
-      const done = await post(path, pavlodarOfficial, { regionId: abai, reason: 'Family asked for Semey' }).expect(200);
+      // Into another region the official asks that region (transfers.e2e-spec.ts); an admin overrides directly.
+      // Abai may be outside the family's preferences: their consent comes with it.
+      const consent = { consentDate: '2026-05-04', consentDocument: 'Statement 3' };
+      await post(path, pavlodarOfficial, { regionId: abai, reasonCode: 'relatives', reason: 'Family asked for Semey', ...consent }).expect(202);
+      expect(await scalar(api.databaseUrl, 'SELECT override_region_id FROM placement_proposal WHERE id = $1', [proposal.id])).toBeNull();
+      const done = await post(path, admin, { regionId: abai, reason: 'Family asked for Semey', ...consent }).expect(200);
       expect(done.body).toMatchObject({
         overrideRegionId: abai,
         overrideReason: 'Family asked for Semey',

@@ -25,6 +25,9 @@ import {
   ROLES,
   SETTLEMENT_STATUSES,
   SEXES,
+  TRANSFER_KINDS,
+  TRANSFER_REASONS,
+  TRANSFER_STATES,
 } from '@qonys/domain';
 import { withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
@@ -58,6 +61,9 @@ const LISTS: [string, string, readonly string[]][] = [
   ['settlement', 'status', SETTLEMENT_STATUSES],
   ['placement_weight', 'key', PLACEMENT_WEIGHT_KEYS],
   ['placement_batch', 'category', QUOTA_CATEGORIES],
+  ['transfer_request', 'kind', TRANSFER_KINDS],
+  ['transfer_request', 'reason_code', TRANSFER_REASONS],
+  ['transfer_request', 'state', TRANSFER_STATES],
   ['placement_batch', 'status', BATCH_STATUSES],
 ];
 

@@ -4,30 +4,43 @@
  * and how long re-walking the audit chain then takes. Prints a line per size.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { parseKeyRing } from '../../apps/api/src/config/app.config';
 import { seedDemoDatabase } from '../../apps/api/src/database/seeds/demo/seed-database';
 import { typeormOptions } from '../../apps/api/src/database/typeorm-options';
 import { AuditLogService } from '../../apps/api/src/modules/audit/audit-log.service';
 import { DataKeysRepository } from '../../apps/api/src/modules/data-keys/data-keys.repository';
 import { DataKeysService } from '../../apps/api/src/modules/data-keys/data-keys.service';
 import { MasterKeyCipher } from '../../apps/api/src/modules/data-keys/master-key-cipher';
-import { LocalFileStore } from '../../apps/api/src/modules/documents/storage/local-file-store';
-import { createDatabase } from '../support/api-process';
+import { createFileStore } from '../../apps/api/src/common/storage/file-store.provider';
+import { loadConfig } from '../../apps/api/src/config/app.config';
+import { AuditCheckpointService } from '../../apps/api/src/modules/audit/audit-checkpoint.service';
+import {
+  createDatabase,
+  E2E_AUDIT_CHAIN_KEYS,
+  E2E_AUDIT_CHECKPOINT_KEYS,
+  E2E_DATA_MASTER_KEYS,
+  E2E_JWT_SECRET,
+} from '../support/api-process';
 
-const MASTER_KEYS = parseKeyRing('DATA_MASTER_KEYS', `bench:${randomBytes(32).toString('base64')}`);
 const SIZES = (process.env.BENCH_DEMO_FAMILIES ?? '10000,100000').split(',').map(Number);
 
 async function main(): Promise<void> {
   for (const families of SIZES) {
     const db = await createDatabase();
     const files = mkdtempSync(join(tmpdir(), 'qonys-bench-demo-'));
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      DATA_DIR: files,
+      JWT_SECRET: E2E_JWT_SECRET,
+      AUDIT_CHAIN_KEYS: E2E_AUDIT_CHAIN_KEYS,
+      AUDIT_CHECKPOINT_KEYS: E2E_AUDIT_CHECKPOINT_KEYS,
+      DATA_MASTER_KEYS: E2E_DATA_MASTER_KEYS,
+    });
     try {
-      const result = await seedDemoDatabase(db.url, new LocalFileStore(files), MASTER_KEYS, {
+      const result = await seedDemoDatabase(db.url, createFileStore(config), config, {
         families,
         seed: 1,
         today: '2026-12-01',
@@ -36,9 +49,12 @@ async function main(): Promise<void> {
       const dataSource = new DataSource(typeormOptions(db.url, 2));
       await dataSource.initialize();
       const started = performance.now();
+      const checkpoints = new AuditCheckpointService(dataSource, createFileStore(config, 'audit-checkpoints'), config);
       const chain = await new AuditLogService(
         dataSource,
-        new DataKeysService(dataSource, new DataKeysRepository(), new MasterKeyCipher(MASTER_KEYS)),
+        config,
+        checkpoints,
+        new DataKeysService(dataSource, new DataKeysRepository(), new MasterKeyCipher(config.dataMasterKeys)),
       ).verify();
       const verifySeconds = (performance.now() - started) / 1000;
       await dataSource.destroy();

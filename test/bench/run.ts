@@ -12,12 +12,13 @@ import { auditHash, GENESIS_HASH } from '../../apps/api/src/modules/audit/audit-
 import { Person } from '../../apps/api/src/modules/persons/entities/person.entity';
 import { PERSON_LIST } from '../../apps/api/src/modules/persons/person-list';
 import { PersonsRepository } from '../../apps/api/src/modules/persons/persons.repository';
-import { startApi } from '../support/api-process';
+import { parseKeyRing } from '../../apps/api/src/config/app.config';
+import { E2E_AUDIT_CHAIN_KEYS, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
 import { type BenchPerson, benchPerson, passportSpelling, russianSpelling, seedPersons } from './persons-seed';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50_000);
-const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 300_000);
+const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const SAMPLES = 100;
 
@@ -54,16 +55,28 @@ async function seedUsers(db: Client) {
   );
 }
 
-/** Appends a valid chain of synthetic events after the existing ones. */
+const AUDIT_COLUMNS = [
+  ['id', 'bigint'], ['occurred_at', 'timestamptz'], ['actor_id', 'int'], ['actor_username', 'text'],
+  ['actor_role', 'text'], ['action', 'text'], ['entity_type', 'text'], ['entity_id', 'text'], ['region_id', 'int'],
+  ['changes', 'jsonb'], ['request_id', 'text'], ['ip', 'text'], ['prev_hash', 'text'], ['hash', 'text'], ['key_id', 'text'],
+] as const;
+
+/**
+ * Appends a valid chain of synthetic events after the existing ones, HMAC-sealed with the
+ * API's current key: one INSERT … SELECT FROM unnest(column arrays) per 20,000 rows.
+ */
 async function seedAuditChain(db: Client) {
+  const ring = parseKeyRing('AUDIT_CHAIN_KEYS', E2E_AUDIT_CHAIN_KEYS);
+  const key = ring.keys.get(ring.currentId)!;
   const [last] = (await db.query('SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1')).rows;
   let prevHash: string = last?.hash ?? GENESIS_HASH;
   let id = Number(last?.id ?? 0);
   const actions = ['user.update', 'region.update', 'auth.login', 'auth.login_failed', 'user.create'];
+  const insert = `INSERT INTO audit_event (${AUDIT_COLUMNS.map(([c]) => c).join(', ')})
+    SELECT * FROM unnest(${AUDIT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`;
   for (let done = 0; done < AUDIT_EVENTS; ) {
-    const batch = Math.min(2000, AUDIT_EVENTS - done);
-    const values: unknown[] = [];
-    const rows: string[] = [];
+    const batch = Math.min(20_000, AUDIT_EVENTS - done);
+    const columns: unknown[][] = AUDIT_COLUMNS.map(() => []);
     for (let k = 0; k < batch; k++) {
       id++;
       const row = {
@@ -79,19 +92,16 @@ async function seedAuditChain(db: Client) {
         changes: { fullName: { before: `a${id}`, after: `b${id}` } },
         requestId: `bench-${id}`,
         ip: '127.0.0.1',
+        keyId: ring.currentId,
       };
-      const hash = auditHash(prevHash, row);
-      const base = values.length;
-      rows.push(`(${Array.from({ length: 14 }, (_, j) => `$${base + j + 1}`).join(',')})`);
-      values.push(row.id, row.occurredAt, row.actorId, row.actorUsername, row.actorRole, row.action, row.entityType,
-        row.entityId, row.regionId, JSON.stringify(row.changes), row.requestId, row.ip, prevHash, hash);
+      const hash = auditHash(prevHash, row, key);
+      const values = [row.id, row.occurredAt.toISOString(), row.actorId, row.actorUsername, row.actorRole, row.action,
+        row.entityType, row.entityId, row.regionId, JSON.stringify(row.changes), row.requestId, row.ip, prevHash, hash,
+        row.keyId];
+      values.forEach((v, c) => columns[c].push(v));
       prevHash = hash;
     }
-    await db.query(
-      `INSERT INTO audit_event (id, occurred_at, actor_id, actor_username, actor_role, action, entity_type, entity_id,
-         region_id, changes, request_id, ip, prev_hash, hash) VALUES ${rows.join(',')}`,
-      values,
-    );
+    await db.query(insert, columns);
     done += batch;
   }
   await db.query(`SELECT setval('audit_event_id_seq', $1)`, [id]);

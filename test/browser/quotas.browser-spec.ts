@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { bearer, regionIdByCode, scalar, withDb } from '../support/api-helpers';
+import { bearer, createUser, regionIdByCode, scalar, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { login } from '../support/auth';
 import { fieldError, launchBrowser, loginThroughUi } from '../support/browser';
@@ -16,6 +16,8 @@ const KK = {
   acceptPavlodar: 'Павлодар облысы үшін қабылдау',
   confirm: 'Растау',
   northKazakhstan: 'Солтүстік Қазақстан облысы',
+  reasonCode: 'Отбасы неге көшуі керек',
+  relatives: 'Өңірде туыстары бар',
   bestPlan: 'Бұдан жақсы жоспар жоқ: бұл осы отбасылар мен қалған орындар үшін мүмкін болатын ең үздік орналастыру.',
   firstChoice: (n: number) => `Ең қалаған өңіріне: ${n}`,
 };
@@ -183,9 +185,35 @@ describe('admin UI: quota board and batch placement', () => {
     expect(((await refused.json()) as { errors?: Record<string, string> }).errors?.reason).toBeTruthy();
 
     await dialog.locator('textarea[name=reason]').fill(OVERRIDE_REASON);
+    // Into another region the official asks that region (docs/transfers.md): why, as a code too.
+    await dialog.getByRole('combobox', { name: KK.reasonCode }).click();
+    await page.getByRole('option', { name: KK.relatives, exact: true }).click();
     await dialog.getByRole('button', { name: KK.override, exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
+    expect(
+      await scalar(api.databaseUrl, 'SELECT override_region_id FROM placement_proposal WHERE id = $1', [
+        movedProposal.id,
+      ]),
+    ).toBeNull();
+    // North Kazakhstan's official accepts the request.
+    const admin = await login(api.url, 'admin');
+    const northUser = await createUser(api.url, admin.accessToken, {
+      role: 'regional_official',
+      regionId: northKazakhstan,
+    });
+    const north = await login(api.url, northUser.username, northUser.password);
+    const [transfer] = (await (
+      await fetch(`${api.url}/api/transfer-requests`, { headers: bearer(north.accessToken) })
+    ).json()) as { id: number; version: number }[];
+    const accepted = await fetch(`${api.url}/api/transfer-requests/${transfer.id}/accept`, {
+      method: 'POST',
+      headers: { ...bearer(north.accessToken), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: transfer.version }),
+    });
+    expect(accepted.status).toBe(200);
     // Now in North Kazakhstan: out of the official's view, recorded with its reason.
+    await page.reload();
+    await page.locator(`tr[data-application-id="${families[1].applicationId}"]`).waitFor();
     await page.locator(`tr[data-application-id="${moved.applicationId}"]`).waitFor({ state: 'detached' });
     const recorded = await withDb(api.databaseUrl, (db) =>
       db.query<{ override_region_id: number; override_reason: string }>(

@@ -8,6 +8,7 @@ import { documentTypes } from './document-types';
 import { holidays } from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
 import { inclusionRequests } from './inclusion-requests';
+import { jobs } from './jobs';
 import { labourDemand } from './labour-demand';
 import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
 import { legalGrounds } from './legal-grounds';
@@ -23,6 +24,7 @@ import { regionCapacities } from './region-capacities';
 import { regions } from './regions';
 import { settlements } from './settlements';
 import { theme } from './theme';
+import { transferRequests } from './transfer-requests';
 import { users } from './users';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -59,6 +61,7 @@ export const App = () => (
       <Resource name="inclusion-requests" {...inclusionRequests} />
       <Resource name="placement" {...placement} />
       <Resource name="settlements" {...settlements} />
+      <Resource name="transfer-requests" {...transferRequests} />
       <Resource name="labour-demand" {...labourDemand} />
       <Resource name="region-capacities" {...regionCapacities} />
       <Resource name="placement-weights" {...placementWeights} />
@@ -73,6 +76,7 @@ export const App = () => (
       {/* Administration */}
       <Resource name="users" {...users} />
       <Resource name="audit-events" {...auditEvents} />
+      <Resource name="jobs" {...jobs} />
       <CustomRoutes>
         <Route path={ACCOUNT_PATH} element={<AccountPage />} />
       </CustomRoutes>

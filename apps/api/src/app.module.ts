@@ -18,6 +18,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DataKeysModule } from './modules/data-keys/data-keys.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { InclusionModule } from './modules/inclusion/inclusion.module';
 import { PlacementModule } from './modules/placement/placement.module';
 import { PersonsModule } from './modules/persons/persons.module';
@@ -25,6 +26,7 @@ import { QuotasModule } from './modules/quotas/quotas.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { SettlementsModule } from './modules/settlements/settlements.module';
+import { TransfersModule } from './modules/transfers/transfers.module';
 import { UsersModule } from './modules/users/users.module';
 
 export const DB_POOL_SIZE = 10;
@@ -52,7 +54,9 @@ export class AppModule {
         QuotasModule,
         InclusionModule,
         SettlementsModule,
+        JobsModule,
         PlacementModule,
+        TransfersModule,
         HealthModule,
       ],
       providers: [

@@ -14,14 +14,15 @@ import { AppModule, DB_POOL_SIZE } from './app.module';
 import { nestLogLevels, StartupLogger } from './common/logging/startup-logger';
 import type { AppConfig } from './config/app.config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
-import { runMigrations } from './database/migrate';
+import { migrateAsOwner, runMigrations } from './database/migrate';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
 import { loadDemoFamilies } from './database/seeds/demo/demo-writer';
 import { AuditService } from './modules/audit/audit.service';
 import { DataKeysService } from './modules/data-keys/data-keys.service';
 import { MasterKeyCipher } from './modules/data-keys/master-key-cipher';
 import { UsersRepository } from './modules/users/users.repository';
-import { FILE_STORE } from './modules/documents/storage/file-store';
+import { JobsService } from './modules/jobs/jobs.service';
+import { FILE_STORE } from './common/storage/file-store';
 import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
 
 export interface RunningServer {
@@ -125,7 +126,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
 
   await app.init();
   const dataSource = app.get(DataSource);
-  const applied = await runMigrations(dataSource);
+  // With DATABASE_OWNER_URL the application's own role cannot rewrite the audit log (docs/audit-chain.md).
+  const ownerUrl = config.databaseOwnerUrl ?? databaseUrl;
+  const applied =
+    ownerUrl === databaseUrl
+      ? await runMigrations(dataSource)
+      : await migrateAsOwner(ownerUrl, (await dataSource.query<{ role: string }[]>('SELECT current_user AS role'))[0].role);
   if (applied.length > 0) new Logger('Database').log(`migrations applied: ${applied.join(', ')}`);
   await resealSecrets(app);
   const seeded = config.demoData ? await seedDemoData(dataSource, app.get(AuditService), app.get(MasterKeyCipher)) : [];
@@ -141,6 +147,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       );
     }
   }
+
+  // Workers write to tables the migrations create: the queue starts on the migrated schema.
+  await app.get(JobsService).start();
 
   await app.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();

@@ -14,6 +14,9 @@ import type {
   QuotaUnit,
   Relation,
   SettlementStatus,
+  TransferKind,
+  TransferReason,
+  TransferState,
 } from './value-lists';
 
 /**
@@ -150,6 +153,8 @@ export interface LedgerEntryView<Time = string> {
 export interface CaseNames {
   applicationNumber: string | null;
   applicantName: string | null;
+  /** The person applicantName names (null with it): its read is audited. */
+  applicantId: number | null;
 }
 
 /** An inclusion request as stored (the API's entity implements it). */
@@ -213,3 +218,30 @@ export interface PlacementProposalFields<Time = string> {
 }
 /** A row of GET /api/placement/batches/:id/proposals. */
 export type PlacementProposalRow<Time = string> = PlacementProposalFields<Time> & CaseNames;
+
+/** A request to move a family into another region's quota (the API's entity implements it). */
+export interface TransferRequestFields<Time = string> {
+  id: number;
+  kind: TransferKind;
+  applicationId: number;
+  settlementId: number | null;
+  placementProposalId: number | null;
+  fromRegionId: number;
+  toRegionId: number;
+  reasonCode: TransferReason;
+  reason: string;
+  consentDate: string | null;
+  consentDocument: string | null;
+  state: TransferState;
+  declineReason: string | null;
+  requestedBy: number;
+  decidedBy: number | null;
+  decidedAt: Time | null;
+  /** The family's settlement in the receiving region, once accepted (a settlement transfer). */
+  resultSettlementId: number | null;
+  version: number;
+  createdAt: Time;
+  updatedAt: Time;
+}
+/** A row of GET /api/transfer-requests. */
+export type TransferRequestRow<Time = string> = TransferRequestFields<Time> & CaseNames;

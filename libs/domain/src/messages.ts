@@ -50,6 +50,17 @@ export const MESSAGES = {
   'validation.filter_unknown': 'unknown filter; allowed: {filters}',
   'validation.date_order': 'must not be before {other}',
   'validation.reason_required': 'a reason is required',
+  // Verifying the audit chain (docs/audit-chain.md).
+  'audit.chain.row_altered': 'Audit entry #{id} was changed, removed or inserted after it was written',
+  'audit.chain.key_missing': 'Audit entry #{id} is sealed with key “{keyId}”, which is not in AUDIT_CHAIN_KEYS',
+  'audit.chain.rows_missing':
+    'Audit entries after #{afterId} through #{throughId} are missing ({count} entries), though checkpoint #{checkpointId} vouched for them',
+  'audit.chain.checkpoint_mismatch': 'Audit entry #{id} differs from what checkpoint #{checkpointId} signed',
+  'audit.chain.checkpoint_missing': 'Checkpoints are listed, but the object store holds none',
+  'audit.chain.checkpoint_unreadable': 'The latest checkpoint in the object store is not a signed checkpoint',
+  'audit.chain.checkpoint_key_unknown': 'Checkpoint #{checkpointId} is signed with key “{keyId}”, which is not in AUDIT_CHECKPOINT_KEYS',
+  'audit.chain.checkpoint_signature_invalid': 'The signature of checkpoint #{checkpointId} does not hold',
+  'job.phase.audit_checkpoint': 'Signing the audit chain’s head',
   // Reading, finding and changing records.
   'record.not_found': '{entity} not found',
   'record.stale': '{entity} was changed by someone else; reload it and apply your change again',
@@ -186,6 +197,25 @@ export const MESSAGES = {
   'placement.accept_own_region': 'A regional official accepts placements in their own region only',
   'placement.override_needs_reason': 'An override needs a reason',
   'placement.weight_repeated': 'Each key at most once',
+  // Transfers between regions (docs/transfers.md).
+  'transfer.reason_code_required': 'Choose why the family should move',
+  'transfer.consent_required': 'The family did not choose {region}: record the date and the document of their consent',
+  'transfer.consent_in_future': 'Consent cannot be dated after today',
+  'transfer.already_open': 'Transfer request {request} for this family is already open',
+  'transfer.not_open': 'The transfer request is {transferState}; it can no longer change',
+  'transfer.receiving_region_only': 'Only the receiving region’s official accepts or declines a transfer request',
+  'transfer.sending_side_only': 'Only the sending region’s official withdraws a transfer request',
+  'transfer.decline_needs_reason': 'A decline needs a reason',
+  'placement.phase_loading': 'Loading the waiting families and open regions',
+  'placement.phase_solving': 'Solving the assignment',
+  'placement.phase_repairing': 'Placing the families the solver split',
+  'placement.phase_saving': 'Saving the proposals',
+  // Background jobs (docs/jobs.md).
+  'jobs.unknown': 'No job is named {name}',
+  'jobs.worker_lost': 'The run stopped without finishing: its worker sent no sign of life for {seconds} s',
+  'jobs.run_failed': 'The run failed on an unexpected error; the server log has the details',
+  'jobs.already_queued': 'A run of {name} is already waiting to start',
+  'jobs.phase_starting': 'Starting',
   // Imports (labour demand, any importer): a summary and one code per bad cell.
   'import.refused': '{count} problems in the file; nothing was imported',
   'import.not_xlsx': 'The file is not a readable XLSX workbook',
@@ -231,6 +261,11 @@ export const MESSAGES = {
   'timeline.arrival_confirmed': 'Arrival in the settlement region confirmed ({date})',
   'timeline.inclusion_requested': 'Inclusion in the {year} {category} quota requested for {persons} persons',
   'timeline.included': 'Included in the {year} {category} quota by placement batch {batch}: {persons} persons reserved',
+  'timeline.transfer_requested': 'Transfer from {fromRegion} to {toRegion} requested',
+  'timeline.transfer_accepted': 'Transfer from {fromRegion} to {toRegion} accepted',
+  'timeline.transfer_declined': 'Transfer from {fromRegion} to {toRegion} declined',
+  'timeline.transfer_withdrawn': 'Transfer request from {fromRegion} to {toRegion} withdrawn',
+  'timeline.transfer_expired': 'Transfer request from {fromRegion} to {toRegion} closed: the family’s place changed meanwhile',
   'ledger.initial_quota': 'Initial quota',
   'ledger.withdrawn': 'Withdrawn: {reason}',
   'ledger.case_closed': 'Case {status}',
@@ -264,6 +299,7 @@ export const placeholdersOf = (template: string): string[] =>
 /** The record kinds a message or an audit entry names (`record.not_found`, `entityType`). */
 export const ENTITY_TYPES = [
   'application',
+  'audit_checkpoint',
   'audit_event',
   'certificate',
   'deadline_setting',
@@ -272,6 +308,7 @@ export const ENTITY_TYPES = [
   'document_type',
   'holiday',
   'inclusion_request',
+  'job_run',
   'labour_demand',
   'legal_ground',
   'mci_rate',
@@ -286,6 +323,7 @@ export const ENTITY_TYPES = [
   'reservation',
   'retention_rule',
   'settlement',
+  'transfer_request',
   'user',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -293,6 +331,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** The English name of each record kind, for the English text of `{entity}`. */
 export const ENTITY_NAMES_EN: Record<EntityType, string> = {
   application: 'Case',
+  audit_checkpoint: 'Audit checkpoint',
   audit_event: 'Audit entry',
   certificate: 'Certificate',
   deadline_setting: 'Deadline setting',
@@ -301,6 +340,7 @@ export const ENTITY_NAMES_EN: Record<EntityType, string> = {
   document_type: 'Document type',
   holiday: 'Holiday',
   inclusion_request: 'Inclusion request',
+  job_run: 'Job run',
   labour_demand: 'Labour demand',
   legal_ground: 'Legal ground',
   mci_rate: 'MCI rate',
@@ -315,6 +355,7 @@ export const ENTITY_NAMES_EN: Record<EntityType, string> = {
   reservation: 'Reservation',
   retention_rule: 'Retention rule',
   settlement: 'Settlement',
+  transfer_request: 'Transfer request',
   user: 'User',
 };
 
@@ -366,6 +407,7 @@ export const AUDIT_ACTIONS = [
   'inclusion_request.include',
   'inclusion_request.refuse',
   'inclusion_request.withdraw',
+  'job_run.create',
   'labour_demand.create',
   'labour_demand.import',
   'labour_demand.update',
@@ -403,8 +445,14 @@ export const AUDIT_ACTIONS = [
   'settlement.create',
   'settlement.move',
   'settlement.update',
+  'transfer_request.accept',
+  'transfer_request.create',
+  'transfer_request.decline',
+  'transfer_request.expire',
+  'transfer_request.withdraw',
   'user.create',
   'user.password_reset',
   'user.update',
+  'work_list.view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -38,6 +38,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     admin: 'list show export verify',
     auditor: 'list show export verify',
   },
+  'audit-checkpoints': { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: 'list' },
   'document-types': REFERENCE_DATA,
   'legal-grounds': REFERENCE_DATA,
   persons: CASE_WORK,
@@ -52,6 +53,8 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'placement-weights': REFERENCE_DATA,
   'retention-rules': REFERENCE_DATA,
   erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE },
+  'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT },
+  jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ },
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -101,7 +104,7 @@ describe('grantFor', () => {
         'regional_official:dashboard',
         // setting their own region's quota; reading quotas stays nationwide (quotas service)
         'regional_official:quotas',
-        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities'].flatMap((r) => [
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests'].flatMap((r) => [
           `caseworker:${r}`,
           `regional_official:${r}`,
         ]),

@@ -13,6 +13,7 @@ export const RESOURCES = [
   'holidays',
   'deadlines',
   'audit-events',
+  'audit-checkpoints',
   'document-types',
   'legal-grounds',
   'persons',
@@ -27,6 +28,8 @@ export const RESOURCES = [
   'placement-weights',
   'retention-rules',
   'erasures',
+  'transfer-requests',
+  'jobs',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -95,6 +98,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: ['list', 'show', 'export', 'verify'], scope: 'all' },
     auditor: { actions: ['list', 'show', 'export', 'verify'], scope: 'all' },
   },
+  // Signed anchors of the audit chain (docs/audit-chain.md): the admin may take one out of schedule.
+  'audit-checkpoints': {
+    admin: { actions: ['list', 'create'], scope: 'all' },
+    auditor: { actions: ['list'], scope: 'all' },
+  },
   'document-types': referenceData,
   'legal-grounds': referenceData,
   persons: caseWork,
@@ -118,6 +126,19 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   'retention-rules': referenceData,
   // Erasing a person, and the retention run's list of who is due: admins only.
   erasures: { admin: { actions: ['list', 'create'], scope: 'all' } },
+  // A regional official sees the requests from or to their region; only the receiving
+  // region's official accepts or declines, only the sending side withdraws (docs/transfers.md).
+  'transfer-requests': {
+    caseworker: { actions: READ, scope: 'own_region' },
+    regional_official: { actions: ['list', 'show', 'edit'], scope: 'own_region' },
+    admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
+  // Background jobs: administrators run them; auditors read what ran, when and how it ended.
+  jobs: {
+    admin: { actions: ['list', 'show', 'create'], scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
 };
 
 const isResource = (value: string): value is Resource => (RESOURCES as readonly string[]).includes(value);

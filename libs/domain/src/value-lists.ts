@@ -97,3 +97,16 @@ export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as co
 export type Housing = (typeof HOUSING)[number];
 export const BATCH_STATUSES = ['running', 'proposed', 'accepted', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+// Transfers between regions (docs/transfers.md)
+/** What is to move: a planned settlement, or a family's line in a placement batch. */
+export const TRANSFER_KINDS = ['settlement', 'proposal'] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+/** `requested` until the receiving region decides, the requester withdraws, or the family's place changes (`expired`). */
+export const TRANSFER_STATES = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+export const TRANSFER_REASONS = ['relatives', 'housing', 'employment', 'health', 'family_request', 'quota_balance', 'other'] as const;
+export type TransferReason = (typeof TRANSFER_REASONS)[number];
+/** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
+export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
+export type JobRunState = (typeof JOB_RUN_STATES)[number];

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { Alert, CircularProgress } from '@mui/material';
 import VerifiedIcon from '@mui/icons-material/VerifiedUser';
-import { Button, useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Button, useCanAccess, useDataProvider, useLocale, useNotify, useTranslate } from 'react-admin';
+import type { CodedMessage } from '@qonys/domain';
+import { translateMessage } from '../common/errors';
 import type { ChainVerification, QonysDataProvider } from '../providers/dataProvider';
 
 /**
- * GET /api/audit-events/verify: recomputes the hash chain on the server and
- * reports whether every row still links to the one before it.
+ * GET /api/audit-events/verify: recomputes the keyed chain on the server, checks it
+ * against the latest signed checkpoint, and reports what does not hold, in words.
  */
 export const VerifyChainButton = () => {
   const translate = useTranslate();
+  const locale = useLocale();
   const notify = useNotify();
   const dataProvider = useDataProvider<QonysDataProvider>();
   const { canAccess } = useCanAccess({ resource: 'audit-events', action: 'verify' });
@@ -52,7 +55,19 @@ export const VerifyChainButton = () => {
         >
           {result.valid
             ? translate('app.notification.chain_valid', { checked: result.checked })
-            : translate('app.notification.chain_broken', { id: result.firstBrokenId ?? '?', checked: result.checked })}
+            : result.problem
+              ? `${translateMessage(result.problem as CodedMessage, translate, locale)} ` +
+                translate('app.notification.chain_checked', { checked: result.checked })
+              : translate('app.notification.chain_broken', {
+                  id: result.firstBrokenId ?? '?',
+                  checked: result.checked,
+                })}
+          {result.checkpoint &&
+            ` · ${translate('app.notification.chain_checkpoint', {
+              id: result.checkpoint.id,
+              lastEventId: result.checkpoint.lastEventId,
+              at: new Date(result.checkpoint.createdAt).toLocaleString(locale),
+            })}`}
         </Alert>
       )}
     </>

@@ -18,6 +18,7 @@ const PARAM_LABELS: Record<string, string> = {
   batchStatus: 'app.placement.statuses',
   reservationStatus: 'names.reservation_statuses',
   legalGroundKind: 'app.legal_ground_kinds',
+  transferState: 'app.transfers.states',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

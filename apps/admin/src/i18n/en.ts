@@ -3,7 +3,9 @@ import type { TranslationMessages } from 'react-admin';
 import { casesEn } from './cases/en';
 import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
+import { jobsEn } from './jobs/en';
 import { quotasEn } from './quotas/en';
+import { transfersEn } from './transfers/en';
 import { referenceEn } from './reference/en';
 import { messagesEn } from './messages/en';
 
@@ -151,6 +153,8 @@ const app = {
       forbidden: 'You are not allowed to do this',
       chain_valid: 'Audit chain intact ✓ %{checked} rows checked',
       chain_broken: 'Audit chain broken at row #%{id} (%{checked} rows checked)',
+      chain_checked: '(%{checked} rows checked)',
+      chain_checkpoint: 'checked against checkpoint #%{id} (row #%{lastEventId}, %{at})',
     },
     reset_password: {
       title: 'Reset the password of %{name}',
@@ -220,6 +224,8 @@ const app = {
     ...personsEn.app,
     ...referenceEn.app,
     ...quotasEn.app,
+    ...transfersEn.app,
+    ...jobsEn.app,
     ...everydayEn.app,
   },
   resources: {
@@ -349,6 +355,8 @@ const app = {
     ...personsEn.resources,
     ...referenceEn.resources,
     ...quotasEn.resources,
+    ...transfersEn.resources,
+    ...jobsEn.resources,
   },
 };
 

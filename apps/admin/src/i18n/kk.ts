@@ -3,7 +3,9 @@ import { casesKk } from './cases/kk';
 import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
+import { jobsKk } from './jobs/kk';
 import { quotasKk } from './quotas/kk';
+import { transfersKk } from './transfers/kk';
 import { referenceKk } from './reference/kk';
 import { messagesKk } from './messages/kk';
 
@@ -366,6 +368,8 @@ const app: AppMessages = {
       forbidden: 'Бұл әрекетке рұқсатыңыз жоқ',
       chain_valid: 'Аудит тізбегі бүтін ✓ тексерілген жолдар: %{checked}',
       chain_broken: 'Аудит тізбегі №%{id} жолда бұзылған (тексерілген жолдар: %{checked})',
+      chain_checked: '(тексерілген жолдар: %{checked})',
+      chain_checkpoint: '#%{id} бақылау нүктесімен салыстырылды (№%{lastEventId} жол, %{at})',
     },
     reset_password: {
       title: '%{name}: құпиясөзді қалпына келтіру',
@@ -435,6 +439,8 @@ const app: AppMessages = {
     ...personsKk.app,
     ...referenceKk.app,
     ...quotasKk.app,
+    ...transfersKk.app,
+    ...jobsKk.app,
     ...everydayKk.app,
   },
   resources: {
@@ -564,6 +570,8 @@ const app: AppMessages = {
     ...personsKk.resources,
     ...referenceKk.resources,
     ...quotasKk.resources,
+    ...transfersKk.resources,
+    ...jobsKk.resources,
   },
 };
 

@@ -6,7 +6,9 @@ import { deepMerge } from './deepMerge';
 import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
+import { jobsRu } from './jobs/ru';
 import { quotasRu } from './quotas/ru';
+import { transfersRu } from './transfers/ru';
 import { referenceRu } from './reference/ru';
 import { messagesRu } from './messages/ru';
 
@@ -156,6 +158,8 @@ const app: AppMessages = {
       forbidden: 'У вас нет прав на это действие',
       chain_valid: 'Цепочка аудита цела ✓ проверено записей: %{checked}',
       chain_broken: 'Цепочка аудита нарушена на записи №%{id} (проверено записей: %{checked})',
+      chain_checked: '(проверено записей: %{checked})',
+      chain_checkpoint: 'сверено с контрольной точкой #%{id} (запись №%{lastEventId}, %{at})',
     },
     reset_password: {
       title: 'Сброс пароля: %{name}',
@@ -225,6 +229,8 @@ const app: AppMessages = {
     ...personsRu.app,
     ...referenceRu.app,
     ...quotasRu.app,
+    ...transfersRu.app,
+    ...jobsRu.app,
     ...everydayRu.app,
   },
   resources: {
@@ -354,6 +360,8 @@ const app: AppMessages = {
     ...personsRu.resources,
     ...referenceRu.resources,
     ...quotasRu.resources,
+    ...transfersRu.resources,
+    ...jobsRu.resources,
   },
 };
 

@@ -63,6 +63,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'inclusion-requests',
       'placement',
       'settlements',
+      'transfer-requests',
       'labour-demand',
       'region-capacities',
       'placement-weights',
@@ -72,7 +73,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
     label: 'app.menu.reference_data',
     resources: ['regions', 'document-types', 'legal-grounds', 'deadlines', 'holidays', 'mci-rates', 'retention-rules'],
   },
-  { label: 'app.menu.administration', resources: ['users', 'audit-events'] },
+  { label: 'app.menu.administration', resources: ['users', 'audit-events', 'jobs'] },
 ];
 
 /** A heading and the group's resources the role may list; nothing when it may list none. */

@@ -19,6 +19,7 @@ import type { QonysDataProvider } from '../providers/dataProvider';
 import { type PlacementBatch } from '../providers/placementTypes';
 import { thisYear } from '../quotas/quotaChoices';
 import { YearCategoryPicker } from '../quotas/YearCategoryPicker';
+import { RunProgress } from '../jobs/RunProgress';
 import { AcceptPanel } from './AcceptPanel';
 import { BatchSummary } from './BatchSummary';
 import { ProposalTable } from './ProposalTable';
@@ -130,9 +131,15 @@ const BatchDetails = ({ batch }: { batch: PlacementBatch }) => {
             value={batch.progress}
             aria-label={translate('app.placement.progress')}
           />
+          {batch.run && <RunProgress run={batch.run} />}
         </Box>
       )}
-      {batch.status === 'failed' && <Alert severity="error">{batch.error ?? translate('app.placement.failed')}</Alert>}
+      {batch.status === 'failed' &&
+        (batch.run?.error ? (
+          <RunProgress run={batch.run} />
+        ) : (
+          <Alert severity="error">{batch.error ?? translate('app.placement.failed')}</Alert>
+        ))}
       {(batch.status === 'proposed' || batch.status === 'accepted') && (
         <>
           <BatchSummary batch={batch} />

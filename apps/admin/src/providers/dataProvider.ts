@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
+import type { JobRun } from '../jobs/jobTypes';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
 import { pagedGetList } from './pagedGetList';
@@ -28,6 +29,10 @@ export interface ChainVerification {
   checked: number;
   /** A bigint id: the API may send it as a string. */
   firstBrokenId: number | string | null;
+  /** Why the chain is not valid: a server message code and its params. */
+  problem: { code: string; params: Record<string, string> } | null;
+  /** The signed checkpoint (from the object store) the chain was checked against. */
+  checkpoint: { id: string; lastEventId: string; eventCount: string; createdAt: string } | null;
 }
 
 export interface MfaSetup {
@@ -43,6 +48,8 @@ export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementM
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
   setupMfa(): Promise<MfaSetup>;
   enableMfa(otp: string): Promise<{ recoveryCodes: string[] }>;
+  /** Run now: queues a run of the job (POST /api/jobs/:name/runs). */
+  runJob(name: string): Promise<JobRun>;
 }
 
 const rest = simpleRestProvider(API_URL, httpClient);
@@ -81,4 +88,5 @@ export const dataProvider: QonysDataProvider = {
     updateSessionUser({ mfaEnabled: true });
     return { recoveryCodes: Array.isArray(json?.recoveryCodes) ? json.recoveryCodes : [] };
   },
+  runJob: async (name) => (await post(`/jobs/${encodeURIComponent(name)}/runs`, {})).json as JobRun,
 };

@@ -1,3 +1,4 @@
+import type { JobRun } from '../jobs/jobTypes';
 import type {
   BatchStatus,
   CodedMessage,
@@ -57,6 +58,8 @@ export interface PlacementBatch {
     solver?: { strategy: string; provenOptimal: boolean; fractionalFamilies: number; lpMs: number; repairMs: number };
   } | null;
   error: string | null;
+  /** The job run computing it: its phase, progress and coded error (GET /placement/batches/:id only). */
+  run?: JobRun | null;
   createdAt: string;
   version: number;
 }

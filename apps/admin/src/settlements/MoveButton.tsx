@@ -40,6 +40,10 @@ export const MoveButton = ({ openMoved = false }: { openMoved?: boolean }) => {
         <MoveDialog
           settlement={settlement}
           onClose={() => setOpen(false)}
+          onRequested={() => {
+            setOpen(false);
+            refresh();
+          }}
           onMoved={(moved) => {
             setOpen(false);
             // A regional user cannot open a settlement moved out of their region: back to the list.

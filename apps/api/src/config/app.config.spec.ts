@@ -13,6 +13,7 @@ const load = (env: Record<string, string>) =>
     DATABASE_URL: 'postgres://q@db/q',
     AUDIT_CHAIN_KEYS: KEY,
     DATA_MASTER_KEYS: KEY,
+    AUDIT_CHECKPOINT_KEYS: KEY,
     ...env,
   });
 
@@ -99,12 +100,34 @@ describe('loadConfig: key rings', () => {
 
   it('generates a ring beside the embedded database and keeps it across restarts', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qonys-keys-'));
-    const embedded = { DATA_DIR: dataDir, DATABASE_URL: '', AUDIT_CHAIN_KEYS: '', DATA_MASTER_KEYS: '', JWT_SECRET: '' };
+    const embedded = {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      AUDIT_CHAIN_KEYS: '',
+      DATA_MASTER_KEYS: '',
+      AUDIT_CHECKPOINT_KEYS: '',
+      JWT_SECRET: '',
+    };
     const first = load(embedded);
     const again = load(embedded);
     expect(first.auditChainKeys.keys.get('k1')).toHaveLength(32);
     expect(again.auditChainKeys).toEqual(first.auditChainKeys);
     expect(again.dataMasterKeys.keys.get('k1')).not.toEqual(first.auditChainKeys.keys.get('k1'));
+    expect(again.auditCheckpointKeys.keys.get('k1')).toHaveLength(32);
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes checkpoint signing keys of exactly 32 bytes (Ed25519 seeds) only', () => {
+    expect(() => load({ AUDIT_CHECKPOINT_KEYS: `k1:${Buffer.alloc(48).toString('base64')}` })).toThrow(/exactly 32 bytes/);
+    expect(() => load({ AUDIT_CHECKPOINT_KEYS: '' })).toThrow(/AUDIT_CHECKPOINT_KEYS is required/);
+  });
+});
+
+describe('loadConfig: database roles', () => {
+  it('runs migrations as DATABASE_OWNER_URL when given, else as the application role', () => {
+    expect(load({}).databaseOwnerUrl).toBe('postgres://q@db/q');
+    expect(load({ DATABASE_OWNER_URL: 'postgres://owner@db/q' }).databaseOwnerUrl).toBe('postgres://owner@db/q');
+    expect(() => load({ DATABASE_OWNER_URL: 'mysql://owner@db/q' })).toThrow(/DATABASE_OWNER_URL must use postgres/);
+    expect(() => load({ DATABASE_URL: '', DATABASE_OWNER_URL: 'postgres://owner@db/q' })).toThrow(/needs DATABASE_URL/);
   });
 });

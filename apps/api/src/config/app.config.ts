@@ -10,6 +10,11 @@ export interface AppConfig {
   readonly port: number;
   /** A PostgreSQL server, or null for the embedded PGlite database under `dataDir`. */
   readonly databaseUrl: string | null;
+  /**
+   * The role that owns the schema and runs the migrations; the application itself connects
+   * as `databaseUrl`, which then cannot rewrite `audit_event` (docs/audit-chain.md). Defaults to `databaseUrl`.
+   */
+  readonly databaseOwnerUrl: string | null;
   readonly dataDir: string;
   readonly demoData: boolean;
   /** With demoData: generated families loaded once (docs/demo-data.md); 0 for the users only. */
@@ -35,8 +40,12 @@ export interface AppConfig {
   readonly publicBaseUrl: string;
   /** Public certificate checks per client address per minute. */
   readonly publicRateLimitPerMinute: number;
+  /** A running job whose worker sent no heartbeat for this long is marked failed (docs/jobs.md). */
+  readonly jobHeartbeatTimeoutSeconds: number;
   /** Keys the audit chain's HMAC is computed with; the database never holds them (docs/audit-chain.md). */
   readonly auditChainKeys: KeyRing;
+  /** Ed25519 seeds the audit checkpoints are signed with; the first signs, older ones still verify. */
+  readonly auditCheckpointKeys: KeyRing;
   /** Keys that wrap each person's data key and the TOTP secrets (docs/personal-data.md). */
   readonly dataMasterKeys: KeyRing;
 }
@@ -96,19 +105,26 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function databaseUrl(env: Env): string | null {
-  const raw = env.DATABASE_URL;
+function databaseUrl(env: Env, name: 'DATABASE_URL' | 'DATABASE_OWNER_URL'): string | null {
+  const raw = env[name];
   if (raw === undefined || raw === '') return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL must be a URL such as postgres://user:pass@host:5432/db');
+    throw new ConfigError(`${name} must be a URL such as postgres://user:pass@host:5432/db`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must use postgres:// or postgresql://, got "${url.protocol}"`);
+    throw new ConfigError(`${name} must use postgres:// or postgresql://, got "${url.protocol}"`);
   }
   return raw;
+}
+
+/** The owner's URL, which only makes sense beside a real database's. */
+function databaseOwnerUrl(env: Env, url: string | null): string | null {
+  const owner = databaseUrl(env, 'DATABASE_OWNER_URL');
+  if (owner !== null && url === null) throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the application role)');
+  return owner ?? url;
 }
 
 function isoDate(env: Env, name: string, fallback: string): string {
@@ -214,11 +230,20 @@ function keyRing(env: Env, name: string, embedded: boolean, dataDir: string): Ke
   return parseKeyRing(name, readFileSync(file, 'utf8').trim());
 }
 
+/** Ed25519 private keys are 32-byte seeds: a longer key would be silently cut. */
+function checkpointKeys(env: Env, embedded: boolean, dataDir: string): KeyRing {
+  const ring = keyRing(env, 'AUDIT_CHECKPOINT_KEYS', embedded, dataDir);
+  for (const [id, key] of ring.keys) {
+    if (key.length !== 32) throw new ConfigError(`AUDIT_CHECKPOINT_KEYS: key "${id}" must be exactly 32 bytes (an Ed25519 seed)`);
+  }
+  return ring;
+}
+
 /** Enough for every list and board to show something, and a first start well under a minute. */
 export const DEFAULT_DEMO_FAMILIES = 3000;
 
 export function loadConfig(env: Env = process.env): AppConfig {
-  const url = databaseUrl(env);
+  const url = databaseUrl(env, 'DATABASE_URL');
   const dataDir = resolve(env.DATA_DIR || 'data');
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production');
   const corsOrigin = env.CORS_ORIGIN || null;
@@ -235,6 +260,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST || '0.0.0.0',
     port,
     databaseUrl: url,
+    databaseOwnerUrl: databaseOwnerUrl(env, url),
     dataDir,
     // Demo data is loaded by default only on the embedded database.
     demoData: boolean(env, 'DEMO_DATA', url === null),
@@ -255,8 +281,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storage: storage(env, dataDir),
     publicBaseUrl: httpUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
+    jobHeartbeatTimeoutSeconds: integer(env, 'JOB_HEARTBEAT_TIMEOUT_SECONDS', 60, 3, 3600),
     auditChainKeys: keyRing(env, 'AUDIT_CHAIN_KEYS', url === null, dataDir),
     dataMasterKeys: keyRing(env, 'DATA_MASTER_KEYS', url === null, dataDir),
+    auditCheckpointKeys: checkpointKeys(env, url === null, dataDir),
   };
 }
 

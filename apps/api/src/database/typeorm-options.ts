@@ -3,11 +3,13 @@ import { Application } from '../modules/applications/entities/application.entity
 import { ApplicationEvent } from '../modules/applications/entities/application-event.entity';
 import { ApplicationMember } from '../modules/applications/entities/application-member.entity';
 import { Certificate } from '../modules/applications/entities/certificate.entity';
+import { AuditCheckpoint } from '../modules/audit/entities/audit-checkpoint.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity';
 import { MfaRecoveryCode } from '../modules/auth/entities/mfa-recovery-code.entity';
 import { Document } from '../modules/documents/entities/document.entity';
 import { InclusionRequest } from '../modules/inclusion/entities/inclusion-request.entity';
+import { JobRun } from '../modules/jobs/entities/job-run.entity';
 import { LabourDemand } from '../modules/placement/entities/labour-demand.entity';
 import { PlacementBatch } from '../modules/placement/entities/placement-batch.entity';
 import { PlacementProposal } from '../modules/placement/entities/placement-proposal.entity';
@@ -25,6 +27,7 @@ import { MciRate } from '../modules/reference-data/entities/mci-rate.entity';
 import { Region } from '../modules/reference-data/entities/region.entity';
 import { RetentionRule } from '../modules/reference-data/entities/retention-rule.entity';
 import { Settlement } from '../modules/settlements/entities/settlement.entity';
+import { TransferRequest } from '../modules/transfers/entities/transfer-request.entity';
 import { User } from '../modules/users/entities/user.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { SearchIndexes1764000000001 } from './migrations/1764000000001-search-indexes';
@@ -35,9 +38,13 @@ import { LocalizedReferenceNames1764000000005 } from './migrations/1764000000005
 import { MessagesAsCodes1764000000006 } from './migrations/1764000000006-messages-as-codes';
 import { InclusionVisibilityIndexes1764000000007 } from './migrations/1764000000007-inclusion-visibility-indexes';
 import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russian-region-names';
+import { KeyedAuditChain1764000000012 } from './migrations/1764000000012-keyed-audit-chain';
+import { JobQueueSchema1764000000013 } from './migrations/1764000000013-job-queue-schema';
 import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
 import { PersonDataKeys1764000000015 } from './migrations/1764000000015-person-data-keys';
 import { RetentionRules1764000000016 } from './migrations/1764000000016-retention-rules';
+import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
+import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -46,6 +53,7 @@ export const ENTITIES = [
   AuthSession,
   MfaRecoveryCode,
   AuditEvent,
+  AuditCheckpoint,
   Region,
   MciRate,
   Holiday,
@@ -69,6 +77,8 @@ export const ENTITIES = [
   PlacementWeight,
   PlacementBatch,
   PlacementProposal,
+  TransferRequest,
+  JobRun,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -80,9 +90,13 @@ export const MIGRATIONS = [
   MessagesAsCodes1764000000006,
   InclusionVisibilityIndexes1764000000007,
   RussianRegionNames1764000000011,
+  KeyedAuditChain1764000000012,
+  JobQueueSchema1764000000013,
   PersonAccess1764000000014,
   PersonDataKeys1764000000015,
   RetentionRules1764000000016,
+  TransferRequests1764000000019,
+  JobRuns1764000000018,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

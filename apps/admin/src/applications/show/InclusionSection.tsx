@@ -3,10 +3,12 @@ import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import { CreateButton, useCanAccess } from 'react-admin';
 import { type ApplicationDetail } from '@qonys/domain';
 import { RecommendationPanel } from '../../placement/RecommendationPanel';
+import { CaseTransfers } from '../../transfer-requests/CaseTransfers';
 
 /**
  * On an approved case: apply for inclusion in a region's quota (the create form
- * opens with the case prefilled), and the regions where the family fits best.
+ * opens with the case prefilled), the regions where the family fits best, and the
+ * family's transfer requests between regions.
  */
 export const InclusionSection = ({ application }: { application: Pick<ApplicationDetail, 'id' | 'regionId'> }) => {
   const { canAccess } = useCanAccess({
@@ -28,6 +30,7 @@ export const InclusionSection = ({ application }: { application: Pick<Applicatio
         </Box>
       )}
       <RecommendationPanel applicationId={application.id} />
+      <CaseTransfers applicationId={application.id} />
     </Stack>
   );
 };

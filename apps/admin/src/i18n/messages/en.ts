@@ -56,6 +56,7 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'inclusion_request.include': 'Family included in the quota',
   'inclusion_request.refuse': 'Inclusion refused',
   'inclusion_request.withdraw': 'Inclusion request withdrawn',
+  'job_run.create': 'Job run started',
   'labour_demand.create': 'Labour demand created',
   'labour_demand.import': 'Labour demand imported',
   'labour_demand.update': 'Labour demand changed',
@@ -93,9 +94,15 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'settlement.create': 'Settlement planned',
   'settlement.move': 'Settlement moved to another region',
   'settlement.update': 'Settlement changed',
+  'transfer_request.accept': 'Transfer accepted',
+  'transfer_request.create': 'Transfer requested',
+  'transfer_request.decline': 'Transfer declined',
+  'transfer_request.expire': 'Transfer request closed',
+  'transfer_request.withdraw': 'Transfer request withdrawn',
   'user.create': 'User created',
   'user.password_reset': 'Password reset',
   'user.update': 'User changed',
+  'work_list.view': 'Work list naming families viewed',
 };
 
 /** English: the catalogue's own templates, so the two cannot drift apart. */

@@ -27,6 +27,7 @@ export const CONSTRAINT_CODES: Record<string, MessageCode> = {
   isLanguageCode: 'validation.language_code',
   whitelistValidation: 'validation.not_allowed',
   nestedValidation: 'validation.nested',
+  isObject: 'validation.nested',
   unknownValue: 'validation.unknown_value',
 };
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config/app.config';
-import { createFileStore } from '../../modules/documents/storage/file-store.provider';
+import { createFileStore } from '../../common/storage/file-store.provider';
 import { startEmbeddedPostgres } from '../embedded-postgres';
 import { seedDemoDatabase } from './demo/seed-database';
 
@@ -22,16 +22,11 @@ async function main(): Promise<void> {
   });
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, 4);
   try {
-    const result = await seedDemoDatabase(
-      config.databaseUrl ?? embedded!.url,
-      createFileStore(config),
-      config.dataMasterKeys,
-      {
-        families: config.demoFamilies,
-        seed: config.demoSeed,
-        today: config.demoToday,
-      },
-    );
+    const result = await seedDemoDatabase(config.databaseUrl ?? embedded!.url, createFileStore(config), config, {
+      families: config.demoFamilies,
+      seed: config.demoSeed,
+      today: config.demoToday,
+    });
     if (result === null) {
       console.log('Demo families are already loaded in this database; nothing done.');
     } else {

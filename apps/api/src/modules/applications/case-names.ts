@@ -5,7 +5,7 @@ import { Application } from './entities/application.entity';
 
 /** What joinCaseNames maps onto each row (removed again by withCaseNames). */
 interface JoinedCase {
-  namedCase?: Pick<Application, 'number'> | null;
+  namedCase?: Pick<Application, 'number' | 'applicantId'> | null;
   namedApplicant?: Pick<Person, 'surname' | 'givenName'> | null;
 }
 
@@ -31,5 +31,6 @@ export function withCaseNames<T extends object>(row: T): Omit<T, keyof JoinedCas
     ...(rest as Omit<T, keyof JoinedCase>),
     applicationNumber: namedCase?.number ?? null,
     applicantName: namedApplicant ? `${namedApplicant.surname} ${namedApplicant.givenName}` : null,
+    applicantId: namedApplicant ? (namedCase?.applicantId ?? null) : null,
   };
 }

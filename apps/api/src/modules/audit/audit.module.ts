@@ -1,5 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditEventsController } from './audit-events.controller';
+import { checkpointStoreProvider } from '../../common/storage/file-store.provider';
+import { JobsModule } from '../jobs/jobs.module';
+import { AuditCheckpointJob } from './audit-checkpoint.job';
+import { AuditCheckpointService } from './audit-checkpoint.service';
+import { AuditEventsController, PublicAuditCheckpointController } from './audit-events.controller';
 import { AuditLogService } from './audit-log.service';
 import { AuditService } from './audit.service';
 import { PersonalDataReads } from './personal-data-reads.service';
@@ -7,8 +11,16 @@ import { PersonalDataReads } from './personal-data-reads.service';
 /** Global: every capability writes its audit entries through AuditService. */
 @Global()
 @Module({
-  controllers: [AuditEventsController],
-  providers: [AuditService, AuditLogService, PersonalDataReads],
+  imports: [JobsModule],
+  controllers: [AuditEventsController, PublicAuditCheckpointController],
+  providers: [
+    AuditService,
+    AuditLogService,
+    PersonalDataReads,
+    AuditCheckpointService,
+    AuditCheckpointJob,
+    checkpointStoreProvider,
+  ],
   exports: [AuditService, AuditLogService, PersonalDataReads],
 })
 export class AuditModule {}

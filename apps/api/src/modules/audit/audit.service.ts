@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/actor';
 import { bulkInsert, nextIds } from '../../common/persistence/bulk-insert';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { DataKeysService } from '../data-keys/data-keys.service';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { auditHash, GENESIS_HASH, storedAuditRow } from './audit-hash';
 import type { FieldChanges } from './entities/audit-event.entity';
 import { hasPersonalValues, sealChanges } from './personal-values';
 
@@ -70,7 +71,9 @@ const AUDIT_COLUMNS = [
   ['ip', 'text'],
   ['prev_hash', 'text'],
   ['hash', 'text'],
+  ['key_id', 'text'],
 ] as const;
+
 
 // Serialises writers of the chain (any replica): each row needs the hash of the one before.
 const AUDIT_CHAIN_LOCK = 7_262_001;
@@ -79,6 +82,7 @@ const AUDIT_CHAIN_LOCK = 7_262_001;
 export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditChainKeys'>,
     private readonly dataKeys: DataKeysService,
   ) {}
 
@@ -88,18 +92,13 @@ export class AuditService {
    * the chain lock is held until commit.
    */
   async record(manager: EntityManager, context: RequestContext, ...entries: AuditEntry[]): Promise<void> {
-    const now = entries.map((entry) => ({
-      ...entry,
-      actor: entry.actor ?? context.actor ?? undefined,
-      occurredAt: new Date(),
-    }));
+    const now = entries.map((entry) => ({ ...entry, actor: entry.actor ?? context.actor ?? undefined, occurredAt: new Date() }));
     await this.appendToChain(manager, context, now);
   }
 
   /** Holds the chain for the rest of the caller's transaction: for a writer that must look before it appends. */
   async lockChain(manager: EntityManager): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive)
-      throw new Error('AuditService needs a transaction to write the chain');
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService needs a transaction to write the chain');
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   }
 
@@ -109,33 +108,17 @@ export class AuditService {
   }
 
   /** Ids and hashes computed in bulk and inserted in chunks, the chain continued from its last row. */
-  private async appendToChain(
-    manager: EntityManager,
-    context: RequestContext,
-    entries: HistoricAuditEntry[],
-  ): Promise<void> {
+  private async appendToChain(manager: EntityManager, context: RequestContext, entries: HistoricAuditEntry[]): Promise<void> {
     await this.lockChain(manager);
     const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
     let prevHash = last?.hash ?? GENESIS_HASH;
     const ids = await nextIds(manager, 'audit_event_id_seq', entries.length);
+    const { currentId: keyId, keys } = this.config.auditChainKeys;
+    const key = keys.get(keyId)!;
     const sealed = await this.sealPersonalValues(manager, entries);
     const rows = sealed.map((entry, i) => {
-      const row = {
-        id: String(ids[i]),
-        occurredAt: entry.occurredAt,
-        actorId: entry.actor?.id ?? null,
-        actorUsername: entry.actor?.username ?? null,
-        actorRole: entry.actor?.role ?? null,
-        action: entry.action,
-        entityType: entry.entityType ?? null,
-        entityId: entry.entityId === undefined ? null : String(entry.entityId),
-        regionId: entry.regionId ?? null,
-        // Round-trip through JSON so the hash covers exactly what jsonb will return.
-        changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes)) as FieldChanges) : null,
-        requestId: context.requestId,
-        ip: context.ip,
-      };
-      const hash = auditHash(prevHash, row);
+      const row = storedAuditRow(String(ids[i]), entry, context, keyId);
+      const hash = auditHash(prevHash, row, key);
       const values = [
         row.id,
         row.occurredAt.toISOString(),
@@ -151,6 +134,7 @@ export class AuditService {
         row.ip,
         prevHash,
         hash,
+        keyId,
       ];
       prevHash = hash;
       return values;
@@ -163,19 +147,14 @@ export class AuditService {
    * Encryption), so the chain hashes ciphertext and still verifies once a key is destroyed.
    * The keys of the whole batch are fetched, and the missing ones created, at once.
    */
-  private async sealPersonalValues(
-    manager: EntityManager,
-    entries: HistoricAuditEntry[],
-  ): Promise<HistoricAuditEntry[]> {
+  private async sealPersonalValues(manager: EntityManager, entries: HistoricAuditEntry[]): Promise<HistoricAuditEntry[]> {
     const subjects = entries.map((entry) => (hasPersonalValues(entry.changes) ? subjectOf(entry) : null));
     const personIds = [...new Set(subjects.filter((id) => id !== null))];
     if (personIds.length === 0) return entries;
     const keys = await this.dataKeys.forWriting(manager, personIds);
     return entries.map((entry, i) => {
       const personId = subjects[i];
-      return personId === null
-        ? entry
-        : { ...entry, changes: sealChanges(entry.changes!, personId, keys.get(personId) ?? null) };
+      return personId === null ? entry : { ...entry, changes: sealChanges(entry.changes!, personId, keys.get(personId) ?? null) };
     });
   }
 

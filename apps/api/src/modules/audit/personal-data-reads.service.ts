@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditAction, EntityType } from '@qonys/domain';
+import type { AuditAction, CaseNames, EntityType } from '@qonys/domain';
 import type { RequestContext } from '../../common/auth/actor';
 import type { FieldChanges } from './entities/audit-event.entity';
 import { AuditService } from './audit.service';
@@ -35,6 +35,15 @@ export class PersonalDataReads {
       entityId: read.entityId,
       regionId: read.regionId,
       changes: { ...read.changes, personIds: { before: null, after: personIds } },
+    });
+  }
+
+  /** Work items (settlements, inclusion requests, proposals, transfers) that name their case's applicant. */
+  workList(context: RequestContext, entityType: EntityType, rows: readonly CaseNames[]): Promise<void> {
+    return this.record(context, {
+      action: 'work_list.view',
+      entityType,
+      personIds: rows.flatMap((row) => (row.applicantId === null ? [] : [row.applicantId])),
     });
   }
 

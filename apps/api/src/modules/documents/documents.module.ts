@@ -3,7 +3,7 @@ import { ChecklistService } from './checklist.service';
 import { DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
-import { fileStoreProvider } from './storage/file-store.provider';
+import { fileStoreProvider } from '../../common/storage/file-store.provider';
 
 /** A case's documents and its checklist; the applications module uses ChecklistService for approval. */
 @Module({

@@ -17,7 +17,7 @@ import { detectDocumentType, type DocumentUpload } from './document-upload';
 import { type CaseForDocuments, DocumentsRepository } from './documents.repository';
 import type { ReviewDocumentDto } from './dto/document.dto';
 import { Document } from './entities/document.entity';
-import { FILE_STORE, type FileStore, newStorageKey } from './storage/file-store';
+import { FILE_STORE, type FileStore, newStorageKey } from '../../common/storage/file-store';
 
 const AUDITED_FIELDS = [
   'applicationId',

@@ -8,6 +8,7 @@ import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { appendTimelineEvent } from '../../common/timeline';
 import { type ReleaseReason, reasonText, ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
@@ -38,10 +39,13 @@ export class InclusionService {
     private readonly settlements: SettlementsService,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
-  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<InclusionRequestView>> {
-    return this.requests.listPage(query, workScope(ctx.actor, 'inclusion-requests', 'list'));
+  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<InclusionRequestView>> {
+    const page = await this.requests.listPage(query, workScope(ctx.actor, 'inclusion-requests', 'list'));
+    await this.reads.workList(ctx, 'inclusion_request', page.items);
+    return page;
   }
 
   /** A regional official reads every family a batch may place in the region; deciding stays with the request's region. */
@@ -52,6 +56,7 @@ export class InclusionService {
       workScope(ctx.actor, 'inclusion-requests', 'show'),
     );
     if (!row) throw DomainError.notFound('inclusion_request');
+    await this.reads.workList(ctx, 'inclusion_request', [row]);
     return row;
   }
 

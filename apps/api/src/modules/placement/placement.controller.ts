@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
@@ -10,6 +11,7 @@ import {
   RecommendationQueryDto,
   UpdateWeightsDto,
 } from './dto/placement.dto';
+import { answerMove } from '../transfers/move-outcome';
 import { PlacementBatchesService } from './placement-batches.service';
 import { BATCH_LIST, PROPOSAL_LIST } from './placement-lists';
 import { PlacementService } from './placement.service';
@@ -57,7 +59,7 @@ export class PlacementController {
   @Get('batches/:id')
   @RequirePermission('placement', 'show')
   getBatch(@Param('id', ParseIntPipe) id: number) {
-    return this.batches.get(id);
+    return this.batches.getWithRun(id);
   }
 
   @Get('batches/:id/proposals')
@@ -66,16 +68,18 @@ export class PlacementController {
     return this.batches.proposals(ctx, id, parseListQuery(query, PROPOSAL_LIST));
   }
 
+  /** Answers the changed proposal, or 202 with the transfer request asked of the other region. */
   @Post('batches/:id/proposals/:proposalId/override')
   @HttpCode(200)
   @RequirePermission('placement', 'edit')
-  override(
+  async override(
     @Ctx() ctx: AuthedContext,
     @Param('id', ParseIntPipe) id: number,
     @Param('proposalId', ParseIntPipe) proposalId: number,
     @Body() dto: OverrideProposalDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.batches.override(ctx, id, proposalId, dto);
+    return answerMove(reply, await this.batches.override(ctx, id, proposalId, dto));
   }
 
   @Post('batches/:id/accept')

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
 import { QuotasModule } from '../quotas/quotas.module';
 import { SettlementsModule } from '../settlements/settlements.module';
+import { TransferRequestsModule } from '../transfers/transfer-requests.module';
+import { PlacementBatchJob } from './placement-batch.job';
 import { PlacementBatchesService } from './placement-batches.service';
 import { PlacementController } from './placement.controller';
 import { PlacementRepository } from './placement.repository';
@@ -14,8 +17,9 @@ import { PlacementReferenceService } from './placement-reference.service';
  * demand, region capacities, weights).
  */
 @Module({
-  imports: [QuotasModule, SettlementsModule],
+  imports: [JobsModule, QuotasModule, SettlementsModule, TransferRequestsModule],
   controllers: [PlacementController, LabourDemandController, RegionCapacitiesController],
-  providers: [PlacementRepository, PlacementService, PlacementBatchesService, PlacementReferenceService],
+  providers: [PlacementRepository, PlacementService, PlacementBatchesService, PlacementBatchJob, PlacementReferenceService],
+  exports: [PlacementBatchesService],
 })
 export class PlacementModule {}

@@ -5,6 +5,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { type CodedMessage, englishMessage } from '@qonys/domain';
 import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { type AuditEntry, AuditService } from '../audit/audit.service';
+import type { Quota } from './entities/quota.entity';
 import type { Reservation } from './entities/reservation.entity';
 import { type QuotaKey, QuotasRepository } from './quotas.repository';
 
@@ -111,14 +112,7 @@ export class ReservationsService {
     regionId: number,
     reason: string,
   ): Promise<{ released: ReservationRef; reserved: ReservationRef }> {
-    const old = await this.lockReserved(manager, reservationId);
-    const quota = await this.quotas.findById(old.quotaId, manager);
-    if (!quota) throw DomainError.notFound('quota');
-    if (quota.regionId === regionId) {
-      throw DomainError.invalid({ regionId: 'quota.family_already_here' });
-    }
-    const target = await this.quotas.findByKey(manager, { year: quota.year, regionId, category: quota.category });
-    if (!target) throw noQuota(quota);
+    const { old, quota, target } = await this.checkMove(manager, reservationId, regionId);
     const input: ReserveInput = {
       applicationId: old.applicationId,
       inclusionRequestId: old.inclusionRequestId,
@@ -146,6 +140,27 @@ export class ReservationsService {
     }
     await this.audit.record(manager, ctx, ...entries);
     return { released: ref(old), reserved };
+  }
+
+  /**
+   * Whether the reservation could move to the region, without taking places: locks it
+   * (409 unless reserved), 400 when the family is already there, 404 without a quota
+   * of the same year and category there.
+   */
+  async checkMove(
+    manager: EntityManager,
+    reservationId: number,
+    regionId: number,
+  ): Promise<{ old: Reservation; quota: Quota; target: Quota }> {
+    const old = await this.lockReserved(manager, reservationId);
+    const quota = await this.quotas.findById(old.quotaId, manager);
+    if (!quota) throw DomainError.notFound('quota');
+    if (quota.regionId === regionId) {
+      throw DomainError.invalid({ regionId: 'quota.family_already_here' });
+    }
+    const target = await this.quotas.findByKey(manager, { year: quota.year, regionId, category: quota.category });
+    if (!target) throw noQuota(quota);
+    return { old, quota, target };
   }
 
   /** The family's live reservation (reserved or settled), if any. */

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../common/auth/decorators';
 import { RetentionService } from './retention.service';
@@ -14,13 +14,5 @@ export class RetentionController {
   @RequirePermission('erasures', 'list')
   due() {
     return this.retention.runRetention({ dryRun: true });
-  }
-
-  /** A real run now, in the request (the daily run goes through the job queue as RetentionJob). */
-  @Post('runs')
-  @HttpCode(200)
-  @RequirePermission('erasures', 'create')
-  run() {
-    return this.retention.runRetention({ dryRun: false });
   }
 }

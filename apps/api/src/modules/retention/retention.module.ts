@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
 import { PersonsModule } from '../persons/persons.module';
 import { RetentionController } from './retention.controller';
 import { RetentionJob } from './retention.job';
@@ -7,9 +8,8 @@ import { RetentionService } from './retention.service';
 
 /** Erasing personal data past its retention period; the job queue runs RetentionJob daily. */
 @Module({
-  imports: [PersonsModule],
+  imports: [JobsModule, PersonsModule],
   controllers: [RetentionController],
   providers: [RetentionRepository, RetentionService, RetentionJob],
-  exports: [RetentionService, RetentionJob],
 })
 export class RetentionModule {}

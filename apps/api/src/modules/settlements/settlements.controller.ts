@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
 import { ArrivalDto, CreateSettlementDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
 import { SETTLEMENT_LIST } from './settlements.repository';
+import { answerMove } from '../transfers/move-outcome';
 import { SettlementsService } from './settlements.service';
 
 @ApiTags('settlements')
@@ -44,11 +46,16 @@ export class SettlementsController {
     return this.settlements.arrival(ctx, id, dto);
   }
 
-  /** Answers the new settlement (the old one is cancelled). */
+  /** Answers the new settlement (the old one is cancelled), or 202 with the transfer request asked of the other region. */
   @Post(':id/move')
   @HttpCode(200)
   @RequirePermission('settlements', 'edit')
-  move(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: MoveSettlementDto) {
-    return this.settlements.move(ctx, id, dto);
+  async move(
+    @Ctx() ctx: AuthedContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: MoveSettlementDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return answerMove(reply, await this.settlements.move(ctx, id, dto));
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { QuotasModule } from '../quotas/quotas.module';
+import { TransferRequestsModule } from '../transfers/transfer-requests.module';
 import { SettlementsController } from './settlements.controller';
 import { SettlementsRepository } from './settlements.repository';
 import { SettlementsService } from './settlements.service';
 
-/** Where included families settle, their arrival, and moves between regions. */
+/** Where included families settle, their arrival, and moves between regions (or requests for them). */
 @Module({
-  imports: [QuotasModule],
+  imports: [QuotasModule, TransferRequestsModule],
   controllers: [SettlementsController],
   providers: [SettlementsRepository, SettlementsService],
   exports: [SettlementsService],

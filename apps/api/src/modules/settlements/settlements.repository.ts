@@ -49,6 +49,7 @@ export interface ReservationPlace {
   id: number;
   status: 'reserved' | 'settled' | 'released';
   applicationId: number;
+  inclusionRequestId: number | null;
   regionId: number;
   caseRegionId: number;
 }
@@ -94,11 +95,12 @@ export class SettlementsRepository {
         id: number;
         status: ReservationPlace['status'];
         application_id: number;
+        inclusion_request_id: number | null;
         region_id: number;
         case_region_id: number;
       }[]
     >(
-      `SELECT r.id, r.status, r.application_id, q.region_id, a.region_id AS case_region_id
+      `SELECT r.id, r.status, r.application_id, r.inclusion_request_id, q.region_id, a.region_id AS case_region_id
          FROM reservation r JOIN quota q ON q.id = r.quota_id JOIN application a ON a.id = r.application_id
         WHERE r.id = $1`,
       [reservationId],
@@ -108,6 +110,7 @@ export class SettlementsRepository {
           id: row.id,
           status: row.status,
           applicationId: row.application_id,
+          inclusionRequestId: row.inclusion_request_id,
           regionId: row.region_id,
           caseRegionId: row.case_region_id,
         }

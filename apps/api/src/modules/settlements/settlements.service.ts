@@ -7,9 +7,16 @@ import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error'
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { appendTimelineEvent } from '../../common/timeline';
 import { type ReleaseReason, reasonText, ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
+import {
+  type FamilyConsent,
+  type MoveOutcome,
+  type TransferSubject,
+  TransferRequestsService,
+} from '../transfers/transfer-requests.service';
 import type { ArrivalDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
 import { Settlement } from './entities/settlement.entity';
 import { SettlementsRepository, type SettlementView } from './settlements.repository';
@@ -19,7 +26,8 @@ const EDITABLE = ['district', 'locality', 'housing', 'plannedArrival'] as const;
 /**
  * Settlement of included families: where and how they live, arrival (which moves
  * the reservation to settled), and moving to another region — only by a new
- * reservation in that region's quota, never by editing the region.
+ * reservation in that region's quota, never by editing the region; a regional
+ * official asks the other region instead (a transfer request, docs/transfers.md).
  */
 @Injectable()
 export class SettlementsService {
@@ -27,17 +35,22 @@ export class SettlementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settlements: SettlementsRepository,
     private readonly reservations: ReservationsService,
+    private readonly transfers: TransferRequestsService,
     private readonly audit: AuditService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
-  list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<SettlementView>> {
-    return this.settlements.listPage(query, workScope(ctx.actor, 'settlements', 'list'));
+  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<SettlementView>> {
+    const page = await this.settlements.listPage(query, workScope(ctx.actor, 'settlements', 'list'));
+    await this.reads.workList(ctx, 'settlement', page.items);
+    return page;
   }
 
   async get(ctx: AuthedContext, id: number): Promise<SettlementView> {
     const row = await this.settlements.findView(this.dataSource.manager, id);
     if (!row || !inWorkScope(workScope(ctx.actor, 'settlements', 'show'), row))
       throw DomainError.notFound('settlement');
+    await this.reads.workList(ctx, 'settlement', [row]);
     return row;
   }
 
@@ -125,6 +138,7 @@ export class SettlementsService {
         message: coded('timeline.arrival_confirmed', { date: dto.actualArrival }),
         data: { settlementId: id, regionId: after.regionId, actualArrival: dto.actualArrival },
       });
+      await this.transfers.expireOpen(manager, ctx, { settlementId: id });
       await this.audit.record(manager, ctx, {
         action: 'settlement.arrival',
         entityType: 'settlement',
@@ -137,43 +151,100 @@ export class SettlementsService {
   }
 
   /**
-   * Moves a family to another region: the old reservation is released and a new one
-   * made in that region's quota (409 when full — nothing changes); this settlement is
-   * cancelled and a new planned one replaces it.
+   * Moves a family to another region: done at once by a caller who may spend that
+   * region's quota (an admin), otherwise asked of that region as a transfer request
+   * (202). A region the family did not choose needs their recorded consent.
    */
-  async move(ctx: AuthedContext, id: number, dto: MoveSettlementDto): Promise<SettlementView> {
+  async move(ctx: AuthedContext, id: number, dto: MoveSettlementDto): Promise<MoveOutcome<SettlementView>> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.editable(manager, ctx, id, dto.version);
-      const moved = await this.reservations.move(manager, ctx, before.reservationId, dto.regionId, dto.reason);
-      await updateVersioned(manager, Settlement, 'settlement', id, dto.version, { status: 'cancelled' });
-      const next = await this.createForReservation(manager, ctx, moved.reserved.id);
-      await appendTimelineEvent(manager, {
-        applicationId: before.applicationId,
-        actorId: ctx.actor.id,
-        type: 'updated',
-        transition: 'settlement.move',
-        comment: dto.reason,
-        data: {
-          fromRegionId: before.regionId,
-          toRegionId: next.regionId,
-          settlementId: next.id,
-          reservationId: moved.reserved.id,
-        },
-      });
-      await this.audit.record(manager, ctx, {
-        action: 'settlement.move',
-        entityType: 'settlement',
-        entityId: id,
-        regionId: before.regionId,
-        changes: {
-          status: { before: before.status, after: 'cancelled' },
-          regionId: { before: before.regionId, after: next.regionId },
-          replacedBy: { before: null, after: next.id },
-          reason: { before: null, after: dto.reason },
-        },
-      });
-      return this.view(manager, next.id);
+      await this.reservations.checkMove(manager, before.reservationId, dto.regionId);
+      const subject = await this.transferSubject(manager, before);
+      if (this.transfers.needsTransfer(ctx.actor, 'settlements', dto.regionId)) {
+        return { requested: await this.transfers.request(manager, ctx, subject, { ...dto, toRegionId: dto.regionId }) };
+      }
+      const consent = await this.transfers.consentFor(manager, subject, dto.regionId, dto);
+      const next = await this.applyMove(manager, ctx, before, dto.regionId, dto.reason, consent);
+      await this.transfers.expireOpen(manager, ctx, { settlementId: id });
+      return { done: next };
     });
+  }
+
+  /** Locks a settlement a transfer request would move (before the request: the order every writer uses). */
+  async lockForTransfer(manager: EntityManager, id: number): Promise<Settlement> {
+    const row = await this.settlements.findById(manager, id, { lock: true });
+    if (!row) throw DomainError.notFound('settlement');
+    return row;
+  }
+
+  /** The receiving region accepted: the move itself, with the consent the request recorded. */
+  async moveForTransfer(
+    manager: EntityManager,
+    ctx: AuthedContext,
+    before: Settlement,
+    regionId: number,
+    reason: string,
+    consent: FamilyConsent | null,
+  ): Promise<SettlementView> {
+    if (before.status !== 'planned')
+      throw new DomainError(ErrorKind.Conflict, 'settlement.not_planned', { settlementStatus: before.status });
+    return this.applyMove(manager, ctx, before, regionId, reason, consent);
+  }
+
+  private async transferSubject(manager: EntityManager, row: Settlement): Promise<TransferSubject> {
+    const place = (await this.settlements.reservationPlace(manager, row.reservationId))!;
+    return {
+      kind: 'settlement',
+      applicationId: row.applicationId,
+      id: row.id,
+      fromRegionId: row.regionId,
+      inclusionRequestId: place.inclusionRequestId,
+    };
+  }
+
+  /**
+   * The old reservation is released and a new one made in the region's quota (409
+   * when full — nothing changes); this settlement is cancelled and a new planned one
+   * replaces it.
+   */
+  private async applyMove(
+    manager: EntityManager,
+    ctx: AuthedContext,
+    before: Settlement,
+    regionId: number,
+    reason: string,
+    consent: FamilyConsent | null,
+  ): Promise<SettlementView> {
+    const moved = await this.reservations.move(manager, ctx, before.reservationId, regionId, reason);
+    await updateVersioned(manager, Settlement, 'settlement', before.id, before.version, { status: 'cancelled' });
+    const next = await this.createForReservation(manager, ctx, moved.reserved.id);
+    await appendTimelineEvent(manager, {
+      applicationId: before.applicationId,
+      actorId: ctx.actor.id,
+      type: 'updated',
+      transition: 'settlement.move',
+      comment: reason,
+      data: {
+        fromRegionId: before.regionId,
+        toRegionId: next.regionId,
+        settlementId: next.id,
+        reservationId: moved.reserved.id,
+      },
+    });
+    await this.audit.record(manager, ctx, {
+      action: 'settlement.move',
+      entityType: 'settlement',
+      entityId: before.id,
+      regionId: before.regionId,
+      changes: {
+        status: { before: before.status, after: 'cancelled' },
+        regionId: { before: before.regionId, after: next.regionId },
+        replacedBy: { before: null, after: next.id },
+        reason: { before: null, after: reason },
+        ...(consent ? { familyConsent: { before: null, after: consent } } : {}),
+      },
+    });
+    return this.view(manager, next.id);
   }
 
   /** What every read and write answers: the settlement with its case's names (inside the write's transaction). */
@@ -209,5 +280,6 @@ export class SettlementsService {
       regionId: row.regionId,
       changes: { status: { before: 'planned', after: 'cancelled' }, reason: { before: null, after: reasonText(reason) } },
     });
+    await this.transfers.expireOpen(manager, ctx, { settlementId: row.id });
   }
 }

@@ -11,7 +11,7 @@ import type { RequestContext } from '../../../common/auth/actor';
 import { bulkInsert, nextIds, pgArray } from '../../../common/persistence/bulk-insert';
 import type { AuditService, HistoricAuditEntry } from '../../../modules/audit/audit.service';
 import { holderInitials, newCertificateNumber } from '../../../modules/applications/certificate-number';
-import type { FileStore } from '../../../modules/documents/storage/file-store';
+import type { FileStore } from '../../../common/storage/file-store';
 import { documentKey, personSearchKey } from '../../../modules/persons/person-keys';
 import { type FamilyPlan, planDemo, type QuotaBook } from './family-plan';
 import { seededRandom } from './random';

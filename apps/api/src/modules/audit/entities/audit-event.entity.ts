@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 /**
- * One row of the append-only, hash-chained audit log. The database refuses
+ * One row of the append-only, HMAC-chained audit log (docs/audit-chain.md). The database refuses
  * UPDATE and DELETE on this table (trigger in the foundation migration).
  */
 @Entity('audit_event')
@@ -49,6 +49,10 @@ export class AuditEvent {
 
   @Column({ type: 'varchar' })
   prevHash: string;
+
+  /** The AUDIT_CHAIN_KEYS id the hash is an HMAC with; null for rows from before the chain was keyed (plain sha256). */
+  @Column({ type: 'varchar', nullable: true })
+  keyId: string | null;
 
   @Column({ type: 'varchar' })
   hash: string;

@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { NestedList } from '../../../common/input/nested-list';
+import { TransferAskFields } from '../../transfers/dto/transfer-request.dto';
 
 export class RecommendationQueryDto {
   @ApiProperty()
@@ -49,7 +50,7 @@ export class CreateBatchDto {
   category: QuotaCategory;
 }
 
-export class OverrideProposalDto {
+export class OverrideProposalDto extends TransferAskFields {
   @ApiProperty()
   @IsInt()
   @Min(1)

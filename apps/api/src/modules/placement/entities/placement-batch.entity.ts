@@ -61,6 +61,10 @@ export class PlacementBatch {
   @Column({ type: 'int', nullable: true })
   createdBy: number | null;
 
+  /** The job run (job_run) that computes the proposals; its progress and error say how far it got. */
+  @Column({ type: 'uuid', nullable: true })
+  runId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

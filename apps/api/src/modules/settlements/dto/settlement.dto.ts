@@ -2,6 +2,7 @@ import { HOUSING, type Housing } from '@qonys/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { TransferAskFields } from '../../transfers/dto/transfer-request.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { message: 'validation.is_date' };
@@ -60,7 +61,7 @@ export class ArrivalDto {
   version: number;
 }
 
-export class MoveSettlementDto {
+export class MoveSettlementDto extends TransferAskFields {
   @ApiProperty({ description: 'The region whose quota takes the family instead' })
   @IsInt()
   @Min(1)

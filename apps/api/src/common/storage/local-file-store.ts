@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { checkStorageKey, type FileStore, StoredFileMissing } from './file-store';
+import { checkStorageKey, type FileStore, type StorageArea, StoredFileMissing } from './file-store';
 
-/** Files on local disk under one directory (`DATA_DIR/documents` by default). */
+/** Files of one area on local disk under one directory (`DATA_DIR/documents` by default). */
 export class LocalFileStore implements FileStore {
   private readonly root: string;
 
-  constructor(directory: string) {
+  constructor(
+    directory: string,
+    private readonly area: StorageArea = 'documents',
+  ) {
     this.root = resolve(directory);
   }
 
@@ -41,9 +44,9 @@ export class LocalFileStore implements FileStore {
     await rm(this.pathOf(key), { force: true });
   }
 
-  /** `documents/2026/03/<uuid>` → `<root>/2026/03/<uuid>`; the key's pattern admits no `..` or separators. */
+  /** `documents/2026/03/<uuid>` → `<root>/2026/03/<uuid>`; the area's key pattern admits no `..` or separators. */
   private pathOf(key: string): string {
-    const [, year, month, name] = checkStorageKey(key).split('/');
-    return join(this.root, year, month, name);
+    const [, ...rest] = checkStorageKey(key, this.area).split('/');
+    return join(this.root, ...rest);
   }
 }

@@ -1,16 +1,19 @@
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { StorageConfig } from '../../../config/app.config';
-import { checkStorageKey, type FileStore, StoredFileMissing } from './file-store';
+import type { StorageConfig } from '../../config/app.config';
+import { checkStorageKey, type FileStore, type StorageArea, StoredFileMissing } from './file-store';
 
 type S3Config = Extract<StorageConfig, { driver: 's3' }>;
 
-/** Files in a bucket of AWS S3 or any S3-compatible store (MinIO, Ceph, Yandex Object Storage …). */
+/** Files of one area (its key prefix) in a bucket of AWS S3 or any S3-compatible store (MinIO, Ceph, Yandex Object Storage …). */
 export class S3FileStore implements FileStore {
   private readonly client: S3Client;
   private readonly bucket: string;
 
-  constructor(config: S3Config) {
+  constructor(
+    config: S3Config,
+    private readonly area: StorageArea = 'documents',
+  ) {
     this.bucket = config.bucket;
     this.client = new S3Client({
       region: config.region,
@@ -31,7 +34,7 @@ export class S3FileStore implements FileStore {
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
-        Key: checkStorageKey(key),
+        Key: checkStorageKey(key, this.area),
         Body: content,
         ContentType: contentType,
         ContentLength: content.length,
@@ -41,7 +44,9 @@ export class S3FileStore implements FileStore {
 
   async get(key: string): Promise<Readable> {
     try {
-      const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key) }));
+      const result = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key, this.area) }),
+      );
       if (!(result.Body instanceof Readable)) throw new Error(`S3 returned no readable body for ${key}`);
       return result.Body;
     } catch (error) {
@@ -52,6 +57,6 @@ export class S3FileStore implements FileStore {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key) }));
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key, this.area) }));
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 /**
- * Where document files live: local disk or an S3-compatible object store. Keys are
- * made by `newStorageKey`, never from anything a client sent.
+ * Where files live: local disk or an S3-compatible object store. Keys are made by
+ * `newStorageKey` or `checkpointStorageKey`, never from anything a client sent.
  */
 export interface FileStore {
   put(key: string, content: Buffer, contentType: string): Promise<void>;
@@ -30,8 +30,15 @@ export function newStorageKey(now: Date = new Date()): string {
   return `documents/${now.getUTCFullYear()}/${month}/${randomUUID()}`;
 }
 
-/** Refuses anything that is not a key we made (the last line of defence against path tricks). */
-export function checkStorageKey(key: string): string {
-  if (!STORAGE_KEY.test(key)) throw new Error(`not a storage key: ${JSON.stringify(key)}`);
+/** Signed audit checkpoints (docs/audit-chain.md): `audit-checkpoints/2026/12/42.json`, and the newest one's copy. */
+export const CHECKPOINT_STORAGE_KEY = /^audit-checkpoints\/(?:latest|\d{4}\/\d{2}\/\d{1,19})\.json$/;
+
+/** The kinds of file kept, each under its own prefix (and, on local disk, its own folder under DATA_DIR). */
+export const STORAGE_AREAS = { documents: STORAGE_KEY, 'audit-checkpoints': CHECKPOINT_STORAGE_KEY } as const;
+export type StorageArea = keyof typeof STORAGE_AREAS;
+
+/** Refuses anything that is not a key we made for the area (the last line of defence against path tricks). */
+export function checkStorageKey(key: string, area: StorageArea = 'documents'): string {
+  if (!STORAGE_AREAS[area].test(key)) throw new Error(`not a storage key: ${JSON.stringify(key)}`);
   return key;
 }

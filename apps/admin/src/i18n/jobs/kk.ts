@@ -1,0 +1,34 @@
+import type { JobMessages } from './en';
+
+/** Фондық тапсырмалар экранының белгілері қазақша. */
+export const jobsKk: JobMessages = {
+  app: {
+    jobs: {
+      title: 'Фондық тапсырмалар',
+      jobs_heading: 'Тапсырмалар',
+      runs_heading: 'Соңғы іске қосулар',
+      run_now: 'Қазір іске қосу',
+      queued_ok: 'Іске қосу кезекке қойылды',
+      schedule: 'Кесте (UTC): %{cron}',
+      on_demand: 'Тек сұраныс бойынша',
+      last_run: 'Соңғы іске қосу: %{state}, %{time}',
+      never_run: 'Әлі іске қосылмаған',
+      no_runs: 'Іске қосулар әлі жоқ',
+      queued_at: 'Кезекке қойылды: %{time}',
+      finished_at: 'Аяқталды: %{time}',
+      progress: '%{total} ішінен %{processed}',
+      processed: '%{processed} орындалды',
+      failed_items: '%{failed} сәтсіз',
+      load_error: 'Тапсырмаларды жүктеу мүмкін болмады.',
+      states: { queued: 'Кезекте', running: 'Орындалуда', completed: 'Аяқталды', failed: 'Сәтсіз' },
+      names: {
+        'placement-batch': 'Орналастыру топтамасы',
+        'audit-checkpoint': 'Аудит журналының бақылау нүктесі',
+        retention: 'Сақтау мерзімі',
+      },
+    },
+  },
+  resources: {
+    jobs: { name: 'Тапсырма |||| Тапсырмалар' },
+  },
+};
