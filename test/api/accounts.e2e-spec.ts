@@ -56,7 +56,11 @@ describe('login under attack (LOGIN_LOCK_THRESHOLD=3, LOGIN_ADDRESS_FREE_FAILURE
     await attempt(attacker, { username: 'caseworker.pavlodar', password: DEMO_PASSWORD }).expect(429);
 
     // The owner, from another address, with the device token of their earlier login.
-    const owned = await attempt(freshAddress(), { username: owner.username, password: owner.password, deviceToken }).expect(200);
+    const owned = await attempt(freshAddress(), {
+      username: owner.username,
+      password: owner.password,
+      deviceToken,
+    }).expect(200);
     expect(owned.body.user.username).toBe(owner.username);
     // A device the account never signed in from stays locked out, with the right password too.
     await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(423);
@@ -71,22 +75,25 @@ describe('login under attack (LOGIN_LOCK_THRESHOLD=3, LOGIN_ADDRESS_FREE_FAILURE
 
   it('locks a device token that goes on failing, without locking the account for its other devices', async () => {
     const owner = await newCaseworker();
-    const phone = (await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200)).body
-      .deviceToken as string;
-    const desk = (await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200)).body
-      .deviceToken as string;
+    const phone = (await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200))
+      .body.deviceToken as string;
+    const desk = (await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200))
+      .body.deviceToken as string;
     const address = freshAddress();
     for (let i = 0; i < 2; i++) {
       await attempt(address, { username: owner.username, password: WRONG, deviceToken: phone }).expect(401);
     }
     await attempt(address, { username: owner.username, password: WRONG, deviceToken: phone }).expect(423);
-    await attempt(freshAddress(), { username: owner.username, password: owner.password, deviceToken: desk }).expect(200);
+    await attempt(freshAddress(), { username: owner.username, password: owner.password, deviceToken: desk }).expect(
+      200,
+    );
     await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200);
   });
 
   it('counts wrong passwords given again before a sensitive change, so a stolen session cannot guess freely', async () => {
     const owner = await newCaseworker();
-    const session = (await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200)).body;
+    const session = (await attempt(freshAddress(), { username: owner.username, password: owner.password }).expect(200))
+      .body;
     const again = (path: string, body: Record<string, unknown>) =>
       request(api.url).post(`/api/auth/${path}`).set(bearer(session.accessToken)).send(body);
     await again('mfa/setup', { password: WRONG }).expect(400);
@@ -172,15 +179,21 @@ describe('refresh tokens', () => {
 
   it('lets two tabs refresh with the same token at once: both get the same new refresh token, and the session lives on', async () => {
     const session = await login(api.url, 'caseworker.pavlodar');
-    const answers = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken), refresh(session.refreshToken)]);
+    const answers = await Promise.all([
+      refresh(session.refreshToken),
+      refresh(session.refreshToken),
+      refresh(session.refreshToken),
+    ]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     const refreshTokens = new Set(answers.map((a) => a.body.refreshToken as string));
     expect(refreshTokens.size).toBe(1);
     for (const answer of answers) await me(answer.body.accessToken).expect(200);
     await refresh([...refreshTokens][0]).expect(200);
-    const revoked = await scalar<string | null>(api.databaseUrl, `SELECT revoked_reason FROM auth_session WHERE id = $1`, [
-      sessionOf(session.refreshToken),
-    ]);
+    const revoked = await scalar<string | null>(
+      api.databaseUrl,
+      `SELECT revoked_reason FROM auth_session WHERE id = $1`,
+      [sessionOf(session.refreshToken)],
+    );
     expect(revoked).toBeNull();
   });
 
@@ -228,14 +241,16 @@ describe('the second factor and its policy', () => {
   const auditActions = (userId: number) =>
     withDb(api.databaseUrl, async (db) =>
       (
-        await db.query(`SELECT action FROM audit_event WHERE entity_type = 'user' AND entity_id = $1 AND action LIKE 'auth.mfa_%' ORDER BY id`, [
-          String(userId),
-        ])
+        await db.query(
+          `SELECT action FROM audit_event WHERE entity_type = 'user' AND entity_id = $1 AND action LIKE 'auth.mfa_%' ORDER BY id`,
+          [String(userId)],
+        )
       ).rows.map((r: { action: string }) => r.action),
     );
 
   async function signIn(user: CreatedUser, otp?: string): Promise<Session> {
-    return (await loginBody({ username: user.username, password: user.password, ...(otp ? { otp } : {}) }).expect(200)).body;
+    return (await loginBody({ username: user.username, password: user.password, ...(otp ? { otp } : {}) }).expect(200))
+      .body;
   }
 
   it('sets up, replaces and turns off the second factor only with the password, auditing each change', async () => {
@@ -260,9 +275,27 @@ describe('the second factor and its policy', () => {
     const replacement = await post('mfa/setup', session.accessToken, { password: user.password }).expect(200);
     const newSecret: string = replacement.body.secret;
     expect(newSecret).not.toBe(secret);
+    // Both the secret in use and the one waiting for its first code are stored sealed.
+    const stored = await withDb(
+      api.databaseUrl,
+      async (db) =>
+        (
+          await db.query<{ mfa_secret: string; mfa_pending_secret: string }>(
+            'SELECT mfa_secret, mfa_pending_secret FROM app_user WHERE id = $1',
+            [user.id],
+          )
+        ).rows[0],
+    );
+    expect(stored.mfa_secret).toMatch(/^v1:e2e:/);
+    expect(stored.mfa_pending_secret).toMatch(/^v1:e2e:/);
+    expect(JSON.stringify(stored)).not.toContain(secret);
+    expect(JSON.stringify(stored)).not.toContain(newSecret);
     await signIn(user, await unusedTotp(`${api.url}|${user.username}`, secret));
     const newCodes = `${api.url}|${user.username}|new`;
-    await post('mfa/enable', session.accessToken, { password: user.password, otp: await unusedTotp(newCodes, newSecret) }).expect(200);
+    await post('mfa/enable', session.accessToken, {
+      password: user.password,
+      otp: await unusedTotp(newCodes, newSecret),
+    }).expect(200);
     await signIn(user, await unusedTotp(newCodes, newSecret));
 
     const wrongOff = await post('mfa/disable', session.accessToken, { password: WRONG }).expect(400);
@@ -293,7 +326,14 @@ describe('the second factor and its policy', () => {
     await request(api.url)
       .put(`/api/mfa-policies/${policy.id}`)
       .set(bearer(admin.accessToken))
-      .send({ role: 'regional_official', mfaRequired: true, source: 'Security review 2026', validFrom: null, validTo: null, version: policy.version })
+      .send({
+        role: 'regional_official',
+        mfaRequired: true,
+        source: 'Security review 2026',
+        validFrom: null,
+        validTo: null,
+        version: policy.version,
+      })
       .expect(200);
     const audited = await scalar<number>(
       api.databaseUrl,
@@ -309,8 +349,12 @@ describe('the second factor and its policy', () => {
     expect(enrolled.user).toMatchObject({ mfaEnabled: true, mfaRequired: true });
     const off = await post('mfa/disable', enrolled.accessToken, { password: user.password }).expect(409);
     expect(off.body.code).toBe('auth.mfa_required_for_role');
-    await request(api.url).get('/api/auth/me').set(bearer(enrolled.accessToken)).expect(200).expect((r) => {
-      expect(r.body.mfaRequired).toBe(true);
-    });
+    await request(api.url)
+      .get('/api/auth/me')
+      .set(bearer(enrolled.accessToken))
+      .expect(200)
+      .expect((r) => {
+        expect(r.body.mfaRequired).toBe(true);
+      });
   });
 });

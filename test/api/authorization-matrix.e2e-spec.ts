@@ -60,6 +60,7 @@ interface Fixtures {
   applicantIds: Record<string, number>;
   documentTypeId: number;
   legalGroundId: number;
+  retentionRuleId: number;
   /** A document on each region's draft case, by KATO code. */
   documentIds: Record<string, number>;
   /** An approved case with its certificate in each region, by KATO code. */
@@ -176,7 +177,7 @@ const STALE_PERSON_EDIT = { surname: 'Тестов', givenName: 'Тест', birt
 
 /** The reference-data resources share one controller shape. */
 const referenceRows = (
-  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'mfa-policies',
+  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'mfa-policies' | 'retention-rules',
   id: (f: Fixtures) => number,
 ): Row[] => [
   { method: 'GET', path: `/api/${path}`, access: perm(path, 'list'), allowed: [200] },
@@ -296,6 +297,7 @@ const MATRIX: Row[] = [
   ...referenceRows('document-types', (f) => f.documentTypeId),
   ...referenceRows('legal-grounds', (f) => f.legalGroundId),
   ...referenceRows('mfa-policies', (f) => f.mfaPolicyId),
+  ...referenceRows('retention-rules', (f) => f.retentionRuleId),
   {
     method: 'GET',
     path: '/api/calendar/add-working-days',
@@ -365,6 +367,15 @@ const MATRIX: Row[] = [
     request: (f, caller) => ({ params: { id: ownPerson(f, caller) } }),
     allowed: [200],
   },
+  {
+    method: 'POST',
+    path: '/api/persons/{id}/erasure',
+    access: perm('erasures', 'create'),
+    request: (f, caller) => ({ params: { id: ownPerson(f, caller) }, body: {} }),
+    allowed: [400],
+  },
+  // Retention: the dry run (a real run is the job `retention`)
+  { method: 'GET', path: '/api/retention/due', access: perm('erasures', 'list'), allowed: [200] },
   {
     method: 'GET',
     path: '/api/persons/{id}/duplicates',
@@ -1042,6 +1053,7 @@ describe('authorization matrix', () => {
       applicantIds: {},
       documentTypeId: await scalar(api.databaseUrl, `SELECT id FROM document_type WHERE key = 'application_form'`),
       legalGroundId: await scalar(api.databaseUrl, `SELECT id FROM legal_ground WHERE code = 'false_information'`),
+      retentionRuleId: await scalar(api.databaseUrl, 'SELECT min(id) FROM retention_rule'),
       documentIds: {},
       approvedCaseIds: {},
       certificateNumber: '',

@@ -364,7 +364,7 @@ describe('personal data reads', () => {
       // An admin moves the child to another region: the Pavlodar case keeps them.
       const shown = (await get(admin, `/api/persons/${child.id}`).expect(200)).body as Record<string, unknown>;
       const body: Record<string, unknown> = { ...shown, regionId: abaiId };
-      for (const field of ['id', 'mergedIntoId', 'createdAt', 'updatedAt']) delete body[field];
+      for (const field of ['id', 'mergedIntoId', 'erasedAt', 'createdAt', 'updatedAt']) delete body[field];
       await put(admin, `/api/persons/${child.id}`, body).expect(200);
 
       const before = await lastEventId();
@@ -390,7 +390,7 @@ describe('personal data reads', () => {
       const movedCase = await openCase(pavlodarId, [moved.id]);
       const movedShown = (await get(admin, `/api/persons/${moved.id}`).expect(200)).body as Record<string, unknown>;
       const movedBody: Record<string, unknown> = { ...movedShown, regionId: abaiId };
-      for (const field of ['id', 'mergedIntoId', 'createdAt', 'updatedAt']) delete movedBody[field];
+      for (const field of ['id', 'mergedIntoId', 'erasedAt', 'createdAt', 'updatedAt']) delete movedBody[field];
       await put(admin, `/api/persons/${moved.id}`, movedBody).expect(200);
       const list = await get(pavlodar, `/api/applications?filter=${enc({ id: [movedCase] })}`).expect(200);
       expect(list.body).toEqual([expect.objectContaining({ id: movedCase, applicantName: null })]);

@@ -11,6 +11,9 @@ import { DataSource } from 'typeorm';
 import { seedDemoDatabase } from '../../apps/api/src/database/seeds/demo/seed-database';
 import { typeormOptions } from '../../apps/api/src/database/typeorm-options';
 import { AuditLogService } from '../../apps/api/src/modules/audit/audit-log.service';
+import { DataKeysRepository } from '../../apps/api/src/modules/data-keys/data-keys.repository';
+import { DataKeysService } from '../../apps/api/src/modules/data-keys/data-keys.service';
+import { MasterKeyCipher } from '../../apps/api/src/modules/data-keys/master-key-cipher';
 import { createFileStore } from '../../apps/api/src/common/storage/file-store.provider';
 import { loadConfig } from '../../apps/api/src/config/app.config';
 import { AuditCheckpointService } from '../../apps/api/src/modules/audit/audit-checkpoint.service';
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
       DATA_MASTER_KEYS: E2E_DATA_MASTER_KEYS,
     });
     try {
-      const result = await seedDemoDatabase(db.url, createFileStore(config), config.auditChainKeys, {
+      const result = await seedDemoDatabase(db.url, createFileStore(config), config, {
         families,
         seed: 1,
         today: '2026-12-01',
@@ -47,7 +50,12 @@ async function main(): Promise<void> {
       await dataSource.initialize();
       const started = performance.now();
       const checkpoints = new AuditCheckpointService(dataSource, createFileStore(config, 'audit-checkpoints'), config);
-      const chain = await new AuditLogService(dataSource, config, checkpoints).verify();
+      const chain = await new AuditLogService(
+        dataSource,
+        config,
+        checkpoints,
+        new DataKeysService(dataSource, new DataKeysRepository(), new MasterKeyCipher(config.dataMasterKeys)),
+      ).verify();
       const verifySeconds = (performance.now() - started) / 1000;
       await dataSource.destroy();
       console.log(

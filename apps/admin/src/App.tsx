@@ -15,6 +15,7 @@ import { legalGrounds } from './legal-grounds';
 import { LoginPage } from './login/LoginPage';
 import { mciRates } from './mci-rates';
 import { mfaPolicies } from './mfa-policies';
+import { retentionRules } from './retention-rules';
 import { DUPLICATES_PATH, PersonDuplicates, persons } from './persons';
 import { placement, placementWeights } from './placement';
 import { authProvider } from './providers/authProvider';
@@ -72,6 +73,7 @@ export const App = () => (
       <Resource name="deadlines" {...deadlines} />
       <Resource name="holidays" {...holidays} />
       <Resource name="mci-rates" {...mciRates} />
+      <Resource name="retention-rules" {...retentionRules} />
       {/* Administration */}
       <Resource name="users" {...users} />
       <Resource name="mfa-policies" {...mfaPolicies} />

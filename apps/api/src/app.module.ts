@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { DataKeysModule } from './modules/data-keys/data-keys.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -23,6 +24,7 @@ import { PlacementModule } from './modules/placement/placement.module';
 import { PersonsModule } from './modules/persons/persons.module';
 import { QuotasModule } from './modules/quotas/quotas.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { SettlementsModule } from './modules/settlements/settlements.module';
 import { TransfersModule } from './modules/transfers/transfers.module';
 import { UsersModule } from './modules/users/users.module';
@@ -38,11 +40,13 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(typeormOptions(databaseUrl, DB_POOL_SIZE)),
+        DataKeysModule,
         AuditModule,
         AuthModule,
         UsersModule,
         ReferenceDataModule,
         PersonsModule,
+        RetentionModule,
         ApplicationsModule,
         DocumentsModule,
         CertificatesModule,

@@ -18,6 +18,9 @@ import { migrateAsOwner, runMigrations } from './database/migrate';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_TWO_FACTOR_ROLES, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
 import { loadDemoFamilies } from './database/seeds/demo/demo-writer';
 import { AuditService } from './modules/audit/audit.service';
+import { DataKeysService } from './modules/data-keys/data-keys.service';
+import { MasterKeyCipher } from './modules/data-keys/master-key-cipher';
+import { UsersRepository } from './modules/users/users.repository';
 import { JobsService } from './modules/jobs/jobs.service';
 import { FILE_STORE } from './common/storage/file-store';
 import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
@@ -110,14 +113,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     // Client-side routes load the app shell; unknown API paths stay JSON 404s.
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply
-          .status(404)
-          .send({
-            statusCode: 404,
-            error: 'Not Found',
-            message: `No route ${request.method} ${request.url.split('?')[0]}`,
-            requestId: request.id,
-          });
+        return reply.status(404).send({
+          statusCode: 404,
+          error: 'Not Found',
+          message: `No route ${request.method} ${request.url.split('?')[0]}`,
+          requestId: request.id,
+        });
       }
       return reply.sendFile('index.html');
     });
@@ -132,7 +133,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       ? await runMigrations(dataSource)
       : await migrateAsOwner(ownerUrl, (await dataSource.query<{ role: string }[]>('SELECT current_user AS role'))[0].role);
   if (applied.length > 0) new Logger('Database').log(`migrations applied: ${applied.join(', ')}`);
-  const seeded = config.demoData ? await seedDemoData(dataSource, app.get(AuditService)) : [];
+  await resealSecrets(app);
+  const seeded = config.demoData ? await seedDemoData(dataSource, app.get(AuditService), app.get(MasterKeyCipher)) : [];
   if (config.demoData && config.demoFamilies > 0) {
     const loaded = await loadDemoFamilies(dataSource, app.get(AuditService), app.get(FILE_STORE), {
       families: config.demoFamilies,
@@ -162,6 +164,18 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * After the migrations: what is not yet sealed by the current master key (TOTP secrets
+ * from before sealing, keys and secrets of an older master key) is sealed again.
+ */
+async function resealSecrets(app: NestFastifyApplication): Promise<void> {
+  const logger = new Logger('Keys');
+  const secrets = await app.get(UsersRepository).resealMfaSecrets();
+  if (secrets > 0) logger.log(`TOTP secrets sealed with the current master key: ${secrets}`);
+  const keys = await app.get(DataKeysService).rewrapAll();
+  if (keys > 0) logger.log(`person data keys rewrapped with the current master key: ${keys}`);
 }
 
 function printBanner(url: string, config: AppConfig, embedded: boolean, seeded: string[]): void {

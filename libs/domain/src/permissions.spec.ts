@@ -52,6 +52,8 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'labour-demand': SETTLEMENT_WORK,
   'region-capacities': SETTLEMENT_WORK,
   'placement-weights': REFERENCE_DATA,
+  'retention-rules': REFERENCE_DATA,
+  erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE },
   'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT },
   jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ },
   'mfa-policies': REFERENCE_DATA,

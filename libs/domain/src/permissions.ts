@@ -26,6 +26,8 @@ export const RESOURCES = [
   'labour-demand',
   'region-capacities',
   'placement-weights',
+  'retention-rules',
+  'erasures',
   'transfer-requests',
   'jobs',
   'mfa-policies',
@@ -122,6 +124,9 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   'labour-demand': settlementWork(READ),
   'region-capacities': settlementWork(READ),
   'placement-weights': referenceData,
+  'retention-rules': referenceData,
+  // Erasing a person, and the retention run's list of who is due: admins only.
+  erasures: { admin: { actions: ['list', 'create'], scope: 'all' } },
   // A regional official sees the requests from or to their region; only the receiving
   // region's official accepts or declines, only the sending side withdraws (docs/transfers.md).
   'transfer-requests': {

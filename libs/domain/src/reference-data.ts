@@ -17,3 +17,11 @@ export const DEADLINE_KEYS = [
   'status_extension_limit',
 ] as const;
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
+
+/** Kinds of record a retention rule keeps for a time (docs/personal-data.md, Retention). */
+export const RETENTION_RECORD_KINDS = ['closed_case_persons'] as const;
+export type RetentionRecordKind = (typeof RETENTION_RECORD_KINDS)[number];
+
+/** Why a person's personal data is erased; stored on the `person.erase` audit entry. */
+export const ERASURE_REASONS = ['subject_request', 'retention_expired', 'court_order', 'registered_in_error'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];

@@ -24,6 +24,7 @@ import { CountryField, OtherSpellingsField } from './personDisplay';
 import { PersonAccessLog } from './PersonAccessLog';
 import { PersonCases } from './PersonCases';
 import { EthnicityMark } from './EthnicityMark';
+import { ErasePersonButton } from './ErasePersonButton';
 import { useDuplicatesPath } from './useDuplicateCheck';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -62,6 +63,17 @@ const DuplicatesButton = () => {
   );
 };
 
+const ErasedNotice = () => {
+  const record = useRecordContext<Person>();
+  const translate = useTranslate();
+  if (!record?.erasedAt) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }}>
+      {translate('app.erasure.erased_notice')}
+    </Alert>
+  );
+};
+
 const MergedNotice = () => {
   const record = useRecordContext<Person>();
   const translate = useTranslate();
@@ -76,16 +88,17 @@ const MergedNotice = () => {
   );
 };
 
-/** A merged record is history: the API refuses to edit it (edit the person it was merged into). */
+/** A merged or erased record is history: the API refuses to edit it. */
 const EditPersonButton = () => {
   const record = useRecordContext<Person>();
-  return record && record.mergedIntoId === null ? <EditButton /> : null;
+  return record && record.mergedIntoId === null && record.erasedAt === null ? <EditButton /> : null;
 };
 
 const PersonShowActions = () => (
   <TopToolbar>
     <DuplicatesButton />
     <EditPersonButton />
+    <ErasePersonButton />
   </TopToolbar>
 );
 
@@ -110,6 +123,7 @@ export const PersonShow = () => (
   <Show actions={<PersonShowActions />}>
     <Box sx={{ p: 2 }}>
       <MergedNotice />
+      <ErasedNotice />
       <Section title="names">
         <Text source="surname" />
         <Text source="givenName" />

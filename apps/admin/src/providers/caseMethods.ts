@@ -1,4 +1,4 @@
-import { type ApplicationDetail, type Relation } from '@qonys/domain';
+import { type ApplicationDetail, type ErasureReason, type Relation } from '@qonys/domain';
 import type {
   CaseDocument,
   ChecklistItem,
@@ -30,6 +30,7 @@ export interface CaseMethods {
   getPersonDuplicates(personId: number): Promise<DuplicateCandidate[]>;
   markPersonDistinct(personId: number, otherPersonId: number): Promise<void>;
   mergePerson(personId: number, intoPersonId: number, version: number): Promise<Person>;
+  erasePerson(personId: number, reason: ErasureReason, version: number): Promise<void>;
 }
 
 export const caseMethods: CaseMethods = {
@@ -68,4 +69,7 @@ export const caseMethods: CaseMethods = {
   },
   mergePerson: async (personId, intoPersonId, version) =>
     (await post(`/persons/${id(personId)}/merge`, { intoPersonId, version })).json as Person,
+  erasePerson: async (personId, reason, version) => {
+    await post(`/persons/${id(personId)}/erasure`, { reason, version });
+  },
 };

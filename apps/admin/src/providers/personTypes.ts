@@ -28,6 +28,8 @@ export interface Person {
   addressKz: string | null;
   regionId: number;
   mergedIntoId: number | null;
+  /** Set once the personal data was erased (names read '—'). */
+  erasedAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

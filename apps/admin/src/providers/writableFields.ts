@@ -33,6 +33,7 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   deadlines: fields(['key', ...names, 'amount', 'unit', ...validity]),
   'document-types': fields(['key', ...names, 'scope', 'required', 'condition', 'sortOrder', ...validity]),
   'legal-grounds': fields(['kind', 'code', ...names, 'sourceKk', 'sourceRu', 'sourceEn', ...validity]),
+  'retention-rules': fields(['recordKind', 'keepYears', ...names, ...validity]),
   // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
   persons: fields(PERSON_WRITABLE_FIELDS),
   // Members change through /applications/:id/members while a draft; status only through transitions.

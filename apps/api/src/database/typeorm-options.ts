@@ -26,6 +26,7 @@ import { LegalGround } from '../modules/reference-data/entities/legal-ground.ent
 import { Holiday } from '../modules/reference-data/entities/holiday.entity';
 import { MciRate } from '../modules/reference-data/entities/mci-rate.entity';
 import { Region } from '../modules/reference-data/entities/region.entity';
+import { RetentionRule } from '../modules/reference-data/entities/retention-rule.entity';
 import { Settlement } from '../modules/settlements/entities/settlement.entity';
 import { TransferRequest } from '../modules/transfers/entities/transfer-request.entity';
 import { User } from '../modules/users/entities/user.entity';
@@ -41,6 +42,8 @@ import { RussianRegionNames1764000000011 } from './migrations/1764000000011-russ
 import { KeyedAuditChain1764000000012 } from './migrations/1764000000012-keyed-audit-chain';
 import { JobQueueSchema1764000000013 } from './migrations/1764000000013-job-queue-schema';
 import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
+import { PersonDataKeys1764000000015 } from './migrations/1764000000015-person-data-keys';
+import { RetentionRules1764000000016 } from './migrations/1764000000016-retention-rules';
 import { AccountProtection1764000000017 } from './migrations/1764000000017-account-protection';
 import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
@@ -60,6 +63,7 @@ export const ENTITIES = [
   MfaPolicy,
   DocumentType,
   LegalGround,
+  RetentionRule,
   Person,
   Application,
   ApplicationMember,
@@ -92,6 +96,8 @@ export const MIGRATIONS = [
   KeyedAuditChain1764000000012,
   JobQueueSchema1764000000013,
   PersonAccess1764000000014,
+  PersonDataKeys1764000000015,
+  RetentionRules1764000000016,
   AccountProtection1764000000017,
   JobRuns1764000000018,
   TransferRequests1764000000019,

@@ -65,6 +65,22 @@ export const personsEn = {
     },
     person_cases: 'Cases as applicant',
     no_cases: 'Not the applicant of any case.',
+    erasure: {
+      button: 'Erase personal data',
+      title: 'Erase the personal data of person %{id}?',
+      help: 'Names, IIN, documents, phone and addresses are removed for good, and the values in the audit log can no longer be read. Sex, birth year, region and the cases stay for statistics. This cannot be undone.',
+      reason: 'Reason',
+      reasons: {
+        subject_request: 'At the person’s request',
+        retention_expired: 'Retention period over',
+        court_order: 'Court order',
+        registered_in_error: 'Registered in error',
+      },
+      confirm: 'Type the person’s number (%{id}) to confirm',
+      submit: 'Erase',
+      done: 'Personal data erased',
+      erased_notice: 'This person’s personal data was erased; the record is kept for statistics only.',
+    },
     duplicates: {
       button: 'Possible duplicates',
       title: 'Possible duplicates of %{name}',

@@ -2,6 +2,8 @@ import type { Role } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/security/password';
 import type { AuditService } from '../../modules/audit/audit.service';
+import type { MasterKeyCipher } from '../../modules/data-keys/master-key-cipher';
+import { sealTotpSecret } from '../../modules/data-keys/totp-secrets';
 
 /** Demo only: never used outside demo data, printed at start-up with a warning. */
 export const DEMO_PASSWORD = 'Qonys-demo-2026';
@@ -25,7 +27,11 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; regio
 ];
 
 /** Adds the demo users that are missing; safe to run at every start. Returns those added. */
-export async function seedDemoData(dataSource: DataSource, audit: AuditService): Promise<string[]> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  audit: AuditService,
+  cipher: MasterKeyCipher,
+): Promise<string[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
     const added: string[] = [];
@@ -36,7 +42,15 @@ export async function seedDemoData(dataSource: DataSource, audit: AuditService):
          SELECT $1, $2, $3, (SELECT id FROM region WHERE code = $4), $5, $6, $7
          ON CONFLICT (username) DO NOTHING
          RETURNING id, region_id`,
-        [user.username, user.fullName, user.role, user.regionCode, passwordHash, mfa ? DEMO_TOTP_SECRET : null, mfa],
+        [
+          user.username,
+          user.fullName,
+          user.role,
+          user.regionCode,
+          passwordHash,
+          mfa ? sealTotpSecret(cipher, DEMO_TOTP_SECRET) : null,
+          mfa,
+        ],
       );
       if (rows.length > 0) {
         added.push(user.username);

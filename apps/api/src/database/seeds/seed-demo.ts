@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   });
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, 4);
   try {
-    const result = await seedDemoDatabase(config.databaseUrl ?? embedded!.url, createFileStore(config), config.auditChainKeys, {
+    const result = await seedDemoDatabase(config.databaseUrl ?? embedded!.url, createFileStore(config), config, {
       families: config.demoFamilies,
       seed: config.demoSeed,
       today: config.demoToday,

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { fetchPage, ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
 import { dateFrom, dateTo, ids, integerEquals, textEquals } from '../../common/list/filters';
+import { DataKeysService } from '../data-keys/data-keys.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuditCheckpointService, type StoredCheckpoint } from './audit-checkpoint.service';
 import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash';
 import type { CheckpointStatement } from './checkpoint-signature';
 import { AuditEvent } from './entities/audit-event.entity';
+import { openChanges, PERSONAL_FIELDS, sealedFor } from './personal-values';
 
 export const AUDIT_LIST: ListSpec<AuditEvent> = {
   resource: 'audit-events',
@@ -102,10 +104,12 @@ export class AuditLogService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditChainKeys'>,
     private readonly checkpoints: AuditCheckpointService,
+    private readonly dataKeys: DataKeysService,
   ) {}
 
-  list(query: ParsedListQuery): Promise<ListResult<AuditEvent>> {
-    return fetchPage(this.dataSource.getRepository(AuditEvent).createQueryBuilder('e'), query, AUDIT_LIST);
+  async list(query: ParsedListQuery): Promise<ListResult<AuditEvent>> {
+    const page = await fetchPage(this.dataSource.getRepository(AuditEvent).createQueryBuilder('e'), query, AUDIT_LIST);
+    return new ListResult(page.resource, await this.opened(page.items), page.start, page.total);
   }
 
   /** The entries naming a person (docs/personal-data.md, Reads), newest first. */
@@ -113,7 +117,16 @@ export class AuditLogService {
     const qb = this.dataSource
       .getRepository(AuditEvent)
       .createQueryBuilder('e')
-      .select(['e.id', 'e.occurredAt', 'e.actorId', 'e.actorUsername', 'e.actorRole', 'e.action', 'e.entityType', 'e.entityId'])
+      .select([
+        'e.id',
+        'e.occurredAt',
+        'e.actorId',
+        'e.actorUsername',
+        'e.actorRole',
+        'e.action',
+        'e.entityType',
+        'e.entityId',
+      ])
       .innerJoin('person_access', 'pa', 'pa.audit_event_id = e.id')
       .where('pa.person_id = :personId', { personId });
     return fetchPage(qb, query, PERSON_ACCESS_LIST);
@@ -123,7 +136,33 @@ export class AuditLogService {
     if (!/^\d{1,18}$/.test(id)) throw DomainError.notFound('audit_event');
     const event = await this.dataSource.getRepository(AuditEvent).findOneBy({ id });
     if (!event) throw DomainError.notFound('audit_event');
-    return event;
+    const [opened] = await this.opened([event]);
+    return opened;
+  }
+
+  /**
+   * Entries about the person that hold a personal value in clear: written before values
+   * were sealed (migration 1764000000015); the append-only chain keeps them as they are.
+   */
+  async countClearPersonalEntries(manager: EntityManager, personId: number): Promise<number> {
+    const [row] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_event e
+       WHERE e.entity_type = 'person' AND e.entity_id = $1 AND EXISTS (
+         SELECT 1 FROM jsonb_each(e.changes) c
+         WHERE c.key = ANY($2::text[])
+           AND (jsonb_typeof(c.value -> 'before') IN ('string', 'array', 'number')
+             OR jsonb_typeof(c.value -> 'after') IN ('string', 'array', 'number')))`,
+      [String(personId), [...PERSONAL_FIELDS]],
+    );
+    return row.n;
+  }
+
+  /** The events with their personal values opened by their persons' keys ("erased" where a key is gone). */
+  private async opened(events: AuditEvent[]): Promise<AuditEvent[]> {
+    const personIds = events.flatMap((event) => sealedFor(event.changes));
+    if (personIds.length === 0) return events;
+    const keys = await this.dataKeys.forReading(this.dataSource.manager, personIds);
+    return events.map((event) => ({ ...event, changes: openChanges(event.changes, keys) }));
   }
 
   /**

@@ -4,8 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/actor';
 import { bulkInsert, nextIds } from '../../common/persistence/bulk-insert';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { DataKeysService } from '../data-keys/data-keys.service';
 import { auditHash, GENESIS_HASH, storedAuditRow } from './audit-hash';
 import type { FieldChanges } from './entities/audit-event.entity';
+import { hasPersonalValues, sealChanges } from './personal-values';
 
 /** What a service says happened; who and from where come from the RequestContext. */
 export interface AuditEntry {
@@ -14,6 +16,11 @@ export interface AuditEntry {
   entityId?: string | number;
   regionId?: number | null;
   changes?: FieldChanges | null;
+  /**
+   * The person whose personal values the changes hold, when the entity is not that person
+   * (their document); an entry about a person is theirs without saying so.
+   */
+  personId?: number | null;
   /** Overrides the context's actor, e.g. a failed login names the account tried. */
   actor?: { id: number | null; username: string | null; role: string | null };
 }
@@ -39,6 +46,12 @@ export function diff(before: object | null, after: object | null, fields?: strin
 }
 
 const normalise = (v: unknown): unknown => (v === undefined ? null : v instanceof Date ? v.toISOString() : v);
+
+/** The person an entry's personal values belong to, if any. */
+function subjectOf(entry: AuditEntry): number | null {
+  if (entry.personId != null) return entry.personId;
+  return entry.entityType === 'person' && entry.entityId !== undefined ? Number(entry.entityId) : null;
+}
 
 /** An entry of generated history: it happened at `occurredAt`, by `actor`. */
 export type HistoricAuditEntry = AuditEntry & { occurredAt: Date };
@@ -70,6 +83,7 @@ export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditChainKeys'>,
+    private readonly dataKeys: DataKeysService,
   ) {}
 
   /**
@@ -101,7 +115,8 @@ export class AuditService {
     const ids = await nextIds(manager, 'audit_event_id_seq', entries.length);
     const { currentId: keyId, keys } = this.config.auditChainKeys;
     const key = keys.get(keyId)!;
-    const rows = entries.map((entry, i) => {
+    const sealed = await this.sealPersonalValues(manager, entries);
+    const rows = sealed.map((entry, i) => {
       const row = storedAuditRow(String(ids[i]), entry, context, keyId);
       const hash = auditHash(prevHash, row, key);
       const values = [
@@ -125,6 +140,22 @@ export class AuditService {
       return values;
     });
     await bulkInsert(manager, 'audit_event', AUDIT_COLUMNS, rows);
+  }
+
+  /**
+   * Each entry's personal values sealed with its person's data key (docs/personal-data.md,
+   * Encryption), so the chain hashes ciphertext and still verifies once a key is destroyed.
+   * The keys of the whole batch are fetched, and the missing ones created, at once.
+   */
+  private async sealPersonalValues(manager: EntityManager, entries: HistoricAuditEntry[]): Promise<HistoricAuditEntry[]> {
+    const subjects = entries.map((entry) => (hasPersonalValues(entry.changes) ? subjectOf(entry) : null));
+    const personIds = [...new Set(subjects.filter((id) => id !== null))];
+    if (personIds.length === 0) return entries;
+    const keys = await this.dataKeys.forWriting(manager, personIds);
+    return entries.map((entry, i) => {
+      const personId = subjects[i];
+      return personId === null ? entry : { ...entry, changes: sealChanges(entry.changes!, personId, keys.get(personId) ?? null) };
+    });
   }
 
   /** Records entries in a transaction of their own (failed logins, refused requests). */

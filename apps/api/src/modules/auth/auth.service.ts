@@ -202,7 +202,7 @@ export class AuthService {
     let mfaEnrolment: MfaEnrolment | undefined;
     if (!user.mfaEnabled) {
       const secret = user.mfaSecret ?? this.mfa.newSecret();
-      if (!user.mfaSecret) await manager.update(User, user.id, { mfaSecret: secret });
+      if (!user.mfaSecret) await this.users.updateMfa(manager, user.id, { mfaSecret: secret });
       mfaEnrolment = await this.mfa.enrolment(user.username, secret);
     }
     return new DomainError(ErrorKind.MfaRequired, 'auth.mfa_required', {}, undefined, {

@@ -4,7 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { User } from '../users/entities/user.entity';
 import { type UserWithSecrets, UsersRepository } from '../users/users.repository';
 import { AccountLockService } from './account-lock.service';
 import { MfaPolicyRepository } from './mfa-policy.repository';
@@ -30,7 +29,7 @@ export class TwoFactorService {
   startSetup(ctx: AuthedContext, password: string): Promise<MfaEnrolment> {
     return this.withPassword(ctx, password, async (manager, user) => {
       const secret = this.mfa.newSecret();
-      await manager.update(User, user.id, user.mfaEnabled ? { mfaPendingSecret: secret } : { mfaSecret: secret });
+      await this.users.updateMfa(manager, user.id, user.mfaEnabled ? { mfaPendingSecret: secret } : { mfaSecret: secret });
       return this.mfa.enrolment(user.username, secret);
     });
   }
@@ -43,7 +42,7 @@ export class TwoFactorService {
       // A replacement starts its own sequence of steps; a first enrolment keeps the one-time rule.
       const step = this.mfa.verifyTotp(secret, otp, user.mfaEnabled ? null : user.mfaLastStep);
       if (step === null) throw DomainError.invalid({ otp: 'auth.wrong_otp' });
-      await manager.update(User, user.id, { mfaSecret: secret, mfaPendingSecret: null, mfaEnabled: true, mfaLastStep: String(step) });
+      await this.users.updateMfa(manager, user.id, { mfaSecret: secret, mfaPendingSecret: null, mfaEnabled: true, mfaLastStep: String(step) });
       const recoveryCodes = await this.mfa.issueRecoveryCodes(manager, user.id);
       await this.audit.record(manager, ctx, {
         action: user.mfaEnabled ? 'auth.mfa_changed' : 'auth.mfa_enrolled',
@@ -62,7 +61,7 @@ export class TwoFactorService {
       if (await this.mfaPolicy.requiredFor(manager, user.role)) {
         throw new DomainError(ErrorKind.Conflict, 'auth.mfa_required_for_role');
       }
-      await manager.update(User, user.id, { mfaEnabled: false, mfaSecret: null, mfaPendingSecret: null });
+      await this.users.updateMfa(manager, user.id, { mfaEnabled: false, mfaSecret: null, mfaPendingSecret: null });
       await manager.delete(MfaRecoveryCode, { userId: user.id });
       await this.audit.record(manager, ctx, {
         action: 'auth.mfa_removed',

@@ -104,6 +104,7 @@ export class DocumentsService {
           entityType: 'document',
           entityId: saved.id,
           regionId: application.regionId,
+          personId: saved.personId,
           changes: diff(null, saved, AUDITED_FIELDS),
         });
         return saved;
@@ -175,6 +176,7 @@ export class DocumentsService {
         entityType: 'document',
         entityId: id,
         regionId: application.regionId,
+        personId: after.personId,
         changes: diff(before, after, [...AUDITED_FIELDS, 'reviewedBy']),
       });
       return after;

@@ -6,6 +6,7 @@ export const PERSON_FIELDS = [
   'id',
   ...PERSON_WRITABLE_FIELDS,
   'mergedIntoId',
+  'erasedAt',
   'version',
   'createdAt',
   'updatedAt',
@@ -25,7 +26,7 @@ export interface ForeignPersonJson {
 
 /** Fields an audit entry compares (everything the caller can change). */
 export const AUDITED_FIELDS: string[] = PERSON_FIELDS.filter(
-  (field) => !['id', 'version', 'createdAt', 'updatedAt'].includes(field),
+  (field) => !['id', 'erasedAt', 'version', 'createdAt', 'updatedAt'].includes(field),
 );
 
 export function personJson(person: Person): PersonJson {

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
-import { CreatePersonDto, MarkDistinctDto, MergePersonDto, UpdatePersonDto } from './dto/person.dto';
+import { CreatePersonDto, ErasePersonDto, MarkDistinctDto, MergePersonDto, UpdatePersonDto } from './dto/person.dto';
 import { PersonDuplicatesService } from './person-duplicates.service';
+import { PersonErasureService } from './person-erasure.service';
 import { PersonMergeService } from './person-merge.service';
 import { PERSON_LIST } from './person-list';
 import { PersonsService } from './persons.service';
@@ -18,6 +19,7 @@ export class PersonsController {
     private readonly persons: PersonsService,
     private readonly duplicates: PersonDuplicatesService,
     private readonly merging: PersonMergeService,
+    private readonly erasure: PersonErasureService,
   ) {}
 
   /** `filter.q`: a name in any script, an IIN, a document number or a case number. */
@@ -71,5 +73,13 @@ export class PersonsController {
   @RequirePermission('persons', 'edit')
   merge(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: MergePersonDto) {
     return this.merging.merge(ctx, id, dto.intoPersonId, dto.version);
+  }
+
+  /** Erases the person's personal data (admins; docs/personal-data.md, Erasure). */
+  @Post(':id/erasure')
+  @HttpCode(200)
+  @RequirePermission('erasures', 'create')
+  erase(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: ErasePersonDto) {
+    return this.erasure.eraseOne(ctx, id, dto);
   }
 }

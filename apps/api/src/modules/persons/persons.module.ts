@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PersonDuplicatesService } from './person-duplicates.service';
+import { PersonErasureService } from './person-erasure.service';
 import { PersonMergeService } from './person-merge.service';
 import { PersonsController } from './persons.controller';
 import { PersonsRepository } from './persons.repository';
@@ -8,7 +9,7 @@ import { PersonsService } from './persons.service';
 /** Applicants and family members: registration, search in any script, duplicates and merging. */
 @Module({
   controllers: [PersonsController],
-  providers: [PersonsService, PersonDuplicatesService, PersonMergeService, PersonsRepository],
-  exports: [PersonsRepository],
+  providers: [PersonsService, PersonDuplicatesService, PersonMergeService, PersonErasureService, PersonsRepository],
+  exports: [PersonsRepository, PersonErasureService],
 })
 export class PersonsModule {}

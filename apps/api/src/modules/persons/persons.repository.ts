@@ -24,6 +24,10 @@ export interface Membership {
   number: string | null;
 }
 
+/** What an erased person's names read (the admin shows them as erased by `erasedAt`). */
+export const ERASED_NAME = '—';
+const ERASED_FILE_NAME = 'erased';
+
 @Injectable()
 export class PersonsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -195,5 +199,42 @@ export class PersonsRepository {
 
   private withKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
     return qb.addSelect(['p.searchKey', 'p.documentKey']);
+  }
+
+  /**
+   * Replaces the persons' personal data by placeholders and keeps what statistics need
+   * (sex, birth year, ethnicity, citizenship, country of origin, education, languages,
+   * region); their names leave the case timelines and their documents' file names go
+   * (docs/personal-data.md, Erasure). Returns the ids erased.
+   */
+  async anonymise(manager: EntityManager, personIds: number[]): Promise<number[]> {
+    const rows = await manager.query<{ id: number }[]>(
+      // A SELECT over the UPDATE: TypeORM returns an UPDATE's rows wrapped with its count.
+      `WITH erased AS (UPDATE person SET surname = $2, given_name = $2, patronymic = NULL,
+         surname_latin = $2, given_name_latin = $2, patronymic_latin = NULL, other_spellings = '{}',
+         birth_date = date_trunc('year', birth_date)::date, iin = NULL,
+         id_document_type = NULL, id_document_number = NULL, id_document_issuer = NULL, id_document_expiry = NULL,
+         profession = NULL, phone = NULL, address_abroad = NULL, address_kz = NULL,
+         search_key = '', document_key = NULL, erased_at = now(), version = version + 1, updated_at = now()
+       WHERE id = ANY($1::int[]) AND erased_at IS NULL
+       RETURNING id)
+       SELECT id FROM erased ORDER BY id`,
+      [personIds, ERASED_NAME],
+    );
+    const erased = rows.map((r) => r.id);
+    if (erased.length === 0) return erased;
+    await manager.query(
+      `UPDATE application_event e SET data = jsonb_set(e.data, '{members}', (
+         SELECT jsonb_agg(CASE WHEN (m ->> 'personId')::int = ANY($1::int[]) THEN m - 'name' ELSE m END ORDER BY o)
+         FROM jsonb_array_elements(e.data -> 'members') WITH ORDINALITY AS x(m, o)))
+       WHERE jsonb_typeof(e.data -> 'members') = 'array'
+         AND e.application_id IN (SELECT application_id FROM application_member WHERE person_id = ANY($1::int[]))`,
+      [erased],
+    );
+    await manager.query(
+      `UPDATE document SET file_name = $2, version = version + 1, updated_at = now() WHERE person_id = ANY($1::int[])`,
+      [erased, ERASED_FILE_NAME],
+    );
+    return erased;
   }
 }

@@ -149,6 +149,7 @@ export class PersonsService {
         if (before.mergedIntoId !== null) {
           throw new DomainError(ErrorKind.Conflict, 'person.merged_edit_target', { into: before.mergedIntoId });
         }
+        if (before.erasedAt !== null) throw new DomainError(ErrorKind.Conflict, 'person.erased');
         const regionId =
           scope !== null || dto.regionId == null ? before.regionId : await this.chosenRegion(manager, dto.regionId);
         const after = await updateVersioned(manager, Person, 'person', id, dto.version, { ...values, regionId });

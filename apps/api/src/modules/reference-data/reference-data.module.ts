@@ -3,11 +3,20 @@ import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { referenceDataController } from './reference-data.controller';
 import { ReferenceDataService } from './reference-data.service';
-import { DEADLINES, DOCUMENT_TYPES, HOLIDAYS, LEGAL_GROUNDS, MCI_RATES, MFA_POLICIES, REGIONS } from './reference-resources';
+import {
+  DEADLINES,
+  DOCUMENT_TYPES,
+  HOLIDAYS,
+  LEGAL_GROUNDS,
+  MCI_RATES,
+  MFA_POLICIES,
+  REGIONS,
+  RETENTION_RULES,
+} from './reference-resources';
 
 /**
  * Regions, MCI rates, holidays, statutory deadlines, the document checklist and legal
- * grounds, the two-factor policy per role, and the working-day calendar.
+ * grounds, the two-factor policy per role, retention rules, and the working-day calendar.
  */
 @Module({
   controllers: [
@@ -18,6 +27,7 @@ import { DEADLINES, DOCUMENT_TYPES, HOLIDAYS, LEGAL_GROUNDS, MCI_RATES, MFA_POLI
     referenceDataController(DOCUMENT_TYPES),
     referenceDataController(LEGAL_GROUNDS),
     referenceDataController(MFA_POLICIES),
+    referenceDataController(RETENTION_RULES),
     CalendarController,
   ],
   providers: [ReferenceDataService, CalendarService],

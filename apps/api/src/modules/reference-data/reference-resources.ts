@@ -1,4 +1,12 @@
-import { DOCUMENT_CONDITIONS, DOCUMENT_SCOPES, type EntityType, HOLIDAY_KINDS, LEGAL_GROUND_KINDS, ROLES } from '@qonys/domain';
+import {
+  DOCUMENT_CONDITIONS,
+  DOCUMENT_SCOPES,
+  type EntityType,
+  HOLIDAY_KINDS,
+  LEGAL_GROUND_KINDS,
+  RETENTION_RECORD_KINDS,
+  ROLES,
+} from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import {
   arrayContains,
@@ -21,6 +29,7 @@ import {
   MfaPolicyDto,
   type ReferenceDto,
   RegionDto,
+  RetentionRuleDto,
   UpdateDeadlineSettingDto,
   UpdateDocumentTypeDto,
   UpdateHolidayDto,
@@ -28,6 +37,7 @@ import {
   UpdateMciRateDto,
   UpdateMfaPolicyDto,
   UpdateRegionDto,
+  UpdateRetentionRuleDto,
 } from './dto/reference.dto';
 import { DeadlineSetting } from './entities/deadline-setting.entity';
 import { DocumentType } from './entities/document-type.entity';
@@ -37,11 +47,12 @@ import { MciRate } from './entities/mci-rate.entity';
 import { MfaPolicy } from './entities/mfa-policy.entity';
 import type { ReferenceRecord } from './entities/reference-record';
 import { Region } from './entities/region.entity';
+import { RetentionRule } from './entities/retention-rule.entity';
 import { coded } from '../../common/errors/domain-error';
 
 /** Everything that differs between the reference-data resources; the rest is shared. */
 export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
-  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'mfa-policies';
+  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'mfa-policies' | 'retention-rules';
   entity: new () => T;
   /** Human name in messages ("Region not found"). */
   label: string;
@@ -60,7 +71,8 @@ export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
 
 const validity = (alias: string) => ({
   validOn: {
-    parse: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: coded('validation.is_date') }),
+    parse: (v: unknown) =>
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : { error: coded('validation.is_date') },
     apply: (qb: { andWhere: (sql: string, params: object) => unknown }, v: unknown, p: string) =>
       void qb.andWhere(
         `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= :${p}) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= :${p})`,
@@ -128,8 +140,12 @@ export const HOLIDAYS: ReferenceResource<Holiday> = {
       q: textSearch(['h.name_kk', 'h.name_ru', 'h.name_en']),
       kind: oneOf('h.kind', HOLIDAY_KINDS),
       year: {
-        parse: (v) => (Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200 ? { value: Number(v) } : { error: coded('validation.int_range', { min: 1990, max: 2200 }) }),
-        apply: (qb, v, p) => void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
+        parse: (v) =>
+          Number.isInteger(Number(v)) && Number(v) >= 1990 && Number(v) <= 2200
+            ? { value: Number(v) }
+            : { error: coded('validation.int_range', { min: 1990, max: 2200 }) },
+        apply: (qb, v, p) =>
+          void qb.andWhere(`h.date >= make_date(:${p}, 1, 1) AND h.date < make_date(:${p} + 1, 1, 1)`, { [p]: v }),
       },
       dateFrom: dateFrom('h.date'),
       dateTo: dateTo('h.date'),
@@ -241,4 +257,27 @@ export const MFA_POLICIES: ReferenceResource<MfaPolicy> = {
   },
   uniqueFields: { mfa_policy_role_valid_from_uq: 'validFrom' },
   fields: ['role', 'mfaRequired', ...COMMON],
+};
+
+/** How long personal data is kept after a case closes; the retention job reads the rule valid today. */
+export const RETENTION_RULES: ReferenceResource<RetentionRule> = {
+  path: 'retention-rules',
+  entity: RetentionRule,
+  label: 'Retention rule',
+  auditType: 'retention_rule',
+  createDto: RetentionRuleDto,
+  updateDto: UpdateRetentionRuleDto,
+  list: {
+    resource: 'retention-rules',
+    sortable: { id: 'rr.id', recordKind: 'rr.record_kind', keepYears: 'rr.keep_years', validFrom: 'rr.valid_from' },
+    defaultSort: ['validFrom', 'DESC'],
+    filters: {
+      id: ids('rr.id'),
+      q: textSearch(['rr.name_kk', 'rr.name_ru', 'rr.name_en', 'rr.source']),
+      recordKind: oneOf('rr.record_kind', RETENTION_RECORD_KINDS),
+      ...validity('rr'),
+    },
+  },
+  uniqueFields: {},
+  fields: ['recordKind', 'keepYears', 'nameKk', 'nameRu', 'nameEn', ...COMMON],
 };

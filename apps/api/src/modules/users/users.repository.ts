@@ -4,6 +4,8 @@ import { ROLES } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { booleanEquals, ids, integerEquals, oneOf, textSearch } from '../../common/list/filters';
 import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { MasterKeyCipher } from '../data-keys/master-key-cipher';
+import { isSealedByCurrentKey, openTotpSecret, sealTotpSecret } from '../data-keys/totp-secrets';
 import { User } from './entities/user.entity';
 
 export const USER_LIST: ListSpec<User> = {
@@ -35,9 +37,15 @@ export type UserWithSecrets = User & {
   mfaLastStep: string | null;
 };
 
+/** What a change of a user's second factor may set; secrets in clear, undefined to keep. */
+export type MfaChanges = Partial<Pick<User, 'mfaSecret' | 'mfaPendingSecret' | 'mfaEnabled' | 'mfaLastStep'>>;
+
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: MasterKeyCipher,
+  ) {}
 
   listPage(query: ParsedListQuery): Promise<ListResult<User>> {
     return fetchPage(this.dataSource.getRepository(User).createQueryBuilder('u'), query, USER_LIST);
@@ -48,24 +56,67 @@ export class UsersRepository {
   }
 
   /** Locks the row for the rest of the transaction (login bookkeeping, MFA enrolment). */
-  findByUsernameWithSecrets(username: string, manager: EntityManager): Promise<UserWithSecrets | null> {
-    return manager
+  async findByUsernameWithSecrets(username: string, manager: EntityManager): Promise<UserWithSecrets | null> {
+    const user = (await manager
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect(['u.passwordHash', 'u.mfaSecret', 'u.mfaPendingSecret', 'u.mfaLastStep'])
       .where('u.username = :username', { username })
       .setLock('pessimistic_write')
-      .getOne() as Promise<UserWithSecrets | null>;
+      .getOne()) as UserWithSecrets | null;
+    return user && this.withOpenSecret(user);
   }
 
-  findByIdWithSecrets(id: number, manager: EntityManager): Promise<UserWithSecrets | null> {
-    return manager
+  async findByIdWithSecrets(id: number, manager: EntityManager): Promise<UserWithSecrets | null> {
+    const user = (await manager
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect(['u.passwordHash', 'u.mfaSecret', 'u.mfaPendingSecret', 'u.mfaLastStep'])
       .where('u.id = :id', { id })
       .setLock('pessimistic_write')
-      .getOne() as Promise<UserWithSecrets | null>;
+      .getOne()) as UserWithSecrets | null;
+    return user && this.withOpenSecret(user);
+  }
+
+  /**
+   * Changes a user's second factor; the TOTP secrets given (current and pending) are
+   * stored sealed by the master key (docs/personal-data.md, Encryption).
+   */
+  async updateMfa(manager: EntityManager, id: number, changes: MfaChanges): Promise<void> {
+    const seal = (secret: string | null) => (secret === null ? null : sealTotpSecret(this.cipher, secret));
+    await manager.update(User, id, {
+      ...changes,
+      ...(changes.mfaSecret !== undefined && { mfaSecret: seal(changes.mfaSecret) }),
+      ...(changes.mfaPendingSecret !== undefined && { mfaPendingSecret: seal(changes.mfaPendingSecret) }),
+    });
+  }
+
+  /**
+   * Seals the TOTP secrets stored in clear (before secrets were sealed) or by an older
+   * master key; run at each start after the migrations. Returns how many it sealed.
+   */
+  async resealMfaSecrets(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: number; mfa_secret: string | null; mfa_pending_secret: string | null }[]>(
+        `SELECT id, mfa_secret, mfa_pending_secret FROM app_user
+          WHERE mfa_secret IS NOT NULL OR mfa_pending_secret IS NOT NULL ORDER BY id FOR UPDATE`,
+      );
+      const stale = (secret: string | null) => secret !== null && !isSealedByCurrentKey(this.cipher, secret);
+      const open = (secret: string | null) => (stale(secret) ? openTotpSecret(this.cipher, secret!) : undefined);
+      const resealed = rows.filter((row) => stale(row.mfa_secret) || stale(row.mfa_pending_secret));
+      for (const row of resealed) {
+        await this.updateMfa(manager, row.id, {
+          mfaSecret: open(row.mfa_secret),
+          mfaPendingSecret: open(row.mfa_pending_secret),
+        });
+      }
+      return resealed.length;
+    });
+  }
+
+  private withOpenSecret(user: UserWithSecrets): UserWithSecrets {
+    const open = (secret: string | null) => (secret === null ? null : openTotpSecret(this.cipher, secret));
+    return { ...user, mfaSecret: open(user.mfaSecret), mfaPendingSecret: open(user.mfaPendingSecret) };
   }
 
   async regionExists(regionId: number, manager: EntityManager): Promise<boolean> {

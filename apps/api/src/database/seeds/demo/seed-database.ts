@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
-import type { KeyRing } from '../../../config/app.config';
+import type { AppConfig } from '../../../config/app.config';
 import { AuditService } from '../../../modules/audit/audit.service';
+import { DataKeysRepository } from '../../../modules/data-keys/data-keys.repository';
+import { DataKeysService } from '../../../modules/data-keys/data-keys.service';
+import { MasterKeyCipher } from '../../../modules/data-keys/master-key-cipher';
 import type { FileStore } from '../../../common/storage/file-store';
 import { runMigrations } from '../../migrate';
 import { typeormOptions } from '../../typeorm-options';
@@ -14,15 +17,17 @@ import { type DemoOptions, type DemoResult, loadDemoFamilies } from './demo-writ
 export async function seedDemoDatabase(
   databaseUrl: string,
   files: FileStore,
-  auditChainKeys: KeyRing,
+  keys: Pick<AppConfig, 'auditChainKeys' | 'dataMasterKeys'>,
   options: DemoOptions,
 ): Promise<DemoResult | null> {
   const dataSource = new DataSource(typeormOptions(databaseUrl, 2));
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
-    const audit = new AuditService(dataSource, { auditChainKeys });
-    await seedDemoData(dataSource, audit);
+    const cipher = new MasterKeyCipher(keys.dataMasterKeys);
+    const dataKeys = new DataKeysService(dataSource, new DataKeysRepository(), cipher);
+    const audit = new AuditService(dataSource, keys, dataKeys);
+    await seedDemoData(dataSource, audit, cipher);
     return await loadDemoFamilies(dataSource, audit, files, options);
   } finally {
     await dataSource.destroy();

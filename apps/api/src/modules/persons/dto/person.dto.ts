@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EDUCATION_LEVELS,
+  ERASURE_REASONS,
+  type ErasureReason,
   ID_DOCUMENT_TYPES,
   isCountryCode,
   isLanguageCode,
@@ -246,6 +248,17 @@ export class MergePersonDto {
   intoPersonId: number;
 
   @ApiProperty({ description: 'Version of the person being merged' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ErasePersonDto {
+  @ApiProperty({ enum: ERASURE_REASONS, description: 'Why the personal data is erased (kept on the audit entry)' })
+  @IsIn(ERASURE_REASONS)
+  reason: ErasureReason;
+
+  @ApiProperty({ description: 'Version of the person the admin confirmed erasing' })
   @IsInt()
   @Min(1)
   version: number;

@@ -95,6 +95,10 @@ export class Person {
   @Column({ type: 'int', nullable: true })
   mergedIntoId: number | null;
 
+  /** When the personal data was erased (docs/personal-data.md, Erasure); the row stays for the statistics. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @Column({ type: 'int', default: 1 })
   version: number;
 

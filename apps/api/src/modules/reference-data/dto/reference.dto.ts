@@ -9,6 +9,8 @@ import {
   LEGAL_GROUND_KINDS,
   type Role,
   ROLES,
+  RETENTION_RECORD_KINDS,
+  type RetentionRecordKind,
 } from '@qonys/domain';
 import { Transform } from 'class-transformer';
 import {
@@ -236,6 +238,19 @@ export class LegalGroundDto extends NamedReferenceDto {
   sourceEn: string;
 }
 
+/** A retention period: the kind of record and how many years after the case closes it is kept. */
+export class RetentionRuleDto extends NamedReferenceDto {
+  @ApiProperty({ enum: RETENTION_RECORD_KINDS })
+  @IsIn(RETENTION_RECORD_KINDS)
+  recordKind: RetentionRecordKind;
+
+  @ApiProperty({ example: 5, description: 'Years after the case closed' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  keepYears: number;
+}
+
 /** Each update carries the version it was based on. */
 export class UpdateRegionDto extends RegionDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
@@ -256,5 +271,8 @@ export class UpdateDocumentTypeDto extends DocumentTypeDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 export class UpdateLegalGroundDto extends LegalGroundDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+export class UpdateRetentionRuleDto extends RetentionRuleDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }

@@ -1,0 +1,11 @@
+import { lazy } from 'react';
+import AutoDeleteIcon from '@mui/icons-material/AutoDelete';
+
+/** How long personal data is kept after a case closes; the retention run erases what is past it. */
+export const retentionRules = {
+  list: lazy(() => import('./RetentionRuleList')),
+  edit: lazy(() => import('./RetentionRuleEdit')),
+  create: lazy(() => import('./RetentionRuleCreate')),
+  icon: AutoDeleteIcon,
+  recordRepresentation: 'nameEn',
+};
