@@ -64,7 +64,7 @@ describe('audit chain', () => {
       }
     });
   const nthRowId = (nth: number) =>
-    scalar<string>(api.databaseUrl, 'SELECT id::text FROM audit_event ORDER BY id OFFSET $1 LIMIT 1', [nth]);
+    scalar<string>(api.databaseUrl, 'SELECT e.id::text FROM audit_event e ORDER BY e.id OFFSET $1 LIMIT 1', [nth]);
 
   describe('text as PostgreSQL stores it', () => {
     it.each([
@@ -256,7 +256,7 @@ describe('audit chain', () => {
       const head = await scalar<string>(api.databaseUrl, 'SELECT max(id)::text FROM audit_event');
       const lastKept = await scalar<string>(
         api.databaseUrl,
-        'SELECT id::text FROM audit_event ORDER BY id DESC OFFSET 3 LIMIT 1',
+        'SELECT e.id::text FROM audit_event e ORDER BY e.id DESC OFFSET 3 LIMIT 1',
       );
       const firstDeleted = await scalar<string>(
         api.databaseUrl,

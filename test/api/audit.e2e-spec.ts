@@ -372,7 +372,7 @@ describe('audit log', () => {
       });
     /** The id of a row with rows before and after it. */
     const middleRowId = (nth: number) =>
-      scalar<string>(api.databaseUrl, 'SELECT id::text FROM audit_event ORDER BY id OFFSET $1 LIMIT 1', [nth]);
+      scalar<string>(api.databaseUrl, 'SELECT e.id::text FROM audit_event e ORDER BY e.id OFFSET $1 LIMIT 1', [nth]);
 
     it.each([
       ['UPDATE', `UPDATE audit_event SET action = 'nothing.happened' WHERE id = (SELECT min(id) FROM audit_event)`],

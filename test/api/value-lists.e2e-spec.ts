@@ -15,6 +15,7 @@ import {
   HOUSING,
   ID_DOCUMENT_TYPES,
   INCLUSION_STATUSES,
+  JOB_RUN_STATES,
   LEDGER_KINDS,
   LEGAL_GROUND_KINDS,
   PLACEMENT_WEIGHT_KEYS,
@@ -66,6 +67,7 @@ const LISTS: [string, string, readonly string[]][] = [
   ['transfer_request', 'reason_code', TRANSFER_REASONS],
   ['transfer_request', 'state', TRANSFER_STATES],
   ['placement_batch', 'status', BATCH_STATUSES],
+  ['job_run', 'state', JOB_RUN_STATES],
 ];
 
 describe('value lists: the migrated database and libs/domain agree', () => {
@@ -81,7 +83,9 @@ describe('value lists: the migrated database and libs/domain agree', () => {
           `SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, pg_get_constraintdef(c.oid) AS def
              FROM pg_constraint c
              JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-            WHERE c.contype = 'c' AND array_length(c.conkey, 1) = 1 AND pg_get_constraintdef(c.oid) LIKE '%ARRAY[%'`,
+            -- Ours only: pg-boss keeps its own tables (and CHECKs) in schema pgboss.
+            WHERE c.connamespace = 'public'::regnamespace
+              AND c.contype = 'c' AND array_length(c.conkey, 1) = 1 AND pg_get_constraintdef(c.oid) LIKE '%ARRAY[%'`,
         )
         .then((result) => result.rows),
     );
