@@ -1,4 +1,6 @@
 import type { RunningApi } from '../support/api-process';
+import { bearer, regionIdByCode } from '../support/api-helpers';
+import { login } from '../support/auth';
 import { seedEveryList } from '../support/list-records';
 
 /**
@@ -6,11 +8,49 @@ import { seedEveryList } from '../support/list-records';
  * families, so the walk stays fast, with the default seed, so a finding reproduces —
  * loaded by the API at start, plus `seedEveryList`'s records with long Kazakh names in
  * every list a Pavlodar caseworker and official open (the demo spreads its families
- * over all regions and may leave one of those lists empty).
+ * over all regions and may leave one of those lists empty), and one transfer request
+ * from Pavlodar to Abai (docs/transfers.md), which the demo does not generate.
  */
 export const WALK_API_ENV = { DEMO_FAMILIES: '300', DEMO_SEED: '2026' };
 
 /** Adds to the demo what `WALK_API_ENV` cannot: written once the API is up. */
 export async function prepareWalkData(api: RunningApi): Promise<void> {
   await seedEveryList(api);
+  const [pavlodar, abai] = await Promise.all([login(api.url, 'official.pavlodar'), login(api.url, 'official.abai')]);
+  const pavlodarId = await regionIdByCode(api.databaseUrl, '55');
+  const abaiId = await regionIdByCode(api.databaseUrl, '10');
+  const call = async <T>(token: string, method: string, path: string, body?: object): Promise<T> => {
+    const response = await fetch(`${api.url}/api${path}`, {
+      method,
+      headers: { ...bearer(token), 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300)
+      throw new Error(`walk data: ${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  type Planned = { id: number; version: number; applicationId: number };
+  const planned = (token: string, filter: object) =>
+    call<Planned[]>(
+      token,
+      'GET',
+      `/settlements?filter=${encodeURIComponent(JSON.stringify({ status: 'planned', ...filter }))}`,
+    );
+  const ask = (token: string, settlement: Planned, regionId: number) =>
+    call<{ id: number; version: number }>(token, 'POST', `/settlements/${settlement.id}/move`, {
+      regionId,
+      reasonCode: 'relatives',
+      reason: 'Отбасының туыстары тұрғын үй ұсынады',
+      consentDate: '2026-11-20',
+      consentDocument: '№ 417/2026',
+      version: settlement.version,
+    });
+  // A Pavlodar family goes to Abai and asks to come back: a request each way, the open one
+  // on a Pavlodar case, so every role the walk takes has a row to see.
+  const [first] = await planned(pavlodar.accessToken, { regionId: pavlodarId });
+  if (!first) throw new Error('walk data: no planned settlement in Pavlodar');
+  const out = await ask(pavlodar.accessToken, first, abaiId);
+  await call(abai.accessToken, 'POST', `/transfer-requests/${out.id}/accept`, { version: out.version });
+  const [moved] = await planned(abai.accessToken, { applicationId: first.applicationId });
+  await ask(abai.accessToken, moved, pavlodarId);
 }

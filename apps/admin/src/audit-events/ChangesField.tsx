@@ -34,7 +34,9 @@ export const ChangesField = (_props: FieldProps) => {
       <TableBody>
         {entries.map(([field, change]) => (
           <TableRow key={field}>
-            <TableCell sx={{ fontFamily: 'monospace' }}>{field}</TableCell>
+            <TableCell>
+              <code>{field}</code>
+            </TableCell>
             <TableCell sx={{ wordBreak: 'break-all' }}>{show(change?.before)}</TableCell>
             <TableCell sx={{ wordBreak: 'break-all' }}>{show(change?.after)}</TableCell>
           </TableRow>

@@ -53,7 +53,7 @@ export const PersonAccessLog = () => {
               secondaryText={(entry) => (
                 <CompactLine>
                   <DateTimeField source="occurredAt" showTime />
-                  {entry.actorUsername}
+                  <code>{entry.actorUsername}</code>
                 </CompactLine>
               )}
               tertiaryText={(entry) => [names.entity(entry), entry.entityId].filter(Boolean).join(' ')}
@@ -65,7 +65,12 @@ export const PersonAccessLog = () => {
             <DataTable.Col source="occurredAt" label="resources.audit-events.fields.occurredAt">
               <DateTimeField source="occurredAt" showTime />
             </DataTable.Col>
-            <DataTable.Col source="actorUsername" label="resources.audit-events.fields.actorUsername" disableSort />
+            <DataTable.Col
+              source="actorUsername"
+              label="resources.audit-events.fields.actorUsername"
+              disableSort
+              render={(entry: AccessEntry) => <code>{entry.actorUsername}</code>}
+            />
             <DataTable.Col source="action" label="resources.audit-events.fields.action" disableSort>
               <AuditActionField source="action" />
             </DataTable.Col>
