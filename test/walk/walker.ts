@@ -124,19 +124,23 @@ export async function walk(
     if (status >= 400) note(`HTTP ${status} ${response.request().method()} ${url.pathname}${url.search}`);
     else if ((response.headers()['content-type'] ?? '').includes('json')) {
       // Chromium may drop a body before it is read on a busy machine: then ask the API again.
-      const again = () =>
-        response.request().method() === 'GET'
-          ? fetch(response.url(), {
-              headers: { Authorization: `Bearer ${job.session.accessToken}`, 'Accept-Language': job.lang },
-            }).then((copy) => copy.json() as Promise<unknown>)
-          : undefined;
+      const again = async (): Promise<unknown> => {
+        if (response.request().method() !== 'GET') return undefined;
+        const copy = await fetch(response.url(), {
+          headers: { Authorization: `Bearer ${job.session.accessToken}`, 'Accept-Language': job.lang },
+        });
+        if (!copy.ok) throw new Error(`HTTP ${copy.status}`);
+        return copy.json();
+      };
       pending.push(
         response
           .json()
           .catch(again)
           .then(
             (body: unknown) => wordsOfData(body, dataWords),
-            () => undefined,
+            // Said, so a name then flagged as a foreign word is not mistaken for a defect of the screen.
+            (error: unknown) =>
+              note(`could not read GET ${url.pathname}${url.search}: ${error instanceof Error ? error.message : String(error)}`),
           ),
       );
     }
@@ -173,6 +177,8 @@ export async function walk(
         overflow: view.document.documentElement.scrollWidth - view.innerWidth,
       };
     });
+    // A response may land between settling and reading the screen: its data words must be in before judging.
+    await Promise.all(pending.splice(0));
     const keys = [...new Set(text.match(RAW_KEY) ?? [])];
     if (keys.length > 0) note(`raw translation key: ${keys.join(', ')}`);
     const rules: LanguageRules = { dataWords, russianOnly };
