@@ -144,7 +144,15 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
 };
 
 /** Resources whose rows name persons: reading any of them is reading personal data. */
-export const PERSONAL_DATA_RESOURCES: readonly Resource[] = ['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement'];
+export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
+  'persons',
+  'applications',
+  'documents',
+  'inclusion-requests',
+  'settlements',
+  'placement',
+  'transfer-requests',
+];
 
 /**
  * Whether a role may read personal data. Such roles must log in with a second factor
