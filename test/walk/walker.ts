@@ -139,8 +139,11 @@ export async function walk(
           .then(
             (body: unknown) => wordsOfData(body, dataWords),
             // Said, so a name then flagged as a foreign word is not mistaken for a defect of the screen.
-            (error: unknown) =>
-              note(`could not read GET ${url.pathname}${url.search}: ${error instanceof Error ? error.message : String(error)}`),
+            (error: unknown) => {
+              note(
+                `could not read GET ${url.pathname}${url.search}: ${error instanceof Error ? error.message : String(error)}`,
+              );
+            },
           ),
       );
     }
@@ -184,7 +187,9 @@ export async function walk(
     const rules: LanguageRules = { dataWords, russianOnly };
     // Machine codes the screen marks up as <code> (apps/admin/src/common/CodeField.tsx) are in no language;
     // the longest first, so review_limit is not cut to _limit by review.
-    const prose = [...codes].sort((a, b) => b.length - a.length).reduce((rest, code) => (code.trim() ? rest.split(code).join(' ') : rest), text);
+    const prose = [...codes]
+      .sort((a, b) => b.length - a.length)
+      .reduce((rest, code) => (code.trim() ? rest.split(code).join(' ') : rest), text);
     const foreign = foreignWords(prose, job.lang, rules);
     if (foreign.length > 0) note(`not ${job.lang}: ${foreign.join(', ')}`);
     if (overflow > 0) note(`sideways overflow of ${overflow} px`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { computeDueDate, todayInKazakhstan } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuthedContext } from '../../common/auth/actor';
+import type { AuthedContext, RequestContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
@@ -233,7 +233,7 @@ export class InclusionService {
    */
   async onCaseEnded(
     manager: EntityManager,
-    ctx: AuthedContext,
+    ctx: RequestContext,
     applicationId: number,
     caseStatus: string,
   ): Promise<void> {
@@ -248,7 +248,7 @@ export class InclusionService {
       });
       await appendTimelineEvent(manager, {
         applicationId,
-        actorId: ctx.actor.id,
+        actorId: ctx.actor?.id ?? null,
         type: 'updated',
         transition: 'inclusion.withdraw',
         message: reason,
@@ -266,7 +266,7 @@ export class InclusionService {
 
   private async releasePlaces(
     manager: EntityManager,
-    ctx: AuthedContext,
+    ctx: RequestContext,
     applicationId: number,
     reason: ReleaseReason,
   ): Promise<void> {

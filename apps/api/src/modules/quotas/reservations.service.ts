@@ -1,7 +1,7 @@
 import { type QuotaCategory, todayInKazakhstan } from '@qonys/domain';
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import type { AuthedContext } from '../../common/auth/actor';
+import type { AuthedContext, RequestContext } from '../../common/auth/actor';
 import { type CodedMessage, englishMessage } from '@qonys/domain';
 import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { type AuditEntry, AuditService } from '../audit/audit.service';
@@ -63,7 +63,7 @@ export class ReservationsService {
   /** Releases a reservation that is still `reserved` (a settled family is history); its persons return to the balance. */
   async release(
     manager: EntityManager,
-    ctx: AuthedContext,
+    ctx: RequestContext,
     reservationId: number,
     reason: ReleaseReason,
   ): Promise<ReservationRef> {
@@ -250,7 +250,7 @@ export class ReservationsService {
 
   private async releaseWithoutAudit(
     manager: EntityManager,
-    ctx: AuthedContext,
+    ctx: RequestContext,
     reservationId: number,
     reason: ReleaseReason,
     locked?: Reservation,
@@ -269,7 +269,7 @@ export class ReservationsService {
       reason: typed,
       reasonCode: typeof reason === 'string' ? null : reason,
       reservationId: reservation.id,
-      actorId: ctx.actor.id,
+      actorId: ctx.actor?.id ?? null,
     });
     const entry: AuditEntry = {
       action: 'reservation.release',

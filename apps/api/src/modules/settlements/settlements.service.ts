@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { todayInKazakhstan } from '@qonys/domain';
-import type { AuthedContext } from '../../common/auth/actor';
+import type { AuthedContext, RequestContext } from '../../common/auth/actor';
 import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
@@ -266,7 +266,7 @@ export class SettlementsService {
   /** When a case ends: its planned settlement is cancelled (its reservation is released by the caller). */
   async cancelPlanned(
     manager: EntityManager,
-    ctx: AuthedContext,
+    ctx: RequestContext,
     reservationId: number,
     reason: ReleaseReason,
   ): Promise<void> {

@@ -8,7 +8,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor, AuthedContext } from '../../common/auth/actor';
+import type { Actor, AuthedContext, RequestContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
 import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
@@ -247,7 +247,7 @@ export class TransferRequestsService {
    */
   async expireOpen(
     manager: EntityManager,
-    ctx: AuthedContext,
+    ctx: RequestContext,
     subject: TransferSubjectRef | { placementProposalIds: number[] },
   ): Promise<void> {
     for (const open of await this.requests.openFor(manager, subject)) {
@@ -257,7 +257,7 @@ export class TransferRequestsService {
 
   private async close(
     manager: EntityManager,
-    ctx: AuthedContext,
+    ctx: RequestContext,
     before: TransferRequest,
     state: Exclude<TransferState, 'requested'>,
     patch: Partial<TransferRequest>,
@@ -266,7 +266,7 @@ export class TransferRequestsService {
     const after = await updateVersioned(manager, TransferRequest, 'transfer_request', before.id, before.version, {
       ...patch,
       state,
-      decidedBy: ctx.actor.id,
+      decidedBy: ctx.actor?.id ?? null,
       decidedAt: new Date(),
     });
     const action = ({ accepted: 'accept', declined: 'decline', withdrawn: 'withdraw', expired: 'expire' } as const)[
@@ -287,7 +287,7 @@ export class TransferRequestsService {
   /** The case's timeline line (names of both regions as parameters) and the audit entry. */
   private async writeHistory(
     manager: EntityManager,
-    ctx: AuthedContext,
+    ctx: RequestContext,
     row: TransferRequest,
     timeline: MessageCode,
     action: string,
@@ -300,7 +300,7 @@ export class TransferRequestsService {
     ];
     await appendTimelineEvent(manager, {
       applicationId: row.applicationId,
-      actorId: ctx.actor.id,
+      actorId: ctx.actor?.id ?? null,
       type: 'updated',
       transition: action,
       comment,
