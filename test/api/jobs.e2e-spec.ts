@@ -2,33 +2,11 @@ import request from 'supertest';
 import { bearer, scalar } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
+import { finished, pollRun, type RunBody, sleep } from '../support/job-runs';
 import { insertWaitingFamilies } from '../support/placement-records';
-
-interface RunBody {
-  id: string;
-  jobName: string;
-  state: 'queued' | 'running' | 'completed' | 'failed';
-  progress: { phase: string | null; total: number | null; processed: number; failed: number };
-  result: Record<string, unknown> | null;
-  error: { code: string; params: Record<string, unknown>; message: string } | null;
-}
 
 /** Short, so a killed run is found lost within seconds (the default is 60 s). */
 const HEARTBEAT_TIMEOUT_SECONDS = 5;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Asks for a run until `done` holds (or 60 s pass); returns its last state. */
-async function pollRun(url: string, session: Session, id: string, done: (run: RunBody) => boolean): Promise<RunBody> {
-  let run: RunBody | undefined;
-  for (let i = 0; i < 600; i++) {
-    const response = await request(url).get(`/api/jobs/runs/${id}`).set(bearer(session.accessToken)).expect(200);
-    run = response.body as RunBody;
-    if (done(run)) return run;
-    await sleep(100);
-  }
-  throw new Error(`run ${id} still ${run?.state}: ${JSON.stringify(run)}`);
-}
-const finished = (run: RunBody) => run.state === 'completed' || run.state === 'failed';
 
 describe('jobs', () => {
   let api: RunningApi;
@@ -85,7 +63,11 @@ describe('jobs', () => {
   describe('POST /api/jobs/:name/runs', () => {
     it('queues a run (201 with its id), which the worker takes to completed with its progress and result', async () => {
       const created = await post('/api/jobs/placement-batch/runs', admin, { params: { year: YEAR } }).expect(201);
-      expect(created.body).toMatchObject({ jobName: 'placement-batch', state: 'queued', params: { year: YEAR, category: 'kandas' } });
+      expect(created.body).toMatchObject({
+        jobName: 'placement-batch',
+        state: 'queued',
+        params: { year: YEAR, category: 'kandas' },
+      });
       const run = await pollRun(api.url, admin, created.body.id, finished);
       expect(run).toMatchObject({
         state: 'completed',
@@ -94,7 +76,12 @@ describe('jobs', () => {
         result: { families: 40, placed: 40 },
       });
       const batch = await get(`/api/placement/batches/${run.result!.batchId as number}`, admin).expect(200);
-      expect(batch.body).toMatchObject({ status: 'proposed', families: 40, runId: run.id, run: { state: 'completed' } });
+      expect(batch.body).toMatchObject({
+        status: 'proposed',
+        families: 40,
+        runId: run.id,
+        run: { state: 'completed' },
+      });
 
       const jobs = await get('/api/jobs', auditor).expect(200);
       expect(jobs.body.find((job: { id: string }) => job.id === 'placement-batch').lastRun).toMatchObject({

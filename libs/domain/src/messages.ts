@@ -114,6 +114,7 @@ export const MESSAGES = {
   'person.already_erased': "This person's personal data was already erased",
   // Phases of the retention job.
   'retention.erasing': 'Erasing the personal data of persons past their retention period',
+  'status_expiry.phase_expiring': 'Ending the kandas statuses whose validity has passed',
   'iin.format': 'An IIN is exactly 12 digits',
   'iin.century': 'The 7th digit of an IIN must be 1 to 6 (century of birth and sex)',
   'iin.birth_date': 'The first 6 digits of the IIN are not a real date of birth',
@@ -267,6 +268,7 @@ export const MESSAGES = {
   'timeline.transfer_accepted': 'Transfer from {fromRegion} to {toRegion} accepted',
   'timeline.transfer_declined': 'Transfer from {fromRegion} to {toRegion} declined',
   'timeline.transfer_withdrawn': 'Transfer request from {fromRegion} to {toRegion} withdrawn',
+  'timeline.status_lapsed': 'Kandas status expired: it was valid until {date}',
   'timeline.transfer_expired': 'Transfer request from {fromRegion} to {toRegion} closed: the family’s place changed meanwhile',
   'ledger.initial_quota': 'Initial quota',
   'ledger.withdrawn': 'Withdrawn: {reason}',

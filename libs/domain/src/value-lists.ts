@@ -28,7 +28,8 @@ export const APPLICATION_EVENT_TYPES = [
 export type ApplicationEventType = (typeof APPLICATION_EVENT_TYPES)[number];
 
 /** The caseworker queues of GET /api/applications?filter={"queue":…}. */
-export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue'] as const;
+/** `status_expiring`: approved cases whose status ends within the extension window (docs/status-clocks.md). */
+export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue', 'status_expiring'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 /** A running deadline this many working days away or fewer is "due soon" (the queue, the amber mark). */

@@ -47,6 +47,7 @@ import { RetentionRules1764000000016 } from './migrations/1764000000016-retentio
 import { AccountProtection1764000000017 } from './migrations/1764000000017-account-protection';
 import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
+import { StatusValidityIndex1764000000024 } from './migrations/1764000000024-status-validity-index';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -101,6 +102,7 @@ export const MIGRATIONS = [
   AccountProtection1764000000017,
   JobRuns1764000000018,
   TransferRequests1764000000019,
+  StatusValidityIndex1764000000024,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

@@ -37,6 +37,7 @@ export const casesEn = {
       unassigned: 'Unassigned in my region',
       unassigned_anywhere: 'Unassigned',
       due_soon: 'Due in %{days} working days',
+      status_expiring: 'Status expiring (extension window open)',
       overdue: 'Overdue',
     },
     deadline: {

@@ -36,6 +36,7 @@ export const casesKk: CaseMessages = {
       unassigned: 'Өңірімдегі тағайындалмағандар',
       unassigned_anywhere: 'Тағайындалмағандар',
       due_soon: '%{days} жұмыс күнінде мерзімі бітетіндер',
+      status_expiring: 'Мәртебе мерзімі бітуге жақын (ұзарту мерзімі ашық)',
       overdue: 'Мерзімі өткендер',
     },
     deadline: {

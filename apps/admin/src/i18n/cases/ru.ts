@@ -36,6 +36,7 @@ export const casesRu: CaseMessages = {
       unassigned: 'Без исполнителя в моём регионе',
       unassigned_anywhere: 'Без исполнителя',
       due_soon: 'Срок в ближайшие %{days} рабочих дня',
+      status_expiring: 'Статус истекает (открыт срок продления)',
       overdue: 'Просроченные',
     },
     deadline: {

@@ -19,7 +19,12 @@ export const jobsEn = {
       failed_items: '%{failed} failed',
       load_error: 'The jobs could not be loaded.',
       states: { queued: 'Queued', running: 'Running', completed: 'Completed', failed: 'Failed' },
-      names: { 'placement-batch': 'Placement batch', 'audit-checkpoint': 'Audit checkpoint', retention: 'Retention' },
+      names: {
+        'placement-batch': 'Placement batch',
+        'audit-checkpoint': 'Audit checkpoint',
+        retention: 'Retention',
+        'status-expiry': 'Status expiry',
+      },
     },
   },
   resources: {

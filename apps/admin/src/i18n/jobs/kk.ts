@@ -25,6 +25,7 @@ export const jobsKk: JobMessages = {
         'placement-batch': 'Орналастыру топтамасы',
         'audit-checkpoint': 'Аудит журналының бақылау нүктесі',
         retention: 'Сақтау мерзімі',
+        'status-expiry': 'Мәртебе мерзімінің өтуі',
       },
     },
   },

@@ -25,6 +25,7 @@ export const jobsRu: JobMessages = {
         'placement-batch': 'Пакет распределения',
         'audit-checkpoint': 'Контрольная точка журнала аудита',
         retention: 'Сроки хранения',
+        'status-expiry': 'Истечение статусов',
       },
     },
   },

@@ -17,9 +17,11 @@ export interface QueueParameters {
   queueToday: string;
   /** The first date more than DUE_SOON_WORKING_DAYS working days away: due_soon is today ≤ due < this. */
   queueDueSoonBefore: string;
+  /** The last day of the extension window from today: status_expiring is today ≤ valid_to ≤ this. */
+  queueExpiringBy: string;
 }
 
-/** `queue`: "my cases", "unassigned in my region", "due soon" (DUE_SOON_WORKING_DAYS), "overdue". */
+/** `queue`: "my cases", "unassigned in my region", "due soon" (DUE_SOON_WORKING_DAYS), "overdue", "status expiring". */
 export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
   return {
     parse: (v) =>
@@ -41,6 +43,11 @@ export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
           break;
         case 'overdue':
           qb.andWhere(`${alias}.deadline_due < :queueToday`);
+          break;
+        case 'status_expiring':
+          qb.andWhere(
+            `${alias}.status = 'approved' AND ${alias}.status_valid_to >= :queueToday AND ${alias}.status_valid_to <= :queueExpiringBy`,
+          );
           break;
       }
     },

@@ -385,6 +385,31 @@ export class ApplicationsRepository {
     ]);
   }
 
+  /**
+   * Up to `limit` approved cases whose status ended before `today`, locked for the rest
+   * of the transaction; rows another run holds are skipped, so runs never wait or clash.
+   */
+  lockLapsedStatuses(manager: EntityManager, today: string, limit: number): Promise<Application[]> {
+    return manager
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .where(`a.status = 'approved' AND a.status_valid_to < :today`, { today })
+      .orderBy('a.id')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** How many approved cases have a status that ended before `today` (the run's total). */
+  countLapsedStatuses(today: string): Promise<number> {
+    return this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .where(`a.status = 'approved' AND a.status_valid_to < :today`, { today })
+      .getCount();
+  }
+
   /** The cases among `ids` inside the scope, locked for the rest of the transaction. */
   lockForAssignment(
     manager: EntityManager,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  addPeriod,
   addWorkingDays,
   type ApplicationDetail,
   type ApplicationRow,
@@ -62,6 +63,17 @@ export class ApplicationsService {
     return { today: todayInKazakhstan(), rules: await this.calendar.holidayRules() };
   }
 
+  /**
+   * The last validity date whose extension window is open today: a status ending on or
+   * before it may be extended now (the editable setting `status_extension_window`).
+   */
+  private async extensionWindowEnd(today: string): Promise<string> {
+    const window = await this.applications.deadlineSetting(this.dataSource.manager, 'status_extension_window', today);
+    // Without the setting (an admin closed it) no window is open: the queue holds statuses ending today.
+    if (!window || (window.unit !== 'months' && window.unit !== 'years')) return today;
+    return addPeriod(today, window.amount, window.unit);
+  }
+
   /** A page of cases: their applicants' names are read, on one `application.list` entry. */
   async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<ApplicationRow<Date>>> {
     const clock = await this.clock();
@@ -72,6 +84,7 @@ export class ApplicationsService {
       queueToday: clock.today,
       // daysLeft ≤ N ⇔ due before the (N+1)th working day from today.
       queueDueSoonBefore: addWorkingDays(clock.today, DUE_SOON_WORKING_DAYS + 1, clock.rules),
+      queueExpiringBy: await this.extensionWindowEnd(clock.today),
     });
     await this.reads.record(ctx, {
       action: 'application.list',
