@@ -61,6 +61,7 @@ interface Fixtures {
   documentTypeId: number;
   legalGroundId: number;
   retentionRuleId: number;
+  benefitRuleId: number;
   /** A document on each region's draft case, by KATO code. */
   documentIds: Record<string, number>;
   /** An approved case with its certificate in each region, by KATO code. */
@@ -177,7 +178,16 @@ const STALE_PERSON_EDIT = { surname: 'Тестов', givenName: 'Тест', birt
 
 /** The reference-data resources share one controller shape. */
 const referenceRows = (
-  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'mfa-policies' | 'retention-rules',
+  path:
+    | 'regions'
+    | 'mci-rates'
+    | 'holidays'
+    | 'deadlines'
+    | 'document-types'
+    | 'legal-grounds'
+    | 'mfa-policies'
+    | 'retention-rules'
+    | 'benefit-rules',
   id: (f: Fixtures) => number,
 ): Row[] => [
   { method: 'GET', path: `/api/${path}`, access: perm(path, 'list'), allowed: [200] },
@@ -298,6 +308,7 @@ const MATRIX: Row[] = [
   ...referenceRows('legal-grounds', (f) => f.legalGroundId),
   ...referenceRows('mfa-policies', (f) => f.mfaPolicyId),
   ...referenceRows('retention-rules', (f) => f.retentionRuleId),
+  ...referenceRows('benefit-rules', (f) => f.benefitRuleId),
   {
     method: 'GET',
     path: '/api/calendar/add-working-days',
@@ -773,6 +784,26 @@ const MATRIX: Row[] = [
     [409],
   ),
 
+  // State support: a calculation follows the case's region (an approved case not settled in a quota: 400)
+  {
+    method: 'GET',
+    path: '/api/support-payments/calculate',
+    access: perm('support-payments', 'show'),
+    request: (f, caller) => ({
+      query: { applicationId: String(ownApproved(f, caller)), type: 'relocation', date: '2026-06-01' },
+    }),
+    allowed: [200, 400],
+    region: {
+      kind: 'rows',
+      own: (f, caller) => ({
+        query: { applicationId: String(ownApproved(f, caller)), type: 'relocation', date: '2026-06-01' },
+      }),
+      other: (f, caller) => ({
+        query: { applicationId: String(otherApproved(f, caller)), type: 'relocation', date: '2026-06-01' },
+      }),
+    },
+  },
+
   // Placement: recommendations follow the case's region; proposals their final region
   {
     method: 'GET',
@@ -1054,6 +1085,7 @@ describe('authorization matrix', () => {
       documentTypeId: await scalar(api.databaseUrl, `SELECT id FROM document_type WHERE key = 'application_form'`),
       legalGroundId: await scalar(api.databaseUrl, `SELECT id FROM legal_ground WHERE code = 'false_information'`),
       retentionRuleId: await scalar(api.databaseUrl, 'SELECT min(id) FROM retention_rule'),
+      benefitRuleId: await scalar(api.databaseUrl, 'SELECT min(id) FROM benefit_rule'),
       documentIds: {},
       approvedCaseIds: {},
       certificateNumber: '',

@@ -1,5 +1,7 @@
 import {
   ADAPTATION_SERVICES,
+  BENEFIT_FORMULAS,
+  BENEFIT_KINDS,
   APPLICATION_EVENT_TYPES,
   APPLICATION_STATUSES,
   BATCH_STATUSES,
@@ -36,6 +38,8 @@ import { type RunningApi, startApi } from '../support/api-process';
 /** [table, column, the libs/domain list its CHECK must allow]. */
 const LISTS: [string, string, readonly string[]][] = [
   ['application', 'channel', CHANNELS],
+  ['benefit_rule', 'kind', BENEFIT_KINDS],
+  ['benefit_rule', 'formula', BENEFIT_FORMULAS],
   ['application', 'status', APPLICATION_STATUSES],
   ['application', 'deadline_stage', DEADLINE_STAGES],
   ['application_member', 'relation', RELATIONS],

@@ -16,6 +16,7 @@ import { LoginPage } from './login/LoginPage';
 import { mciRates } from './mci-rates';
 import { mfaPolicies } from './mfa-policies';
 import { retentionRules } from './retention-rules';
+import { benefitRules } from './benefit-rules';
 import { DUPLICATES_PATH, PersonDuplicates, persons } from './persons';
 import { placement, placementWeights } from './placement';
 import { authProvider } from './providers/authProvider';
@@ -74,6 +75,7 @@ export const App = () => (
       <Resource name="holidays" {...holidays} />
       <Resource name="mci-rates" {...mciRates} />
       <Resource name="retention-rules" {...retentionRules} />
+      <Resource name="benefit-rules" {...benefitRules} />
       {/* Administration */}
       <Resource name="users" {...users} />
       <Resource name="mfa-policies" {...mfaPolicies} />

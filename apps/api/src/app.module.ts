@@ -26,6 +26,7 @@ import { QuotasModule } from './modules/quotas/quotas.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { SettlementsModule } from './modules/settlements/settlements.module';
+import { SupportPaymentsModule } from './modules/support-payments/support-payments.module';
 import { TransfersModule } from './modules/transfers/transfers.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -57,6 +58,7 @@ export class AppModule {
         JobsModule,
         PlacementModule,
         TransfersModule,
+        SupportPaymentsModule,
         HealthModule,
       ],
       providers: [

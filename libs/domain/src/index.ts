@@ -16,3 +16,4 @@ export * from './labour-demand';
 export * from './messages';
 export * from './kazakhstan-time';
 export * from './api-views';
+export * from './support-benefits';

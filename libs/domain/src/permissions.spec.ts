@@ -53,8 +53,10 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'region-capacities': SETTLEMENT_WORK,
   'placement-weights': REFERENCE_DATA,
   'retention-rules': REFERENCE_DATA,
+  'benefit-rules': REFERENCE_DATA,
   erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE },
   'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT },
+  'support-payments': { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT },
   jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ },
   'mfa-policies': REFERENCE_DATA,
 };
@@ -106,7 +108,7 @@ describe('grantFor', () => {
         'regional_official:dashboard',
         // setting their own region's quota; reading quotas stays nationwide (quotas service)
         'regional_official:quotas',
-        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests'].flatMap((r) => [
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments'].flatMap((r) => [
           `caseworker:${r}`,
           `regional_official:${r}`,
         ]),

@@ -27,8 +27,10 @@ export const RESOURCES = [
   'region-capacities',
   'placement-weights',
   'retention-rules',
+  'benefit-rules',
   'erasures',
   'transfer-requests',
+  'support-payments',
   'jobs',
   'mfa-policies',
 ] as const;
@@ -125,6 +127,7 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   'region-capacities': settlementWork(READ),
   'placement-weights': referenceData,
   'retention-rules': referenceData,
+  'benefit-rules': referenceData,
   // Erasing a person, and the retention run's list of who is due: admins only.
   erasures: { admin: { actions: ['list', 'create'], scope: 'all' } },
   // A regional official sees the requests from or to their region; only the receiving
@@ -135,6 +138,8 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
   },
+  // State support: the settlement region's officials prepare payments, caseworkers see their region's.
+  'support-payments': settlementWork(READ),
   // Background jobs: administrators run them; auditors read what ran, when and how it ended.
   jobs: {
     admin: { actions: ['list', 'show', 'create'], scope: 'all' },
@@ -162,8 +167,7 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
 export const readsPersonalData = (role: Role): boolean =>
   PERSONAL_DATA_RESOURCES.some((resource) => can(role, resource, 'show') || can(role, resource, 'list'));
 
-const isResource = (value: string): value is Resource =>
-  (RESOURCES as readonly string[]).includes(value);
+const isResource = (value: string): value is Resource => (RESOURCES as readonly string[]).includes(value);
 
 /** The grant a role holds for an action on a resource, or null when refused. */
 export function grantFor(role: Role, resource: string, action: Action): Grant | null {

@@ -71,7 +71,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
   },
   {
     label: 'app.menu.reference_data',
-    resources: ['regions', 'document-types', 'legal-grounds', 'deadlines', 'holidays', 'mci-rates', 'retention-rules'],
+    resources: ['regions', 'document-types', 'legal-grounds', 'deadlines', 'holidays', 'mci-rates', 'benefit-rules', 'retention-rules'],
   },
   { label: 'app.menu.administration', resources: ['users', 'mfa-policies', 'audit-events', 'jobs'] },
 ];

@@ -34,6 +34,14 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   'document-types': fields(['key', ...names, 'scope', 'required', 'condition', 'sortOrder', ...validity]),
   'legal-grounds': fields(['kind', 'code', ...names, 'sourceKk', 'sourceRu', 'sourceEn', ...validity]),
   'retention-rules': fields(['recordKind', 'keepYears', ...names, ...validity]),
+  'benefit-rules': fields([
+    'kind',
+    'formula',
+    ...['mciHead', 'mciPerMember', 'mciMin', 'mciMax', 'months', 'mciFixed', 'sharePercent', 'capMci', 'capKzt'],
+    'unconfirmed',
+    ...names,
+    ...validity,
+  ]),
   // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
   persons: fields(PERSON_WRITABLE_FIELDS),
   // Members change through /applications/:id/members while a draft; status only through transitions.

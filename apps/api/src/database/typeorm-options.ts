@@ -27,6 +27,7 @@ import { Holiday } from '../modules/reference-data/entities/holiday.entity';
 import { MciRate } from '../modules/reference-data/entities/mci-rate.entity';
 import { Region } from '../modules/reference-data/entities/region.entity';
 import { RetentionRule } from '../modules/reference-data/entities/retention-rule.entity';
+import { BenefitRule } from '../modules/reference-data/entities/benefit-rule.entity';
 import { Settlement } from '../modules/settlements/entities/settlement.entity';
 import { TransferRequest } from '../modules/transfers/entities/transfer-request.entity';
 import { User } from '../modules/users/entities/user.entity';
@@ -48,6 +49,7 @@ import { AccountProtection1764000000017 } from './migrations/1764000000017-accou
 import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
 import { StatusValidityIndex1764000000024 } from './migrations/1764000000024-status-validity-index';
+import { BenefitRules1764000000025 } from './migrations/1764000000025-benefit-rules';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -65,6 +67,7 @@ export const ENTITIES = [
   DocumentType,
   LegalGround,
   RetentionRule,
+  BenefitRule,
   Person,
   Application,
   ApplicationMember,
@@ -103,6 +106,7 @@ export const MIGRATIONS = [
   JobRuns1764000000018,
   TransferRequests1764000000019,
   StatusValidityIndex1764000000024,
+  BenefitRules1764000000025,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

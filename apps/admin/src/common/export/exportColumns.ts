@@ -163,6 +163,15 @@ export const EXPORT_COLUMNS: Record<string, readonly (string | ExportColumn)[]> 
   'mci-rates': ['year', 'amount', 'source', ...validity],
   'mfa-policies': [translated('app.roles')('role'), 'mfaRequired', 'source', ...validity],
   'retention-rules': ['recordKind', localized('retention-rules'), 'keepYears', 'source', ...validity],
+  'benefit-rules': [
+    'kind',
+    localized('benefit-rules'),
+    'formula',
+    ...['mciHead', 'mciPerMember', 'mciMin', 'mciMax', 'months', 'mciFixed', 'sharePercent', 'capMci', 'capKzt'],
+    'unconfirmed',
+    'source',
+    ...validity,
+  ],
 };
 
 /** The header and cells of a list's rows; a resource without columns here exports nothing but its ids. */

@@ -89,6 +89,8 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'region_capacity.create': 'Region capacity created',
   'region_capacity.update': 'Region capacity changed',
   'retention_rule.create': 'Retention rule created',
+  'benefit_rule.create': 'Benefit rule created',
+  'benefit_rule.update': 'Benefit rule changed',
   'retention_rule.update': 'Retention rule changed',
   'reservation.release': 'Places released',
   'reservation.reserve': 'Places reserved',

@@ -4,6 +4,7 @@ import { CalendarService } from './calendar.service';
 import { referenceDataController } from './reference-data.controller';
 import { ReferenceDataService } from './reference-data.service';
 import {
+  BENEFIT_RULES,
   DEADLINES,
   DOCUMENT_TYPES,
   HOLIDAYS,
@@ -16,7 +17,7 @@ import {
 
 /**
  * Regions, MCI rates, holidays, statutory deadlines, the document checklist and legal
- * grounds, the two-factor policy per role, retention rules, and the working-day calendar.
+ * grounds, the two-factor policy per role, retention rules, benefit rules, and the working-day calendar.
  */
 @Module({
   controllers: [
@@ -28,6 +29,7 @@ import {
     referenceDataController(LEGAL_GROUNDS),
     referenceDataController(MFA_POLICIES),
     referenceDataController(RETENTION_RULES),
+    referenceDataController(BENEFIT_RULES),
     CalendarController,
   ],
   providers: [ReferenceDataService, CalendarService],

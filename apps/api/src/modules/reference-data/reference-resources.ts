@@ -1,4 +1,7 @@
 import {
+  BENEFIT_FORMULA_FIELDS,
+  BENEFIT_KINDS,
+  type BenefitRuleTerms,
   DOCUMENT_CONDITIONS,
   DOCUMENT_SCOPES,
   type EntityType,
@@ -21,6 +24,7 @@ import {
 } from '../../common/list/filters';
 import type { ListSpec } from '../../common/list/list-query';
 import {
+  BenefitRuleDto,
   DeadlineSettingDto,
   DocumentTypeDto,
   HolidayDto,
@@ -30,6 +34,7 @@ import {
   type ReferenceDto,
   RegionDto,
   RetentionRuleDto,
+  UpdateBenefitRuleDto,
   UpdateDeadlineSettingDto,
   UpdateDocumentTypeDto,
   UpdateHolidayDto,
@@ -39,6 +44,7 @@ import {
   UpdateRegionDto,
   UpdateRetentionRuleDto,
 } from './dto/reference.dto';
+import { BenefitRule } from './entities/benefit-rule.entity';
 import { DeadlineSetting } from './entities/deadline-setting.entity';
 import { DocumentType } from './entities/document-type.entity';
 import { Holiday } from './entities/holiday.entity';
@@ -52,7 +58,16 @@ import { coded } from '../../common/errors/domain-error';
 
 /** Everything that differs between the reference-data resources; the rest is shared. */
 export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
-  path: 'regions' | 'mci-rates' | 'holidays' | 'deadlines' | 'document-types' | 'legal-grounds' | 'mfa-policies' | 'retention-rules';
+  path:
+    | 'regions'
+    | 'mci-rates'
+    | 'holidays'
+    | 'deadlines'
+    | 'document-types'
+    | 'legal-grounds'
+    | 'mfa-policies'
+    | 'retention-rules'
+    | 'benefit-rules';
   entity: new () => T;
   /** Human name in messages ("Region not found"). */
   label: string;
@@ -253,7 +268,12 @@ export const MFA_POLICIES: ReferenceResource<MfaPolicy> = {
     resource: 'mfa-policies',
     sortable: { id: 'p.id', role: 'p.role', validFrom: 'p.valid_from' },
     defaultSort: ['role', 'ASC'],
-    filters: { id: ids('p.id'), role: oneOf('p.role', ROLES), mfaRequired: booleanEquals('p.mfa_required'), ...validity('p') },
+    filters: {
+      id: ids('p.id'),
+      role: oneOf('p.role', ROLES),
+      mfaRequired: booleanEquals('p.mfa_required'),
+      ...validity('p'),
+    },
   },
   uniqueFields: { mfa_policy_role_valid_from_uq: 'validFrom' },
   fields: ['role', 'mfaRequired', ...COMMON],
@@ -280,4 +300,49 @@ export const RETENTION_RULES: ReferenceResource<RetentionRule> = {
   },
   uniqueFields: {},
   fields: ['recordKind', 'keepYears', 'nameKk', 'nameRu', 'nameEn', ...COMMON],
+};
+
+const BENEFIT_TERMS: (keyof BenefitRuleTerms & keyof BenefitRule)[] = [
+  'mciHead',
+  'mciPerMember',
+  'mciMin',
+  'mciMax',
+  'months',
+  'mciFixed',
+  'sharePercent',
+  'capMci',
+  'capKzt',
+];
+
+/** State support in MCI (docs/support-payments.md); the calculation reads the rule in force on the event date. */
+export const BENEFIT_RULES: ReferenceResource<BenefitRule> = {
+  path: 'benefit-rules',
+  entity: BenefitRule,
+  label: 'Benefit rule',
+  auditType: 'benefit_rule',
+  createDto: BenefitRuleDto,
+  updateDto: UpdateBenefitRuleDto,
+  list: {
+    resource: 'benefit-rules',
+    sortable: { id: 'br.id', kind: 'br.kind', validFrom: 'br.valid_from', validTo: 'br.valid_to' },
+    defaultSort: ['validFrom', 'DESC'],
+    filters: {
+      id: ids('br.id'),
+      q: textSearch(['br.name_kk', 'br.name_ru', 'br.name_en', 'br.source']),
+      kind: oneOf('br.kind', BENEFIT_KINDS),
+      unconfirmed: booleanEquals('br.unconfirmed'),
+      ...validity('br'),
+    },
+  },
+  uniqueFields: {},
+  fields: ['kind', 'formula', ...BENEFIT_TERMS, 'unconfirmed', 'nameKk', 'nameRu', 'nameEn', ...COMMON],
+  // Terms of another formula are cleared, so a rule never carries figures it does not use.
+  normalise: (row) => {
+    const used = new Set<string>(row.formula ? BENEFIT_FORMULA_FIELDS[row.formula] : []);
+    if (row.formula === 'price_share') used.add('capMci').add('capKzt');
+    return {
+      ...row,
+      ...Object.fromEntries(BENEFIT_TERMS.map((term) => [term, used.has(term) ? (row[term] ?? null) : null])),
+    };
+  },
 };

@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  BENEFIT_FORMULAS,
+  BENEFIT_KINDS,
+  type BenefitFormula,
+  type BenefitKind,
   DEADLINE_UNITS,
   type DeadlineUnit,
   DOCUMENT_CONDITIONS,
@@ -251,6 +255,93 @@ export class RetentionRuleDto extends NamedReferenceDto {
   keepYears: number;
 }
 
+/** A term applies to its formulas only (BENEFIT_FORMULA_FIELDS); the others are cleared. */
+const forFormula =
+  (...formulas: BenefitFormula[]) =>
+  (dto: { formula?: unknown }): boolean =>
+    formulas.includes(dto.formula as BenefitFormula);
+/** price_share: at least one cap, in MCI or in tenge. */
+const given = (value: unknown) => value !== null && value !== undefined;
+const capNeeded = (dto: { formula?: unknown; capMci?: unknown; capKzt?: unknown }): boolean =>
+  forFormula('price_share')(dto) && (given(dto.capMci) || !given(dto.capKzt));
+
+export class BenefitRuleDto extends NamedReferenceDto {
+  @ApiProperty({ enum: BENEFIT_KINDS })
+  @IsIn(BENEFIT_KINDS)
+  kind: BenefitKind;
+
+  @ApiProperty({ enum: BENEFIT_FORMULAS })
+  @IsIn(BENEFIT_FORMULAS)
+  formula: BenefitFormula;
+
+  @ApiPropertyOptional({ nullable: true, example: 70, description: 'per_person: MCI for the head of the family' })
+  @ValidateIf(forFormula('per_person'))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  mciHead?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 70, description: 'per_person: MCI for each other member' })
+  @ValidateIf(forFormula('per_person'))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  mciPerMember?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 15, description: 'monthly_range: least MCI per family per month' })
+  @ValidateIf(forFormula('monthly_range'))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  mciMin?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 30, description: 'monthly_range: most MCI per family per month' })
+  @ValidateIf(forFormula('monthly_range'))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  mciMax?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 12, description: 'monthly_range: months paid' })
+  @ValidateIf(forFormula('monthly_range'))
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  months?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 400, description: 'fixed: MCI once' })
+  @ValidateIf(forFormula('fixed'))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  mciFixed?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 50, description: 'price_share: percent of the price' })
+  @ValidateIf(forFormula('price_share'))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  sharePercent?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 1160, description: 'price_share: cap in MCI' })
+  @ValidateIf(capNeeded)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  capMci?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 4_000_000, description: 'price_share: cap in tenge' })
+  @ValidateIf((dto: BenefitRuleDto) => forFormula('price_share')(dto) && given(dto.capKzt))
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000_000)
+  capKzt?: number | null;
+
+  @ApiProperty({ description: 'The figure comes from a report, not the act: shown as unconfirmed' })
+  @IsBoolean()
+  unconfirmed: boolean;
+}
+
 /** Each update carries the version it was based on. */
 export class UpdateRegionDto extends RegionDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
@@ -274,5 +365,8 @@ export class UpdateLegalGroundDto extends LegalGroundDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 export class UpdateRetentionRuleDto extends RetentionRuleDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+export class UpdateBenefitRuleDto extends BenefitRuleDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
