@@ -30,12 +30,15 @@ export interface BenefitRuleTerms {
   capKzt: number | null;
 }
 
-/** The fields each formula needs; the others stay empty (the API refuses them). */
+/**
+ * The terms each formula uses; the others are cleared when a rule is saved. Each is
+ * required, except that a price share needs one cap at least, in MCI or in tenge.
+ */
 export const BENEFIT_FORMULA_FIELDS: Record<BenefitFormula, readonly (keyof BenefitRuleTerms)[]> = {
   per_person: ['mciHead', 'mciPerMember'],
   monthly_range: ['mciMin', 'mciMax', 'months'],
   fixed: ['mciFixed'],
-  price_share: ['sharePercent'],
+  price_share: ['sharePercent', 'capMci', 'capKzt'],
 };
 
 export interface EntitlementInput {

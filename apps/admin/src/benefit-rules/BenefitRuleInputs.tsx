@@ -25,11 +25,11 @@ const BOUNDS: Record<string, Validator[]> = {
   capKzt: [integer, minValue(1)],
 };
 
-/** The terms the chosen formula uses (BENEFIT_FORMULA_FIELDS), and a share of the price its caps. */
+/** The terms the chosen formula uses (BENEFIT_FORMULA_FIELDS). */
 const TermInputs = () => {
   const formula = useWatch({ name: 'formula' }) as BenefitFormula | undefined;
   if (!formula) return null;
-  const terms = [...BENEFIT_FORMULA_FIELDS[formula], ...(formula === 'price_share' ? ['capMci', 'capKzt'] : [])];
+  const terms = BENEFIT_FORMULA_FIELDS[formula];
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
       {terms.map((term) => (

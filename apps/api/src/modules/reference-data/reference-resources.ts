@@ -339,7 +339,6 @@ export const BENEFIT_RULES: ReferenceResource<BenefitRule> = {
   // Terms of another formula are cleared, so a rule never carries figures it does not use.
   normalise: (row) => {
     const used = new Set<string>(row.formula ? BENEFIT_FORMULA_FIELDS[row.formula] : []);
-    if (row.formula === 'price_share') used.add('capMci').add('capKzt');
     return {
       ...row,
       ...Object.fromEntries(BENEFIT_TERMS.map((term) => [term, used.has(term) ? (row[term] ?? null) : null])),
