@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
 import type { JobRunState } from '@qonys/domain';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Title, useCanAccess, useDataProvider, useGetList, useNotify, useTranslate } from 'react-admin';
 import { useFormatDateTime } from '../common/CalendarDate';
 import { messageOf } from '../common/errors';
@@ -45,11 +45,19 @@ export const JobsPage = () => {
     { pagination: { page: 1, perPage: 20 }, sort: { field: 'queuedAt', order: 'DESC' } },
     { refetchInterval: (query) => (query.state.data?.data.some(isActive) ? RUN_POLL_MS : false) },
   );
+  const anyActive = runs.data?.some(isActive) ?? false;
   const jobs = useGetList<Job>(
     'jobs',
     { pagination: { page: 1, perPage: 100 } },
-    { refetchInterval: () => (runs.data?.some(isActive) ? RUN_POLL_MS : false) },
+    { refetchInterval: () => (anyActive ? RUN_POLL_MS : false) },
   );
+  // The poll stops with the last run: ask once more, or "last run" would keep the state it had a second before.
+  const wasActive = useRef(false);
+  const refetchJobs = jobs.refetch;
+  useEffect(() => {
+    if (wasActive.current && !anyActive) void refetchJobs();
+    wasActive.current = anyActive;
+  }, [anyActive, refetchJobs]);
 
   const runNow = async (name: string) => {
     setStarting(name);

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Alert, Box, Typography } from '@mui/material';
-import { Login, useLogin, useTranslate } from 'react-admin';
+import type { CodedMessage } from '@qonys/domain';
+import { Login, useLocale, useLogin, useTranslate } from 'react-admin';
+import { translateMessage } from '../common/errors';
 import { RecoveryCodes } from '../common/RecoveryCodes';
 import { LanguageMenuButton } from '../layout/LanguageMenuButton';
 import { LoginError, requestLogin, type MfaEnrolment } from '../providers/authProvider';
@@ -21,10 +23,12 @@ type Step =
  */
 export const LoginPage = () => {
   const translate = useTranslate();
+  const locale = useLocale();
   const login = useLogin();
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
   const [credentials, setCredentials] = useState<CredentialsValue>({ username: '', password: '' });
-  const [error, setError] = useState<string | null>(null);
+  // A key of the page's own words, or the server's coded message: both said at render, in the current language.
+  const [error, setError] = useState<string | CodedMessage | null>(null);
   const [busy, setBusy] = useState(false);
 
   const attempt = async (value: CredentialsValue, otp?: string) => {
@@ -44,9 +48,9 @@ export const LoginPage = () => {
           enrolment: caught.mfaEnrolment ?? (previous.kind === 'otp' ? previous.enrolment : null),
         }));
         // The first 401 only asks for the code; a later one means the code was wrong.
-        if (otp) setError(caught.message);
+        if (otp) setError(caught.coded ?? caught.message);
       } else {
-        setError(caught instanceof LoginError ? caught.message : 'app.login.errors.failed');
+        setError(caught instanceof LoginError ? (caught.coded ?? caught.message) : 'app.login.errors.failed');
       }
     } finally {
       setBusy(false);
@@ -72,7 +76,7 @@ export const LoginPage = () => {
         </Box>
         {error && (
           <Alert severity="error" role="alert" data-testid="login-error">
-            {translate(error, { _: error })}
+            {typeof error === 'string' ? translate(error, { _: error }) : translateMessage(error, translate, locale)}
           </Alert>
         )}
         {step.kind === 'credentials' && (

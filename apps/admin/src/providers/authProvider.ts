@@ -1,3 +1,4 @@
+import { type CodedMessage, isMessageCode, type MessageParams } from '@qonys/domain';
 import { HttpError, type AuthProvider } from 'react-admin';
 import { canAccessAs } from './canAccess';
 import { publicFetch, renewSession, REFRESH_FAILED } from './httpClient';
@@ -36,6 +37,8 @@ export class LoginError extends Error {
     readonly status: number,
     readonly mfaRequired = false,
     readonly mfaEnrolment: MfaEnrolment | null = null,
+    /** The server's coded message, for a page that says it in the language chosen since. */
+    readonly coded: CodedMessage | null = null,
   ) {
     super(message);
     this.name = 'LoginError';
@@ -70,6 +73,7 @@ export async function requestLogin(credentials: Credentials): Promise<SessionRes
     if (!(error instanceof HttpError)) throw new LoginError('app.login.errors.network', 0);
     const errorBody = (error.body ?? {}) as {
       code?: unknown;
+      params?: MessageParams;
       mfaRequired?: unknown;
       mfaEnrolment?: MfaEnrolment;
     };
@@ -80,6 +84,7 @@ export async function requestLogin(credentials: Credentials): Promise<SessionRes
       error.status,
       errorBody.mfaRequired === true,
       errorBody.mfaEnrolment?.qrCodeDataUrl ? errorBody.mfaEnrolment : null,
+      isMessageCode(errorBody.code) ? { code: errorBody.code, params: errorBody.params ?? {} } : null,
     );
   }
 }
