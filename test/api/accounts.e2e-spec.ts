@@ -312,7 +312,13 @@ describe('the second factor and its policy', () => {
     const required = Object.fromEntries(
       (policies.body as { role: string; mfaRequired: boolean }[]).map((p) => [p.role, p.mfaRequired]),
     );
-    expect(required).toEqual({ admin: true, auditor: true, caseworker: false, regional_official: false });
+    expect(required).toEqual({
+      admin: true,
+      auditor: true,
+      caseworker: false,
+      regional_official: false,
+      provider_staff: false,
+    });
   });
 
   it("makes a role's users enrol at their next login once an admin requires it, and keeps them from turning it off", async () => {

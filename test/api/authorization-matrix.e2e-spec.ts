@@ -42,6 +42,7 @@ const CALLERS: readonly Caller[] = [
   { username: 'official.pavlodar', role: 'regional_official', regionCode: '55' },
   { username: 'caseworker.abai', role: 'caseworker', regionCode: '10' },
   { username: 'official.abai', role: 'regional_official', regionCode: '10' },
+  { username: 'provider.pavlodar', role: 'provider_staff', regionCode: '55' },
 ];
 
 /** Ids of existing rows the requests point at, found once the API is up. */
@@ -82,6 +83,12 @@ interface Fixtures {
   /** Open transfer requests: of each region's settlement fixture to West Kazakhstan, and of a batch line from there into each region. */
   outgoingTransferIds: Record<string, number>;
   incomingTransferIds: Record<string, number>;
+  serviceTypeId: number;
+  /** Each region's demo adaptation centre (provider.pavlodar works at Pavlodar's). */
+  providerIds: Record<string, number>;
+  /** An adaptation plan of each region's approved case, with a referral of its item to the region's centre. */
+  planIds: Record<string, number>;
+  referralIds: Record<string, number>;
 }
 
 interface RequestSpec {
@@ -173,6 +180,14 @@ const settlementWorkRow = (
     other: (f, caller) => ({ params: { id: otherOf(ids(f), caller) }, body }),
   },
 });
+/** A valid edit of a region's demo centre at a version that does not exist, keeping its service in use. */
+const providerEdit = (f: Fixtures, caller: Caller | null) => ({
+  regionId: f.regionIds[caller?.regionCode ?? '55'],
+  kind: 'adaptation_centre',
+  name: 'Matrix',
+  services: [{ serviceTypeId: f.serviceTypeId, placesPerMonth: 5 }],
+  version: 999,
+});
 /** A valid person edit based on a version that does not exist: 409 when reachable, nothing changes. */
 const STALE_PERSON_EDIT = { surname: 'Тестов', givenName: 'Тест', birthDate: '1980-01-01', sex: 'M', version: 999 };
 
@@ -187,7 +202,8 @@ const referenceRows = (
     | 'legal-grounds'
     | 'mfa-policies'
     | 'retention-rules'
-    | 'benefit-rules',
+    | 'benefit-rules'
+    | 'service-types',
   id: (f: Fixtures) => number,
 ): Row[] => [
   { method: 'GET', path: `/api/${path}`, access: perm(path, 'list'), allowed: [200] },
@@ -309,6 +325,7 @@ const MATRIX: Row[] = [
   ...referenceRows('mfa-policies', (f) => f.mfaPolicyId),
   ...referenceRows('retention-rules', (f) => f.retentionRuleId),
   ...referenceRows('benefit-rules', (f) => f.benefitRuleId),
+  ...referenceRows('service-types', (f) => f.serviceTypeId),
   {
     method: 'GET',
     path: '/api/calendar/add-working-days',
@@ -937,6 +954,75 @@ const MATRIX: Row[] = [
     { version: 999 },
     [409],
   ),
+  // Integration services (docs/integration-services.md): a region's providers, plans and referrals;
+  // a provider's staff only the referrals sent to their provider.
+  {
+    method: 'GET',
+    path: '/api/service-providers',
+    access: perm('service-providers', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  {
+    method: 'POST',
+    path: '/api/service-providers',
+    access: perm('service-providers', 'create'),
+    request: () => INVALID,
+    allowed: [400],
+  },
+  settlementWorkRow('GET', '/api/service-providers/{id}', perm('service-providers', 'show'), (f) => f.providerIds, undefined, [200]),
+  {
+    ...settlementWorkRow('PUT', '/api/service-providers/{id}', perm('service-providers', 'edit'), (f) => f.providerIds, undefined, [409]),
+    // A valid edit at a version that does not exist, keeping the service in use: 409, nothing changes.
+    request: (f, caller) => ({ params: { id: ownOf(f.providerIds, caller) }, body: providerEdit(f, caller) }),
+    region: {
+      kind: 'rows',
+      own: (f, caller) => ({ params: { id: ownOf(f.providerIds, caller) }, body: providerEdit(f, caller) }),
+      other: (f, caller) => ({ params: { id: otherOf(f.providerIds, caller) }, body: providerEdit(f, caller) }),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/adaptation-plans',
+    access: perm('adaptation-plans', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  {
+    method: 'POST',
+    path: '/api/adaptation-plans',
+    access: perm('adaptation-plans', 'create'),
+    request: () => INVALID,
+    allowed: [400],
+  },
+  settlementWorkRow('GET', '/api/adaptation-plans/{id}', perm('adaptation-plans', 'show'), (f) => f.planIds, undefined, [200]),
+  // A service type that does not exist: 400 when the plan is reachable, nothing added.
+  settlementWorkRow(
+    'POST',
+    '/api/adaptation-plans/{id}/items',
+    perm('adaptation-plans', 'edit'),
+    (f) => f.planIds,
+    { serviceTypeId: 999999 },
+    [400],
+  ),
+  {
+    method: 'GET',
+    path: '/api/referrals',
+    access: perm('referrals', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  { method: 'POST', path: '/api/referrals', access: perm('referrals', 'create'), request: () => INVALID, allowed: [400] },
+  settlementWorkRow('GET', '/api/referrals/{id}', perm('referrals', 'show'), (f) => f.referralIds, undefined, [200]),
+  settlementWorkRow(
+    'POST',
+    '/api/referrals/{id}/transitions',
+    perm('referrals', 'edit'),
+    (f) => f.referralIds,
+    { action: 'accept', version: 999 },
+    [409],
+  ),
+
   // Background jobs: administrators run them, auditors read their runs.
   { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },
   { method: 'GET', path: '/api/jobs/runs', access: perm('jobs', 'list'), allowed: [200] },
@@ -1098,6 +1184,10 @@ describe('authorization matrix', () => {
       proposalIds: {},
       outgoingTransferIds: {},
       incomingTransferIds: {},
+      serviceTypeId: await scalar(api.databaseUrl, `SELECT id FROM service_type WHERE code = 'information_consultation'`),
+      providerIds: {},
+      planIds: {},
+      referralIds: {},
     };
     for (const code of ['55', '10']) {
       fixtures.personIds[code] = await scalar(
@@ -1213,6 +1303,33 @@ describe('authorization matrix', () => {
       const regionId = fixtures.regionIds[code];
       fixtures.outgoingTransferIds[code] = await insertTransfer('settlement', fixtures.settlementIds[code], regionId, west);
       fixtures.incomingTransferIds[code] = await insertTransfer('proposal', fixtures.proposalIds[code], west, regionId);
+    }
+  });
+  // An adaptation plan per region, its item referred to the region's demo centre.
+  beforeAll(async () => {
+    for (const code of ['55', '10']) {
+      const regionId = fixtures.regionIds[code];
+      fixtures.providerIds[code] = await scalar(
+        api.databaseUrl,
+        `SELECT id FROM service_provider WHERE region_id = $1 AND kind = 'adaptation_centre' ORDER BY id LIMIT 1`,
+        [regionId],
+      );
+      fixtures.planIds[code] = await scalar(
+        api.databaseUrl,
+        'INSERT INTO adaptation_plan (application_id, region_id) VALUES ($1, $2) RETURNING id',
+        [fixtures.approvedCaseIds[code], regionId],
+      );
+      fixtures.referralIds[code] = await scalar(
+        api.databaseUrl,
+        `WITH item AS (
+           INSERT INTO adaptation_plan_item (plan_id, service_type_id) VALUES ($1, $2) RETURNING id)
+         INSERT INTO referral (plan_item_id, application_id, region_id, provider_id, provider_service_id, period,
+                               consent_to_share, due_date)
+         SELECT item.id, $3, $4, $5, ps.id, date_trunc('month', now())::date, true, now()::date + 7
+           FROM item, provider_service ps WHERE ps.provider_id = $5 AND ps.service_type_id = $2
+         RETURNING id`,
+        [fixtures.planIds[code], fixtures.serviceTypeId, fixtures.approvedCaseIds[code], regionId, fixtures.providerIds[code]],
+      );
     }
   });
   afterAll(async () => {

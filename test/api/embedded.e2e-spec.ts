@@ -85,7 +85,7 @@ describe('embedded database (no DATABASE_URL)', () => {
 
     // The access token issued before the restart still works: same secret, same session table.
     const { total, usernames } = await listUsernames(adminSession);
-    expect(total).toBe(`users 0-6/7`);
+    expect(total).toBe(`users 0-${DEMO_USERNAMES.length}/${DEMO_USERNAMES.length + 1}`);
     expect([...usernames].sort()).toEqual([...DEMO_USERNAMES, created.username].sort());
 
     const session = await login(api.url, created.username, created.password);

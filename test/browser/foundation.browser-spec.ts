@@ -22,6 +22,7 @@ const DEMO_USER: Record<Role, string> = {
   auditor: 'auditor',
   caseworker: 'caseworker.pavlodar',
   regional_official: 'official.pavlodar',
+  provider_staff: 'provider.pavlodar',
 };
 
 /** Two-factor roles first: their later logins then fall in a later TOTP step, with no wait (see adminToken). */

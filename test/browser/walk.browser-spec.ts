@@ -19,6 +19,7 @@ const ROLES = {
   auditor: 'auditor',
   caseworker: 'caseworker.pavlodar',
   regional_official: 'official.pavlodar',
+  provider_staff: 'provider.pavlodar',
 };
 const LANGS: Lang[] = ['kk', 'ru', 'en'];
 const WIDTHS = [1440, 390];

@@ -86,4 +86,5 @@ export const DEMO_USERNAMES = [
   'official.pavlodar',
   'caseworker.abai',
   'official.abai',
+  'provider.pavlodar',
 ] as const;

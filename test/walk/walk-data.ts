@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '@qonys/domain';
 import type { RunningApi } from '../support/api-process';
 import { bearer, regionIdByCode } from '../support/api-helpers';
 import { login } from '../support/auth';
@@ -9,7 +10,9 @@ import { seedEveryList } from '../support/list-records';
  * loaded by the API at start, plus `seedEveryList`'s records with long Kazakh names in
  * every list a Pavlodar caseworker and official open (the demo spreads its families
  * over all regions and may leave one of those lists empty), and one transfer request
- * from Pavlodar to Abai (docs/transfers.md), which the demo does not generate.
+ * from Pavlodar to Abai (docs/transfers.md), and a Pavlodar family's adaptation plan
+ * with a referral to the region's adaptation centre (docs/integration-services.md),
+ * which the demo does not generate either.
  */
 export const WALK_API_ENV = { DEMO_FAMILIES: '300', DEMO_SEED: '2026' };
 
@@ -53,4 +56,27 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
   await call(abai.accessToken, 'POST', `/transfer-requests/${out.id}/accept`, { version: out.version });
   const [moved] = await planned(abai.accessToken, { applicationId: first.applicationId });
   await ask(abai.accessToken, moved, pavlodarId);
+
+  // Another Pavlodar family's plan, an information session referred to the centre where provider.pavlodar works.
+  const [, second] = await planned(pavlodar.accessToken, { regionId: pavlodarId });
+  if (!second) throw new Error('walk data: no second planned settlement in Pavlodar');
+  const plan = await call<{ id: number }>(pavlodar.accessToken, 'POST', '/adaptation-plans', {
+    applicationId: second.applicationId,
+  });
+  const byCode = encodeURIComponent(JSON.stringify({ code: 'information_consultation' }));
+  const [information] = await call<{ id: number }[]>(pavlodar.accessToken, 'GET', `/service-types?filter=${byCode}`);
+  const { items } = await call<{ items: { id: number; serviceTypeId: number }[] }>(
+    pavlodar.accessToken,
+    'POST',
+    `/adaptation-plans/${plan.id}/items`,
+    { serviceTypeId: information.id },
+  );
+  const centres = encodeURIComponent(JSON.stringify({ kind: 'adaptation_centre' }));
+  const [centre] = await call<{ id: number }[]>(pavlodar.accessToken, 'GET', `/service-providers?filter=${centres}`);
+  await call(pavlodar.accessToken, 'POST', '/referrals', {
+    planItemId: items[items.length - 1].id,
+    providerId: centre.id,
+    period: todayInKazakhstan().slice(0, 7),
+    consentToShare: true,
+  });
 }

@@ -8,6 +8,7 @@ import { documentTypes } from './document-types';
 import { holidays } from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
 import { inclusionRequests } from './inclusion-requests';
+import { referrals, serviceProviders, serviceTypes } from './integration-services';
 import { jobs } from './jobs';
 import { labourDemand } from './labour-demand';
 import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
@@ -64,6 +65,9 @@ export const App = () => (
       <Resource name="placement" {...placement} />
       <Resource name="settlements" {...settlements} />
       <Resource name="transfer-requests" {...transferRequests} />
+      {/* Integration services after arrival */}
+      <Resource name="referrals" {...referrals} />
+      <Resource name="service-providers" {...serviceProviders} />
       <Resource name="labour-demand" {...labourDemand} />
       <Resource name="region-capacities" {...regionCapacities} />
       <Resource name="placement-weights" {...placementWeights} />
@@ -76,6 +80,7 @@ export const App = () => (
       <Resource name="mci-rates" {...mciRates} />
       <Resource name="retention-rules" {...retentionRules} />
       <Resource name="benefit-rules" {...benefitRules} />
+      <Resource name="service-types" {...serviceTypes} />
       {/* Administration */}
       <Resource name="users" {...users} />
       <Resource name="mfa-policies" {...mfaPolicies} />

@@ -2,6 +2,7 @@ import type { ApplicationStatus, TransitionName, TransitionRequirement } from '.
 import type { Sex } from './iin';
 import type { PlacementReason } from './placement-scoring';
 import type { CodedMessage } from './messages';
+import type { ReferralState } from './referral-workflow';
 import type {
   AdaptationService,
   Channel,
@@ -12,6 +13,10 @@ import type {
   LegalGroundKind,
   QuotaCategory,
   QuotaUnit,
+  ReferralCancelReason,
+  ReferralFailureReason,
+  ReferralOutcome,
+  ReferralRejectReason,
   Relation,
   SettlementStatus,
   TransferKind,
@@ -245,3 +250,75 @@ export interface TransferRequestFields<Time = string> {
 }
 /** A row of GET /api/transfer-requests. */
 export type TransferRequestRow<Time = string> = TransferRequestFields<Time> & CaseNames;
+
+/** A service's name in the three languages, as views carry it. */
+export interface ServiceNames {
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+/**
+ * A referral as the API answers it (docs/integration-services.md). Staff of the region
+ * see the case and the member; a provider's staff see neither, and the family's
+ * contact only when the family agreed to share it.
+ */
+export interface ReferralView<Time = string> {
+  id: number;
+  regionId: number;
+  providerId: number;
+  providerName: string;
+  serviceTypeId: number;
+  serviceName: ServiceNames;
+  period: string;
+  state: ReferralState;
+  consentToShare: boolean;
+  dueDate: string;
+  requestedAt: Time;
+  respondedAt: Time | null;
+  waitlistedAt: Time | null;
+  enrolledAt: Time | null;
+  completedAt: Time | null;
+  cancelledAt: Time | null;
+  rejectReason: ReferralRejectReason | null;
+  outcome: ReferralOutcome | null;
+  failureReason: ReferralFailureReason | null;
+  cancelReason: ReferralCancelReason | null;
+  note: string | null;
+  providerNotes: string | null;
+  version: number;
+  /** Place on the provider's waiting list for the month (1 = next), while waitlisted. */
+  waitlistPosition: number | null;
+  /** Staff only. */
+  applicationId?: number;
+  planItemId?: number;
+  personId?: number | null;
+  personName?: string | null;
+  applicationNumber?: string | null;
+  applicantName?: string | null;
+  applicantId?: number | null;
+  /** A provider's staff, with the family's consent: whom to reach and how. */
+  contact?: { name: string; phone: string | null } | null;
+}
+
+/** An item of an adaptation plan, with its live (or latest) referral. */
+export interface PlanItemView {
+  id: number;
+  serviceTypeId: number;
+  serviceName: ServiceNames;
+  personId: number | null;
+  personName: string | null;
+  note: string | null;
+  createdAt: string;
+  referral: Pick<ReferralView, 'id' | 'state' | 'providerId' | 'providerName' | 'period' | 'version'> | null;
+}
+
+export interface AdaptationPlanView extends CaseNames {
+  id: number;
+  applicationId: number;
+  regionId: number;
+  createdBy: number | null;
+  createdAt: string;
+  version: number;
+  items: PlanItemView[];
+}

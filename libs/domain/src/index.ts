@@ -17,3 +17,5 @@ export * from './messages';
 export * from './kazakhstan-time';
 export * from './api-views';
 export * from './support-benefits';
+export * from './referral-workflow';
+export * from './adaptation-plan';

@@ -21,14 +21,15 @@ const REFERENCE_DATA = {
   regional_official: READ,
   admin: MANAGE,
   auditor: READ_EXPORT,
+  provider_staff: NONE,
 };
 
-const SETTLEMENT_WORK = { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT };
-const CASE_WORK = { caseworker: MANAGE, regional_official: READ, admin: MANAGE, auditor: READ_EXPORT };
+const SETTLEMENT_WORK = { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE };
+const CASE_WORK = { caseworker: MANAGE, regional_official: READ, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE };
 
 const EXPECTED: Record<Resource, Record<Role, string>> = {
-  dashboard: { caseworker: 'show', regional_official: 'show', admin: 'show', auditor: 'show' },
-  users: { caseworker: NONE, regional_official: NONE, admin: MANAGE, auditor: READ_EXPORT },
+  dashboard: { caseworker: 'show', regional_official: 'show', admin: 'show', auditor: 'show', provider_staff: NONE },
+  users: { caseworker: NONE, regional_official: NONE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
   regions: REFERENCE_DATA,
   'mci-rates': REFERENCE_DATA,
   holidays: REFERENCE_DATA,
@@ -38,15 +39,16 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     regional_official: NONE,
     admin: 'list show export verify',
     auditor: 'list show export verify',
+    provider_staff: NONE,
   },
-  'audit-checkpoints': { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: 'list' },
+  'audit-checkpoints': { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: 'list', provider_staff: NONE },
   'document-types': REFERENCE_DATA,
   'legal-grounds': REFERENCE_DATA,
   persons: CASE_WORK,
   applications: CASE_WORK,
   documents: CASE_WORK,
-  quotas: { caseworker: READ, regional_official: 'list show edit', admin: MANAGE, auditor: READ_EXPORT },
-  'inclusion-requests': { caseworker: 'list show create', regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT },
+  quotas: { caseworker: READ, regional_official: 'list show edit', admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
+  'inclusion-requests': { caseworker: 'list show create', regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
   settlements: SETTLEMENT_WORK,
   placement: SETTLEMENT_WORK,
   'labour-demand': SETTLEMENT_WORK,
@@ -54,11 +56,15 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'placement-weights': REFERENCE_DATA,
   'retention-rules': REFERENCE_DATA,
   'benefit-rules': REFERENCE_DATA,
-  erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE },
-  'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT },
-  'support-payments': { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT },
-  jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ },
+  erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE, provider_staff: NONE },
+  'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT, provider_staff: NONE },
+  'support-payments': { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
+  jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ, provider_staff: NONE },
   'mfa-policies': REFERENCE_DATA,
+  'service-types': { ...REFERENCE_DATA, provider_staff: READ },
+  'service-providers': SETTLEMENT_WORK,
+  'adaptation-plans': { caseworker: MANAGE, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
+  referrals: { caseworker: MANAGE, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: 'list show edit' },
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -108,12 +114,20 @@ describe('grantFor', () => {
         'regional_official:dashboard',
         // setting their own region's quota; reading quotas stays nationwide (quotas service)
         'regional_official:quotas',
-        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments'].flatMap((r) => [
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments', 'service-providers', 'adaptation-plans', 'referrals'].flatMap((r) => [
           `caseworker:${r}`,
           `regional_official:${r}`,
         ]),
       ].sort(),
     );
+  });
+
+  it('limits provider staff to the referrals sent to their provider', () => {
+    const providerScoped = everyCase
+      .filter(({ allowed }) => allowed)
+      .filter(({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_provider')
+      .map(({ role, resource }) => `${role}:${resource}`);
+    expect([...new Set(providerScoped)]).toEqual(['provider_staff:referrals']);
   });
 
   it('is null when refused, and for an unknown resource', () => {

@@ -31,6 +31,10 @@ export const RESOURCES = [
   'erasures',
   'transfer-requests',
   'support-payments',
+  'service-types',
+  'service-providers',
+  'adaptation-plans',
+  'referrals',
   'jobs',
   'mfa-policies',
 ] as const;
@@ -40,8 +44,11 @@ export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'verify'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** `all`: every row; `own_region`: only rows of the user's own region. */
-export type Scope = 'all' | 'own_region';
+/**
+ * `all`: every row; `own_region`: only rows of the user's own region; `own_provider`:
+ * only rows sent to the service provider the user works at (and so inside its region).
+ */
+export type Scope = 'all' | 'own_region' | 'own_provider';
 
 export interface Grant {
   readonly actions: readonly Action[];
@@ -146,6 +153,24 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     auditor: { actions: READ, scope: 'all' },
   },
   'mfa-policies': referenceData,
+  // Integration services after arrival (docs/integration-services.md). Service types are
+  // reference data that providers' staff read too; providers are kept by their region.
+  'service-types': { ...referenceData, provider_staff: { actions: READ, scope: 'all' } },
+  'service-providers': settlementWork(READ),
+  'adaptation-plans': {
+    caseworker: { actions: MANAGE, scope: 'own_region' },
+    regional_official: { actions: MANAGE, scope: 'own_region' },
+    admin: { actions: MANAGE, scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
+  // A provider's staff see only the referrals sent to their provider, and answer them.
+  referrals: {
+    caseworker: { actions: MANAGE, scope: 'own_region' },
+    regional_official: { actions: MANAGE, scope: 'own_region' },
+    admin: { actions: MANAGE, scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+    provider_staff: { actions: ['list', 'show', 'edit'], scope: 'own_provider' },
+  },
 };
 
 /** Resources whose rows name persons: reading any of them is reading personal data. */
@@ -157,6 +182,8 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
   'settlements',
   'placement',
   'transfer-requests',
+  'adaptation-plans',
+  'referrals',
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { isNationwide, type Role, ROLES } from './roles';
+import { isNationwide, needsProvider, type Role, ROLES } from './roles';
 
 describe('roles', () => {
   it.each<[Role, boolean]>([
@@ -6,11 +6,16 @@ describe('roles', () => {
     ['regional_official', false],
     ['admin', true],
     ['auditor', true],
+    ['provider_staff', false],
   ])('%s sees every region: %p', (role, nationwide) => {
     expect(isNationwide(role)).toBe(nationwide);
   });
 
-  it('has exactly the four staff roles', () => {
-    expect([...ROLES].sort()).toEqual(['admin', 'auditor', 'caseworker', 'regional_official']);
+  it('has exactly the five staff roles', () => {
+    expect([...ROLES].sort()).toEqual(['admin', 'auditor', 'caseworker', 'provider_staff', 'regional_official']);
+  });
+
+  it('ties only provider staff to a provider', () => {
+    expect(ROLES.filter(needsProvider)).toEqual(['provider_staff']);
   });
 });

@@ -108,6 +108,51 @@ export const TRANSFER_STATES = ['requested', 'accepted', 'declined', 'withdrawn'
 export type TransferState = (typeof TRANSFER_STATES)[number];
 export const TRANSFER_REASONS = ['relatives', 'housing', 'employment', 'health', 'family_request', 'quota_balance', 'other'] as const;
 export type TransferReason = (typeof TRANSFER_REASONS)[number];
+// Integration services after arrival (docs/integration-services.md)
+/** The law's groups of adaptation and integration services (Law on Population Migration art. 1). */
+export const SERVICE_GROUPS = ['information', 'legal', 'social', 'medical', 'educational'] as const;
+export type ServiceGroup = (typeof SERVICE_GROUPS)[number];
+/** Whom a service is for when a plan is started: the family once, or each member of an age band. */
+export const SERVICE_AUDIENCES = ['family', 'adult', 'school_child', 'preschool_child'] as const;
+export type ServiceAudience = (typeof SERVICE_AUDIENCES)[number];
+export const PROVIDER_KINDS = [
+  'adaptation_centre',
+  'temporary_accommodation_centre',
+  'career_centre',
+  'language_school',
+  'college',
+  'school',
+  'kindergarten',
+  'clinic',
+  'employer',
+  'ngo',
+] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+/** Why a provider turns a referral down. */
+export const REFERRAL_REJECT_REASONS = [
+  'not_eligible',
+  'service_not_offered',
+  'family_unreachable',
+  'duplicate',
+  'other',
+] as const;
+export type ReferralRejectReason = (typeof REFERRAL_REJECT_REASONS)[number];
+export const REFERRAL_OUTCOMES = ['successful', 'not_successful'] as const;
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+/** Why a service ended without success. */
+export const REFERRAL_FAILURE_REASONS = [
+  'did_not_attend',
+  'dropped_out',
+  'failed_assessment',
+  'moved_away',
+  'health',
+  'other',
+] as const;
+export type ReferralFailureReason = (typeof REFERRAL_FAILURE_REASONS)[number];
+/** Why the referring side withdraws a referral. */
+export const REFERRAL_CANCEL_REASONS = ['family_declined', 'moved_away', 'no_longer_needed', 'other'] as const;
+export type ReferralCancelReason = (typeof REFERRAL_CANCEL_REASONS)[number];
+
 /** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
 export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
 export type JobRunState = (typeof JOB_RUN_STATES)[number];

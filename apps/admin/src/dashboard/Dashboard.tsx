@@ -1,6 +1,7 @@
 import { Alert, Box, Grid, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Title, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { Title, useCanAccess, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { localizedName } from '../common/localizedName';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import { AuditCard } from './AuditCard';
@@ -25,9 +26,12 @@ export const Dashboard = () => {
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<QonysDataProvider>();
   const { identity } = useGetIdentity();
+  // A provider's staff have no dashboard: their work is the referral inbox.
+  const { canAccess, isPending: checking } = useCanAccess({ resource: 'dashboard', action: 'show' });
   const { data, isPending, error } = useQuery({
     queryKey: ['dashboard'],
     queryFn: () => dataProvider.getDashboard(),
+    enabled: canAccess === true,
   });
 
   return (
@@ -43,7 +47,12 @@ export const Dashboard = () => {
           {translate('app.dashboard.region', { name: localizedName(data.region, locale) })}
         </Typography>
       )}
-      {isPending && (
+      {!checking && !canAccess && (
+        <Typography variant="body1">
+          <Link to="/referrals">{translate('app.dashboard.referral_inbox')}</Link>
+        </Typography>
+      )}
+      {canAccess && isPending && (
         <>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {translate('app.dashboard.loading')}

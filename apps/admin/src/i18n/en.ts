@@ -6,6 +6,7 @@ import { personsEn } from './persons/en';
 import { jobsEn } from './jobs/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
+import { servicesEn } from './services/en';
 import { referenceEn } from './reference/en';
 import { messagesEn } from './messages/en';
 
@@ -22,12 +23,14 @@ const app = {
       dashboard: 'Dashboard',
       account: 'My account',
       case_work: 'Case work',
+      integration: 'Integration services',
       reference_data: 'Reference data',
       administration: 'Administration',
     },
     roles: {
       caseworker: 'Caseworker',
       regional_official: 'Regional official',
+      provider_staff: 'Service provider staff',
       admin: 'Administrator',
       auditor: 'Auditor',
     },
@@ -79,6 +82,7 @@ const app = {
     dashboard: {
       title: 'Dashboard',
       welcome: 'Welcome, %{name}',
+      referral_inbox: 'Open the referrals sent to you',
       region: 'Region: %{name}',
       loading: 'Loading the figures…',
       error: 'The figures could not be loaded.',
@@ -231,6 +235,7 @@ const app = {
     ...referenceEn.app,
     ...quotasEn.app,
     ...transfersEn.app,
+    ...servicesEn.app,
     ...jobsEn.app,
     ...everydayEn.app,
   },
@@ -245,6 +250,7 @@ const app = {
         email: 'Email',
         role: 'Role',
         regionId: 'Region',
+        providerId: 'Service provider',
         disabled: 'Disabled',
         mfaEnabled: 'Two-factor',
         lockedUntil: 'Locked until',
@@ -377,6 +383,7 @@ const app = {
     ...referenceEn.resources,
     ...quotasEn.resources,
     ...transfersEn.resources,
+    ...servicesEn.resources,
     ...jobsEn.resources,
   },
 };

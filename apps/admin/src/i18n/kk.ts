@@ -6,6 +6,7 @@ import { everydayKk } from './everyday/kk';
 import { jobsKk } from './jobs/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
+import { servicesKk } from './services/kk';
 import { referenceKk } from './reference/kk';
 import { messagesKk } from './messages/kk';
 
@@ -236,12 +237,14 @@ const app: AppMessages = {
       dashboard: 'Басты бет',
       account: 'Жеке кабинет',
       case_work: 'Істермен жұмыс',
+      integration: 'Бейімдеу қызметтері',
       reference_data: 'Анықтамалықтар',
       administration: 'Әкімшілік',
     },
     roles: {
       caseworker: 'Маман',
       regional_official: 'Өңірлік қызметкер',
+      provider_staff: 'Қызмет көрсетуші қызметкері',
       admin: 'Әкімші',
       auditor: 'Аудитор',
     },
@@ -294,6 +297,7 @@ const app: AppMessages = {
     dashboard: {
       title: 'Басты бет',
       welcome: 'Қош келдіңіз, %{name}',
+      referral_inbox: 'Сізге жіберілген жолдамаларды ашу',
       region: 'Өңір: %{name}',
       loading: 'Көрсеткіштер жүктелуде…',
       error: 'Көрсеткіштерді жүктеу мүмкін болмады.',
@@ -446,6 +450,7 @@ const app: AppMessages = {
     ...referenceKk.app,
     ...quotasKk.app,
     ...transfersKk.app,
+    ...servicesKk.app,
     ...jobsKk.app,
     ...everydayKk.app,
   },
@@ -460,6 +465,7 @@ const app: AppMessages = {
         email: 'Электрондық пошта',
         role: 'Рөлі',
         regionId: 'Өңір',
+        providerId: 'Қызмет көрсетуші',
         disabled: 'Өшірілген',
         mfaEnabled: 'Екі факторлы',
         lockedUntil: 'Бұғатталу мерзімі',
@@ -592,6 +598,7 @@ const app: AppMessages = {
     ...referenceKk.resources,
     ...quotasKk.resources,
     ...transfersKk.resources,
+    ...servicesKk.resources,
     ...jobsKk.resources,
   },
 };

@@ -9,6 +9,7 @@ import { everydayRu } from './everyday/ru';
 import { jobsRu } from './jobs/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
+import { servicesRu } from './services/ru';
 import { referenceRu } from './reference/ru';
 import { messagesRu } from './messages/ru';
 
@@ -26,12 +27,14 @@ const app: AppMessages = {
       dashboard: 'Главная',
       account: 'Мой профиль',
       case_work: 'Работа с делами',
+      integration: 'Услуги адаптации',
       reference_data: 'Справочники',
       administration: 'Администрирование',
     },
     roles: {
       caseworker: 'Специалист',
       regional_official: 'Региональный сотрудник',
+      provider_staff: 'Сотрудник поставщика услуг',
       admin: 'Администратор',
       auditor: 'Аудитор',
     },
@@ -83,6 +86,7 @@ const app: AppMessages = {
     dashboard: {
       title: 'Главная',
       welcome: 'Здравствуйте, %{name}',
+      referral_inbox: 'Открыть направления, отправленные вам',
       region: 'Регион: %{name}',
       loading: 'Загрузка показателей…',
       error: 'Не удалось загрузить показатели.',
@@ -236,6 +240,7 @@ const app: AppMessages = {
     ...referenceRu.app,
     ...quotasRu.app,
     ...transfersRu.app,
+    ...servicesRu.app,
     ...jobsRu.app,
     ...everydayRu.app,
   },
@@ -250,6 +255,7 @@ const app: AppMessages = {
         email: 'Эл. почта',
         role: 'Роль',
         regionId: 'Регион',
+        providerId: 'Поставщик услуг',
         disabled: 'Отключён',
         mfaEnabled: 'Двухфакторная',
         lockedUntil: 'Заблокирован до',
@@ -382,6 +388,7 @@ const app: AppMessages = {
     ...referenceRu.resources,
     ...quotasRu.resources,
     ...transfersRu.resources,
+    ...servicesRu.resources,
     ...jobsRu.resources,
   },
 };

@@ -69,9 +69,20 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'placement-weights',
     ],
   },
+  { label: 'app.menu.integration', resources: ['referrals', 'service-providers'] },
   {
     label: 'app.menu.reference_data',
-    resources: ['regions', 'document-types', 'legal-grounds', 'deadlines', 'holidays', 'mci-rates', 'benefit-rules', 'retention-rules'],
+    resources: [
+      'regions',
+      'document-types',
+      'legal-grounds',
+      'deadlines',
+      'holidays',
+      'mci-rates',
+      'benefit-rules',
+      'service-types',
+      'retention-rules',
+    ],
   },
   { label: 'app.menu.administration', resources: ['users', 'mfa-policies', 'audit-events', 'jobs'] },
 ];

@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
+import type { AdaptationPlanView, ReferralAction, ReferralView } from '@qonys/domain';
 import type { JobRun } from '../jobs/jobTypes';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
@@ -52,6 +53,10 @@ export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementM
   disableMfa(password: string): Promise<void>;
   /** Run now: queues a run of the job (POST /api/jobs/:name/runs). */
   runJob(name: string): Promise<JobRun>;
+  /** Integration services (docs/integration-services.md). */
+  startPlan(applicationId: number): Promise<AdaptationPlanView>;
+  planOfCase(applicationId: number): Promise<AdaptationPlanView | null>;
+  stepReferral(id: number, body: { action: ReferralAction } & Record<string, unknown>): Promise<ReferralView>;
 }
 
 const rest = simpleRestProvider(API_URL, httpClient);
@@ -91,6 +96,13 @@ export const dataProvider: QonysDataProvider = {
     return { recoveryCodes: Array.isArray(json?.recoveryCodes) ? json.recoveryCodes : [] };
   },
   runJob: async (name) => (await post(`/jobs/${encodeURIComponent(name)}/runs`, {})).json as JobRun,
+  startPlan: async (applicationId) => (await post('/adaptation-plans', { applicationId })).json as AdaptationPlanView,
+  planOfCase: async (applicationId) => {
+    const filter = encodeURIComponent(JSON.stringify({ applicationId }));
+    const [plan] = (await apiFetch(`/adaptation-plans?filter=${filter}`)).json as { id: number }[];
+    return plan ? ((await apiFetch(`/adaptation-plans/${plan.id}`)).json as AdaptationPlanView) : null;
+  },
+  stepReferral: async (id, body) => (await post(`/referrals/${id}/transitions`, body)).json as ReferralView,
   disableMfa: async (password) => {
     await post('/auth/mfa/disable', { password });
     updateSessionUser({ mfaEnabled: false });

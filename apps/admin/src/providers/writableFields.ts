@@ -22,8 +22,8 @@ const fields = (create: readonly string[], update: readonly string[] = create): 
 
 export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   users: fields(
-    ['username', 'fullName', 'email', 'role', 'regionId', 'password'],
-    ['fullName', 'email', 'role', 'regionId', 'disabled'],
+    ['username', 'fullName', 'email', 'role', 'regionId', 'providerId', 'password'],
+    ['fullName', 'email', 'role', 'regionId', 'providerId', 'disabled'],
   ),
   regions: fields(['code', ...names, 'centreKk', 'centreRu', 'centreEn', 'settlementYears', ...validity]),
   'mci-rates': fields(['year', 'amount', ...validity]),
@@ -42,6 +42,27 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
     ...names,
     ...validity,
   ]),
+  'service-types': fields([
+    'code',
+    'serviceGroup',
+    'audience',
+    'inclusionService',
+    'responseWorkingDays',
+    ...names,
+    ...validity,
+  ]),
+  'service-providers': fields([
+    'regionId',
+    'kind',
+    'name',
+    'address',
+    'phone',
+    'email',
+    'validFrom',
+    'validTo',
+    'services',
+  ]),
+  referrals: fields(['planItemId', 'providerId', 'period', 'consentToShare', 'note'], []),
   // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
   persons: fields(PERSON_WRITABLE_FIELDS),
   // Members change through /applications/:id/members while a draft; status only through transitions.

@@ -1,7 +1,8 @@
-import { isNationwide, type Role } from '@qonys/domain';
+import { isNationwide, needsProvider, type Role } from '@qonys/domain';
 import {
   email,
   PasswordInput,
+  ReferenceInput,
   required,
   SelectInput,
   TextInput,
@@ -17,15 +18,30 @@ import { RegionReferenceInput } from './RegionReferenceInput';
 
 /** Region-scoped roles need a region; administrators and auditors see every region. */
 const regionRequiredForRole: Validator = (value, allValues) =>
-  !value && allValues?.role && !isNationwide(allValues.role as Role) ? 'app.validation.region_required' : undefined;
+  !value && allValues?.role && !isNationwide(allValues.role as Role) && !needsProvider(allValues.role as Role)
+    ? 'app.validation.region_required'
+    : undefined;
 
 const RoleAndRegionInputs = ({ lockRole = false }: { lockRole?: boolean }) => {
   const role = useWatch({ name: 'role' }) as Role | undefined;
   const nationwide = role !== undefined && isNationwide(role);
+  const atProvider = role !== undefined && needsProvider(role);
   return (
     <>
       <SelectInput source="role" choices={ROLE_CHOICES} validate={required()} readOnly={lockRole} />
-      <RegionReferenceInput validate={regionRequiredForRole} disabled={nationwide} />
+      {/* A provider's staff are in their provider's region: the API sets it. */}
+      {atProvider ? (
+        <ReferenceInput
+          source="providerId"
+          reference="service-providers"
+          perPage={100}
+          sort={{ field: 'name', order: 'ASC' }}
+        >
+          <SelectInput optionText="name" validate={required()} />
+        </ReferenceInput>
+      ) : (
+        <RegionReferenceInput validate={regionRequiredForRole} disabled={nationwide} />
+      )}
     </>
   );
 };
@@ -59,6 +75,10 @@ export const UserEditInputs = () => {
   );
 };
 
-/** A nationwide role carries no region: send null rather than a stale choice. */
-export const userTransform = <T extends { role?: string; regionId?: unknown }>(data: T): T =>
-  data.role && isNationwide(data.role as Role) ? { ...data, regionId: null } : data;
+/** A nationwide role carries no region, a provider's staff their provider's: send null rather than a stale choice. */
+export const userTransform = <T extends { role?: string; regionId?: unknown; providerId?: unknown }>(data: T): T => {
+  const role = data.role as Role | undefined;
+  if (!role) return data;
+  if (needsProvider(role)) return { ...data, regionId: null };
+  return { ...data, providerId: null, ...(isNationwide(role) ? { regionId: null } : {}) };
+};

@@ -50,6 +50,11 @@ import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
 import { StatusValidityIndex1764000000024 } from './migrations/1764000000024-status-validity-index';
 import { BenefitRules1764000000025 } from './migrations/1764000000025-benefit-rules';
+import { IntegrationServices1764000000026 } from './migrations/1764000000026-integration-services';
+import { AdaptationPlan } from '../modules/integration-services/entities/adaptation-plan.entity';
+import { Referral } from '../modules/integration-services/entities/referral.entity';
+import { ServiceProvider } from '../modules/integration-services/entities/service-provider.entity';
+import { ServiceType } from '../modules/reference-data/entities/service-type.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -86,6 +91,10 @@ export const ENTITIES = [
   PlacementProposal,
   TransferRequest,
   JobRun,
+  ServiceType,
+  ServiceProvider,
+  AdaptationPlan,
+  Referral,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -107,6 +116,7 @@ export const MIGRATIONS = [
   TransferRequests1764000000019,
   StatusValidityIndex1764000000024,
   BenefitRules1764000000025,
+  IntegrationServices1764000000026,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

@@ -172,6 +172,35 @@ export const EXPORT_COLUMNS: Record<string, readonly (string | ExportColumn)[]> 
     'source',
     ...validity,
   ],
+  'service-types': [
+    'code',
+    translated('app.services.groups')('serviceGroup'),
+    localized('service-types'),
+    translated('app.services.audiences')('audience'),
+    'responseWorkingDays',
+    'source',
+    ...validity,
+  ],
+  'service-providers': [
+    'name',
+    translated('app.services.provider_kinds')('kind'),
+    region(),
+    'address',
+    'phone',
+    'email',
+  ],
+  referrals: [
+    'id',
+    {
+      source: 'serviceTypeId',
+      value: (record, { locale }) => (record.serviceName as Record<string, string>)?.[locale] ?? '',
+    },
+    'providerName',
+    'period',
+    translated('app.services.states')('state'),
+    'dueDate',
+    'requestedAt',
+  ],
 };
 
 /** The header and cells of a list's rows; a resource without columns here exports nothing but its ids. */

@@ -6,6 +6,8 @@ export interface Actor {
   readonly username: string;
   readonly role: Role;
   readonly regionId: number | null;
+  /** The service provider a `provider_staff` user works at; null for every other role. */
+  readonly providerId: number | null;
   readonly sessionId: string;
 }
 

@@ -32,14 +32,21 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(payload: AccessTokenPayload): Promise<Actor | false> {
     if (!Number.isInteger(payload.sub) || typeof payload.sid !== 'string') return false;
     const [row] = await this.dataSource.query<
-      { id: number; username: string; role: Actor['role']; region_id: number | null }[]
+      { id: number; username: string; role: Actor['role']; region_id: number | null; provider_id: number | null }[]
     >(
-      `SELECT u.id, u.username, u.role, u.region_id
+      `SELECT u.id, u.username, u.role, u.region_id, u.provider_id
          FROM auth_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
       [payload.sid, payload.sub],
     );
     if (!row) return false;
-    return { id: row.id, username: row.username, role: row.role, regionId: row.region_id, sessionId: payload.sid };
+    return {
+      id: row.id,
+      username: row.username,
+      role: row.role,
+      regionId: row.region_id,
+      providerId: row.provider_id,
+      sessionId: payload.sid,
+    };
   }
 }

@@ -11,8 +11,19 @@ export function regionScope(actor: Actor, resource: Resource, action: Action): n
   const grant = grantFor(actor.role, resource, action);
   if (!grant) throw new DomainError(ErrorKind.Forbidden, 'auth.forbidden');
   if (grant.scope === 'all') return null;
-  // A region-scoped grant without a region sees nothing rather than everything.
+  // A region-scoped grant without a region sees nothing rather than everything
+  // (a provider's staff are inside their provider's region).
   return actor.regionId ?? -1;
+}
+
+/**
+ * The provider a caller's rows are limited to: theirs under an `own_provider` grant,
+ * else null (the region scope applies). A grant without a provider sees nothing.
+ */
+export function providerScope(actor: Actor, resource: Resource, action: Action): number | null {
+  const grant = grantFor(actor.role, resource, action);
+  if (!grant) throw new DomainError(ErrorKind.Forbidden, 'auth.forbidden');
+  return grant.scope === 'own_provider' ? (actor.providerId ?? -1) : null;
 }
 
 /** True when a row of `rowRegionId` is inside the scope (null scope = everything). */

@@ -13,11 +13,12 @@ import {
   MFA_POLICIES,
   REGIONS,
   RETENTION_RULES,
+  SERVICE_TYPES,
 } from './reference-resources';
 
 /**
  * Regions, MCI rates, holidays, statutory deadlines, the document checklist and legal
- * grounds, the two-factor policy per role, retention rules, benefit rules, and the working-day calendar.
+ * grounds, the two-factor policy per role, retention rules, benefit rules, service types, and the working-day calendar.
  */
 @Module({
   controllers: [
@@ -30,6 +31,7 @@ import {
     referenceDataController(MFA_POLICIES),
     referenceDataController(RETENTION_RULES),
     referenceDataController(BENEFIT_RULES),
+    referenceDataController(SERVICE_TYPES),
     CalendarController,
   ],
   providers: [ReferenceDataService, CalendarService],

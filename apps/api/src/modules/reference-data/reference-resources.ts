@@ -9,6 +9,8 @@ import {
   LEGAL_GROUND_KINDS,
   RETENTION_RECORD_KINDS,
   ROLES,
+  SERVICE_AUDIENCES,
+  SERVICE_GROUPS,
 } from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import {
@@ -43,6 +45,8 @@ import {
   UpdateMfaPolicyDto,
   UpdateRegionDto,
   UpdateRetentionRuleDto,
+  ServiceTypeDto,
+  UpdateServiceTypeDto,
 } from './dto/reference.dto';
 import { BenefitRule } from './entities/benefit-rule.entity';
 import { DeadlineSetting } from './entities/deadline-setting.entity';
@@ -54,6 +58,7 @@ import { MfaPolicy } from './entities/mfa-policy.entity';
 import type { ReferenceRecord } from './entities/reference-record';
 import { Region } from './entities/region.entity';
 import { RetentionRule } from './entities/retention-rule.entity';
+import { ServiceType } from './entities/service-type.entity';
 import { coded } from '../../common/errors/domain-error';
 
 /** Everything that differs between the reference-data resources; the rest is shared. */
@@ -67,7 +72,8 @@ export interface ReferenceResource<T extends ReferenceRecord & ObjectLiteral> {
     | 'legal-grounds'
     | 'mfa-policies'
     | 'retention-rules'
-    | 'benefit-rules';
+    | 'benefit-rules'
+    | 'service-types';
   entity: new () => T;
   /** Human name in messages ("Region not found"). */
   label: string;
@@ -344,4 +350,46 @@ export const BENEFIT_RULES: ReferenceResource<BenefitRule> = {
       ...Object.fromEntries(BENEFIT_TERMS.map((term) => [term, used.has(term) ? (row[term] ?? null) : null])),
     };
   },
+};
+
+/** Adaptation and integration services, grouped as the law does (docs/integration-services.md). */
+export const SERVICE_TYPES: ReferenceResource<ServiceType> = {
+  path: 'service-types',
+  entity: ServiceType,
+  label: 'Service type',
+  auditType: 'service_type',
+  createDto: ServiceTypeDto,
+  updateDto: UpdateServiceTypeDto,
+  list: {
+    resource: 'service-types',
+    sortable: {
+      id: 'st.id',
+      code: 'st.code',
+      serviceGroup: 'st.service_group',
+      nameKk: 'st.name_kk',
+      nameRu: 'st.name_ru',
+      nameEn: 'st.name_en',
+    },
+    defaultSort: ['serviceGroup', 'ASC'],
+    filters: {
+      id: ids('st.id'),
+      q: textSearch(['st.code', 'st.name_kk', 'st.name_ru', 'st.name_en']),
+      code: textEquals('st.code'),
+      serviceGroup: oneOf('st.service_group', SERVICE_GROUPS),
+      audience: oneOf('st.audience', SERVICE_AUDIENCES),
+      ...validity('st'),
+    },
+  },
+  uniqueFields: { service_type_code_valid_from_uq: 'code' },
+  fields: [
+    'code',
+    'serviceGroup',
+    'audience',
+    'inclusionService',
+    'responseWorkingDays',
+    'nameKk',
+    'nameRu',
+    'nameEn',
+    ...COMMON,
+  ],
 };

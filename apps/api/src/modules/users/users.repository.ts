@@ -25,6 +25,7 @@ export const USER_LIST: ListSpec<User> = {
     q: textSearch(['u.username', 'u.full_name', 'u.email']),
     role: oneOf('u.role', ROLES),
     regionId: integerEquals('u.region_id', 1),
+    providerId: integerEquals('u.provider_id', 1),
     disabled: booleanEquals('u.disabled'),
   },
 };
@@ -122,6 +123,14 @@ export class UsersRepository {
   async regionExists(regionId: number, manager: EntityManager): Promise<boolean> {
     const rows = await manager.query<unknown[]>('SELECT 1 FROM region WHERE id = $1', [regionId]);
     return rows.length > 0;
+  }
+
+  /** The region of a service provider, or null when there is no such provider. */
+  async providerRegion(providerId: number, manager: EntityManager): Promise<number | null> {
+    const [row] = await manager.query<{ region_id: number }[]>('SELECT region_id FROM service_provider WHERE id = $1', [
+      providerId,
+    ]);
+    return row?.region_id ?? null;
   }
 
   async usernameTaken(username: string, manager: EntityManager): Promise<boolean> {

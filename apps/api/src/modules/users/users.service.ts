@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isNationwide, type Role } from '@qonys/domain';
+import { isNationwide, needsProvider, type Role } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
@@ -14,7 +14,7 @@ import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
 
-const AUDITED_FIELDS = ['username', 'fullName', 'email', 'role', 'regionId', 'disabled'];
+const AUDITED_FIELDS = ['username', 'fullName', 'email', 'role', 'regionId', 'providerId', 'disabled'];
 
 /** Staff accounts: only admins change them; nobody changes their own role. */
 @Injectable()
@@ -37,7 +37,7 @@ export class UsersService {
 
   create(ctx: AuthedContext, dto: CreateUserDto): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
-      const regionId = await this.checkRegion(manager, dto.role, dto.regionId ?? null);
+      const { regionId, providerId } = await this.checkPlace(manager, dto);
       if (await this.users.usernameTaken(dto.username, manager)) {
         throw new DomainError(ErrorKind.Conflict, 'user.username_taken', {}, { username: 'user.username_taken' });
       }
@@ -48,6 +48,7 @@ export class UsersService {
           email: dto.email || null,
           role: dto.role,
           regionId,
+          providerId,
           passwordHash: await hashPassword(dto.password),
           passwordChangedAt: new Date(),
         }),
@@ -90,12 +91,13 @@ export class UsersService {
       if (id === ctx.actor.id && dto.disabled) {
         throw DomainError.invalid({ disabled: 'user.own_account_disable' });
       }
-      const regionId = await this.checkRegion(manager, dto.role, dto.regionId ?? null);
+      const { regionId, providerId } = await this.checkPlace(manager, dto);
       const after = await updateVersioned(manager, User, 'user', id, dto.version, {
         fullName: dto.fullName,
         email: dto.email || null,
         role: dto.role,
         regionId,
+        providerId,
         disabled: dto.disabled,
       });
       if (after.disabled && !before.disabled) await revokeUserSessions(manager, id, 'disabled');
@@ -132,6 +134,28 @@ export class UsersService {
       });
       return (await this.users.findById(id, manager))!;
     });
+  }
+
+  /**
+   * Where the user works: provider staff at an existing provider, whose region becomes
+   * theirs; every other role has no provider.
+   */
+  private async checkPlace(
+    manager: EntityManager,
+    dto: { role: Role; regionId?: number | null; providerId?: number | null },
+  ): Promise<{ regionId: number | null; providerId: number | null }> {
+    const providerId = dto.providerId ?? null;
+    if (!needsProvider(dto.role)) {
+      if (providerId !== null) throw DomainError.invalid({ providerId: coded('user.role_has_no_provider', { role: dto.role }) });
+      return { regionId: await this.checkRegion(manager, dto.role, dto.regionId ?? null), providerId: null };
+    }
+    if (providerId === null) throw DomainError.invalid({ providerId: coded('user.role_needs_provider', { role: dto.role }) });
+    const providerRegion = await this.users.providerRegion(providerId, manager);
+    if (providerRegion === null) throw DomainError.invalid({ providerId: 'provider.not_found' });
+    if (dto.regionId != null && dto.regionId !== providerRegion) {
+      throw DomainError.invalid({ regionId: 'user.provider_other_region' });
+    }
+    return { regionId: providerRegion, providerId };
   }
 
   /** Regional roles need an existing region; nationwide roles have none. */

@@ -15,6 +15,12 @@ import {
   ROLES,
   RETENTION_RECORD_KINDS,
   type RetentionRecordKind,
+  ADAPTATION_SERVICES,
+  type AdaptationService,
+  SERVICE_AUDIENCES,
+  type ServiceAudience,
+  SERVICE_GROUPS,
+  type ServiceGroup,
 } from '@qonys/domain';
 import { Transform } from 'class-transformer';
 import {
@@ -367,6 +373,43 @@ export class UpdateLegalGroundDto extends LegalGroundDto {
 export class UpdateRetentionRuleDto extends RetentionRuleDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
+/** An adaptation or integration service (docs/integration-services.md). */
+export class ServiceTypeDto extends NamedReferenceDto {
+  @ApiProperty({ example: 'kazakh_language' })
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'validation.key' })
+  code: string;
+
+  @ApiProperty({ enum: SERVICE_GROUPS })
+  @IsIn(SERVICE_GROUPS)
+  serviceGroup: ServiceGroup;
+
+  @ApiProperty({
+    enum: SERVICE_AUDIENCES,
+    description: 'Whom a plan gives it to: the family, or each member of an age band',
+  })
+  @IsIn(SERVICE_AUDIENCES)
+  audience: ServiceAudience;
+
+  @ApiPropertyOptional({
+    enum: ADAPTATION_SERVICES,
+    nullable: true,
+    description: 'The inclusion choice a plan starts it from',
+  })
+  @ValidateIf(present)
+  @IsIn(ADAPTATION_SERVICES)
+  inclusionService?: AdaptationService | null;
+
+  @ApiProperty({ example: 5, description: 'Working days a provider has to answer a referral' })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  responseWorkingDays: number;
+}
+
+export class UpdateServiceTypeDto extends ServiceTypeDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
 export class UpdateBenefitRuleDto extends BenefitRuleDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }

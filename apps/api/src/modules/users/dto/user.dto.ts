@@ -44,6 +44,12 @@ export class CreateUserDto extends PasswordDto {
   @IsInt()
   @Min(1)
   regionId?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Required for provider staff: the provider they work at' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsInt()
+  @Min(1)
+  providerId?: number | null;
 }
 
 /** PUT /users/:id: the editable fields and the version the edit was based on. */
@@ -69,6 +75,12 @@ export class UpdateUserDto {
   @IsInt()
   @Min(1)
   regionId?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Required for provider staff: the provider they work at' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsInt()
+  @Min(1)
+  providerId?: number | null;
 
   @ApiProperty()
   @IsBoolean()

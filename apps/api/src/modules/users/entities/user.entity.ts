@@ -21,6 +21,10 @@ export class User {
   @Column({ type: 'int', nullable: true })
   regionId: number | null;
 
+  /** The service provider a `provider_staff` user works at (its region is theirs). */
+  @Column({ type: 'int', nullable: true })
+  providerId: number | null;
+
   @Column({ type: 'varchar', select: false })
   passwordHash: string;
 
