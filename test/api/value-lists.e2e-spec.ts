@@ -20,6 +20,8 @@ import {
   JOB_RUN_STATES,
   LEDGER_KINDS,
   LEGAL_GROUND_KINDS,
+  PAYMENT_BATCH_STATES,
+  PAYMENT_STATES,
   PLACEMENT_WEIGHT_KEYS,
   QUOTA_CATEGORIES,
   QUOTA_UNITS,
@@ -72,6 +74,9 @@ const LISTS: [string, string, readonly string[]][] = [
   ['transfer_request', 'state', TRANSFER_STATES],
   ['placement_batch', 'status', BATCH_STATUSES],
   ['job_run', 'state', JOB_RUN_STATES],
+  ['payment_batch', 'state', PAYMENT_BATCH_STATES],
+  ['support_payment', 'kind', BENEFIT_KINDS],
+  ['support_payment', 'state', PAYMENT_STATES],
 ];
 
 describe('value lists: the migrated database and libs/domain agree', () => {

@@ -17,3 +17,4 @@ export * from './messages';
 export * from './kazakhstan-time';
 export * from './api-views';
 export * from './support-benefits';
+export * from './support-payments';

@@ -57,6 +57,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE },
   'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT },
   'support-payments': { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT },
+  'payment-batches': { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT },
   jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ },
   'mfa-policies': REFERENCE_DATA,
 };
@@ -108,7 +109,7 @@ describe('grantFor', () => {
         'regional_official:dashboard',
         // setting their own region's quota; reading quotas stays nationwide (quotas service)
         'regional_official:quotas',
-        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments'].flatMap((r) => [
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments', 'payment-batches'].flatMap((r) => [
           `caseworker:${r}`,
           `regional_official:${r}`,
         ]),

@@ -31,6 +31,7 @@ export const RESOURCES = [
   'erasures',
   'transfer-requests',
   'support-payments',
+  'payment-batches',
   'jobs',
   'mfa-policies',
 ] as const;
@@ -138,8 +139,10 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
   },
-  // State support: the settlement region's officials prepare payments, caseworkers see their region's.
+  // State support: the region's officials prepare and approve payments (never their own:
+  // four-eyes, docs/support-payments.md) and take the bank register; caseworkers see their region's.
   'support-payments': settlementWork(READ),
+  'payment-batches': settlementWork(READ),
   // Background jobs: administrators run them; auditors read what ran, when and how it ended.
   jobs: {
     admin: { actions: ['list', 'show', 'create'], scope: 'all' },
@@ -157,6 +160,7 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
   'settlements',
   'placement',
   'transfer-requests',
+  'support-payments',
 ];
 
 /**

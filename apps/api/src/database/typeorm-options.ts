@@ -29,6 +29,8 @@ import { Region } from '../modules/reference-data/entities/region.entity';
 import { RetentionRule } from '../modules/reference-data/entities/retention-rule.entity';
 import { BenefitRule } from '../modules/reference-data/entities/benefit-rule.entity';
 import { Settlement } from '../modules/settlements/entities/settlement.entity';
+import { PaymentBatch } from '../modules/support-payments/entities/payment-batch.entity';
+import { SupportPayment } from '../modules/support-payments/entities/support-payment.entity';
 import { TransferRequest } from '../modules/transfers/entities/transfer-request.entity';
 import { User } from '../modules/users/entities/user.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
@@ -50,6 +52,7 @@ import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
 import { StatusValidityIndex1764000000024 } from './migrations/1764000000024-status-validity-index';
 import { BenefitRules1764000000025 } from './migrations/1764000000025-benefit-rules';
+import { SupportPayments1764000000027 } from './migrations/1764000000027-support-payments';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -86,6 +89,8 @@ export const ENTITIES = [
   PlacementProposal,
   TransferRequest,
   JobRun,
+  PaymentBatch,
+  SupportPayment,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -107,6 +112,7 @@ export const MIGRATIONS = [
   TransferRequests1764000000019,
   StatusValidityIndex1764000000024,
   BenefitRules1764000000025,
+  SupportPayments1764000000027,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
