@@ -26,6 +26,8 @@ import { regionCapacities } from './region-capacities';
 import { regions } from './regions';
 import { settlements } from './settlements';
 import { theme } from './theme';
+import { paymentBatches } from './payment-batches';
+import { supportPayments } from './support-payments';
 import { transferRequests } from './transfer-requests';
 import { users } from './users';
 
@@ -64,6 +66,8 @@ export const App = () => (
       <Resource name="placement" {...placement} />
       <Resource name="settlements" {...settlements} />
       <Resource name="transfer-requests" {...transferRequests} />
+      <Resource name="support-payments" {...supportPayments} />
+      <Resource name="payment-batches" {...paymentBatches} />
       <Resource name="labour-demand" {...labourDemand} />
       <Resource name="region-capacities" {...regionCapacities} />
       <Resource name="placement-weights" {...placementWeights} />

@@ -6,6 +6,7 @@ import { personsEn } from './persons/en';
 import { jobsEn } from './jobs/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
+import { paymentsEn } from './payments/en';
 import { referenceEn } from './reference/en';
 import { messagesEn } from './messages/en';
 
@@ -231,6 +232,7 @@ const app = {
     ...referenceEn.app,
     ...quotasEn.app,
     ...transfersEn.app,
+    ...paymentsEn.app,
     ...jobsEn.app,
     ...everydayEn.app,
   },
@@ -377,6 +379,7 @@ const app = {
     ...referenceEn.resources,
     ...quotasEn.resources,
     ...transfersEn.resources,
+    ...paymentsEn.resources,
     ...jobsEn.resources,
   },
 };

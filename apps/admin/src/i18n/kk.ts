@@ -6,6 +6,7 @@ import { everydayKk } from './everyday/kk';
 import { jobsKk } from './jobs/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
+import { paymentsKk } from './payments/kk';
 import { referenceKk } from './reference/kk';
 import { messagesKk } from './messages/kk';
 
@@ -446,6 +447,7 @@ const app: AppMessages = {
     ...referenceKk.app,
     ...quotasKk.app,
     ...transfersKk.app,
+    ...paymentsKk.app,
     ...jobsKk.app,
     ...everydayKk.app,
   },
@@ -592,6 +594,7 @@ const app: AppMessages = {
     ...referenceKk.resources,
     ...quotasKk.resources,
     ...transfersKk.resources,
+    ...paymentsKk.resources,
     ...jobsKk.resources,
   },
 };

@@ -9,6 +9,7 @@ import { everydayRu } from './everyday/ru';
 import { jobsRu } from './jobs/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
+import { paymentsRu } from './payments/ru';
 import { referenceRu } from './reference/ru';
 import { messagesRu } from './messages/ru';
 
@@ -236,6 +237,7 @@ const app: AppMessages = {
     ...referenceRu.app,
     ...quotasRu.app,
     ...transfersRu.app,
+    ...paymentsRu.app,
     ...jobsRu.app,
     ...everydayRu.app,
   },
@@ -382,6 +384,7 @@ const app: AppMessages = {
     ...referenceRu.resources,
     ...quotasRu.resources,
     ...transfersRu.resources,
+    ...paymentsRu.resources,
     ...jobsRu.resources,
   },
 };
