@@ -89,12 +89,18 @@ interface Fixtures {
   /** An adaptation plan of each region's approved case, with a referral of its item to the region's centre. */
   planIds: Record<string, number>;
   referralIds: Record<string, number>;
+  /** A draft support payment of each region's approved case, in its open batch; and a closed batch of each region. */
+  supportPaymentIds: Record<string, number>;
+  openPaymentBatchIds: Record<string, number>;
+  closedPaymentBatchIds: Record<string, number>;
 }
 
 interface RequestSpec {
   params?: Record<string, string | number>;
   query?: Record<string, string>;
   body?: object;
+  /** A multipart upload: the file sent in the part named `file`. */
+  file?: { content: Buffer; name: string };
 }
 
 /**
@@ -188,6 +194,11 @@ const providerEdit = (f: Fixtures, caller: Caller | null) => ({
   services: [{ serviceTypeId: f.serviceTypeId, placesPerMonth: 5 }],
   version: 999,
 });
+/** A bank result file for a closed batch: 409 when reachable, nothing changes. */
+const BANK_RESULT = {
+  content: Buffer.from('payment_id,status,bank_reference,failure_reason\n1,paid,MATRIX,\n'),
+  name: 'result.csv',
+};
 /** A valid person edit based on a version that does not exist: 409 when reachable, nothing changes. */
 const STALE_PERSON_EDIT = { surname: 'Тестов', givenName: 'Тест', birthDate: '1980-01-01', sex: 'M', version: 999 };
 
@@ -821,6 +832,82 @@ const MATRIX: Row[] = [
     },
   },
 
+  // Support payments follow the case's region; a write at a version that does not exist is a 409, nothing changes.
+  {
+    method: 'GET',
+    path: '/api/support-payments',
+    access: perm('support-payments', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  {
+    method: 'POST',
+    path: '/api/support-payments',
+    access: perm('support-payments', 'create'),
+    request: () => INVALID,
+    allowed: [400],
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/support-payments/{id}',
+    perm('support-payments', 'show'),
+    (f) => f.supportPaymentIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/support-payments/{id}/approve',
+    perm('support-payments', 'edit'),
+    (f) => f.supportPaymentIds,
+    { version: 999 },
+    [409],
+  ),
+  // Payment batches: the writes go to a closed batch (409, nothing changes).
+  {
+    method: 'GET',
+    path: '/api/payment-batches',
+    access: perm('payment-batches', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/payment-batches/{id}',
+    perm('payment-batches', 'show'),
+    (f) => f.openPaymentBatchIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'GET',
+    '/api/payment-batches/{id}/register',
+    perm('payment-batches', 'edit'),
+    (f) => f.closedPaymentBatchIds,
+    undefined,
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/payment-batches/{id}/close',
+    perm('payment-batches', 'edit'),
+    (f) => f.closedPaymentBatchIds,
+    { version: 999 },
+    [409],
+  ),
+  {
+    method: 'POST',
+    path: '/api/payment-batches/{id}/bank-result',
+    access: perm('payment-batches', 'edit'),
+    request: (f, caller) => ({ params: { id: ownOf(f.closedPaymentBatchIds, caller) }, file: BANK_RESULT }),
+    allowed: [409],
+    region: {
+      kind: 'rows',
+      own: (f, caller) => ({ params: { id: ownOf(f.closedPaymentBatchIds, caller) }, file: BANK_RESULT }),
+      other: (f, caller) => ({ params: { id: otherOf(f.closedPaymentBatchIds, caller) }, file: BANK_RESULT }),
+    },
+  },
+
   // Placement: recommendations follow the case's region; proposals their final region
   {
     method: 'GET',
@@ -1136,6 +1223,7 @@ function send(api: RunningApi, row: Row, spec: RequestSpec, token: string | null
   if (token) req = req.set(bearer(token));
   if (spec.query) req = req.query(spec.query);
   if (spec.body !== undefined) req = req.send(spec.body);
+  if (spec.file) req = req.attach('file', spec.file.content, spec.file.name);
   return req;
 }
 
@@ -1188,6 +1276,9 @@ describe('authorization matrix', () => {
       providerIds: {},
       planIds: {},
       referralIds: {},
+      supportPaymentIds: {},
+      openPaymentBatchIds: {},
+      closedPaymentBatchIds: {},
     };
     for (const code of ['55', '10']) {
       fixtures.personIds[code] = await scalar(
@@ -1329,6 +1420,36 @@ describe('authorization matrix', () => {
            FROM item, provider_service ps WHERE ps.provider_id = $5 AND ps.service_type_id = $2
          RETURNING id`,
         [fixtures.planIds[code], fixtures.serviceTypeId, fixtures.approvedCaseIds[code], regionId, fixtures.providerIds[code]],
+      );
+    }
+  });
+  // Support payments: a draft on each region's approved case in its open June batch, and a closed May batch.
+  beforeAll(async () => {
+    const rule = await scalar<number>(api.databaseUrl, `SELECT id FROM benefit_rule WHERE kind = 'employer'`);
+    for (const code of ['55', '10']) {
+      const regionId = fixtures.regionIds[code];
+      fixtures.openPaymentBatchIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO payment_batch (region_id, month, count, amount_kzt) VALUES ($1, '2026-06-01', 1, 1730000) RETURNING id`,
+        [regionId],
+      );
+      fixtures.closedPaymentBatchIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO payment_batch (region_id, month, state, closed_at) VALUES ($1, '2026-05-01', 'closed', now()) RETURNING id`,
+        [regionId],
+      );
+      fixtures.supportPaymentIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO support_payment (application_id, region_id, batch_id, kind, event_date, rule_id, unconfirmed, mci_value,
+                                      persons, amount_mci, amount_kzt, prepared_by)
+         VALUES ($1, $2, $3, 'employer', '2026-06-01', $4, false, 4325, 1, 400, 1730000, $5) RETURNING id`,
+        [
+          fixtures.approvedCaseIds[code],
+          regionId,
+          fixtures.openPaymentBatchIds[code],
+          rule,
+          sessions.get('admin')!.user.id,
+        ],
       );
     }
   });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { todayInKazakhstan } from '@qonys/domain';
-import { bearer, regionIdByCode, scalar } from '../support/api-helpers';
+import { bearer, createUser, regionIdByCode, scalar, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
 import { insertApprovedCase } from '../support/case-records';
@@ -15,10 +15,13 @@ describe('support payments', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    for (const username of ['admin', 'caseworker.pavlodar', 'official.pavlodar', 'official.abai']) {
+    for (const username of ['admin', 'auditor', 'caseworker.pavlodar', 'official.pavlodar', 'official.abai']) {
       s[username] = await login(api.url, username);
     }
     pavlodarId = await regionIdByCode(api.databaseUrl, '55');
+    // Four-eyes needs a second official of the same region.
+    const second = await createUser(api.url, s.admin.accessToken, { role: 'regional_official', regionId: pavlodarId });
+    s['official2.pavlodar'] = await login(api.url, second.username, second.password);
     settledFamily = await includedFamily(4, true);
     waitingFamily = await includedFamily(2, false);
   });
@@ -226,6 +229,281 @@ describe('support payments', () => {
       await calculate('official.abai', { applicationId: settledFamily, type: 'relocation', date: '2026-06-01' }).expect(
         404,
       );
+    });
+  });
+
+  describe('payments', () => {
+    let relocation: { id: number; version: number; batchId: number; ruleId: number };
+    const sql = (text: string, params: unknown[] = []) => withDb(api.databaseUrl, (db) => db.query(text, params));
+    const paymentState = (id: number) =>
+      scalar<string>(api.databaseUrl, 'SELECT state FROM support_payment WHERE id = $1', [id]);
+    const bankResult = (who: string, batchId: number, csv: string) =>
+      request(api.url)
+        .post(`/api/payment-batches/${batchId}/bank-result`)
+        .set(bearer(s[who].accessToken))
+        .attach('file', Buffer.from(csv, 'utf8'), 'result.csv');
+
+    it('stores the computation as a draft in the batch of its region and month, created on first use', async () => {
+      const created = await as('official.pavlodar')
+        .post('/api/support-payments', { applicationId: settledFamily, type: 'relocation', date: '2026-06-15' })
+        .expect(201);
+      expect(created.body).toMatchObject({
+        applicationId: settledFamily,
+        regionId: pavlodarId,
+        kind: 'relocation',
+        eventDate: '2026-06-15',
+        state: 'draft',
+        amountMci: 280,
+        mciValue: 4325,
+        persons: 4,
+        amountKzt: 1_211_000,
+        preparedBy: s['official.pavlodar'].user.id,
+        approvedBy: null,
+        applicationNumber: expect.stringMatching(/^KND-/),
+      });
+      relocation = created.body;
+      const batch = await as('official.pavlodar').get(`/api/payment-batches/${relocation.batchId}`).expect(200);
+      expect(batch.body).toMatchObject({
+        regionId: pavlodarId,
+        month: '2026-06-01',
+        state: 'open',
+        count: 1,
+        amountKzt: 1_211_000,
+        states: { draft: 1 },
+      });
+      const timeline = await scalar<string>(
+        api.databaseUrl,
+        `SELECT data->'message'->>'code' FROM application_event WHERE application_id = $1 ORDER BY id DESC LIMIT 1`,
+        [settledFamily],
+      );
+      expect(timeline).toBe('timeline.payment_prepared');
+      const audited = await scalar<number>(
+        api.databaseUrl,
+        `SELECT count(*)::int FROM audit_event WHERE action = 'support_payment.create' AND entity_id = $1`,
+        [String(relocation.id)],
+      );
+      expect(audited).toBe(1);
+    });
+
+    it('keeps the stored computation when the MCI or the rule changes later', async () => {
+      await sql('UPDATE mci_rate SET amount = 5000 WHERE year = 2026');
+      await sql('UPDATE benefit_rule SET mci_head = 90 WHERE id = $1', [relocation.ruleId]);
+      try {
+        const now = await calculate('official.pavlodar', {
+          applicationId: settledFamily,
+          type: 'relocation',
+          date: '2026-06-15',
+        }).expect(200);
+        expect(now.body).toMatchObject({ mciValue: 5000, amountMci: 300 });
+        const stored = await as('official.pavlodar').get(`/api/support-payments/${relocation.id}`).expect(200);
+        expect(stored.body).toMatchObject({
+          mciValue: 4325,
+          amountMci: 280,
+          amountKzt: 1_211_000,
+          version: relocation.version,
+        });
+      } finally {
+        await sql('UPDATE mci_rate SET amount = 4325 WHERE year = 2026');
+        await sql('UPDATE benefit_rule SET mci_head = 70 WHERE id = $1', [relocation.ruleId]);
+      }
+    });
+
+    it('prepares one relocation payment per case', async () => {
+      const again = await as('admin')
+        .post('/api/support-payments', { applicationId: settledFamily, type: 'relocation', date: '2026-07-01' })
+        .expect(409);
+      expect(again.body).toMatchObject({ code: 'support.already_prepared', params: { payment: relocation.id } });
+    });
+
+    it('refuses approval by whoever prepared it, hides it from another region, and lets a second official approve', async () => {
+      const own = await as('official.pavlodar')
+        .post(`/api/support-payments/${relocation.id}/approve`, { version: relocation.version })
+        .expect(403);
+      expect(own.body).toMatchObject({ code: 'support.four_eyes' });
+      await as('official.abai')
+        .post(`/api/support-payments/${relocation.id}/approve`, { version: relocation.version })
+        .expect(404);
+      await as('caseworker.pavlodar')
+        .post(`/api/support-payments/${relocation.id}/approve`, { version: relocation.version })
+        .expect(403);
+      await as('official2.pavlodar')
+        .post(`/api/support-payments/${relocation.id}/approve`, { version: relocation.version + 1 })
+        .expect(409);
+      const approved = await as('official2.pavlodar')
+        .post(`/api/support-payments/${relocation.id}/approve`, { version: relocation.version })
+        .expect(200);
+      expect(approved.body).toMatchObject({ state: 'approved', approvedBy: s['official2.pavlodar'].user.id });
+      const twice = await as('admin')
+        .post(`/api/support-payments/${relocation.id}/approve`, { version: approved.body.version })
+        .expect(409);
+      expect(twice.body).toMatchObject({ code: 'support.payment_not_draft', params: { paymentState: 'approved' } });
+    });
+
+    it('checks eligibility again at approval, with the calculation’s refusals', async () => {
+      const employer = await as('official.pavlodar')
+        .post('/api/support-payments', { applicationId: settledFamily, type: 'employer', date: '2026-04-01' })
+        .expect(201);
+      const validTo = await scalar<string>(
+        api.databaseUrl,
+        `SELECT to_char(status_valid_to, 'YYYY-MM-DD') FROM application WHERE id = $1`,
+        [settledFamily],
+      );
+      await sql(`UPDATE application SET status_valid_to = '2026-03-31' WHERE id = $1`, [settledFamily]);
+      try {
+        const refused = await as('official2.pavlodar')
+          .post(`/api/support-payments/${employer.body.id}/approve`, { version: employer.body.version })
+          .expect(400);
+        expect(refused.body.errorCodes.date).toMatchObject({ code: 'support.status_not_valid' });
+        expect(await paymentState(employer.body.id)).toBe('draft');
+      } finally {
+        await sql('UPDATE application SET status_valid_to = $2 WHERE id = $1', [settledFamily, validTo]);
+      }
+    });
+
+    it('lists payments by the react-admin dialect, filtered and scoped to the region', async () => {
+      const filter = encodeURIComponent(JSON.stringify({ state: 'approved', batchId: relocation.batchId }));
+      const listed = await as('caseworker.pavlodar').get(`/api/support-payments?filter=${filter}`).expect(200);
+      expect(listed.headers['content-range']).toMatch(/^support-payments 0-0\/1$/);
+      expect(listed.body.map((p: { id: number }) => p.id)).toEqual([relocation.id]);
+      const abai = await as('official.abai').get('/api/support-payments').expect(200);
+      expect(abai.body).toEqual([]);
+      const batches = await as('official.abai').get('/api/payment-batches').expect(200);
+      expect(batches.body).toEqual([]);
+    });
+
+    it('writes the bank register of approved payments (CSV with BOM, XLSX) and marks them sent', async () => {
+      const csv = await as('official.pavlodar')
+        .get(`/api/payment-batches/${relocation.batchId}/register?format=csv`)
+        .expect(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(csv.headers['content-disposition']).toMatch(/register-55-2026-06\.csv/);
+      expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+      const [header, line] = csv.text.slice(1).trim().split('\r\n');
+      expect(header).toBe('payment_id,application_number,iin,surname,given_name,patronymic,kind,event_date,amount_kzt');
+      expect(line).toMatch(new RegExp(`^${relocation.id},KND-.*,Көшіпов,Мүше0,.*relocation,2026-06-15,1211000$`));
+      expect(await paymentState(relocation.id)).toBe('sent');
+      const batch = await as('official.pavlodar').get(`/api/payment-batches/${relocation.batchId}`).expect(200);
+      expect(batch.body).toMatchObject({ state: 'sent', states: { sent: 1 } });
+      const xlsx = await as('official.pavlodar')
+        .get(`/api/payment-batches/${relocation.batchId}/register?format=xlsx`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect((xlsx.body as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
+      await as('auditor').get(`/api/payment-batches/${relocation.batchId}/register`).expect(403);
+    });
+
+    it('refuses a bad bank result with a code per row and writes nothing', async () => {
+      const before = await scalar<number>(api.databaseUrl, 'SELECT count(*)::int FROM audit_event');
+      const refused = await bankResult(
+        'official.pavlodar',
+        relocation.batchId,
+        `payment_id,status,bank_reference,failure_reason\n${relocation.id},paid,BANK-1,\n999999,paid,X,\nabc,maybe,,\n${relocation.id},failed,,\n`,
+      ).expect(400);
+      expect(refused.body).toMatchObject({ code: 'import.refused' });
+      expect(Object.keys(refused.body.errorCodes).sort()).toEqual(
+        ['rows.3.payment_id', 'rows.4.payment_id', 'rows.4.status', 'rows.5.failure_reason'].sort(),
+      );
+      expect(await paymentState(relocation.id)).toBe('sent');
+      expect(await scalar<number>(api.databaseUrl, 'SELECT count(*)::int FROM audit_event')).toBe(before);
+      const noHeader = await bankResult('official.pavlodar', relocation.batchId, 'id;result\n1;ok\n').expect(400);
+      expect(noHeader.body.errorCodes['rows.1.header']).toMatchObject({ code: 'import.header' });
+      await request(api.url)
+        .post(`/api/payment-batches/${relocation.batchId}/bank-result`)
+        .set(bearer(s['official.pavlodar'].accessToken))
+        .send({ file: 'x' })
+        .expect(400);
+      await bankResult('official.abai', relocation.batchId, 'payment_id,status,bank_reference,failure_reason\n').expect(
+        404,
+      );
+    });
+
+    it('marks payments paid from the bank result, and the same file again changes nothing', async () => {
+      const file = `payment_id,status,bank_reference,failure_reason\r\n${relocation.id},paid,BANK-0001,\r\n`;
+      const first = await bankResult('official.pavlodar', relocation.batchId, file).expect(200);
+      expect(first.body).toEqual({ paid: 1, failed: 0, unchanged: 0 });
+      const paid = await as('official.pavlodar').get(`/api/support-payments/${relocation.id}`).expect(200);
+      expect(paid.body).toMatchObject({ state: 'paid', bankReference: 'BANK-0001', paidAt: expect.any(String) });
+      const timeline = () =>
+        scalar<number>(api.databaseUrl, 'SELECT count(*)::int FROM application_event WHERE application_id = $1', [
+          settledFamily,
+        ]);
+      const lines = await timeline();
+      const second = await bankResult('official.pavlodar', relocation.batchId, file).expect(200);
+      expect(second.body).toEqual({ paid: 0, failed: 0, unchanged: 1 });
+      const again = await as('official.pavlodar').get(`/api/support-payments/${relocation.id}`).expect(200);
+      expect(again.body).toMatchObject({ state: 'paid', version: paid.body.version, paidAt: paid.body.paidAt });
+      expect(await timeline()).toBe(lines);
+      const conflicting = await bankResult(
+        'official.pavlodar',
+        relocation.batchId,
+        `payment_id,status,bank_reference,failure_reason\n${relocation.id},failed,,Account closed\n`,
+      ).expect(400);
+      expect(conflicting.body.errorCodes['rows.2.status']).toMatchObject({ code: 'import.payment_result_differs' });
+    });
+
+    it('closes the batch once every payment has the bank’s answer, reconciling the paid ones', async () => {
+      const batch = await as('official.pavlodar').get(`/api/payment-batches/${relocation.batchId}`).expect(200);
+      await as('official.pavlodar')
+        .post(`/api/payment-batches/${relocation.batchId}/close`, { version: batch.body.version + 5 })
+        .expect(409);
+      const closed = await as('official.pavlodar')
+        .post(`/api/payment-batches/${relocation.batchId}/close`, { version: batch.body.version })
+        .expect(200);
+      expect(closed.body).toMatchObject({ state: 'closed', count: 1, amountKzt: 1_211_000, states: { reconciled: 1 } });
+      expect(await paymentState(relocation.id)).toBe('reconciled');
+      const late = await as('official.pavlodar')
+        .post('/api/support-payments', { applicationId: settledFamily, type: 'rent', date: '2026-06-20' })
+        .expect(409);
+      expect(late.body).toMatchObject({ code: 'support.batch_closed', params: { month: '2026-06' } });
+      await bankResult(
+        'official.pavlodar',
+        relocation.batchId,
+        `payment_id,status,bank_reference,failure_reason\n${relocation.id},paid,BANK-0001,\n`,
+      ).expect(409);
+    });
+
+    it('refuses a batch that still waits for approval or the register', async () => {
+      const rent = await as('official.pavlodar')
+        .post('/api/support-payments', {
+          applicationId: settledFamily,
+          type: 'rent',
+          date: '2026-08-03',
+          monthlyMci: 20,
+        })
+        .expect(201);
+      expect(rent.body).toMatchObject({ amountMci: 20, monthlyMci: 20, months: 12, amountKzt: 86_500 });
+      const batch = await as('official.pavlodar').get(`/api/payment-batches/${rent.body.batchId}`).expect(200);
+      const open = await as('official.pavlodar')
+        .post(`/api/payment-batches/${rent.body.batchId}/close`, { version: batch.body.version })
+        .expect(409);
+      expect(open.body).toMatchObject({ code: 'support.batch_not_sent', params: { batchState: 'open' } });
+      await as('official.pavlodar')
+        .post('/api/support-payments', { applicationId: settledFamily, type: 'rent', date: '2026-08-28' })
+        .expect(409);
+    });
+
+    it('answers bad input with 400, never 500', async () => {
+      const bad = await as('official.pavlodar')
+        .post('/api/support-payments', { applicationId: 'x', type: 'pension', date: '2026-02-30', extra: 1 })
+        .expect(400);
+      expect(Object.keys(bad.body.errorCodes)).toEqual(expect.arrayContaining(['applicationId', 'type', 'date']));
+      await as('official.pavlodar')
+        .post('/api/support-payments', { applicationId: waitingFamily, type: 'relocation', date: '2026-06-01' })
+        .expect(400);
+      await as('official.pavlodar')
+        .post(`/api/support-payments/${relocation.id}/approve`, { version: 'one' })
+        .expect(400);
+      await as('official.pavlodar').post('/api/support-payments/abc/approve', { version: 1 }).expect(400);
+      await as('official.pavlodar').get('/api/support-payments?filter={"state":"lost"}').expect(400);
+      await as('official.pavlodar').get('/api/support-payments?sort=["__proto__","ASC"]').expect(400);
+      await as('official.pavlodar').get(`/api/payment-batches/${relocation.batchId}/register?format=pdf`).expect(400);
+      await as('official.pavlodar').get('/api/payment-batches?filter={"monthFrom":"2026-13-01"}').expect(400);
+      await as('official.pavlodar').get('/api/support-payments/99999999').expect(404);
     });
   });
 });

@@ -20,6 +20,8 @@ import {
   JOB_RUN_STATES,
   LEDGER_KINDS,
   LEGAL_GROUND_KINDS,
+  PAYMENT_BATCH_STATES,
+  PAYMENT_STATES,
   PLACEMENT_WEIGHT_KEYS,
   PROVIDER_KINDS,
   QUOTA_CATEGORIES,
@@ -89,6 +91,9 @@ const LISTS: [string, string, readonly string[]][] = [
   ['referral', 'outcome', REFERRAL_OUTCOMES],
   ['referral', 'failure_reason', REFERRAL_FAILURE_REASONS],
   ['referral', 'cancel_reason', REFERRAL_CANCEL_REASONS],
+  ['payment_batch', 'state', PAYMENT_BATCH_STATES],
+  ['support_payment', 'kind', BENEFIT_KINDS],
+  ['support_payment', 'state', PAYMENT_STATES],
 ];
 
 describe('value lists: the migrated database and libs/domain agree', () => {

@@ -12,7 +12,8 @@ import { seedEveryList } from '../support/list-records';
  * over all regions and may leave one of those lists empty), and one transfer request
  * from Pavlodar to Abai (docs/transfers.md), and a Pavlodar family's adaptation plan
  * with a referral to the region's adaptation centre (docs/integration-services.md),
- * which the demo does not generate either.
+ * and its relocation subsidy prepared once it arrives (docs/support-payments.md), which
+ * the demo does not generate either.
  */
 export const WALK_API_ENV = { DEMO_FAMILIES: '300', DEMO_SEED: '2026' };
 
@@ -78,5 +79,15 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
     providerId: centre.id,
     period: todayInKazakhstan().slice(0, 7),
     consentToShare: true,
+  });
+  // The family arrives and its relocation subsidy is prepared: a payment in this month's batch.
+  await call(pavlodar.accessToken, 'POST', `/settlements/${second.id}/arrival`, {
+    actualArrival: todayInKazakhstan(),
+    version: second.version,
+  });
+  await call(pavlodar.accessToken, 'POST', '/support-payments', {
+    applicationId: second.applicationId,
+    type: 'relocation',
+    date: todayInKazakhstan(),
   });
 }

@@ -27,6 +27,8 @@ import { regionCapacities } from './region-capacities';
 import { regions } from './regions';
 import { settlements } from './settlements';
 import { theme } from './theme';
+import { paymentBatches } from './payment-batches';
+import { supportPayments } from './support-payments';
 import { transferRequests } from './transfer-requests';
 import { users } from './users';
 
@@ -68,6 +70,8 @@ export const App = () => (
       {/* Integration services after arrival */}
       <Resource name="referrals" {...referrals} />
       <Resource name="service-providers" {...serviceProviders} />
+      <Resource name="support-payments" {...supportPayments} />
+      <Resource name="payment-batches" {...paymentBatches} />
       <Resource name="labour-demand" {...labourDemand} />
       <Resource name="region-capacities" {...regionCapacities} />
       <Resource name="placement-weights" {...placementWeights} />

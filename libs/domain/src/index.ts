@@ -19,3 +19,4 @@ export * from './api-views';
 export * from './support-benefits';
 export * from './referral-workflow';
 export * from './adaptation-plan';
+export * from './support-payments';

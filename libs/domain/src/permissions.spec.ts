@@ -59,6 +59,7 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE, provider_staff: NONE },
   'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT, provider_staff: NONE },
   'support-payments': { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
+  'payment-batches': SETTLEMENT_WORK,
   jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ, provider_staff: NONE },
   'mfa-policies': REFERENCE_DATA,
   'service-types': { ...REFERENCE_DATA, provider_staff: READ },
@@ -114,7 +115,7 @@ describe('grantFor', () => {
         'regional_official:dashboard',
         // setting their own region's quota; reading quotas stays nationwide (quotas service)
         'regional_official:quotas',
-        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments', 'service-providers', 'adaptation-plans', 'referrals'].flatMap((r) => [
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments', 'payment-batches', 'service-providers', 'adaptation-plans', 'referrals'].flatMap((r) => [
           `caseworker:${r}`,
           `regional_official:${r}`,
         ]),

@@ -35,6 +35,7 @@ export const RESOURCES = [
   'service-providers',
   'adaptation-plans',
   'referrals',
+  'payment-batches',
   'jobs',
   'mfa-policies',
 ] as const;
@@ -145,8 +146,10 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
   },
-  // State support: the settlement region's officials prepare payments, caseworkers see their region's.
+  // State support: the region's officials prepare and approve payments (never their own:
+  // four-eyes, docs/support-payments.md) and take the bank register; caseworkers see their region's.
   'support-payments': settlementWork(READ),
+  'payment-batches': settlementWork(READ),
   // Background jobs: administrators run them; auditors read what ran, when and how it ended.
   jobs: {
     admin: { actions: ['list', 'show', 'create'], scope: 'all' },
@@ -184,6 +187,7 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
   'transfer-requests',
   'adaptation-plans',
   'referrals',
+  'support-payments',
 ];
 
 /**

@@ -153,6 +153,12 @@ export type ReferralFailureReason = (typeof REFERRAL_FAILURE_REASONS)[number];
 export const REFERRAL_CANCEL_REASONS = ['family_declined', 'moved_away', 'no_longer_needed', 'other'] as const;
 export type ReferralCancelReason = (typeof REFERRAL_CANCEL_REASONS)[number];
 
+// Support payments (docs/support-payments.md, Payments; the machine in support-payments.ts)
+export const PAYMENT_STATES = ['draft', 'approved', 'sent', 'paid', 'failed', 'reconciled'] as const;
+export type PaymentState = (typeof PAYMENT_STATES)[number];
+/** A region's batch of a month: `open`, `sent` once its bank register is taken, `closed` when reconciled. */
+export const PAYMENT_BATCH_STATES = ['open', 'sent', 'closed'] as const;
+export type PaymentBatchState = (typeof PAYMENT_BATCH_STATES)[number];
 /** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
 export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
 export type JobRunState = (typeof JOB_RUN_STATES)[number];

@@ -19,6 +19,9 @@ const PARAM_LABELS: Record<string, string> = {
   reservationStatus: 'names.reservation_statuses',
   legalGroundKind: 'app.legal_ground_kinds',
   transferState: 'app.transfers.states',
+  benefitKind: 'app.benefit_kinds',
+  paymentState: 'app.payments.states',
+  batchState: 'app.payments.batch_states',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -7,6 +7,7 @@ import { jobsEn } from './jobs/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
 import { servicesEn } from './services/en';
+import { paymentsEn } from './payments/en';
 import { referenceEn } from './reference/en';
 import { messagesEn } from './messages/en';
 
@@ -236,6 +237,7 @@ const app = {
     ...quotasEn.app,
     ...transfersEn.app,
     ...servicesEn.app,
+    ...paymentsEn.app,
     ...jobsEn.app,
     ...everydayEn.app,
   },
@@ -384,6 +386,7 @@ const app = {
     ...quotasEn.resources,
     ...transfersEn.resources,
     ...servicesEn.resources,
+    ...paymentsEn.resources,
     ...jobsEn.resources,
   },
 };

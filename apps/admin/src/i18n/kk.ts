@@ -7,6 +7,7 @@ import { jobsKk } from './jobs/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
 import { servicesKk } from './services/kk';
+import { paymentsKk } from './payments/kk';
 import { referenceKk } from './reference/kk';
 import { messagesKk } from './messages/kk';
 
@@ -451,6 +452,7 @@ const app: AppMessages = {
     ...quotasKk.app,
     ...transfersKk.app,
     ...servicesKk.app,
+    ...paymentsKk.app,
     ...jobsKk.app,
     ...everydayKk.app,
   },
@@ -599,6 +601,7 @@ const app: AppMessages = {
     ...quotasKk.resources,
     ...transfersKk.resources,
     ...servicesKk.resources,
+    ...paymentsKk.resources,
     ...jobsKk.resources,
   },
 };

@@ -10,6 +10,7 @@ import { jobsRu } from './jobs/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
 import { servicesRu } from './services/ru';
+import { paymentsRu } from './payments/ru';
 import { referenceRu } from './reference/ru';
 import { messagesRu } from './messages/ru';
 
@@ -241,6 +242,7 @@ const app: AppMessages = {
     ...quotasRu.app,
     ...transfersRu.app,
     ...servicesRu.app,
+    ...paymentsRu.app,
     ...jobsRu.app,
     ...everydayRu.app,
   },
@@ -389,6 +391,7 @@ const app: AppMessages = {
     ...quotasRu.resources,
     ...transfersRu.resources,
     ...servicesRu.resources,
+    ...paymentsRu.resources,
     ...jobsRu.resources,
   },
 };

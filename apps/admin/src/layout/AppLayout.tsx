@@ -64,6 +64,8 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'placement',
       'settlements',
       'transfer-requests',
+      'support-payments',
+      'payment-batches',
       'labour-demand',
       'region-capacities',
       'placement-weights',

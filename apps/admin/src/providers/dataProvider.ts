@@ -5,6 +5,7 @@ import type { JobRun } from '../jobs/jobTypes';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
 import { pagedGetList } from './pagedGetList';
+import { paymentMethods, type PaymentMethods } from './paymentMethods';
 import { placementMethods, type PlacementMethods } from './placementMethods';
 import { updateSessionUser } from './session';
 import { requestBody } from './writableFields';
@@ -42,7 +43,7 @@ export interface MfaSetup {
   qrCodeDataUrl: string;
 }
 
-export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementMethods {
+export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementMethods, PaymentMethods {
   getDashboard(): Promise<DashboardStats>;
   verifyAuditChain(): Promise<ChainVerification>;
   resetPassword(userId: number, password: string): Promise<void>;
@@ -80,6 +81,7 @@ export const dataProvider: QonysDataProvider = {
 
   ...caseMethods,
   ...placementMethods,
+  ...paymentMethods,
 
   getDashboard: async () => (await apiFetch('/dashboard')).json as DashboardStats,
   verifyAuditChain: async () => (await apiFetch('/audit-events/verify')).json as ChainVerification,

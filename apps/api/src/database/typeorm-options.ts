@@ -29,6 +29,8 @@ import { Region } from '../modules/reference-data/entities/region.entity';
 import { RetentionRule } from '../modules/reference-data/entities/retention-rule.entity';
 import { BenefitRule } from '../modules/reference-data/entities/benefit-rule.entity';
 import { Settlement } from '../modules/settlements/entities/settlement.entity';
+import { PaymentBatch } from '../modules/support-payments/entities/payment-batch.entity';
+import { SupportPayment } from '../modules/support-payments/entities/support-payment.entity';
 import { TransferRequest } from '../modules/transfers/entities/transfer-request.entity';
 import { User } from '../modules/users/entities/user.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
@@ -55,6 +57,7 @@ import { AdaptationPlan } from '../modules/integration-services/entities/adaptat
 import { Referral } from '../modules/integration-services/entities/referral.entity';
 import { ServiceProvider } from '../modules/integration-services/entities/service-provider.entity';
 import { ServiceType } from '../modules/reference-data/entities/service-type.entity';
+import { SupportPayments1764000000027 } from './migrations/1764000000027-support-payments';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -95,6 +98,8 @@ export const ENTITIES = [
   ServiceProvider,
   AdaptationPlan,
   Referral,
+  PaymentBatch,
+  SupportPayment,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -117,6 +122,7 @@ export const MIGRATIONS = [
   StatusValidityIndex1764000000024,
   BenefitRules1764000000025,
   IntegrationServices1764000000026,
+  SupportPayments1764000000027,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

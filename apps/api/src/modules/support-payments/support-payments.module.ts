@@ -1,11 +1,21 @@
 import { Module } from '@nestjs/common';
+import { PaymentBatchesController } from './payment-batches.controller';
+import { PaymentBatchesRepository } from './payment-batches.repository';
+import { PaymentBatchesService } from './payment-batches.service';
+import { PaymentHistory } from './payment-history';
 import { SupportPaymentsController } from './support-payments.controller';
 import { SupportPaymentsRepository } from './support-payments.repository';
 import { SupportPaymentsService } from './support-payments.service';
 
-/** State support inside the quota, counted in MCI (docs/support-payments.md). */
+/** State support inside the quota, counted in MCI, and its payments (docs/support-payments.md). */
 @Module({
-  controllers: [SupportPaymentsController],
-  providers: [SupportPaymentsRepository, SupportPaymentsService],
+  controllers: [SupportPaymentsController, PaymentBatchesController],
+  providers: [
+    SupportPaymentsRepository,
+    SupportPaymentsService,
+    PaymentBatchesRepository,
+    PaymentBatchesService,
+    PaymentHistory,
+  ],
 })
 export class SupportPaymentsModule {}

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApplicationStatus, BenefitKind } from '@qonys/domain';
-import type { DataSource } from 'typeorm';
+import { type ApplicationStatus, BENEFIT_KINDS, type BenefitKind, PAYMENT_STATES } from '@qonys/domain';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ids, integerEquals, oneOf } from '../../common/list/filters';
+import { fetchPage, ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
+import { joinCaseNames, withCaseNames } from '../applications/case-names';
 import { BenefitRule } from '../reference-data/entities/benefit-rule.entity';
+import { SupportPayment } from './entities/support-payment.entity';
+import type { SupportPaymentView } from './support-payment-view';
 
 /** What eligibility needs to know of a case (docs/support-payments.md, Eligibility). */
 export interface CaseForSupport {
@@ -15,12 +20,37 @@ export interface CaseForSupport {
   persons: number;
 }
 
+export const PAYMENT_LIST: ListSpec<SupportPayment> = {
+  resource: 'support-payments',
+  sortable: {
+    id: 'p.id',
+    state: 'p.state',
+    kind: 'p.kind',
+    eventDate: 'p.event_date',
+    amountKzt: 'p.amount_kzt',
+  },
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    id: ids('p.id'),
+    state: oneOf('p.state', PAYMENT_STATES),
+    kind: oneOf('p.kind', BENEFIT_KINDS),
+    batchId: integerEquals('p.batch_id', 1),
+    applicationId: integerEquals('p.application_id', 1),
+    regionId: integerEquals('p.region_id', 1),
+  },
+};
+
+/** The eligibility reads of a calculation, and the payments themselves. `scope`: a region, or null for all. */
 @Injectable()
 export class SupportPaymentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async caseForSupport(applicationId: number, scope: number | null): Promise<CaseForSupport | null> {
-    const [row] = await this.dataSource.query<CaseForSupport[]>(
+  async caseForSupport(
+    manager: EntityManager,
+    applicationId: number,
+    scope: number | null,
+  ): Promise<CaseForSupport | null> {
+    const [row] = await manager.query<CaseForSupport[]>(
       `SELECT a.id, a.region_id AS "regionId", a.status,
               to_char(a.status_valid_from, 'YYYY-MM-DD') AS "statusValidFrom",
               to_char(a.status_valid_to, 'YYYY-MM-DD') AS "statusValidTo",
@@ -36,8 +66,8 @@ export class SupportPaymentsRepository {
    * Whether the family arrived, inside the quota of `year`, in a region that was a
    * settlement region of that year.
    */
-  async settledInSettlementRegion(applicationId: number, year: number): Promise<boolean> {
-    const [row] = await this.dataSource.query<{ settled: boolean }[]>(
+  async settledInSettlementRegion(manager: EntityManager, applicationId: number, year: number): Promise<boolean> {
+    const [row] = await manager.query<{ settled: boolean }[]>(
       `SELECT EXISTS (
          SELECT 1 FROM settlement s
            JOIN reservation r ON r.id = s.reservation_id
@@ -52,8 +82,8 @@ export class SupportPaymentsRepository {
   }
 
   /** The rule of `kind` in force on `date`: the latest to start on or before it. */
-  ruleInForce(kind: BenefitKind, date: string): Promise<BenefitRule | null> {
-    return this.dataSource
+  ruleInForce(manager: EntityManager, kind: BenefitKind, date: string): Promise<BenefitRule | null> {
+    return manager
       .getRepository(BenefitRule)
       .createQueryBuilder('br')
       .where('br.kind = :kind', { kind })
@@ -66,10 +96,70 @@ export class SupportPaymentsRepository {
   }
 
   /** The MCI of a year in tenge (one row per year, set by the budget law). */
-  async mciOfYear(year: number): Promise<number | null> {
-    const [row] = await this.dataSource.query<{ amount: number }[]>('SELECT amount FROM mci_rate WHERE year = $1', [
-      year,
-    ]);
+  async mciOfYear(manager: EntityManager, year: number): Promise<number | null> {
+    const [row] = await manager.query<{ amount: number }[]>('SELECT amount FROM mci_rate WHERE year = $1', [year]);
     return row?.amount ?? null;
+  }
+
+  async listPage(query: ParsedListQuery, scope: number | null): Promise<ListResult<SupportPaymentView>> {
+    const page = await fetchPage(this.visible(this.dataSource.manager, scope), query, PAYMENT_LIST);
+    return new ListResult(page.resource, page.items.map(withCaseNames), page.start, page.total);
+  }
+
+  async findVisible(manager: EntityManager, id: number, scope: number | null): Promise<SupportPaymentView | null> {
+    const row = await this.visible(manager, scope).andWhere('p.id = :id', { id }).getOne();
+    return row ? withCaseNames(row) : null;
+  }
+
+  private visible(manager: EntityManager, scope: number | null): SelectQueryBuilder<SupportPayment> {
+    const qb = joinCaseNames(manager.getRepository(SupportPayment).createQueryBuilder('p'), 'p.application_id');
+    return scope === null ? qb : qb.andWhere('p.region_id = :scopeRegion', { scopeRegion: scope });
+  }
+
+  /** The payment, locked for the rest of the transaction, when the scope reaches it. */
+  async lockVisible(manager: EntityManager, id: number, scope: number | null): Promise<SupportPayment | null> {
+    const qb = manager
+      .getRepository(SupportPayment)
+      .createQueryBuilder('p')
+      .where('p.id = :id', { id })
+      .setLock('pessimistic_write');
+    if (scope !== null) qb.andWhere('p.region_id = :scope', { scope });
+    return qb.getOne();
+  }
+
+  /**
+   * The payment that already covers this entitlement, failed ones aside: any of a
+   * one-off kind on the case, or a rent payment of the same month.
+   */
+  async covering(
+    manager: EntityManager,
+    applicationId: number,
+    kind: BenefitKind,
+    date: string,
+  ): Promise<number | null> {
+    const [row] = await manager.query<{ id: number }[]>(
+      `SELECT id FROM support_payment
+        WHERE application_id = $1 AND kind = $2 AND state <> 'failed'
+          AND ($2 <> 'rent' OR date_trunc('month', event_date::timestamp) = date_trunc('month', $3::date::timestamp))
+        ORDER BY id LIMIT 1`,
+      [applicationId, kind, date],
+    );
+    return row?.id ?? null;
+  }
+
+  async insert(manager: EntityManager, row: Partial<SupportPayment>): Promise<SupportPayment> {
+    const { identifiers } = await manager.getRepository(SupportPayment).insert(row);
+    return manager.getRepository(SupportPayment).findOneByOrFail({ id: identifiers[0].id as number });
+  }
+
+  /** The payments of a batch, locked, in id order (the order every writer takes them in). */
+  lockOfBatch(manager: EntityManager, batchId: number): Promise<SupportPayment[]> {
+    return manager
+      .getRepository(SupportPayment)
+      .createQueryBuilder('p')
+      .where('p.batch_id = :batchId', { batchId })
+      .orderBy('p.id')
+      .setLock('pessimistic_write')
+      .getMany();
   }
 }

@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   computeEntitlement,
   type EntitlementProblem,
+  mayApprove,
   type MessageCode,
   type MessageParams,
+  monthOf,
+  nextPaymentState,
   yearOf,
 } from '@qonys/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
-import { coded, DomainError } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
+import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
+import { updateVersioned } from '../../common/persistence/versioned-update';
+import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import type { CalculateEntitlementDto } from './dto/calculate.dto';
+import type { CreatePaymentDto } from './dto/payment.dto';
+import { SupportPayment } from './entities/support-payment.entity';
+import { PaymentBatchesRepository } from './payment-batches.repository';
+import { PaymentHistory } from './payment-history';
+import type { SupportPaymentView } from './support-payment-view';
 import { SupportPaymentsRepository } from './support-payments.repository';
 
 /** A calculation as the API answers it; the figures a payment stores so later changes never rewrite it. */
@@ -40,14 +53,31 @@ const PROBLEMS: Record<EntitlementProblem, { field: string; code: MessageCode }>
  * State support in MCI (docs/support-payments.md): the rule in force on the event date,
  * the MCI of that year, the family on the case. Eligible: the status valid on the date,
  * and the family settled inside that year's quota in a settlement region of that year.
+ * A payment stores its calculation as a draft in its region's batch of the month, and
+ * is approved by another official after eligibility is checked again.
  */
 @Injectable()
 export class SupportPaymentsService {
-  constructor(private readonly repository: SupportPaymentsRepository) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SupportPaymentsRepository,
+    private readonly batches: PaymentBatchesRepository,
+    private readonly history: PaymentHistory,
+    private readonly reads: PersonalDataReads,
+  ) {}
 
   async calculate(ctx: AuthedContext, query: CalculateEntitlementDto): Promise<EntitlementView> {
     const scope = regionScope(ctx.actor, 'support-payments', 'show');
-    const found = await this.repository.caseForSupport(query.applicationId, scope);
+    return (await this.entitle(this.dataSource.manager, scope, query)).view;
+  }
+
+  /** The calculation and the case's region; every refusal of eligibility a 400 on its field. */
+  private async entitle(
+    manager: EntityManager,
+    scope: number | null,
+    query: CalculateEntitlementDto,
+  ): Promise<{ view: EntitlementView; regionId: number }> {
+    const found = await this.repository.caseForSupport(manager, query.applicationId, scope);
     if (!found) throw DomainError.notFound('application');
     const { date } = query;
     const year = yearOf(date);
@@ -60,12 +90,12 @@ export class SupportPaymentsService {
     if (!validOnDate) {
       throw DomainError.invalid({ date: coded('support.status_not_valid', { date, status: found.status }) });
     }
-    if (!(await this.repository.settledInSettlementRegion(found.id, year))) {
+    if (!(await this.repository.settledInSettlementRegion(manager, found.id, year))) {
       throw DomainError.invalid({ applicationId: coded('support.not_settled_in_quota', { year }) });
     }
-    const rule = await this.repository.ruleInForce(query.type, date);
+    const rule = await this.repository.ruleInForce(manager, query.type, date);
     if (!rule) throw DomainError.invalid({ type: coded('support.no_rule', { benefitKind: query.type, date }) });
-    const mciValue = await this.repository.mciOfYear(year);
+    const mciValue = await this.repository.mciOfYear(manager, year);
     if (mciValue === null) throw DomainError.invalid({ date: coded('support.no_mci', { year }) });
 
     const result = computeEntitlement(rule, {
@@ -80,7 +110,7 @@ export class SupportPaymentsService {
       const { field, code } = PROBLEMS[result.problem];
       throw DomainError.invalid({ [field]: coded(code, params) });
     }
-    return {
+    const view: EntitlementView = {
       applicationId: found.id,
       type: query.type,
       date,
@@ -90,5 +120,124 @@ export class SupportPaymentsService {
       mciValue,
       ...result.entitlement,
     };
+    return { view, regionId: found.regionId };
+  }
+
+  async create(ctx: AuthedContext, dto: CreatePaymentDto): Promise<SupportPaymentView> {
+    const scope = regionScope(ctx.actor, 'support-payments', 'create');
+    return this.dataSource.transaction(async (manager) => {
+      const { view, regionId } = await this.entitle(manager, scope, dto);
+      const month = monthOf(dto.date);
+      const { batch, created } = await this.batches.lockForMonth(manager, regionId, month);
+      if (batch.state === 'closed') {
+        throw new DomainError(ErrorKind.Conflict, 'support.batch_closed', { month: month.slice(0, 7) });
+      }
+      const existing = await this.repository.covering(manager, dto.applicationId, dto.type, dto.date);
+      if (existing !== null) {
+        throw new DomainError(
+          ErrorKind.Conflict,
+          'support.already_prepared',
+          { payment: existing },
+          {
+            type: coded('support.already_prepared', { payment: existing }),
+          },
+        );
+      }
+      const row = await this.repository.insert(manager, {
+        applicationId: view.applicationId,
+        regionId,
+        batchId: batch.id,
+        kind: dto.type,
+        eventDate: dto.date,
+        ruleId: view.ruleId,
+        unconfirmed: view.unconfirmed,
+        mciValue: view.mciValue,
+        persons: view.persons,
+        amountMci: view.amountMci,
+        monthlyMci: view.monthlyMci ?? null,
+        months: view.months ?? null,
+        priceKzt: dto.price ?? null,
+        amountKzt: view.amountKzt,
+        preparedBy: ctx.actor.id,
+      });
+      await this.batches.refreshTotals(manager, batch.id);
+      const batchEntry = {
+        action: 'payment_batch.create',
+        entityType: 'payment_batch',
+        entityId: batch.id,
+        regionId,
+        changes: { regionId: { before: null, after: regionId }, month: { before: null, after: month } },
+      };
+      await this.history.record(
+        manager,
+        ctx,
+        [
+          {
+            before: null,
+            after: row,
+            action: 'create',
+            timeline: 'timeline.payment_prepared',
+            params: { benefitKind: row.kind, amountKzt: row.amountKzt },
+          },
+        ],
+        created ? [batchEntry] : [],
+      );
+      return (await this.repository.findVisible(manager, row.id, null))!;
+    });
+  }
+
+  async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<SupportPaymentView>> {
+    const page = await this.repository.listPage(query, regionScope(ctx.actor, 'support-payments', 'list'));
+    await this.reads.workList(ctx, 'support_payment', page.items);
+    return page;
+  }
+
+  async get(ctx: AuthedContext, id: number): Promise<SupportPaymentView> {
+    const scope = regionScope(ctx.actor, 'support-payments', 'show');
+    const row = await this.repository.findVisible(this.dataSource.manager, id, scope);
+    if (!row) throw DomainError.notFound('support_payment');
+    await this.reads.workList(ctx, 'support_payment', [row]);
+    return row;
+  }
+
+  /**
+   * Four-eyes approval: 404 outside the caller's region, 409 when stale or no longer a
+   * draft, 403 for whoever prepared it, 400 when the family is no longer eligible (the
+   * calculation's refusals). The stored amount is approved as prepared.
+   */
+  async approve(ctx: AuthedContext, id: number, version: number): Promise<SupportPaymentView> {
+    const scope = regionScope(ctx.actor, 'support-payments', 'edit');
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.repository.lockVisible(manager, id, scope);
+      if (!before) throw DomainError.notFound('support_payment');
+      if (before.version !== version) throw DomainError.stale('support_payment');
+      const state = nextPaymentState(before.state, 'approve');
+      if (state === null) {
+        throw new DomainError(ErrorKind.Conflict, 'support.payment_not_draft', { paymentState: before.state });
+      }
+      if (!mayApprove(before.preparedBy, ctx.actor.id)) throw new DomainError(ErrorKind.Forbidden, 'support.four_eyes');
+      await this.entitle(manager, scope, {
+        applicationId: before.applicationId,
+        type: before.kind,
+        date: before.eventDate,
+        monthlyMci: before.monthlyMci ?? undefined,
+        price: before.priceKzt ?? undefined,
+      });
+      const after = await updateVersioned(manager, SupportPayment, 'support_payment', id, version, {
+        state,
+        approvedBy: ctx.actor.id,
+        approvedAt: new Date(),
+      });
+      await this.history.record(manager, ctx, [
+        {
+          before,
+          after,
+          action: 'approve',
+          timeline: 'timeline.payment_approved',
+          params: { benefitKind: after.kind, amountKzt: after.amountKzt },
+        },
+      ]);
+      return (await this.repository.findVisible(manager, id, null))!;
+    });
   }
 }

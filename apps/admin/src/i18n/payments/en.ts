@@ -1,0 +1,74 @@
+/**
+ * Labels of support payments and their batches in English (docs/support-payments.md).
+ * Its shape is the contract for kk.ts and ru.ts beside it (`PaymentMessages`).
+ */
+export const paymentsEn = {
+  app: {
+    payments: {
+      states: {
+        draft: 'Draft',
+        approved: 'Approved',
+        sent: 'Sent to the bank',
+        paid: 'Paid',
+        failed: 'Failed at the bank',
+        reconciled: 'Reconciled',
+      },
+      batch_states: {
+        open: 'Open',
+        sent: 'Register sent',
+        closed: 'Closed',
+      },
+      approve: 'Approve',
+      approved: 'The payment is approved',
+      register: 'Register (%{format})',
+      bank_result: 'Import the bank result',
+      bank_result_done: 'Paid: %{paid}, failed: %{failed}, already recorded: %{unchanged}',
+      close: 'Close the batch',
+    },
+  },
+  resources: {
+    'support-payments': {
+      name: 'Support payment |||| Support payments',
+      fields: {
+        id: 'No.',
+        applicationId: 'Family',
+        applicationNumber: 'Case',
+        applicantName: 'Applicant',
+        kind: 'Support',
+        eventDate: 'Event date',
+        state: 'State',
+        ruleId: 'Rule',
+        unconfirmed: 'Figure unconfirmed',
+        mciValue: 'MCI, ₸',
+        persons: 'Persons',
+        amountMci: 'Amount, MCI',
+        monthlyMci: 'MCI a month',
+        priceKzt: 'Housing price, ₸',
+        amountKzt: 'Amount, ₸',
+        batchId: 'Batch',
+        preparedBy: 'Prepared by (user No.)',
+        approvedBy: 'Approved by (user No.)',
+        approvedAt: 'Approved',
+        sentAt: 'Sent',
+        paidAt: 'Paid',
+        bankReference: 'Bank reference',
+        failureCode: 'Bank’s reason of failure',
+      },
+    },
+    'payment-batches': {
+      name: 'Payment batch |||| Payment batches',
+      fields: {
+        month: 'Month',
+        regionId: 'Region',
+        state: 'State',
+        count: 'Payments',
+        amountKzt: 'Total, ₸',
+        states: 'Payments by state',
+        sentAt: 'Register taken',
+        closedAt: 'Closed',
+      },
+    },
+  },
+};
+
+export type PaymentMessages = typeof paymentsEn;

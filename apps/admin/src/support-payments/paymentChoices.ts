@@ -1,0 +1,5 @@
+import { BENEFIT_KINDS, PAYMENT_BATCH_STATES, PAYMENT_STATES } from '@qonys/domain';
+
+export const paymentStateChoices = PAYMENT_STATES.map((id) => ({ id, name: `app.payments.states.${id}` }));
+export const batchStateChoices = PAYMENT_BATCH_STATES.map((id) => ({ id, name: `app.payments.batch_states.${id}` }));
+export const benefitKindChoices = BENEFIT_KINDS.map((id) => ({ id, name: `app.benefit_kinds.${id}` }));

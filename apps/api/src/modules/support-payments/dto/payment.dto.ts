@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { CalculateEntitlementDto } from './calculate.dto';
+
+/** POST /api/support-payments: the calculation's input, stored with its result as a draft. */
+export class CreatePaymentDto extends CalculateEntitlementDto {}
+
+/** A change at the version the caller saw. */
+export class PaymentVersionDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export const REGISTER_FORMATS = ['csv', 'xlsx'] as const;
+export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
+
+export class RegisterQueryDto {
+  @ApiPropertyOptional({ enum: REGISTER_FORMATS, default: 'csv' })
+  @IsOptional()
+  @IsIn(REGISTER_FORMATS)
+  format?: RegisterFormat;
+}
