@@ -85,7 +85,9 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
     actualArrival: todayInKazakhstan(),
     version: second.version,
   });
-  await call(pavlodar.accessToken, 'POST', '/support-payments', {
+  // By the admin: a payment belongs to the case's region, which need not be where the family settled.
+  const admin = await login(api.url, 'admin');
+  await call(admin.accessToken, 'POST', '/support-payments', {
     applicationId: second.applicationId,
     type: 'relocation',
     date: todayInKazakhstan(),
