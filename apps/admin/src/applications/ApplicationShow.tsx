@@ -1,6 +1,15 @@
 import { type ApplicationDetail, isTerminal } from '@qonys/domain';
-import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  EditButton,
+  Show,
+  TabbedShowLayout,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { FULL_RECORD } from '../common/fullRecord';
+import { CasePlanTab } from '../integration-services/CasePlanTab';
 import { ApplicationSummary } from './show/ApplicationSummary';
 import { DecisionTab } from './show/DecisionTab';
 import { DocumentsTab } from './show/DocumentsTab';
@@ -31,27 +40,35 @@ const ApplicationShowActions = () => (
 );
 
 /**
- * A case: summary, then family, documents, timeline and decision as tabs (each with its own URL).
+ * A case: summary, then family, documents, timeline, decision and adaptation plan as tabs (each with its own URL).
  * It renders from the full case only, never from the list's row (common/fullRecord.ts).
  */
-export const ApplicationShow = () => (
-  <Show actions={<ApplicationShowActions />} title={<ApplicationTitle />} queryOptions={FULL_RECORD}>
-    <ApplicationSummary />
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="app.case_tabs.family">
-        <FamilyTab label={false} />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="app.case_tabs.documents" path="documents">
-        <DocumentsTab label={false} />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="app.case_tabs.timeline" path="timeline">
-        <TimelineTab label={false} />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="app.case_tabs.decision" path="decision">
-        <DecisionTab label={false} />
-      </TabbedShowLayout.Tab>
-    </TabbedShowLayout>
-  </Show>
-);
+export const ApplicationShow = () => {
+  const { canAccess: readsPlans } = useCanAccess({ resource: 'adaptation-plans', action: 'list' });
+  return (
+    <Show actions={<ApplicationShowActions />} title={<ApplicationTitle />} queryOptions={FULL_RECORD}>
+      <ApplicationSummary />
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="app.case_tabs.family">
+          <FamilyTab label={false} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.case_tabs.documents" path="documents">
+          <DocumentsTab label={false} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.case_tabs.timeline" path="timeline">
+          <TimelineTab label={false} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.case_tabs.decision" path="decision">
+          <DecisionTab label={false} />
+        </TabbedShowLayout.Tab>
+        {readsPlans && (
+          <TabbedShowLayout.Tab label="app.services.plan.tab" path="plan">
+            <CasePlanTab label={false} />
+          </TabbedShowLayout.Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
+  );
+};
 
 export default ApplicationShow;

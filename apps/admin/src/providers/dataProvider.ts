@@ -57,6 +57,7 @@ export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementM
   /** Integration services (docs/integration-services.md). */
   startPlan(applicationId: number): Promise<AdaptationPlanView>;
   planOfCase(applicationId: number): Promise<AdaptationPlanView | null>;
+  addPlanItem(planId: number, item: { serviceTypeId: number; personId: number | null }): Promise<AdaptationPlanView>;
   stepReferral(id: number, body: { action: ReferralAction } & Record<string, unknown>): Promise<ReferralView>;
 }
 
@@ -104,6 +105,8 @@ export const dataProvider: QonysDataProvider = {
     const [plan] = (await apiFetch(`/adaptation-plans?filter=${filter}`)).json as { id: number }[];
     return plan ? ((await apiFetch(`/adaptation-plans/${plan.id}`)).json as AdaptationPlanView) : null;
   },
+  addPlanItem: async (planId, item) =>
+    (await post(`/adaptation-plans/${planId}/items`, item)).json as AdaptationPlanView,
   stepReferral: async (id, body) => (await post(`/referrals/${id}/transitions`, body)).json as ReferralView,
   disableMfa: async (password) => {
     await post('/auth/mfa/disable', { password });

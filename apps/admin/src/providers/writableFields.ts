@@ -62,6 +62,7 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
     'validTo',
     'services',
   ]),
+  'support-payments': fields(['applicationId', 'type', 'date', 'monthlyMci', 'price'], []),
   referrals: fields(['planItemId', 'providerId', 'period', 'consentToShare', 'note'], []),
   // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
   persons: fields(PERSON_WRITABLE_FIELDS),

@@ -5,6 +5,7 @@ import PaymentsIcon from '@mui/icons-material/Payments';
 export const supportPayments = {
   list: lazy(() => import('./SupportPaymentList')),
   show: lazy(() => import('./SupportPaymentShow')),
+  create: lazy(() => import('./SupportPaymentCreate')),
   icon: PaymentsIcon,
   recordRepresentation: (record: { id: number }) => `№ ${record.id}`,
 };

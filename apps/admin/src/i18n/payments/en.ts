@@ -19,6 +19,7 @@ export const paymentsEn = {
         closed: 'Closed',
       },
       approve: 'Approve',
+      prepare: 'Prepare a support payment',
       approved: 'The payment is approved',
       register: 'Register (%{format})',
       bank_result: 'Import the bank result',
@@ -30,6 +31,9 @@ export const paymentsEn = {
     'support-payments': {
       name: 'Support payment |||| Support payments',
       fields: {
+        type: 'Type of support',
+        date: 'Event date',
+        price: 'Housing price, ₸',
         id: 'No.',
         applicationId: 'Family',
         applicationNumber: 'Case',

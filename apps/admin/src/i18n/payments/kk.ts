@@ -18,6 +18,7 @@ export const paymentsKk: PaymentMessages = {
         closed: 'Жабық',
       },
       approve: 'Бекіту',
+      prepare: 'Мемлекеттік қолдау төлемін дайындау',
       approved: 'Төлем бекітілді',
       register: 'Тізілім (%{format})',
       bank_result: 'Банк нәтижесін жүктеу',
@@ -29,6 +30,9 @@ export const paymentsKk: PaymentMessages = {
     'support-payments': {
       name: 'Қолдау төлемі |||| Қолдау төлемдері',
       fields: {
+        type: 'Қолдау түрі',
+        date: 'Оқиға күні',
+        price: 'Тұрғын үй бағасы, ₸',
         id: '№',
         applicationId: 'Отбасы',
         applicationNumber: 'Іс',

@@ -18,6 +18,7 @@ export const paymentsRu: PaymentMessages = {
         closed: 'Закрыт',
       },
       approve: 'Утвердить',
+      prepare: 'Подготовить выплату поддержки',
       approved: 'Платёж утверждён',
       register: 'Реестр (%{format})',
       bank_result: 'Загрузить ответ банка',
@@ -29,6 +30,9 @@ export const paymentsRu: PaymentMessages = {
     'support-payments': {
       name: 'Платёж поддержки |||| Платежи поддержки',
       fields: {
+        type: 'Вид поддержки',
+        date: 'Дата события',
+        price: 'Цена жилья, ₸',
         id: '№',
         applicationId: 'Семья',
         applicationNumber: 'Дело',
