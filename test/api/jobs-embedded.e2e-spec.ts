@@ -6,9 +6,9 @@ import { bearer } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
 
-const RUNS = 4;
-const READERS = 10;
-const WRITERS = 3;
+const RUNS = 12;
+const READERS = 40;
+const WRITERS = 10;
 
 /**
  * The job runner of the embedded database (docs/jobs.md): PGlite serialises every

@@ -31,17 +31,26 @@ import { IntegrationServicesModule } from './modules/integration-services/integr
 import { TransfersModule } from './modules/transfers/transfers.module';
 import { UsersModule } from './modules/users/users.module';
 
+/** Connections to a PostgreSQL server. */
 export const DB_POOL_SIZE = 10;
+/**
+ * Connections to the embedded database: one. PGlite is a single session, and
+ * pglite-socket queues each protocol message on its own, so two connections' extended
+ * queries interleave outside a transaction (electric-sql/pglite#1046): wrong rows, 401s
+ * and 500s under load, and a stalled queue. One connection is that session's true shape
+ * (docs/jobs.md, The embedded database).
+ */
+export const EMBEDDED_POOL_SIZE = 1;
 
 @Module({})
 export class AppModule {
-  /** The whole API, on the database at `databaseUrl` (a server, or the embedded one). */
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** The whole API, on the database at `databaseUrl` (a server, or the embedded one) with `poolSize` connections. */
+  static forRoot(config: AppConfig, databaseUrl: string, poolSize: number): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(typeormOptions(databaseUrl, DB_POOL_SIZE)),
+        TypeOrmModule.forRoot(typeormOptions(databaseUrl, poolSize)),
         DataKeysModule,
         AuditModule,
         AuthModule,

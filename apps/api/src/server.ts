@@ -10,12 +10,18 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
-import { AppModule, DB_POOL_SIZE } from './app.module';
+import { AppModule, DB_POOL_SIZE, EMBEDDED_POOL_SIZE } from './app.module';
 import { nestLogLevels, StartupLogger } from './common/logging/startup-logger';
 import type { AppConfig } from './config/app.config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
-import { migrateAsOwner, runMigrations } from './database/migrate';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_TWO_FACTOR_ROLES, DEMO_USERS, seedDemoData } from './database/seeds/demo-data';
+import { migrateAsOwner, runEmbeddedMigrations, runMigrations } from './database/migrate';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  DEMO_TWO_FACTOR_ROLES,
+  DEMO_USERS,
+  seedDemoData,
+} from './database/seeds/demo-data';
 import { loadDemoFamilies } from './database/seeds/demo/demo-writer';
 import { AuditService } from './modules/audit/audit.service';
 import { DataKeysService } from './modules/data-keys/data-keys.service';
@@ -37,8 +43,8 @@ const ADMIN_DIR = join(__dirname, '..', '..', '..', 'admin');
 export async function startServer(config: AppConfig): Promise<RunningServer> {
   let embedded: EmbeddedPostgres | null = null;
   if (!config.databaseUrl) {
-    // All pools share the one PGlite session; leave room for the migration runner.
-    embedded = await startEmbeddedPostgres(config.dataDir, DB_POOL_SIZE + 5);
+    // The API's one connection, and room for the migration runner and the demo seeder.
+    embedded = await startEmbeddedPostgres(config.dataDir, EMBEDDED_POOL_SIZE + 5);
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
 
@@ -55,9 +61,13 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     },
     bodyLimit: 1_048_576,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: new StartupLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl, embedded ? EMBEDDED_POOL_SIZE : DB_POOL_SIZE),
+    adapter,
+    {
+      logger: new StartupLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }),
+    },
+  );
   // The certificate QR code opens /verify/<number>, a public page outside the API.
   app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.enableShutdownHooks();
@@ -128,10 +138,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const dataSource = app.get(DataSource);
   // With DATABASE_OWNER_URL the application's own role cannot rewrite the audit log (docs/audit-chain.md).
   const ownerUrl = config.databaseOwnerUrl ?? databaseUrl;
-  const applied =
-    ownerUrl === databaseUrl
+  const applied = embedded
+    ? await runEmbeddedMigrations(dataSource)
+    : ownerUrl === databaseUrl
       ? await runMigrations(dataSource)
-      : await migrateAsOwner(ownerUrl, (await dataSource.query<{ role: string }[]>('SELECT current_user AS role'))[0].role);
+      : await migrateAsOwner(
+          ownerUrl,
+          (await dataSource.query<{ role: string }[]>('SELECT current_user AS role'))[0].role,
+        );
   if (applied.length > 0) new Logger('Database').log(`migrations applied: ${applied.join(', ')}`);
   await resealSecrets(app);
   const seeded = config.demoData ? await seedDemoData(dataSource, app.get(AuditService), app.get(MasterKeyCipher)) : [];

@@ -18,6 +18,15 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   }
 }
 
+/**
+ * Runs pending migrations on the embedded database: one process owns it, so there is no
+ * replica to lock out, and its single connection could not hold a lock while migrating.
+ */
+export async function runEmbeddedMigrations(dataSource: DataSource): Promise<string[]> {
+  const done = await dataSource.runMigrations({ transaction: 'each' });
+  return done.map((m) => m.name);
+}
+
 /** Tables the application may read and append to but never change (docs/audit-chain.md). */
 const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint'];
 
