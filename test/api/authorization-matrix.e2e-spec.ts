@@ -89,6 +89,8 @@ interface Fixtures {
   /** An adaptation plan of each region's approved case, with a referral of its item to the region's centre. */
   planIds: Record<string, number>;
   referralIds: Record<string, number>;
+  /** An open outcome follow-up of each region's settlement fixture. */
+  followUpIds: Record<string, number>;
   /** A draft support payment of each region's approved case, in its open batch; and a closed batch of each region. */
   supportPaymentIds: Record<string, number>;
   openPaymentBatchIds: Record<string, number>;
@@ -1110,6 +1112,24 @@ const MATRIX: Row[] = [
     [409],
   ),
 
+  {
+    method: 'GET',
+    path: '/api/follow-ups',
+    access: perm('follow-ups', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  settlementWorkRow('GET', '/api/follow-ups/{id}', perm('follow-ups', 'show'), (f) => f.followUpIds, undefined, [200]),
+  // A valid answer at a version that does not exist: 409 when reachable, nothing recorded.
+  settlementWorkRow(
+    'POST',
+    '/api/follow-ups/{id}/record',
+    perm('follow-ups', 'edit'),
+    (f) => f.followUpIds,
+    { employment: 'employed', languageLevel: 'a1', schooling: 'all', housing: 'rented', version: 999 },
+    [409],
+  ),
+
   // Background jobs: administrators run them, auditors read their runs.
   { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },
   { method: 'GET', path: '/api/jobs/runs', access: perm('jobs', 'list'), allowed: [200] },
@@ -1276,6 +1296,7 @@ describe('authorization matrix', () => {
       providerIds: {},
       planIds: {},
       referralIds: {},
+      followUpIds: {},
       supportPaymentIds: {},
       openPaymentBatchIds: {},
       closedPaymentBatchIds: {},
@@ -1420,6 +1441,12 @@ describe('authorization matrix', () => {
            FROM item, provider_service ps WHERE ps.provider_id = $5 AND ps.service_type_id = $2
          RETURNING id`,
         [fixtures.planIds[code], fixtures.serviceTypeId, fixtures.approvedCaseIds[code], regionId, fixtures.providerIds[code]],
+      );
+      fixtures.followUpIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO outcome_follow_up (settlement_id, application_id, region_id, round, due_date)
+         SELECT id, application_id, region_id, 1, now()::date FROM settlement WHERE id = $1 RETURNING id`,
+        [fixtures.settlementIds[code]],
       );
     }
   });

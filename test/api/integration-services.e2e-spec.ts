@@ -5,6 +5,7 @@ import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
 import { insertApprovedCase, insertCase } from '../support/case-records';
 import { includeInQuota } from '../support/inclusion';
+import { finished, pollRun } from '../support/job-runs';
 
 /** Integration services after arrival (docs/integration-services.md): providers, plans, referrals. */
 describe('integration services', () => {
@@ -384,6 +385,66 @@ describe('integration services', () => {
       await step('provider.pavlodar', toOther.body.id, { action: 'accept' }).expect(404);
       await step('caseworker.pavlodar', toOther.body.id, { action: 'launch' }).expect(400);
       await step('caseworker.pavlodar', toOther.body.id, { action: 'accept', version: 99 }).expect(409);
+    });
+  });
+
+  describe('outcome follow-ups', () => {
+    const runFollowUps = async () => {
+      const created = await as('admin').post('/api/jobs/outcome-follow-ups/runs', {}).expect(201);
+      const run = await pollRun(api.url, s.admin, created.body.id as string, finished);
+      expect(run).toMatchObject({ state: 'completed' });
+      return run.result as { created: number };
+    };
+    const byCase = (id: number) =>
+      `/api/follow-ups?filter=${encodeURIComponent(JSON.stringify({ applicationId: id }))}`;
+
+    it('creates the 3-, 6- and 12-month follow-ups a family has reached, once, in the region’s queue', async () => {
+      const family = await arrivedFamily(['information']);
+      const monthsAgo = (n: number) =>
+        scalar<string>(api.databaseUrl, `SELECT to_char(now()::date - make_interval(months => $1), 'YYYY-MM-DD')`, [n]);
+      const arrival = await monthsAgo(7);
+      await scalar(
+        api.databaseUrl,
+        'UPDATE settlement SET actual_arrival = $2 WHERE application_id = $1 RETURNING id',
+        [family.id, arrival],
+      );
+      const first = await runFollowUps();
+      expect(first.created).toBeGreaterThanOrEqual(2);
+      const list = await as('caseworker.pavlodar').get(byCase(family.id)).expect(200);
+      expect(list.body.map((f: { round: number }) => f.round).sort()).toEqual([1, 2]);
+      expect(list.body[0]).toMatchObject({ state: 'open', applicationNumber: family.number });
+      expect((await runFollowUps()).created).toBe(0);
+      await as('official.abai').get(`/api/follow-ups/${list.body[0].id}`).expect(404);
+
+      const queue = encodeURIComponent(JSON.stringify({ queue: 'follow_up_due' }));
+      const due = await as('caseworker.pavlodar').get(`/api/applications?filter=${queue}&range=[0,499]`).expect(200);
+      expect(due.body.map((a: { id: number }) => a.id)).toContain(family.id);
+
+      const [open] = list.body as { id: number; version: number }[];
+      const bad = await as('caseworker.pavlodar')
+        .post(`/api/follow-ups/${open.id}/record`, { employment: 'astronaut', version: open.version })
+        .expect(400);
+      expect(Object.keys(bad.body.errorCodes)).toEqual(
+        expect.arrayContaining(['employment', 'languageLevel', 'schooling']),
+      );
+      const answer = {
+        employment: 'employed',
+        employmentRoute: 'career_centre',
+        languageLevel: 'a2',
+        schooling: 'all',
+        housing: 'rented',
+        version: open.version,
+      };
+      const done = await as('caseworker.pavlodar').post(`/api/follow-ups/${open.id}/record`, answer).expect(200);
+      expect(done.body).toMatchObject({ state: 'done', employment: 'employed', employmentRoute: 'career_centre' });
+      const again = await as('caseworker.pavlodar')
+        .post(`/api/follow-ups/${open.id}/record`, { ...answer, version: done.body.version })
+        .expect(409);
+      expect(again.body.code).toBe('follow_up.already_done');
+      const timeline = JSON.stringify(
+        (await as('caseworker.pavlodar').get(`/api/applications/${family.id}/timeline`)).body,
+      );
+      expect(timeline).toContain('timeline.follow_up_recorded');
     });
   });
 });

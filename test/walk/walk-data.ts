@@ -2,6 +2,7 @@ import { todayInKazakhstan } from '@qonys/domain';
 import type { RunningApi } from '../support/api-process';
 import { bearer, regionIdByCode } from '../support/api-helpers';
 import { login } from '../support/auth';
+import { finished, pollRun } from '../support/job-runs';
 import { seedEveryList } from '../support/list-records';
 
 /**
@@ -12,8 +13,8 @@ import { seedEveryList } from '../support/list-records';
  * over all regions and may leave one of those lists empty), and one transfer request
  * from Pavlodar to Abai (docs/transfers.md), and a Pavlodar family's adaptation plan
  * with a referral to the region's adaptation centre (docs/integration-services.md),
- * and its relocation subsidy prepared once it arrives (docs/support-payments.md), which
- * the demo does not generate either.
+ * its arrival four months ago with the follow-up that brings, and its relocation subsidy
+ * prepared (docs/support-payments.md), which the demo does not generate either.
  */
 export const WALK_API_ENV = { DEMO_FAMILIES: '300', DEMO_SEED: '2026' };
 
@@ -80,9 +81,12 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
     period: todayInKazakhstan().slice(0, 7),
     consentToShare: true,
   });
-  // The family arrives and its relocation subsidy is prepared: a payment in this month's batch.
+  // The family arrived four months ago (its first follow-up is due) and its relocation
+  // subsidy is prepared: a payment in this month's batch.
+  const arrived = new Date(`${todayInKazakhstan()}T00:00:00Z`);
+  arrived.setUTCMonth(arrived.getUTCMonth() - 4);
   await call(pavlodar.accessToken, 'POST', `/settlements/${second.id}/arrival`, {
-    actualArrival: todayInKazakhstan(),
+    actualArrival: arrived.toISOString().slice(0, 10),
     version: second.version,
   });
   // By the admin: a payment belongs to the case's region, which need not be where the family settled.
@@ -92,4 +96,6 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
     type: 'relocation',
     date: todayInKazakhstan(),
   });
+  const run = await call<{ id: string }>(admin.accessToken, 'POST', '/jobs/outcome-follow-ups/runs', {});
+  await pollRun(api.url, admin, run.id, finished);
 }

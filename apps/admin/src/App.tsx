@@ -8,7 +8,7 @@ import { documentTypes } from './document-types';
 import { holidays } from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
 import { inclusionRequests } from './inclusion-requests';
-import { referrals, serviceProviders, serviceTypes } from './integration-services';
+import { followUps, referrals, serviceProviders, serviceTypes } from './integration-services';
 import { jobs } from './jobs';
 import { labourDemand } from './labour-demand';
 import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
@@ -69,6 +69,7 @@ export const App = () => (
       <Resource name="transfer-requests" {...transferRequests} />
       {/* Integration services after arrival */}
       <Resource name="referrals" {...referrals} />
+      <Resource name="follow-ups" {...followUps} />
       <Resource name="service-providers" {...serviceProviders} />
       <Resource name="support-payments" {...supportPayments} />
       <Resource name="payment-batches" {...paymentBatches} />

@@ -66,6 +66,13 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'service-providers': SETTLEMENT_WORK,
   'adaptation-plans': { caseworker: MANAGE, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
   referrals: { caseworker: MANAGE, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: 'list show edit' },
+  'follow-ups': {
+    caseworker: 'list show edit export',
+    regional_official: 'list show edit export',
+    admin: 'list show edit export',
+    auditor: READ_EXPORT,
+    provider_staff: NONE,
+  },
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -115,7 +122,7 @@ describe('grantFor', () => {
         'regional_official:dashboard',
         // setting their own region's quota; reading quotas stays nationwide (quotas service)
         'regional_official:quotas',
-        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments', 'payment-batches', 'service-providers', 'adaptation-plans', 'referrals'].flatMap((r) => [
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments', 'payment-batches', 'service-providers', 'adaptation-plans', 'referrals', 'follow-ups'].flatMap((r) => [
           `caseworker:${r}`,
           `regional_official:${r}`,
         ]),

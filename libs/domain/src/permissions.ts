@@ -35,6 +35,7 @@ export const RESOURCES = [
   'service-providers',
   'adaptation-plans',
   'referrals',
+  'follow-ups',
   'payment-batches',
   'jobs',
   'mfa-policies',
@@ -174,6 +175,13 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     auditor: { actions: READ_EXPORT, scope: 'all' },
     provider_staff: { actions: ['list', 'show', 'edit'], scope: 'own_provider' },
   },
+  // Outcome follow-ups after arrival: the staff of the region the family lives in record them.
+  'follow-ups': {
+    caseworker: { actions: ['list', 'show', 'edit', 'export'], scope: 'own_region' },
+    regional_official: { actions: ['list', 'show', 'edit', 'export'], scope: 'own_region' },
+    admin: { actions: ['list', 'show', 'edit', 'export'], scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
 };
 
 /** Resources whose rows name persons: reading any of them is reading personal data. */
@@ -187,6 +195,7 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
   'transfer-requests',
   'adaptation-plans',
   'referrals',
+  'follow-ups',
   'support-payments',
 ];
 

@@ -15,7 +15,12 @@ export const DEADLINE_KEYS = [
   'status_extension',
   'status_extension_window',
   'status_extension_limit',
+  'follow_up_first',
+  'follow_up_second',
+  'follow_up_third',
 ] as const;
+/** The three outcome follow-ups after arrival, in months (docs/integration-services.md). */
+export const FOLLOW_UP_KEYS = ['follow_up_first', 'follow_up_second', 'follow_up_third'] as const;
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
 
 /** Kinds of record a retention rule keeps for a time (docs/personal-data.md, Retention). */

@@ -29,7 +29,8 @@ export type ApplicationEventType = (typeof APPLICATION_EVENT_TYPES)[number];
 
 /** The caseworker queues of GET /api/applications?filter={"queue":…}. */
 /** `status_expiring`: approved cases whose status ends within the extension window (docs/status-clocks.md). */
-export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue', 'status_expiring'] as const;
+/** `follow_up_due`: families with an outcome follow-up due today or earlier, still open. */
+export const QUEUES = ['mine', 'unassigned', 'due_soon', 'overdue', 'status_expiring', 'follow_up_due'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 /** A running deadline this many working days away or fewer is "due soon" (the queue, the amber mark). */
@@ -159,6 +160,21 @@ export type PaymentState = (typeof PAYMENT_STATES)[number];
 /** A region's batch of a month: `open`, `sent` once its bank register is taken, `closed` when reconciled. */
 export const PAYMENT_BATCH_STATES = ['open', 'sent', 'closed'] as const;
 export type PaymentBatchState = (typeof PAYMENT_BATCH_STATES)[number];
+/** Outcome follow-ups after arrival (docs/integration-services.md, Follow-ups). */
+export const FOLLOW_UP_STATES = ['open', 'done'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+export const EMPLOYMENT_STATUSES = ['employed', 'self_employed', 'in_training', 'seeking_work', 'not_seeking'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+/** How the work was found. */
+export const EMPLOYMENT_ROUTES = ['career_centre', 'employer_subsidy', 'own_search', 'relatives', 'business_support', 'other'] as const;
+export type EmploymentRoute = (typeof EMPLOYMENT_ROUTES)[number];
+/** Kazakh language on the CEFR scale (KAZTEST reports by it). */
+export const LANGUAGE_LEVELS = ['none', 'a1', 'a2', 'b1', 'b2', 'c1'] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+/** The family's children of school age: all at school, some, none, or the family has none. */
+export const SCHOOLING_STATES = ['all', 'some', 'none', 'no_school_age'] as const;
+export type SchoolingState = (typeof SCHOOLING_STATES)[number];
+
 /** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
 export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
 export type JobRunState = (typeof JOB_RUN_STATES)[number];

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import StorefrontIcon from '@mui/icons-material/Storefront';
@@ -25,5 +26,11 @@ export const serviceProviders = {
 export const referrals = {
   list: lazy(() => import('./ReferralList')),
   icon: HandshakeIcon,
+  recordRepresentation: (record: { id: number }) => `№ ${record.id}`,
+};
+
+export const followUps = {
+  list: lazy(() => import('./FollowUpList')),
+  icon: EventRepeatIcon,
   recordRepresentation: (record: { id: number }) => `№ ${record.id}`,
 };

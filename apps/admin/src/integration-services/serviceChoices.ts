@@ -1,5 +1,10 @@
 import {
   ADAPTATION_SERVICES,
+  EMPLOYMENT_ROUTES,
+  EMPLOYMENT_STATUSES,
+  FOLLOW_UP_STATES,
+  LANGUAGE_LEVELS,
+  SCHOOLING_STATES,
   PROVIDER_KINDS,
   REFERRAL_CANCEL_REASONS,
   REFERRAL_FAILURE_REASONS,
@@ -24,3 +29,9 @@ export const REASON_CHOICES = {
   complete: choices(REFERRAL_FAILURE_REASONS, 'app.services.failure_reasons'),
   cancel: choices(REFERRAL_CANCEL_REASONS, 'app.services.cancel_reasons'),
 } as const;
+
+export const FOLLOW_UP_STATE_CHOICES = choices(FOLLOW_UP_STATES, 'app.services.follow_ups.states');
+export const EMPLOYMENT_CHOICES = choices(EMPLOYMENT_STATUSES, 'app.services.follow_ups.employment');
+export const EMPLOYMENT_ROUTE_CHOICES = choices(EMPLOYMENT_ROUTES, 'app.services.follow_ups.routes');
+export const LANGUAGE_LEVEL_CHOICES = choices(LANGUAGE_LEVELS, 'app.services.follow_ups.language_levels');
+export const SCHOOLING_CHOICES = choices(SCHOOLING_STATES, 'app.services.follow_ups.schooling');

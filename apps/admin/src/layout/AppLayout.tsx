@@ -71,7 +71,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'placement-weights',
     ],
   },
-  { label: 'app.menu.integration', resources: ['referrals', 'service-providers'] },
+  { label: 'app.menu.integration', resources: ['referrals', 'follow-ups', 'service-providers'] },
   {
     label: 'app.menu.reference_data',
     resources: [

@@ -59,6 +59,7 @@ export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementM
   planOfCase(applicationId: number): Promise<AdaptationPlanView | null>;
   addPlanItem(planId: number, item: { serviceTypeId: number; personId: number | null }): Promise<AdaptationPlanView>;
   stepReferral(id: number, body: { action: ReferralAction } & Record<string, unknown>): Promise<ReferralView>;
+  recordFollowUp(id: number, body: Record<string, unknown> & { version: number }): Promise<void>;
 }
 
 const rest = simpleRestProvider(API_URL, httpClient);
@@ -107,6 +108,9 @@ export const dataProvider: QonysDataProvider = {
   },
   addPlanItem: async (planId, item) =>
     (await post(`/adaptation-plans/${planId}/items`, item)).json as AdaptationPlanView,
+  recordFollowUp: async (id, body) => {
+    await post(`/follow-ups/${id}/record`, body);
+  },
   stepReferral: async (id, body) => (await post(`/referrals/${id}/transitions`, body)).json as ReferralView,
   disableMfa: async (password) => {
     await post('/auth/mfa/disable', { password });

@@ -58,6 +58,8 @@ import { Referral } from '../modules/integration-services/entities/referral.enti
 import { ServiceProvider } from '../modules/integration-services/entities/service-provider.entity';
 import { ServiceType } from '../modules/reference-data/entities/service-type.entity';
 import { SupportPayments1764000000027 } from './migrations/1764000000027-support-payments';
+import { OutcomeFollowUps1764000000028 } from './migrations/1764000000028-outcome-follow-ups';
+import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -100,6 +102,7 @@ export const ENTITIES = [
   Referral,
   PaymentBatch,
   SupportPayment,
+  OutcomeFollowUp,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -123,6 +126,7 @@ export const MIGRATIONS = [
   BenefitRules1764000000025,
   IntegrationServices1764000000026,
   SupportPayments1764000000027,
+  OutcomeFollowUps1764000000028,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

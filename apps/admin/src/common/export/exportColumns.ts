@@ -189,6 +189,18 @@ export const EXPORT_COLUMNS: Record<string, readonly (string | ExportColumn)[]> 
     'phone',
     'email',
   ],
+  'follow-ups': [
+    'applicationNumber',
+    'applicantName',
+    'round',
+    'dueDate',
+    translated('app.services.follow_ups.states')('state'),
+    translated('app.services.follow_ups.employment')('employment'),
+    translated('app.services.follow_ups.routes')('employmentRoute'),
+    translated('app.services.follow_ups.language_levels')('languageLevel'),
+    translated('app.services.follow_ups.schooling')('schooling'),
+    translated('app.settlements.housing')('housing'),
+  ],
   referrals: [
     'id',
     {

@@ -38,6 +38,7 @@ export const casesEn = {
       unassigned_anywhere: 'Unassigned',
       due_soon: 'Due in %{days} working days',
       status_expiring: 'Status expiring (extension window open)',
+      follow_up_due: 'Outcome follow-up due',
       overdue: 'Overdue',
     },
     deadline: {

@@ -37,6 +37,7 @@ export const casesKk: CaseMessages = {
       unassigned_anywhere: 'Тағайындалмағандар',
       due_soon: '%{days} жұмыс күнінде мерзімі бітетіндер',
       status_expiring: 'Мәртебе мерзімі бітуге жақын (ұзарту мерзімі ашық)',
+      follow_up_due: 'Нәтижені бақылау мерзімі келді',
       overdue: 'Мерзімі өткендер',
     },
     deadline: {

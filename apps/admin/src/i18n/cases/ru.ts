@@ -37,6 +37,7 @@ export const casesRu: CaseMessages = {
       unassigned_anywhere: 'Без исполнителя',
       due_soon: 'Срок в ближайшие %{days} рабочих дня',
       status_expiring: 'Статус истекает (открыт срок продления)',
+      follow_up_due: 'Пора проверить итоги',
       overdue: 'Просроченные',
     },
     deadline: {

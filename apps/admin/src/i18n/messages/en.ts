@@ -115,6 +115,8 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'transfer_request.decline': 'Transfer declined',
   'transfer_request.expire': 'Transfer request closed',
   'transfer_request.withdraw': 'Transfer request withdrawn',
+  'outcome_follow_up.create': 'Outcome follow-ups created',
+  'outcome_follow_up.record': 'Outcome follow-up recorded',
   'adaptation_plan.create': 'Adaptation plan started',
   'adaptation_plan.item_add': 'Service added to a plan',
   'referral.accept': 'Referral accepted',

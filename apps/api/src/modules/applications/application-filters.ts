@@ -21,7 +21,10 @@ export interface QueueParameters {
   queueExpiringBy: string;
 }
 
-/** `queue`: "my cases", "unassigned in my region", "due soon" (DUE_SOON_WORKING_DAYS), "overdue", "status expiring". */
+/**
+ * `queue`: "my cases", "unassigned in my region", "due soon" (DUE_SOON_WORKING_DAYS), "overdue",
+ * "status expiring", "outcome follow-up due".
+ */
 export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
   return {
     parse: (v) =>
@@ -47,6 +50,12 @@ export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
         case 'status_expiring':
           qb.andWhere(
             `${alias}.status = 'approved' AND ${alias}.status_valid_to >= :queueToday AND ${alias}.status_valid_to <= :queueExpiringBy`,
+          );
+          break;
+        case 'follow_up_due':
+          qb.andWhere(
+            `EXISTS (SELECT 1 FROM outcome_follow_up due_follow_up WHERE due_follow_up.application_id = ${alias}.id
+                       AND due_follow_up.state = 'open' AND due_follow_up.due_date <= :queueToday)`,
           );
           break;
       }

@@ -6,7 +6,10 @@ import { parseListQuery, type RawListQuery } from '../../common/list/list-query'
 import { PLAN_LIST } from './adaptation-plans.repository';
 import { AdaptationPlansService } from './adaptation-plans.service';
 import { AddPlanItemDto, StartPlanDto } from './dto/adaptation-plan.dto';
+import { RecordFollowUpDto } from './dto/follow-up.dto';
 import { CreateReferralDto, ReferralTransitionDto } from './dto/referral.dto';
+import { FOLLOW_UP_LIST } from './follow-ups.repository';
+import { FollowUpsService } from './follow-ups.service';
 import { ServiceProviderDto, UpdateServiceProviderDto } from './dto/service-provider.dto';
 import { REFERRAL_LIST } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
@@ -106,5 +109,32 @@ export class ReferralsController {
   @RequirePermission('referrals', 'edit')
   transition(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: ReferralTransitionDto) {
     return this.referrals.transition(ctx, id, dto);
+  }
+}
+
+@ApiTags('follow-ups')
+@ApiBearerAuth()
+@Controller('follow-ups')
+export class FollowUpsController {
+  constructor(private readonly followUps: FollowUpsService) {}
+
+  @Get()
+  @RequirePermission('follow-ups', 'list')
+  list(@Ctx() ctx: AuthedContext, @Query() query: RawListQuery) {
+    return this.followUps.list(ctx, parseListQuery(query, FOLLOW_UP_LIST));
+  }
+
+  @Get(':id')
+  @RequirePermission('follow-ups', 'show')
+  get(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number) {
+    return this.followUps.get(ctx, id);
+  }
+
+  /** The family's situation at the follow-up: employment and how, Kazakh, schooling, housing. */
+  @Post(':id/record')
+  @HttpCode(200)
+  @RequirePermission('follow-ups', 'edit')
+  record(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: RecordFollowUpDto) {
+    return this.followUps.record(ctx, id, dto);
   }
 }

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { AdaptationPlansRepository } from './adaptation-plans.repository';
 import { AdaptationPlansService } from './adaptation-plans.service';
+import { FollowUpsJob } from './follow-ups.job';
+import { FollowUpsRepository } from './follow-ups.repository';
+import { FollowUpsService } from './follow-ups.service';
 import {
   AdaptationPlansController,
+  FollowUpsController,
   ReferralsController,
   ServiceProvidersController,
 } from './integration-services.controller';
@@ -12,10 +17,10 @@ import { ReferralsService } from './referrals.service';
 import { ServiceProvidersRepository } from './service-providers.repository';
 import { ServiceProvidersService } from './service-providers.service';
 
-/** Integration services after arrival: providers, adaptation plans, referrals (docs/integration-services.md). */
+/** Integration services after arrival: providers, adaptation plans, referrals, outcome follow-ups (docs/integration-services.md). */
 @Module({
-  imports: [ReferenceDataModule],
-  controllers: [ServiceProvidersController, AdaptationPlansController, ReferralsController],
+  imports: [ReferenceDataModule, JobsModule],
+  controllers: [ServiceProvidersController, AdaptationPlansController, ReferralsController, FollowUpsController],
   providers: [
     ServiceProvidersRepository,
     ServiceProvidersService,
@@ -23,6 +28,9 @@ import { ServiceProvidersService } from './service-providers.service';
     AdaptationPlansService,
     ReferralsRepository,
     ReferralsService,
+    FollowUpsRepository,
+    FollowUpsService,
+    FollowUpsJob,
   ],
 })
 export class IntegrationServicesModule {}
