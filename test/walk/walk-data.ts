@@ -2,6 +2,8 @@ import { todayInKazakhstan } from '@qonys/domain';
 import type { RunningApi } from '../support/api-process';
 import { bearer, regionIdByCode } from '../support/api-helpers';
 import { login } from '../support/auth';
+import { insertApprovedCase } from '../support/case-records';
+import { includeInQuota } from '../support/inclusion';
 import { finished, pollRun } from '../support/job-runs';
 import { seedEveryList } from '../support/list-records';
 
@@ -39,7 +41,7 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
     call<Planned[]>(
       token,
       'GET',
-      `/settlements?filter=${encodeURIComponent(JSON.stringify({ status: 'planned', ...filter }))}`,
+      `/settlements?range=[0,499]&filter=${encodeURIComponent(JSON.stringify({ status: 'planned', ...filter }))}`,
     );
   const ask = (token: string, settlement: Planned, regionId: number) =>
     call<{ id: number; version: number }>(token, 'POST', `/settlements/${settlement.id}/move`, {
@@ -60,8 +62,20 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
   await ask(abai.accessToken, moved, pavlodarId);
 
   // Another Pavlodar family's plan, an information session referred to the centre where provider.pavlodar works.
-  const [, second] = await planned(pavlodar.accessToken, { regionId: pavlodarId });
-  if (!second) throw new Error('walk data: no second planned settlement in Pavlodar');
+  // A family of a Pavlodar case included in Pavlodar's quota: its plan and support are Pavlodar's.
+  const caseworker = await login(api.url, 'caseworker.pavlodar');
+  const settling = await insertApprovedCase(api.databaseUrl, {
+    regionId: pavlodarId,
+    family: [
+      { surname: 'Бейімделеров', givenName: 'Ғалымжан', birthDate: '1982-05-14', sex: 'M' },
+      { surname: 'Бейімделерова', givenName: 'Әйгерім', birthDate: '1985-09-03', sex: 'F', relation: 'spouse' },
+    ],
+  });
+  await includeInQuota(api.url, { caseworker, official: pavlodar }, settling.id, pavlodarId, {
+    arrived: false,
+    adaptationServices: ['information', 'language_course'],
+  });
+  const [second] = await planned(pavlodar.accessToken, { applicationId: settling.id });
   const plan = await call<{ id: number }>(pavlodar.accessToken, 'POST', '/adaptation-plans', {
     applicationId: second.applicationId,
   });
@@ -89,13 +103,12 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
     actualArrival: arrived.toISOString().slice(0, 10),
     version: second.version,
   });
-  // By the admin: a payment belongs to the case's region, which need not be where the family settled.
-  const admin = await login(api.url, 'admin');
-  await call(admin.accessToken, 'POST', '/support-payments', {
+  await call(pavlodar.accessToken, 'POST', '/support-payments', {
     applicationId: second.applicationId,
     type: 'relocation',
     date: todayInKazakhstan(),
   });
+  const admin = await login(api.url, 'admin');
   const run = await call<{ id: string }>(admin.accessToken, 'POST', '/jobs/outcome-follow-ups/runs', {});
   await pollRun(api.url, admin, run.id, finished);
 }

@@ -33,7 +33,16 @@ const DATA_KEYS = new Set([
   ...NAME_KEYS.map((key) => `${key}Latin`),
   ...['fullName', 'assignedToName', 'username', 'applicantName', 'comment', 'fileName'],
   ...['legalAct', 'reason', 'occupation', 'source'],
+  ...['providerName', 'personName', 'note', 'providerNotes'],
 ]);
+/**
+ * Keys that are typed data only in some answers: a provider's `name` and address, a
+ * referral's contact `name` (a job's `name` is a code).
+ */
+const DATA_KEYS_OF_PATH: Record<string, readonly string[]> = {
+  '/api/service-providers': ['name', 'address'],
+  '/api/referrals': ['name'],
+};
 
 /** react-admin's and the admin's translation keys, shown raw when a message is missing. */
 const RAW_KEY = /\b(?:ra|app|resources)\.[a-z][\w-]*(?:\.[\w-]+)+/g;
@@ -51,15 +60,20 @@ const FIRST_ROW_TARGET =
 /** Clicks on the first row before the walk counts it as unopenable: a busy machine may swallow one. */
 const ROW_CLICKS = 3;
 
-const wordsOfData = (value: unknown, into: Set<string>, key?: string): void => {
+const wordsOfData = (value: unknown, into: Set<string>, keys: ReadonlySet<string>, key?: string): void => {
   if (typeof value === 'string') {
-    if (key !== undefined && DATA_KEYS.has(key))
+    if (key !== undefined && keys.has(key))
       for (const word of value.match(/\p{L}+/gu) ?? []) into.add(word.toLowerCase());
   } else if (Array.isArray(value)) {
-    for (const item of value) wordsOfData(item, into, key);
+    for (const item of value) wordsOfData(item, into, keys, key);
   } else if (typeof value === 'object' && value !== null) {
-    for (const [name, item] of Object.entries(value)) wordsOfData(item, into, name);
+    for (const [name, item] of Object.entries(value)) wordsOfData(item, into, keys, name);
   }
+};
+
+const dataKeysOf = (path: string): ReadonlySet<string> => {
+  const extra = Object.entries(DATA_KEYS_OF_PATH).find(([prefix]) => path.startsWith(prefix))?.[1];
+  return extra ? new Set([...DATA_KEYS, ...extra]) : DATA_KEYS;
 };
 
 export interface WalkResult {
@@ -95,7 +109,7 @@ export async function walk(
   const page = await context.newPage();
   const dataWords = new Set<string>();
   // The signed-in user's name and username, in the app bar and on the account page.
-  wordsOfData(job.session, dataWords);
+  wordsOfData(job.session, dataWords, DATA_KEYS);
   let inFlight = 0;
   let lastActivity = Date.now();
   const pending: Promise<void>[] = [];
@@ -137,7 +151,7 @@ export async function walk(
           .json()
           .catch(again)
           .then(
-            (body: unknown) => wordsOfData(body, dataWords),
+            (body: unknown) => wordsOfData(body, dataWords, dataKeysOf(url.pathname)),
             // Said, so a name then flagged as a foreign word is not mistaken for a defect of the screen.
             (error: unknown) => {
               note(

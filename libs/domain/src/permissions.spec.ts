@@ -30,7 +30,7 @@ const CASE_WORK = { caseworker: MANAGE, regional_official: READ, admin: MANAGE, 
 const EXPECTED: Record<Resource, Record<Role, string>> = {
   dashboard: { caseworker: 'show', regional_official: 'show', admin: 'show', auditor: 'show', provider_staff: NONE },
   users: { caseworker: NONE, regional_official: NONE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
-  regions: REFERENCE_DATA,
+  regions: { ...REFERENCE_DATA, provider_staff: READ },
   'mci-rates': REFERENCE_DATA,
   holidays: REFERENCE_DATA,
   deadlines: REFERENCE_DATA,

@@ -102,7 +102,8 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: MANAGE, scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
   },
-  regions: referenceData,
+  // A provider's staff see their provider's region too (their account page names it).
+  regions: { ...referenceData, provider_staff: { actions: READ, scope: 'all' } },
   'mci-rates': referenceData,
   holidays: referenceData,
   deadlines: referenceData,

@@ -41,10 +41,15 @@ const ProviderInputs = () => {
       <ArrayInput source="services">
         <SimpleFormIterator inline disableReordering>
           <ReferenceInput source="serviceTypeId" reference="service-types" perPage={200}>
-            <SelectInput optionText={(type) => name(type)} validate={required()} />
+            <SelectInput
+              optionText={(type) => name(type)}
+              validate={required()}
+              label="resources.service-providers.fields.serviceTypeId"
+            />
           </ReferenceInput>
           <NumberInput
             source="placesPerMonth"
+            label="resources.service-providers.fields.placesPerMonth"
             validate={[required(), integer, minValue(0), maxValue(100_000)]}
             step={1}
           />

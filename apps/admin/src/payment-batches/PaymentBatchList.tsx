@@ -1,6 +1,7 @@
-import { DataTable, DateField, List, NumberField, SelectField, SelectInput } from 'react-admin';
+import { DataTable, List, NumberField, SelectField, SelectInput } from 'react-admin';
 import { ListActions } from '../common/ListActions';
 import { useRegionNames } from '../quotas/useRegionNames';
+import { MonthField } from '../common/MonthField';
 import { batchStateChoices } from '../support-payments/paymentChoices';
 
 /** Batches of the user's reach, the latest month first, with the totals that go out. */
@@ -13,7 +14,7 @@ export const PaymentBatchList = () => {
     >
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="month">
-          <DateField source="month" options={{ year: 'numeric', month: 'long' }} />
+          <MonthField source="month" />
         </DataTable.Col>
         <DataTable.Col source="regionId" render={(record: { regionId: number }) => nameOf(record.regionId)} />
         <DataTable.Col source="state">

@@ -21,6 +21,7 @@ import {
 import { PAYMENT_STATES } from '@qonys/domain';
 import { saveFile } from '../common/saveFile';
 import type { QonysDataProvider } from '../providers/dataProvider';
+import { MonthField } from '../common/MonthField';
 import { batchStateChoices } from '../support-payments/paymentChoices';
 
 interface BatchRecord {
@@ -28,7 +29,8 @@ interface BatchRecord {
   month: string;
   state: string;
   version: number;
-  states: Record<string, number>;
+  /** Absent from the list row the show page may render first. */
+  states?: Record<string, number>;
 }
 
 /** The register, the bank's result and closing: for those who may send the region's payments. */
@@ -55,7 +57,7 @@ const BatchActions = () => {
       saveFile(file.blob, file.fileName ?? `register.${format}`);
     });
   return (
-    <TopToolbar>
+    <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
       {(['csv', 'xlsx'] as const).map((format) => (
         <Button key={format} size="small" startIcon={<DownloadIcon />} onClick={() => void download(format)}>
           {translate('app.payments.register', { format: format.toUpperCase() })}
@@ -95,15 +97,15 @@ export const PaymentBatchShow = () => {
   return (
     <Show actions={<BatchActions />}>
       <SimpleShowLayout>
-        <DateField source="month" options={{ year: 'numeric', month: 'long' }} />
+        <MonthField source="month" />
         <SelectField source="state" choices={batchStateChoices} />
         <NumberField source="count" />
         <NumberField source="amountKzt" />
         <FunctionField<BatchRecord>
           source="states"
           render={(record) =>
-            PAYMENT_STATES.filter((state) => record.states[state])
-              .map((state) => `${translate(`app.payments.states.${state}`)}: ${record.states[state]}`)
+            PAYMENT_STATES.filter((state) => record.states?.[state])
+              .map((state) => `${translate(`app.payments.states.${state}`)}: ${record.states?.[state]}`)
               .join(' · ') || '—'
           }
         />

@@ -24,6 +24,7 @@ export const jobsEn = {
         'audit-checkpoint': 'Audit checkpoint',
         retention: 'Retention',
         'status-expiry': 'Status expiry',
+        'outcome-follow-ups': 'Outcome follow-ups',
       },
     },
   },

@@ -151,6 +151,9 @@ export const servicesEn = {
     'service-types': {
       name: 'Service type |||| Service types',
       fields: {
+        createdAt: 'Created',
+        updatedAt: 'Updated',
+        version: 'Version',
         code: 'Code',
         serviceGroup: 'Group',
         audience: 'For whom',
@@ -168,6 +171,9 @@ export const servicesEn = {
     'service-providers': {
       name: 'Service provider |||| Service providers',
       fields: {
+        createdAt: 'Created',
+        updatedAt: 'Updated',
+        version: 'Version',
         name: 'Name',
         kind: 'Kind',
         regionId: 'Region',

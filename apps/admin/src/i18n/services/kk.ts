@@ -150,6 +150,9 @@ export const servicesKk: ServiceMessages = {
     'service-types': {
       name: 'Қызмет түрі |||| Қызмет түрлері',
       fields: {
+        createdAt: 'Құрылған уақыты',
+        updatedAt: 'Өзгертілген уақыты',
+        version: 'Нұсқасы',
         code: 'Коды',
         serviceGroup: 'Тобы',
         audience: 'Кімге',
@@ -167,6 +170,9 @@ export const servicesKk: ServiceMessages = {
     'service-providers': {
       name: 'Қызмет көрсетуші |||| Қызмет көрсетушілер',
       fields: {
+        createdAt: 'Құрылған уақыты',
+        updatedAt: 'Өзгертілген уақыты',
+        version: 'Нұсқасы',
         name: 'Атауы',
         kind: 'Түрі',
         regionId: 'Өңір',

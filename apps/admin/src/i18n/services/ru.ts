@@ -150,6 +150,9 @@ export const servicesRu: ServiceMessages = {
     'service-types': {
       name: 'Вид услуги |||| Виды услуг',
       fields: {
+        createdAt: 'Создано',
+        updatedAt: 'Изменено',
+        version: 'Версия',
         code: 'Код',
         serviceGroup: 'Группа',
         audience: 'Для кого',
@@ -167,6 +170,9 @@ export const servicesRu: ServiceMessages = {
     'service-providers': {
       name: 'Поставщик услуг |||| Поставщики услуг',
       fields: {
+        createdAt: 'Создано',
+        updatedAt: 'Изменено',
+        version: 'Версия',
         name: 'Название',
         kind: 'Вид',
         regionId: 'Регион',
