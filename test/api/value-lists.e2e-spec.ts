@@ -25,6 +25,7 @@ import {
   LEDGER_KINDS,
   LEGAL_GROUND_KINDS,
   PAYMENT_BATCH_STATES,
+  PAYMENT_CANCEL_REASONS,
   PAYMENT_STATES,
   PLACEMENT_WEIGHT_KEYS,
   PROVIDER_KINDS,
@@ -105,6 +106,7 @@ const LISTS: [string, string, readonly string[]][] = [
   ['payment_batch', 'state', PAYMENT_BATCH_STATES],
   ['support_payment', 'kind', BENEFIT_KINDS],
   ['support_payment', 'state', PAYMENT_STATES],
+  ['support_payment', 'cancel_reason', PAYMENT_CANCEL_REASONS],
 ];
 
 describe('value lists: the migrated database and libs/domain agree', () => {

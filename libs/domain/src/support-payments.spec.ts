@@ -18,6 +18,10 @@ const EXPECTED: Record<PaymentAction, [PaymentState, PaymentState][]> = {
   pay: [['sent', 'paid']],
   fail: [['sent', 'failed']],
   reconcile: [['paid', 'reconciled']],
+  cancel: [
+    ['draft', 'cancelled'],
+    ['approved', 'cancelled'],
+  ],
 };
 
 describe('support payment states', () => {
@@ -28,10 +32,11 @@ describe('support payment states', () => {
     }
   });
 
-  it('leaves failed and reconciled payments where they are', () => {
+  it('leaves failed, reconciled and cancelled payments where they are', () => {
     for (const action of PAYMENT_ACTIONS) {
       expect(nextPaymentState('failed', action)).toBeNull();
       expect(nextPaymentState('reconciled', action)).toBeNull();
+      expect(nextPaymentState('cancelled', action)).toBeNull();
     }
   });
 
@@ -58,6 +63,10 @@ describe('four-eyes', () => {
     expect(mayApprove(7, 7)).toBe(false);
     expect(mayApprove(7, 8)).toBe(true);
   });
+
+  it('lets any official approve what the system prepared', () => {
+    expect(mayApprove(null, 8)).toBe(true);
+  });
 });
 
 describe('payment batches', () => {
@@ -68,7 +77,7 @@ describe('payment batches', () => {
   });
 
   it('close once sent and every payment has the bank’s answer', () => {
-    expect(batchMayClose('sent', ['paid', 'failed', 'reconciled'])).toBe(true);
+    expect(batchMayClose('sent', ['paid', 'failed', 'reconciled', 'cancelled'])).toBe(true);
     expect(batchMayClose('sent', [])).toBe(true);
     expect(batchMayClose('open', ['paid'])).toBe(false);
     expect(batchMayClose('closed', ['reconciled'])).toBe(false);

@@ -7,16 +7,18 @@ import type { PaymentBatchState, PaymentState } from './value-lists';
  * ```
  * draft ─approve→ approved ─send→ sent ─pay→ paid ─reconcile→ reconciled
  *                                   └─fail→ failed
+ * draft | approved ─cancel(reason)→ cancelled
  * batch: open ─send→ sent ─close→ closed
  * ```
  *
  * A payment is approved by someone other than who prepared it (four-eyes), sent when
  * its batch's bank register is taken, paid or failed by the bank's result, and
- * reconciled when its batch is closed. A failed payment stays failed: a new one may be
- * prepared for the same entitlement.
+ * reconciled when its batch is closed. A failed or cancelled payment stays so: a new one
+ * may be prepared for the same entitlement. A payment the system prepared (a rent
+ * instalment) has no preparer; any official who may approve it does.
  */
 
-export const PAYMENT_ACTIONS = ['approve', 'send', 'pay', 'fail', 'reconcile'] as const;
+export const PAYMENT_ACTIONS = ['approve', 'send', 'pay', 'fail', 'reconcile', 'cancel'] as const;
 export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];
 
 /** The states each action leaves and the state it reaches. */
@@ -28,6 +30,7 @@ export const PAYMENT_TRANSITIONS: Readonly<
   pay: { from: ['sent'], to: 'paid' },
   fail: { from: ['sent'], to: 'failed' },
   reconcile: { from: ['paid'], to: 'reconciled' },
+  cancel: { from: ['draft', 'approved'], to: 'cancelled' },
 });
 
 /** The state `action` moves a payment in `state` to, or null when it may not. */
@@ -36,8 +39,8 @@ export function nextPaymentState(state: PaymentState, action: PaymentAction): Pa
   return transition.from.includes(state) ? transition.to : null;
 }
 
-/** Four-eyes: whoever prepared a payment may not approve it. */
-export const mayApprove = (preparedBy: number, approverId: number): boolean => preparedBy !== approverId;
+/** Four-eyes: whoever prepared a payment may not approve it (null: the system prepared it). */
+export const mayApprove = (preparedBy: number | null, approverId: number): boolean => preparedBy !== approverId;
 
 /** A batch takes new payments until it is closed. */
 export const batchTakesPayments = (state: PaymentBatchState): boolean => state !== 'closed';
@@ -47,7 +50,8 @@ export const batchTakesPayments = (state: PaymentBatchState): boolean => state !
  * for approval, for the register or for the bank's result.
  */
 export const batchMayClose = (state: PaymentBatchState, paymentStates: readonly PaymentState[]): boolean =>
-  state === 'sent' && paymentStates.every((s) => s === 'paid' || s === 'failed' || s === 'reconciled');
+  state === 'sent' &&
+  paymentStates.every((s) => s === 'paid' || s === 'failed' || s === 'reconciled' || s === 'cancelled');
 
 /** The bank's answer for one payment, as the result file states it. */
 export const BANK_RESULT_STATUSES = ['paid', 'failed'] as const;

@@ -107,7 +107,15 @@ export type TransferKind = (typeof TRANSFER_KINDS)[number];
 /** `requested` until the receiving region decides, the requester withdraws, or the family's place changes (`expired`). */
 export const TRANSFER_STATES = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
-export const TRANSFER_REASONS = ['relatives', 'housing', 'employment', 'health', 'family_request', 'quota_balance', 'other'] as const;
+export const TRANSFER_REASONS = [
+  'relatives',
+  'housing',
+  'employment',
+  'health',
+  'family_request',
+  'quota_balance',
+  'other',
+] as const;
 export type TransferReason = (typeof TRANSFER_REASONS)[number];
 // Integration services after arrival (docs/integration-services.md)
 /** The law's groups of adaptation and integration services (Law on Population Migration art. 1). */
@@ -155,8 +163,11 @@ export const REFERRAL_CANCEL_REASONS = ['family_declined', 'moved_away', 'no_lon
 export type ReferralCancelReason = (typeof REFERRAL_CANCEL_REASONS)[number];
 
 // Support payments (docs/support-payments.md, Payments; the machine in support-payments.ts)
-export const PAYMENT_STATES = ['draft', 'approved', 'sent', 'paid', 'failed', 'reconciled'] as const;
+export const PAYMENT_STATES = ['draft', 'approved', 'sent', 'paid', 'failed', 'reconciled', 'cancelled'] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
+/** Why a payment not yet sent was cancelled; `status_ended`: the family's status ended first (citizenship). */
+export const PAYMENT_CANCEL_REASONS = ['prepared_in_error', 'not_eligible', 'status_ended'] as const;
+export type PaymentCancelReason = (typeof PAYMENT_CANCEL_REASONS)[number];
 /** A region's batch of a month: `open`, `sent` once its bank register is taken, `closed` when reconciled. */
 export const PAYMENT_BATCH_STATES = ['open', 'sent', 'closed'] as const;
 export type PaymentBatchState = (typeof PAYMENT_BATCH_STATES)[number];
@@ -166,7 +177,14 @@ export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 export const EMPLOYMENT_STATUSES = ['employed', 'self_employed', 'in_training', 'seeking_work', 'not_seeking'] as const;
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 /** How the work was found. */
-export const EMPLOYMENT_ROUTES = ['career_centre', 'employer_subsidy', 'own_search', 'relatives', 'business_support', 'other'] as const;
+export const EMPLOYMENT_ROUTES = [
+  'career_centre',
+  'employer_subsidy',
+  'own_search',
+  'relatives',
+  'business_support',
+  'other',
+] as const;
 export type EmploymentRoute = (typeof EMPLOYMENT_ROUTES)[number];
 /** Kazakh language on the CEFR scale (KAZTEST reports by it). */
 export const LANGUAGE_LEVELS = ['none', 'a1', 'a2', 'b1', 'b2', 'c1'] as const;

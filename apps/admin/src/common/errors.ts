@@ -21,6 +21,7 @@ const PARAM_LABELS: Record<string, string> = {
   transferState: 'app.transfers.states',
   benefitKind: 'app.benefit_kinds',
   paymentState: 'app.payments.states',
+  paymentCancelReason: 'app.payments.cancel_reasons',
   batchState: 'app.payments.batch_states',
 };
 

@@ -1,3 +1,4 @@
+import type { PaymentCancelReason } from '@qonys/domain';
 import { apiFetch, apiFetchFile, type DownloadedFile } from './httpClient';
 
 const post = (path: string, body: unknown) => apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
@@ -13,6 +14,7 @@ export interface BankResultSummary {
 /** The support payment and batch calls beyond react-admin's CRUD (docs/support-payments.md). */
 export interface PaymentMethods {
   approvePayment(paymentId: number, version: number): Promise<unknown>;
+  cancelPayment(paymentId: number, version: number, reason: PaymentCancelReason): Promise<unknown>;
   /** Taking the register hands the batch's approved payments to the bank. */
   getPaymentRegister(batchId: number, format: 'csv' | 'xlsx'): Promise<DownloadedFile>;
   importBankResult(batchId: number, file: File): Promise<BankResultSummary>;
@@ -22,6 +24,8 @@ export interface PaymentMethods {
 export const paymentMethods: PaymentMethods = {
   approvePayment: async (paymentId, version) =>
     (await post(`/support-payments/${id(paymentId)}/approve`, { version })).json,
+  cancelPayment: async (paymentId, version, reason) =>
+    (await post(`/support-payments/${id(paymentId)}/cancel`, { version, reason })).json,
   getPaymentRegister: (batchId, format) => apiFetchFile(`/payment-batches/${id(batchId)}/register?format=${format}`),
   importBankResult: async (batchId, file) => {
     const body = new FormData();

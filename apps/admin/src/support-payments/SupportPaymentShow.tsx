@@ -8,9 +8,21 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { ApprovePaymentButton } from './ApprovePaymentButton';
-import { benefitKindChoices, paymentStateChoices } from './paymentChoices';
+import { CancelPaymentButton } from './CancelPaymentButton';
+import { benefitKindChoices, paymentCancelReasonChoices, paymentStateChoices } from './paymentChoices';
+
+/** Who prepared the payment: a user, or the system for a rent instalment. */
+// `source` names the label SimpleShowLayout gives it.
+const PreparedByField = (_props: { source: string }) => {
+  const record = useRecordContext<{ preparedBy: number | null }>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return <>{record.preparedBy ?? translate('app.payments.prepared_by_system')}</>;
+};
 
 /** One payment with the computation it was prepared with (never rewritten by a later rule or MCI). */
 export const SupportPaymentShow = () => (
@@ -18,6 +30,7 @@ export const SupportPaymentShow = () => (
     actions={
       <TopToolbar>
         <ApprovePaymentButton />
+        <CancelPaymentButton />
       </TopToolbar>
     }
   >
@@ -36,13 +49,15 @@ export const SupportPaymentShow = () => (
       <NumberField source="priceKzt" emptyText="—" />
       <NumberField source="amountKzt" />
       <ReferenceField source="batchId" reference="payment-batches" link="show" />
-      <TextField source="preparedBy" />
+      <PreparedByField source="preparedBy" />
       <TextField source="approvedBy" emptyText="—" />
       <DateField source="approvedAt" showTime emptyText="—" />
       <DateField source="sentAt" showTime emptyText="—" />
       <DateField source="paidAt" showTime emptyText="—" />
       <TextField source="bankReference" emptyText="—" />
       <TextField source="failureCode" emptyText="—" />
+      <DateField source="cancelledAt" showTime emptyText="—" />
+      <SelectField source="cancelReason" choices={paymentCancelReasonChoices} emptyText="—" />
     </SimpleShowLayout>
   </Show>
 );

@@ -59,6 +59,7 @@ import { ServiceProvider } from '../modules/integration-services/entities/servic
 import { ServiceType } from '../modules/reference-data/entities/service-type.entity';
 import { SupportPayments1764000000027 } from './migrations/1764000000027-support-payments';
 import { OutcomeFollowUps1764000000028 } from './migrations/1764000000028-outcome-follow-ups';
+import { RentInstalments1764000000029 } from './migrations/1764000000029-rent-instalments';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -127,6 +128,7 @@ export const MIGRATIONS = [
   IntegrationServices1764000000026,
   SupportPayments1764000000027,
   OutcomeFollowUps1764000000028,
+  RentInstalments1764000000029,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

@@ -24,6 +24,7 @@ export const jobsEn = {
         'audit-checkpoint': 'Audit checkpoint',
         retention: 'Retention',
         'status-expiry': 'Status expiry',
+        'rent-instalments': 'Rent instalments',
         'outcome-follow-ups': 'Outcome follow-ups',
       },
     },

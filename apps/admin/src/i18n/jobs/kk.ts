@@ -26,6 +26,7 @@ export const jobsKk: JobMessages = {
         'audit-checkpoint': 'Аудит журналының бақылау нүктесі',
         retention: 'Сақтау мерзімі',
         'status-expiry': 'Мәртебе мерзімінің өтуі',
+        'rent-instalments': 'Жалдау төлемдері',
         'outcome-follow-ups': 'Нәтижені бақылаулар',
       },
     },

@@ -26,6 +26,7 @@ export const jobsRu: JobMessages = {
         'audit-checkpoint': 'Контрольная точка журнала аудита',
         retention: 'Сроки хранения',
         'status-expiry': 'Истечение статусов',
+        'rent-instalments': 'Платежи за аренду',
         'outcome-follow-ups': 'Проверки итогов',
       },
     },

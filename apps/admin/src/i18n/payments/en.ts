@@ -12,7 +12,17 @@ export const paymentsEn = {
         paid: 'Paid',
         failed: 'Failed at the bank',
         reconciled: 'Reconciled',
+        cancelled: 'Cancelled',
       },
+      cancel_reasons: {
+        prepared_in_error: 'Prepared in error',
+        not_eligible: 'The family is not eligible',
+        status_ended: 'The status ended (citizenship)',
+      },
+      cancel: 'Cancel the payment',
+      cancel_reason: 'Reason',
+      cancelled: 'The payment is cancelled',
+      prepared_by_system: 'System (rent instalment)',
       batch_states: {
         open: 'Open',
         sent: 'Register sent',
@@ -57,6 +67,8 @@ export const paymentsEn = {
         paidAt: 'Paid',
         bankReference: 'Bank reference',
         failureCode: 'Bank’s reason of failure',
+        cancelledAt: 'Cancelled',
+        cancelReason: 'Reason of cancellation',
       },
     },
     'payment-batches': {

@@ -11,7 +11,17 @@ export const paymentsKk: PaymentMessages = {
         paid: 'Төленді',
         failed: 'Банкте өтпеді',
         reconciled: 'Салыстырылды',
+        cancelled: 'Күші жойылды',
       },
+      cancel_reasons: {
+        prepared_in_error: 'Қате дайындалған',
+        not_eligible: 'Отбасының құқығы жоқ',
+        status_ended: 'Мәртебе тоқтатылды (азаматтық)',
+      },
+      cancel: 'Төлемнің күшін жою',
+      cancel_reason: 'Себебі',
+      cancelled: 'Төлемнің күші жойылды',
+      prepared_by_system: 'Жүйе (жалдау төлемі)',
       batch_states: {
         open: 'Ашық',
         sent: 'Тізілім жіберілді',
@@ -56,6 +66,8 @@ export const paymentsKk: PaymentMessages = {
         paidAt: 'Төленген уақыты',
         bankReference: 'Банк анықтамасы',
         failureCode: 'Банктің бас тарту себебі',
+        cancelledAt: 'Күші жойылған уақыты',
+        cancelReason: 'Күшін жою себебі',
       },
     },
     'payment-batches': {

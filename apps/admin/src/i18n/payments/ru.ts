@@ -11,7 +11,17 @@ export const paymentsRu: PaymentMessages = {
         paid: 'Выплачен',
         failed: 'Не прошёл в банке',
         reconciled: 'Сверен',
+        cancelled: 'Отменён',
       },
+      cancel_reasons: {
+        prepared_in_error: 'Подготовлен по ошибке',
+        not_eligible: 'Семья не имеет права',
+        status_ended: 'Статус прекращён (гражданство)',
+      },
+      cancel: 'Отменить платёж',
+      cancel_reason: 'Причина',
+      cancelled: 'Платёж отменён',
+      prepared_by_system: 'Система (платёж за аренду)',
       batch_states: {
         open: 'Открыт',
         sent: 'Реестр отправлен',
@@ -56,6 +66,8 @@ export const paymentsRu: PaymentMessages = {
         paidAt: 'Выплачен',
         bankReference: 'Референс банка',
         failureCode: 'Причина отказа банка',
+        cancelledAt: 'Отменён',
+        cancelReason: 'Причина отмены',
       },
     },
     'payment-batches': {

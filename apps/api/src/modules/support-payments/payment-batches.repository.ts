@@ -82,13 +82,13 @@ export class PaymentBatchesRepository {
     return { batch, created: inserted.length > 0 };
   }
 
-  /** Counts the batch's payments that go out (all but the failed) into its totals; the caller holds its lock. */
+  /** Counts the batch's payments that go out (all but the failed and cancelled) into its totals; the caller holds its lock. */
   async refreshTotals(manager: EntityManager, batchId: number): Promise<PaymentBatch> {
     await manager.query(
       `UPDATE payment_batch b
           SET count = t.count, amount_kzt = t.amount, updated_at = now()
          FROM (SELECT count(*)::int AS count, coalesce(sum(amount_kzt), 0) AS amount
-                 FROM support_payment WHERE batch_id = $1 AND state <> 'failed') t
+                 FROM support_payment WHERE batch_id = $1 AND state NOT IN ('failed', 'cancelled')) t
         WHERE b.id = $1`,
       [batchId],
     );

@@ -11,7 +11,7 @@ import type { SupportPayment } from './entities/support-payment.entity';
 export interface PaymentChange {
   before: SupportPayment | null;
   after: SupportPayment;
-  action: 'create' | 'approve' | 'send' | 'pay' | 'fail' | 'reconcile';
+  action: 'create' | 'approve' | 'send' | 'pay' | 'fail' | 'reconcile' | 'cancel';
   timeline: MessageCode;
   params?: MessageParams;
 }
@@ -38,6 +38,8 @@ const FIELDS = [
   'paidAt',
   'bankReference',
   'failureCode',
+  'cancelledAt',
+  'cancelReason',
 ];
 
 /** Writes what happened to payments on their cases' timelines and in the audit log, in the caller's transaction. */

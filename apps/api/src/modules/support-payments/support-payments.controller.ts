@@ -4,7 +4,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
 import { CalculateEntitlementDto } from './dto/calculate.dto';
-import { CreatePaymentDto, PaymentVersionDto } from './dto/payment.dto';
+import { CancelPaymentDto, CreatePaymentDto, PaymentVersionDto } from './dto/payment.dto';
 import { PAYMENT_LIST } from './support-payments.repository';
 import { SupportPaymentsService } from './support-payments.service';
 
@@ -46,5 +46,13 @@ export class SupportPaymentsController {
   @RequirePermission('support-payments', 'edit')
   approve(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: PaymentVersionDto) {
     return this.payments.approve(ctx, id, dto.version);
+  }
+
+  /** A payment not yet sent, cancelled with its reason. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequirePermission('support-payments', 'edit')
+  cancel(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: CancelPaymentDto) {
+    return this.payments.cancel(ctx, id, dto);
   }
 }

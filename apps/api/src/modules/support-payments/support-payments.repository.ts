@@ -63,10 +63,10 @@ export class SupportPaymentsRepository {
   }
 
   /**
-   * Whether the family arrived, inside the quota of `year`, in a region that was a
-   * settlement region of that year.
+   * Whether the family arrived, inside a year's quota, in a region that was a settlement
+   * region of that year; support goes on into the next year (rent runs 12 months).
    */
-  async settledInSettlementRegion(manager: EntityManager, applicationId: number, year: number): Promise<boolean> {
+  async settledInSettlementRegion(manager: EntityManager, applicationId: number): Promise<boolean> {
     const [row] = await manager.query<{ settled: boolean }[]>(
       `SELECT EXISTS (
          SELECT 1 FROM settlement s
@@ -74,9 +74,9 @@ export class SupportPaymentsRepository {
            JOIN quota q ON q.id = r.quota_id
            JOIN region g ON g.id = s.region_id
           WHERE s.application_id = $1 AND s.status = 'arrived' AND r.status = 'settled'
-            AND q.year = $2 AND $2 = ANY (g.settlement_years)
+            AND q.year = ANY (g.settlement_years)
        ) AS settled`,
-      [applicationId, year],
+      [applicationId],
     );
     return row.settled;
   }
@@ -128,7 +128,7 @@ export class SupportPaymentsRepository {
   }
 
   /**
-   * The payment that already covers this entitlement, failed ones aside: any of a
+   * The payment that already covers this entitlement, failed and cancelled ones aside: any of a
    * one-off kind on the case, or a rent payment of the same month.
    */
   async covering(
@@ -139,12 +139,50 @@ export class SupportPaymentsRepository {
   ): Promise<number | null> {
     const [row] = await manager.query<{ id: number }[]>(
       `SELECT id FROM support_payment
-        WHERE application_id = $1 AND kind = $2 AND state <> 'failed'
+        WHERE application_id = $1 AND kind = $2 AND state NOT IN ('failed', 'cancelled')
           AND ($2 <> 'rent' OR date_trunc('month', event_date::timestamp) = date_trunc('month', $3::date::timestamp))
         ORDER BY id LIMIT 1`,
       [applicationId, kind, date],
     );
     return row?.id ?? null;
+  }
+
+  /**
+   * The families due a rent instalment in `month` (a first day): their rent began in an
+   * earlier month and its months run into this one, the status is still in force, and
+   * the month has no rent payment yet in any state (one cancelled or failed by hand
+   * stays so; an official prepares another). The monthly MCI is the first instalment's.
+   */
+  rentInstalmentsDue(manager: EntityManager, month: string): Promise<{ applicationId: number; monthlyMci: number }[]> {
+    return manager.query(
+      `SELECT f.application_id AS "applicationId", f.monthly_mci AS "monthlyMci"
+         FROM (SELECT DISTINCT ON (application_id) application_id, event_date, monthly_mci, months
+                 FROM support_payment
+                WHERE kind = 'rent' AND state NOT IN ('failed', 'cancelled')
+                ORDER BY application_id, event_date, id) f
+         JOIN application a ON a.id = f.application_id AND a.status = 'approved'
+        WHERE date_trunc('month', f.event_date::timestamp) < $1::date
+          AND $1::date < date_trunc('month', f.event_date::timestamp) + make_interval(months => f.months)
+          AND NOT EXISTS (
+                SELECT 1 FROM support_payment p
+                 WHERE p.application_id = f.application_id AND p.kind = 'rent'
+                   AND date_trunc('month', p.event_date::timestamp) = $1::date)
+        ORDER BY f.application_id`,
+      [month],
+    );
+  }
+
+  /** The case's payments not yet sent whose event date is after `date`, locked, in id order. */
+  lockNotSentAfter(manager: EntityManager, applicationId: number, date: string): Promise<SupportPayment[]> {
+    return manager
+      .getRepository(SupportPayment)
+      .createQueryBuilder('p')
+      .where('p.application_id = :applicationId', { applicationId })
+      .andWhere("p.state IN ('draft', 'approved')")
+      .andWhere('p.event_date > :date', { date })
+      .orderBy('p.id')
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   async insert(manager: EntityManager, row: Partial<SupportPayment>): Promise<SupportPayment> {

@@ -8,17 +8,19 @@ import {
   type MessageParams,
   monthOf,
   nextPaymentState,
+  type PaymentCancelReason,
   yearOf,
 } from '@qonys/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuthedContext } from '../../common/auth/actor';
+import type { AuthedContext, RequestContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
-import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
+import { coded, codedOf, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import type { CalculateEntitlementDto } from './dto/calculate.dto';
-import type { CreatePaymentDto } from './dto/payment.dto';
+import type { JobProgress } from '../jobs/job-handler';
+import type { CancelPaymentDto, CreatePaymentDto } from './dto/payment.dto';
 import { SupportPayment } from './entities/support-payment.entity';
 import { PaymentBatchesRepository } from './payment-batches.repository';
 import { PaymentHistory } from './payment-history';
@@ -40,6 +42,15 @@ export interface EntitlementView {
   /** rent: one month's instalment of `months`. */
   monthlyMci?: number;
   months?: number;
+}
+
+/** The rent-instalments job prepares payments as the system, with no staff actor. */
+const SYSTEM_CONTEXT: RequestContext = { actor: null, requestId: 'rent-instalments', ip: null };
+
+/** The code a skipped instalment is counted under: the field's refusal, or the error's own. */
+function refusalCode(error: DomainError): MessageCode {
+  const [first] = Object.values(error.fieldErrors ?? {});
+  return first === undefined ? error.code : codedOf(first).code;
 }
 
 /** Where a rule's arithmetic refuses the input: the field to blame and its message. */
@@ -90,8 +101,8 @@ export class SupportPaymentsService {
     if (!validOnDate) {
       throw DomainError.invalid({ date: coded('support.status_not_valid', { date, status: found.status }) });
     }
-    if (!(await this.repository.settledInSettlementRegion(manager, found.id, year))) {
-      throw DomainError.invalid({ applicationId: coded('support.not_settled_in_quota', { year }) });
+    if (!(await this.repository.settledInSettlementRegion(manager, found.id))) {
+      throw DomainError.invalid({ applicationId: coded('support.not_settled_in_quota') });
     }
     const rule = await this.repository.ruleInForce(manager, query.type, date);
     if (!rule) throw DomainError.invalid({ type: coded('support.no_rule', { benefitKind: query.type, date }) });
@@ -126,64 +137,164 @@ export class SupportPaymentsService {
   async create(ctx: AuthedContext, dto: CreatePaymentDto): Promise<SupportPaymentView> {
     const scope = regionScope(ctx.actor, 'support-payments', 'create');
     return this.dataSource.transaction(async (manager) => {
-      const { view, regionId } = await this.entitle(manager, scope, dto);
-      const month = monthOf(dto.date);
-      const { batch, created } = await this.batches.lockForMonth(manager, regionId, month);
-      if (batch.state === 'closed') {
-        throw new DomainError(ErrorKind.Conflict, 'support.batch_closed', { month: month.slice(0, 7) });
-      }
-      const existing = await this.repository.covering(manager, dto.applicationId, dto.type, dto.date);
-      if (existing !== null) {
-        throw new DomainError(
-          ErrorKind.Conflict,
-          'support.already_prepared',
-          { payment: existing },
-          {
-            type: coded('support.already_prepared', { payment: existing }),
-          },
-        );
-      }
-      const row = await this.repository.insert(manager, {
-        applicationId: view.applicationId,
-        regionId,
-        batchId: batch.id,
-        kind: dto.type,
-        eventDate: dto.date,
-        ruleId: view.ruleId,
-        unconfirmed: view.unconfirmed,
-        mciValue: view.mciValue,
-        persons: view.persons,
-        amountMci: view.amountMci,
-        monthlyMci: view.monthlyMci ?? null,
-        months: view.months ?? null,
-        priceKzt: dto.price ?? null,
-        amountKzt: view.amountKzt,
-        preparedBy: ctx.actor.id,
-      });
-      await this.batches.refreshTotals(manager, batch.id);
-      const batchEntry = {
-        action: 'payment_batch.create',
-        entityType: 'payment_batch',
-        entityId: batch.id,
-        regionId,
-        changes: { regionId: { before: null, after: regionId }, month: { before: null, after: month } },
-      };
-      await this.history.record(
-        manager,
-        ctx,
-        [
-          {
-            before: null,
-            after: row,
-            action: 'create',
-            timeline: 'timeline.payment_prepared',
-            params: { benefitKind: row.kind, amountKzt: row.amountKzt },
-          },
-        ],
-        created ? [batchEntry] : [],
-      );
-      return (await this.repository.findVisible(manager, row.id, null))!;
+      const id = await this.prepare(manager, ctx, scope, dto);
+      return (await this.repository.findVisible(manager, id, null))!;
     });
+  }
+
+  /**
+   * Stores the calculation as a draft in the batch of its region and month, in the
+   * caller's transaction; `ctx.actor` null: the system prepares it (a rent instalment).
+   */
+  private async prepare(
+    manager: EntityManager,
+    ctx: RequestContext,
+    scope: number | null,
+    dto: CreatePaymentDto,
+  ): Promise<number> {
+    const { view, regionId } = await this.entitle(manager, scope, dto);
+    const month = monthOf(dto.date);
+    const { batch, created } = await this.batches.lockForMonth(manager, regionId, month);
+    if (batch.state === 'closed') {
+      throw new DomainError(ErrorKind.Conflict, 'support.batch_closed', { month: month.slice(0, 7) });
+    }
+    const existing = await this.repository.covering(manager, dto.applicationId, dto.type, dto.date);
+    if (existing !== null) {
+      throw new DomainError(
+        ErrorKind.Conflict,
+        'support.already_prepared',
+        { payment: existing },
+        {
+          type: coded('support.already_prepared', { payment: existing }),
+        },
+      );
+    }
+    const row = await this.repository.insert(manager, {
+      applicationId: view.applicationId,
+      regionId,
+      batchId: batch.id,
+      kind: dto.type,
+      eventDate: dto.date,
+      ruleId: view.ruleId,
+      unconfirmed: view.unconfirmed,
+      mciValue: view.mciValue,
+      persons: view.persons,
+      amountMci: view.amountMci,
+      monthlyMci: view.monthlyMci ?? null,
+      months: view.months ?? null,
+      priceKzt: dto.price ?? null,
+      amountKzt: view.amountKzt,
+      preparedBy: ctx.actor?.id ?? null,
+    });
+    await this.batches.refreshTotals(manager, batch.id);
+    const batchEntry = {
+      action: 'payment_batch.create',
+      entityType: 'payment_batch',
+      entityId: batch.id,
+      regionId,
+      changes: { regionId: { before: null, after: regionId }, month: { before: null, after: month } },
+    };
+    await this.history.record(
+      manager,
+      ctx,
+      [
+        {
+          before: null,
+          after: row,
+          action: 'create',
+          timeline: 'timeline.payment_prepared',
+          params: { benefitKind: row.kind, amountKzt: row.amountKzt },
+        },
+      ],
+      created ? [batchEntry] : [],
+    );
+    return row.id;
+  }
+
+  /**
+   * The rent-instalments job's work for one month (docs/support-payments.md, Rent
+   * instalments): each family whose rent began in an earlier month and runs into this one
+   * gets this month's instalment, at the monthly MCI of its first, prepared by the system
+   * for an official to approve. A family no longer eligible is skipped with the reason;
+   * each family in its own transaction, so one refusal stops nothing else.
+   */
+  async prepareRentInstalments(
+    month: string,
+    progress: JobProgress,
+  ): Promise<{ month: string; prepared: number; skipped: Partial<Record<MessageCode, number>> }> {
+    const due = await this.repository.rentInstalmentsDue(this.dataSource.manager, month);
+    await progress.phase('support.phase_rent_instalments', due.length);
+    const skipped: Partial<Record<MessageCode, number>> = {};
+    let prepared = 0;
+    for (const instalment of due) {
+      try {
+        await this.dataSource.transaction((manager) =>
+          this.prepare(manager, SYSTEM_CONTEXT, null, {
+            applicationId: instalment.applicationId,
+            type: 'rent',
+            date: month,
+            monthlyMci: instalment.monthlyMci,
+          }),
+        );
+        prepared += 1;
+        await progress.advance(1);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const code = refusalCode(error);
+        skipped[code] = (skipped[code] ?? 0) + 1;
+        await progress.advance(1, 1);
+      }
+    }
+    return { month: month.slice(0, 7), prepared, skipped };
+  }
+
+  /** A payment not yet sent cancelled with its reason: 404 outside the region, 409 when stale or already sent. */
+  async cancel(ctx: AuthedContext, id: number, dto: CancelPaymentDto): Promise<SupportPaymentView> {
+    const scope = regionScope(ctx.actor, 'support-payments', 'edit');
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.repository.lockVisible(manager, id, scope);
+      if (!before) throw DomainError.notFound('support_payment');
+      if (before.version !== dto.version) throw DomainError.stale('support_payment');
+      await this.cancelLocked(manager, ctx, before, dto.reason);
+      return (await this.repository.findVisible(manager, id, null))!;
+    });
+  }
+
+  /**
+   * When a family's status ends (citizenship granted on `endedOn`), the payments not yet
+   * due stop: those not yet sent whose event date is after it. In the caller's transaction.
+   */
+  async cancelNotYetDue(manager: EntityManager, ctx: RequestContext, applicationId: number, endedOn: string) {
+    for (const payment of await this.repository.lockNotSentAfter(manager, applicationId, endedOn)) {
+      await this.cancelLocked(manager, ctx, payment, 'status_ended');
+    }
+  }
+
+  private async cancelLocked(
+    manager: EntityManager,
+    ctx: RequestContext,
+    before: SupportPayment,
+    reason: PaymentCancelReason,
+  ): Promise<void> {
+    const state = nextPaymentState(before.state, 'cancel');
+    if (state === null) {
+      throw new DomainError(ErrorKind.Conflict, 'support.payment_not_cancellable', { paymentState: before.state });
+    }
+    const after = await updateVersioned(manager, SupportPayment, 'support_payment', before.id, before.version, {
+      state,
+      cancelledAt: new Date(),
+      cancelReason: reason,
+    });
+    if (after.batchId !== null) await this.batches.refreshTotals(manager, after.batchId);
+    await this.history.record(manager, ctx, [
+      {
+        before,
+        after,
+        action: 'cancel',
+        timeline: 'timeline.payment_cancelled',
+        params: { benefitKind: after.kind, amountKzt: after.amountKzt, paymentCancelReason: reason },
+      },
+    ]);
   }
 
   async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<SupportPaymentView>> {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PAYMENT_CANCEL_REASONS, type PaymentCancelReason } from '@qonys/domain';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { CalculateEntitlementDto } from './calculate.dto';
 
@@ -11,6 +12,13 @@ export class PaymentVersionDto {
   @IsInt()
   @Min(1)
   version: number;
+}
+
+/** POST /api/support-payments/:id/cancel. */
+export class CancelPaymentDto extends PaymentVersionDto {
+  @ApiProperty({ enum: PAYMENT_CANCEL_REASONS })
+  @IsIn(PAYMENT_CANCEL_REASONS)
+  reason: PaymentCancelReason;
 }
 
 export const REGISTER_FORMATS = ['csv', 'xlsx'] as const;

@@ -1,4 +1,4 @@
-import type { BenefitKind, PaymentState } from '@qonys/domain';
+import type { BenefitKind, PaymentCancelReason, PaymentState } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** bigint columns arrive as text from pg; amounts stay far below 2^53 tenge. */
@@ -65,8 +65,9 @@ export class SupportPayment {
   @Column({ type: 'varchar', default: 'draft' })
   state: PaymentState;
 
-  @Column({ type: 'int' })
-  preparedBy: number;
+  /** null: the system prepared it (a rent instalment). */
+  @Column({ type: 'int', nullable: true })
+  preparedBy: number | null;
 
   @Column({ type: 'int', nullable: true })
   approvedBy: number | null;
@@ -86,6 +87,12 @@ export class SupportPayment {
   /** What the bank gave as the reason of a failure. */
   @Column({ type: 'varchar', nullable: true })
   failureCode: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  cancelReason: PaymentCancelReason | null;
 
   @Column({ type: 'int', default: 1 })
   version: number;
