@@ -91,6 +91,7 @@ interface Fixtures {
   referralIds: Record<string, number>;
   /** An open outcome follow-up of each region's settlement fixture. */
   followUpIds: Record<string, number>;
+  legalStepIds: Record<string, number>;
   /** A draft support payment of each region's approved case, in its open batch; and a closed batch of each region. */
   supportPaymentIds: Record<string, number>;
   openPaymentBatchIds: Record<string, number>;
@@ -1170,6 +1171,38 @@ const MATRIX: Row[] = [
     [409],
   ),
 
+  // Residence and citizenship: the case's region records them; a decision at a version that does not exist is a 409.
+  {
+    method: 'GET',
+    path: '/api/legal-status-steps',
+    access: perm('legal-status-steps', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  {
+    method: 'POST',
+    path: '/api/legal-status-steps',
+    access: perm('legal-status-steps', 'create'),
+    request: () => INVALID,
+    allowed: [400],
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/legal-status-steps/{id}',
+    perm('legal-status-steps', 'show'),
+    (f) => f.legalStepIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/legal-status-steps/{id}/decision',
+    perm('legal-status-steps', 'edit'),
+    (f) => f.legalStepIds,
+    { decision: 'refused', decidedOn: '2026-11-01', version: 999 },
+    [409],
+  ),
+
   // Background jobs: administrators run them, auditors read their runs.
   { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },
   { method: 'GET', path: '/api/jobs/runs', access: perm('jobs', 'list'), allowed: [200] },
@@ -1340,6 +1373,7 @@ describe('authorization matrix', () => {
       planIds: {},
       referralIds: {},
       followUpIds: {},
+      legalStepIds: {},
       supportPaymentIds: {},
       openPaymentBatchIds: {},
       closedPaymentBatchIds: {},
@@ -1508,6 +1542,13 @@ describe('authorization matrix', () => {
         `INSERT INTO outcome_follow_up (settlement_id, application_id, region_id, round, due_date)
          SELECT id, application_id, region_id, 1, now()::date FROM settlement WHERE id = $1 RETURNING id`,
         [fixtures.settlementIds[code]],
+      );
+      fixtures.legalStepIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO legal_status_step (application_id, person_id, kind, applied_on, authority)
+         SELECT id, applicant_id, 'permanent_residence', '2026-10-01', 'Matrix' FROM application WHERE id = $1
+         RETURNING id`,
+        [fixtures.approvedCaseIds[code]],
       );
     }
   });

@@ -24,6 +24,8 @@ import {
   LANGUAGE_LEVELS,
   LEDGER_KINDS,
   LEGAL_GROUND_KINDS,
+  LEGAL_STEP_KINDS,
+  LEGAL_STEP_STATES,
   PAYMENT_BATCH_STATES,
   PAYMENT_CANCEL_REASONS,
   PAYMENT_STATES,
@@ -107,6 +109,8 @@ const LISTS: [string, string, readonly string[]][] = [
   ['support_payment', 'kind', BENEFIT_KINDS],
   ['support_payment', 'state', PAYMENT_STATES],
   ['support_payment', 'cancel_reason', PAYMENT_CANCEL_REASONS],
+  ['legal_status_step', 'kind', LEGAL_STEP_KINDS],
+  ['legal_status_step', 'state', LEGAL_STEP_STATES],
 ];
 
 describe('value lists: the migrated database and libs/domain agree', () => {

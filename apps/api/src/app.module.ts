@@ -27,6 +27,7 @@ import { ReferenceDataModule } from './modules/reference-data/reference-data.mod
 import { RetentionModule } from './modules/retention/retention.module';
 import { SettlementsModule } from './modules/settlements/settlements.module';
 import { SupportPaymentsModule } from './modules/support-payments/support-payments.module';
+import { LegalStatusModule } from './modules/legal-status/legal-status.module';
 import { IntegrationServicesModule } from './modules/integration-services/integration-services.module';
 import { TransfersModule } from './modules/transfers/transfers.module';
 import { UsersModule } from './modules/users/users.module';
@@ -69,6 +70,7 @@ export class AppModule {
         PlacementModule,
         TransfersModule,
         SupportPaymentsModule,
+        LegalStatusModule,
         IntegrationServicesModule,
         HealthModule,
       ],

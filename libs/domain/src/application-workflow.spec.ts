@@ -117,7 +117,16 @@ const EXPECTED: Record<TransitionName, Expected> = {
     legalGroundKind: 'revoke',
     effects: ['revoke_certificate', 'release_members'],
   },
+  naturalise: {
+    from: ['approved'],
+    to: 'naturalised',
+    requires: [],
+    effects: ['release_members'],
+  },
 };
+
+/** Taken by the system alone, never offered as a button. */
+const SYSTEM_TRANSITIONS: readonly TransitionName[] = ['naturalise'];
 
 const ALLOWED_ROLES: Role[] = ['caseworker', 'admin'];
 const REFUSED_ROLES: Role[] = ['regional_official', 'auditor'];
@@ -128,6 +137,9 @@ const ALLOWED_PAIRS: [ApplicationStatus, ApplicationStatus, TransitionName][] = 
 ).flatMap(([name, t]) =>
   t.from.map((from): [ApplicationStatus, ApplicationStatus, TransitionName] => [from, t.to, name]),
 );
+
+/** The pairs a person may move a case along (the system's own aside). */
+const HUMAN_PAIRS = ALLOWED_PAIRS.filter(([, , name]) => !SYSTEM_TRANSITIONS.includes(name));
 
 const isAllowedPair = (from: ApplicationStatus, to: ApplicationStatus): boolean =>
   ALLOWED_PAIRS.some(([f, t]) => f === from && t === to);
@@ -146,14 +158,14 @@ const byName = (name: TransitionName): TransitionDef => {
 };
 
 describe('statuses', () => {
-  it('lists the eleven statuses of the case', () => {
-    expect(APPLICATION_STATUSES).toHaveLength(11);
-    expect(new Set(APPLICATION_STATUSES).size).toBe(11);
+  it('lists the twelve statuses of the case', () => {
+    expect(APPLICATION_STATUSES).toHaveLength(12);
+    expect(new Set(APPLICATION_STATUSES).size).toBe(12);
   });
 
   it('splits them into terminal and active, with no status in both or neither', () => {
     expect([...TERMINAL_STATUSES].sort()).toEqual(
-      ['acceptance_refused', 'expired', 'rejected', 'revoked', 'withdrawn'].sort(),
+      ['acceptance_refused', 'expired', 'naturalised', 'rejected', 'revoked', 'withdrawn'].sort(),
     );
     expect([...ACTIVE_STATUSES].sort()).toEqual(
       ['approved', 'commission_review', 'draft', 'information_requested', 'submitted', 'under_review'].sort(),
@@ -213,8 +225,15 @@ describe('TRANSITIONS', () => {
     },
   );
 
-  it.each(TRANSITION_NAMES.map((name) => [name]))('%s may be triggered by caseworkers and admins only', (name) => {
-    expect([...byName(name).roles].sort()).toEqual([...ALLOWED_ROLES].sort());
+  it.each(TRANSITION_NAMES.filter((name) => !SYSTEM_TRANSITIONS.includes(name)).map((name) => [name]))(
+    '%s may be triggered by caseworkers and admins only',
+    (name) => {
+      expect([...byName(name).roles].sort()).toEqual([...ALLOWED_ROLES].sort());
+    },
+  );
+
+  it.each(SYSTEM_TRANSITIONS.map((name) => [name]))('%s is taken by the system, by no role', (name) => {
+    expect(byName(name).roles).toEqual([]);
   });
 
   it('maps each (from, to) pair to at most one transition', () => {
@@ -299,13 +318,19 @@ describe('findTransition', () => {
 });
 
 describe('checkTransition over the full status × status × role grid', () => {
-  it('covers all 121 pairs: 18 allowed, 103 forbidden', () => {
-    expect(ALLOWED_PAIRS).toHaveLength(18);
-    expect(FORBIDDEN_PAIRS).toHaveLength(121 - 18);
+  it('covers all 144 pairs: 19 allowed, 125 forbidden', () => {
+    expect(ALLOWED_PAIRS).toHaveLength(19);
+    expect(FORBIDDEN_PAIRS).toHaveLength(144 - 19);
+  });
+
+  it.each(ROLES.map((r) => [r]))('lets no %s take the system’s own transitions', (role) => {
+    for (const [from, to] of ALLOWED_PAIRS.filter(([, , name]) => SYSTEM_TRANSITIONS.includes(name))) {
+      expect(checkTransition(from, to, role)).toMatchObject({ ok: false, reason: 'role_not_allowed' });
+    }
   });
 
   describe.each(ALLOWED_ROLES.map((r) => [r]))('%s', (role) => {
-    it.each(ALLOWED_PAIRS)('may move %s → %s (%s)', (from, to, name) => {
+    it.each(HUMAN_PAIRS)('may move %s → %s (%s)', (from, to, name) => {
       const check = checkTransition(from, to, role);
       expect(check.ok).toBe(true);
       if (check.ok) expect(check.transition.name).toBe(name);
@@ -367,12 +392,15 @@ describe('availableTransitions (the buttons)', () => {
     withdrawn: [],
     expired: [],
     revoked: [],
+    naturalised: [],
   };
 
   describe.each(ALLOWED_ROLES.map((r) => [r]))('for a %s', (role) => {
     it.each(APPLICATION_STATUSES.map((s) => [s]))('in %s', (status) => {
       expect(names(status, role)).toEqual([...EXPECTED_BUTTONS[status]].sort());
-      expect(availableTransitions(status, role)).toEqual(transitionsFrom(status));
+      expect(availableTransitions(status, role)).toEqual(
+        transitionsFrom(status).filter((t) => !SYSTEM_TRANSITIONS.includes(t.name)),
+      );
     });
   });
 

@@ -13,7 +13,8 @@ import type { LegalGroundKind } from './value-lists';
  *                    └─refuse_acceptance→ acceptance_refused
  * under_review ─approve→ approved ─extend→ approved
  *              └─reject→ rejected         ├─expire→ expired
- *                                         └─revoke→ revoked
+ *                                         ├─revoke→ revoked
+ *                                         └─naturalise→ naturalised (the system: every member a citizen)
  * draft | submitted | commission_review | under_review | information_requested ─withdraw→ withdrawn
  * ```
  */
@@ -30,6 +31,7 @@ export const APPLICATION_STATUSES = [
   'withdrawn',
   'expired',
   'revoked',
+  'naturalised',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -40,6 +42,7 @@ export const TERMINAL_STATUSES: readonly ApplicationStatus[] = Object.freeze([
   'withdrawn',
   'expired',
   'revoked',
+  'naturalised',
 ] as const);
 
 /** Open cases; a person may be in one active case at a time. */
@@ -68,6 +71,7 @@ export const TRANSITION_NAMES = [
   'extend',
   'expire',
   'revoke',
+  'naturalise',
 ] as const;
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
@@ -228,6 +232,16 @@ export const TRANSITIONS: readonly TransitionDef[] = Object.freeze([
     requires: ['legal_ground', 'comment'],
     legalGroundKind: 'revoke',
     effects: ['revoke_certificate', 'release_members'],
+  }),
+  define({
+    // The status ends on obtaining citizenship (docs/legal-status.md): taken by the
+    // system when the last member's citizenship is recorded, never by hand.
+    name: 'naturalise',
+    from: ['approved'],
+    to: 'naturalised',
+    roles: [],
+    requires: [],
+    effects: ['release_members'],
   }),
 ]);
 

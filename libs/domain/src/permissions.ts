@@ -36,6 +36,7 @@ export const RESOURCES = [
   'adaptation-plans',
   'referrals',
   'follow-ups',
+  'legal-status-steps',
   'payment-batches',
   'jobs',
   'mfa-policies',
@@ -183,6 +184,13 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: ['list', 'show', 'edit', 'export'], scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
   },
+  // Permanent residence and citizenship (docs/legal-status.md): the case's region records them.
+  'legal-status-steps': {
+    caseworker: { actions: ['list', 'show', 'create', 'edit', 'export'], scope: 'own_region' },
+    regional_official: { actions: ['list', 'show', 'create', 'edit', 'export'], scope: 'own_region' },
+    admin: { actions: ['list', 'show', 'create', 'edit', 'export'], scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
 };
 
 /** Resources whose rows name persons: reading any of them is reading personal data. */
@@ -197,6 +205,7 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
   'adaptation-plans',
   'referrals',
   'follow-ups',
+  'legal-status-steps',
   'support-payments',
 ];
 

@@ -171,6 +171,11 @@ export type PaymentCancelReason = (typeof PAYMENT_CANCEL_REASONS)[number];
 /** A region's batch of a month: `open`, `sent` once its bank register is taken, `closed` when reconciled. */
 export const PAYMENT_BATCH_STATES = ['open', 'sent', 'closed'] as const;
 export type PaymentBatchState = (typeof PAYMENT_BATCH_STATES)[number];
+/** The steps after kandas status (docs/legal-status.md): permanent residence, then citizenship. */
+export const LEGAL_STEP_KINDS = ['permanent_residence', 'citizenship'] as const;
+export type LegalStepKind = (typeof LEGAL_STEP_KINDS)[number];
+export const LEGAL_STEP_STATES = ['applied', 'granted', 'refused'] as const;
+export type LegalStepState = (typeof LEGAL_STEP_STATES)[number];
 /** Outcome follow-ups after arrival (docs/integration-services.md, Follow-ups). */
 export const FOLLOW_UP_STATES = ['open', 'done'] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];

@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { FULL_RECORD } from '../common/fullRecord';
 import { CasePlanTab } from '../integration-services/CasePlanTab';
+import { CaseLegalStatusTab } from '../legal-status/CaseLegalStatusTab';
 import { ApplicationSummary } from './show/ApplicationSummary';
 import { DecisionTab } from './show/DecisionTab';
 import { DocumentsTab } from './show/DocumentsTab';
@@ -45,6 +46,7 @@ const ApplicationShowActions = () => (
  */
 export const ApplicationShow = () => {
   const { canAccess: readsPlans } = useCanAccess({ resource: 'adaptation-plans', action: 'list' });
+  const { canAccess: readsLegalSteps } = useCanAccess({ resource: 'legal-status-steps', action: 'list' });
   return (
     <Show actions={<ApplicationShowActions />} title={<ApplicationTitle />} queryOptions={FULL_RECORD}>
       <ApplicationSummary />
@@ -64,6 +66,11 @@ export const ApplicationShow = () => {
         {readsPlans && (
           <TabbedShowLayout.Tab label="app.services.plan.tab" path="plan">
             <CasePlanTab label={false} />
+          </TabbedShowLayout.Tab>
+        )}
+        {readsLegalSteps && (
+          <TabbedShowLayout.Tab label="app.legal_steps.tab" path="residence">
+            <CaseLegalStatusTab label={false} />
           </TabbedShowLayout.Tab>
         )}
       </TabbedShowLayout>

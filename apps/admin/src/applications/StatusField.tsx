@@ -14,11 +14,12 @@ const COLOURS: Record<ApplicationStatus, ChipProps['color']> = {
   withdrawn: 'default',
   expired: 'default',
   revoked: 'error',
+  naturalised: 'success',
 };
 
 export const StatusChip = ({ status, size = 'small' }: { status: ApplicationStatus; size?: ChipProps['size'] }) => {
   const translate = useTranslate();
-  const closed = status === 'withdrawn' || status === 'expired';
+  const closed = status === 'withdrawn' || status === 'expired' || status === 'naturalised';
   return (
     <Chip
       size={size}

@@ -64,6 +64,7 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   ]),
   'support-payments': fields(['applicationId', 'type', 'date', 'monthlyMci', 'price'], []),
   referrals: fields(['planItemId', 'providerId', 'period', 'consentToShare', 'note'], []),
+  'legal-status-steps': fields(['applicationId', 'personId', 'kind', 'appliedOn', 'authority'], []),
   // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
   persons: fields(PERSON_WRITABLE_FIELDS),
   // Members change through /applications/:id/members while a draft; status only through transitions.

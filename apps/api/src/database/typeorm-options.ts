@@ -60,7 +60,9 @@ import { ServiceType } from '../modules/reference-data/entities/service-type.ent
 import { SupportPayments1764000000027 } from './migrations/1764000000027-support-payments';
 import { OutcomeFollowUps1764000000028 } from './migrations/1764000000028-outcome-follow-ups';
 import { RentInstalments1764000000029 } from './migrations/1764000000029-rent-instalments';
+import { LegalStatusSteps1764000000030 } from './migrations/1764000000030-legal-status-steps';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
+import { LegalStatusStep } from '../modules/legal-status/entities/legal-status-step.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -104,6 +106,7 @@ export const ENTITIES = [
   PaymentBatch,
   SupportPayment,
   OutcomeFollowUp,
+  LegalStatusStep,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -129,6 +132,7 @@ export const MIGRATIONS = [
   SupportPayments1764000000027,
   OutcomeFollowUps1764000000028,
   RentInstalments1764000000029,
+  LegalStatusSteps1764000000030,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

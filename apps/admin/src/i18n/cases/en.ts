@@ -16,6 +16,7 @@ export const casesEn = {
       withdrawn: 'Withdrawn',
       expired: 'Status expired',
       revoked: 'Status revoked',
+      naturalised: 'Status ended: citizens',
     },
     channels: {
       egov: 'eGov portal',
@@ -69,6 +70,7 @@ export const casesEn = {
       extend: 'Extend the status',
       expire: 'Mark the status expired',
       revoke: 'Revoke the status',
+      naturalise: 'End the status on citizenship',
     },
     transition_dialog: {
       moves: 'The case moves from "%{from}" to "%{to}".',

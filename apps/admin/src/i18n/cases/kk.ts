@@ -15,6 +15,7 @@ export const casesKk: CaseMessages = {
       withdrawn: 'Кері қайтарып алынды',
       expired: 'Мәртебенің мерзімі өтті',
       revoked: 'Мәртебе жойылды',
+      naturalised: 'Мәртебе тоқтатылды: азаматтар',
     },
     channels: {
       egov: 'eGov порталы',
@@ -68,6 +69,7 @@ export const casesKk: CaseMessages = {
       extend: 'Мәртебені ұзарту',
       expire: 'Мәртебе мерзімі өтті деп белгілеу',
       revoke: 'Мәртебені жою',
+      naturalise: 'Азаматтық алуына байланысты мәртебені тоқтату',
     },
     transition_dialog: {
       moves: 'Іс «%{from}» күйінен «%{to}» күйіне ауысады.',

@@ -15,6 +15,7 @@ export const casesRu: CaseMessages = {
       withdrawn: 'Отозвано',
       expired: 'Срок статуса истёк',
       revoked: 'Статус отменён',
+      naturalised: 'Статус прекращён: граждане',
     },
     channels: {
       egov: 'Портал eGov',
@@ -71,6 +72,7 @@ export const casesRu: CaseMessages = {
       extend: 'Продлить статус',
       expire: 'Отметить истечение статуса',
       revoke: 'Отменить статус',
+      naturalise: 'Прекратить статус в связи с гражданством',
     },
     transition_dialog: {
       moves: 'Дело переходит из состояния «%{from}» в «%{to}».',

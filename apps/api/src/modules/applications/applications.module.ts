@@ -10,7 +10,7 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { StatusExpiryJob } from './status-expiry.job';
-import { StatusExpiryService } from './status-expiry.service';
+import { StatusEndingsService } from './status-endings.service';
 
 /** The case for kandas status: intake, family, state machine, deadlines, timeline, queues. */
 @Module({
@@ -22,9 +22,9 @@ import { StatusExpiryService } from './status-expiry.service';
     ApplicationMembersService,
     ApplicationTransitionsService,
     ApplicationAssignmentService,
-    StatusExpiryService,
+    StatusEndingsService,
     StatusExpiryJob,
   ],
-  exports: [ApplicationsService],
+  exports: [ApplicationsService, StatusEndingsService],
 })
 export class ApplicationsModule {}

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { JobHandler, JobProgress } from '../jobs/job-handler';
 import { JobsService } from '../jobs/jobs.service';
-import { StatusExpiryService } from './status-expiry.service';
+import { StatusEndingsService } from './status-endings.service';
 
 /** The daily end of lapsed kandas statuses (docs/status-clocks.md); takes no params. */
 @Injectable()
@@ -12,7 +12,7 @@ export class StatusExpiryJob implements JobHandler, OnModuleInit {
 
   constructor(
     private readonly jobs: JobsService,
-    private readonly expiry: StatusExpiryService,
+    private readonly expiry: StatusEndingsService,
   ) {}
 
   onModuleInit(): void {

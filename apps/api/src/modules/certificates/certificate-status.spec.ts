@@ -23,4 +23,9 @@ describe('certificateStatus', () => {
       'revoked',
     );
   });
+
+  it('has ended when every member became a citizen, whatever its dates say', () => {
+    expect(certificateStatus(valid, 'naturalised', today)).toBe('ended');
+    expect(certificateStatus({ revokedAt: null, validTo: '2025-01-01' }, 'naturalised', today)).toBe('ended');
+  });
 });

@@ -21,6 +21,7 @@ const DECISION_BY_STATUS: Partial<Record<ApplicationStatus, DecisionKind>> = {
   approved: 'approval',
   // An expired status was granted: the approval is still the decision on paper.
   expired: 'approval',
+  naturalised: 'approval',
   rejected: 'rejection',
   acceptance_refused: 'refusal_to_accept',
   revoked: 'revocation',

@@ -25,7 +25,12 @@ const TEXT: Record<
     validity: 'Жарамдылық мерзімі',
     issuedOn: 'Берілген күні',
     unknown: 'Мұндай нөмірлі куәлік табылмады.',
-    status: { valid: 'Куәлік жарамды', expired: 'Куәліктің мерзімі өткен', revoked: 'Куәлік кері қайтарылып алынған' },
+    status: {
+      valid: 'Куәлік жарамды',
+      expired: 'Куәліктің мерзімі өткен',
+      revoked: 'Куәлік кері қайтарылып алынған',
+      ended: 'Мәртебе тоқтатылды: иесі Қазақстан Республикасының азаматы болды',
+    },
   },
   ru: {
     title: 'Проверка удостоверения кандаса',
@@ -38,6 +43,7 @@ const TEXT: Record<
       valid: 'Удостоверение действительно',
       expired: 'Срок действия удостоверения истёк',
       revoked: 'Удостоверение отозвано',
+      ended: 'Статус прекращён: владелец стал гражданином Республики Казахстан',
     },
   },
   en: {
@@ -51,6 +57,7 @@ const TEXT: Record<
       valid: 'The certificate is valid',
       expired: 'The certificate has expired',
       revoked: 'The certificate has been revoked',
+      ended: 'The status has ended: the holder became a citizen of Kazakhstan',
     },
   },
 };
@@ -59,6 +66,7 @@ const COLOURS: Record<CertificateStatus | 'unknown', string> = {
   valid: '#1b5e20',
   expired: '#8a5a00',
   revoked: '#b00020',
+  ended: '#444444',
   unknown: '#444444',
 };
 

@@ -75,8 +75,11 @@ describe('demo family plans', () => {
       if (p.status !== status) wrong.push(`family ${p.index}: status ${p.status} after its steps reach ${status}`);
     }
     expect(wrong).toEqual([]);
-    // The showcase families alone (the first ones) cover every status.
-    expect(new Set(plans.slice(0, 14).map((p) => p.status))).toEqual(new Set(APPLICATION_STATUSES));
+    // The showcase families alone (the first ones) cover every status but naturalised: the
+    // demo records no citizenship steps yet (docs/demo-data.md).
+    expect(new Set(plans.slice(0, 14).map((p) => p.status))).toEqual(
+      new Set(APPLICATION_STATUSES.filter((status) => status !== 'naturalised')),
+    );
   });
 
   it('spread the years as the arrivals did', () => {

@@ -52,7 +52,11 @@ export const PAPER_LABELS: Record<PaperLanguage, PaperLabels> = {
     issuedOn: 'Берілген күні',
     applicationNumber: 'Өтініш нөмірі',
     verifyCaption: 'Куәліктің жарамдылығын QR-код немесе сілтеме арқылы тексеріңіз:',
-    certificateStatus: { expired: 'КУӘЛІКТІҢ МЕРЗІМІ ӨТКЕН', revoked: 'КУӘЛІК КЕРІ ҚАЙТАРЫЛЫП АЛЫНДЫ' },
+    certificateStatus: {
+      expired: 'КУӘЛІКТІҢ МЕРЗІМІ ӨТКЕН',
+      revoked: 'КУӘЛІК КЕРІ ҚАЙТАРЫЛЫП АЛЫНДЫ',
+      ended: 'МӘРТЕБЕ ТОҚТАТЫЛДЫ: АЗАМАТТЫҚ',
+    },
     relation: {
       applicant: 'өтініш беруші',
       spouse: 'жұбайы',
@@ -98,7 +102,11 @@ export const PAPER_LABELS: Record<PaperLanguage, PaperLabels> = {
     issuedOn: 'Дата выдачи',
     applicationNumber: 'Номер заявления',
     verifyCaption: 'Проверить действительность удостоверения по QR-коду или ссылке:',
-    certificateStatus: { expired: 'СРОК ДЕЙСТВИЯ УДОСТОВЕРЕНИЯ ИСТЁК', revoked: 'УДОСТОВЕРЕНИЕ ОТОЗВАНО' },
+    certificateStatus: {
+      expired: 'СРОК ДЕЙСТВИЯ УДОСТОВЕРЕНИЯ ИСТЁК',
+      revoked: 'УДОСТОВЕРЕНИЕ ОТОЗВАНО',
+      ended: 'СТАТУС ПРЕКРАЩЁН: ГРАЖДАНСТВО',
+    },
     relation: {
       applicant: 'заявитель',
       spouse: 'супруг(а)',
