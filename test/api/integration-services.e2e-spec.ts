@@ -310,6 +310,25 @@ describe('integration services', () => {
       const stillWaiting = await as('official.pavlodar').get(`/api/referrals/${positions[1].id}`).expect(200);
       expect(stillWaiting.body).toMatchObject({ state: 'waitlisted', waitlistPosition: 1 });
 
+      // Two more places a month: the next two waiting take them at once, the last still waits.
+      await as('official.pavlodar')
+        .put(`/api/service-providers/${provider.id}`, {
+          regionId: pavlodarId,
+          kind: 'language_school',
+          name: 'Тіл мектебі',
+          services: [{ serviceTypeId: kazakh, placesPerMonth: 4 }],
+          version: provider.version,
+        })
+        .expect(200);
+      const after = await Promise.all(
+        positions.slice(1).map(async (r) => (await as('official.pavlodar').get(`/api/referrals/${r.id}`)).body),
+      );
+      expect(after.map((r) => [r.state, r.waitlistPosition])).toEqual([
+        ['accepted', null],
+        ['accepted', null],
+        ['waitlisted', 1],
+      ]);
+
       const dropped = await as('official.pavlodar')
         .put(`/api/service-providers/${provider.id}`, {
           regionId: pavlodarId,

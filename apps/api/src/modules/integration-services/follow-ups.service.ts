@@ -41,7 +41,11 @@ export class FollowUpsService {
   }
 
   async get(ctx: AuthedContext, id: number): Promise<FollowUpView> {
-    const row = await this.followUps.findVisible(this.dataSource.manager, id, regionScope(ctx.actor, 'follow-ups', 'show'));
+    const row = await this.followUps.findVisible(
+      this.dataSource.manager,
+      id,
+      regionScope(ctx.actor, 'follow-ups', 'show'),
+    );
     if (!row) throw DomainError.notFound('outcome_follow_up');
     await this.reads.workList(ctx, 'outcome_follow_up', [row]);
     return row;

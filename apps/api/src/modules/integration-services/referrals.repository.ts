@@ -148,6 +148,17 @@ export class ReferralsRepository {
    * UPDATE is the guard: a concurrent taker waits on the row and re-reads `used`, so the
    * places are never over-filled (the same shape as the quota ledger).
    */
+  /** The service and month pairs of a provider that have a waiting list, in a fixed order. */
+  waitingQueues(manager: EntityManager, providerId: number): Promise<{ providerServiceId: number; period: string }[]> {
+    return manager.query(
+      `SELECT DISTINCT r.provider_service_id AS "providerServiceId", to_char(r.period, 'YYYY-MM-DD') AS period
+         FROM referral r JOIN provider_service ps ON ps.id = r.provider_service_id
+        WHERE ps.provider_id = $1 AND r.state = 'waitlisted'
+        ORDER BY 1, 2`,
+      [providerId],
+    );
+  }
+
   async takePlace(manager: EntityManager, providerServiceId: number, period: string): Promise<boolean> {
     await manager.query(
       `INSERT INTO provider_capacity_use (provider_service_id, period) VALUES ($1, $2) ON CONFLICT DO NOTHING`,

@@ -225,10 +225,32 @@ export class ReferralsService {
   }
 
   /** A place freed: the first referral waiting for the same service and month takes it. */
-  private async promoteNextWaiting(manager: EntityManager, ctx: AuthedContext, freed: Referral): Promise<void> {
-    const next = await this.referrals.lockNextWaiting(manager, freed.providerServiceId, freed.period);
-    if (!next || !(await this.referrals.takePlace(manager, next.providerServiceId, next.period))) return;
-    await this.save(manager, ctx, next, { state: 'accepted' });
+  private promoteNextWaiting(manager: EntityManager, ctx: AuthedContext, freed: Referral): Promise<void> {
+    return this.fillFreePlaces(manager, ctx, freed.providerServiceId, freed.period);
+  }
+
+  /**
+   * After a provider's places per month grew: in every month with a waiting list, the
+   * waiting referrals take the new places in their order. In the caller's transaction.
+   */
+  async promoteWaitingOf(manager: EntityManager, ctx: AuthedContext, providerId: number): Promise<void> {
+    for (const queue of await this.referrals.waitingQueues(manager, providerId)) {
+      await this.fillFreePlaces(manager, ctx, queue.providerServiceId, queue.period);
+    }
+  }
+
+  /** The first waiting referrals of a service and month take its free places, in order, while there are any. */
+  private async fillFreePlaces(
+    manager: EntityManager,
+    ctx: AuthedContext,
+    providerServiceId: number,
+    period: string,
+  ): Promise<void> {
+    for (;;) {
+      const next = await this.referrals.lockNextWaiting(manager, providerServiceId, period);
+      if (!next || !(await this.referrals.takePlace(manager, providerServiceId, period))) return;
+      await this.save(manager, ctx, next, { state: 'accepted' });
+    }
   }
 
   private async save(

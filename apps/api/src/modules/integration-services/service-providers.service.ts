@@ -9,6 +9,7 @@ import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import type { ServiceProviderDto, UpdateServiceProviderDto } from './dto/service-provider.dto';
 import { ServiceProvider } from './entities/service-provider.entity';
+import { ReferralsService } from './referrals.service';
 import { type ServiceProviderView, ServiceProvidersRepository } from './service-providers.repository';
 
 const FIELDS = ['regionId', 'kind', 'name', 'address', 'phone', 'email', 'validFrom', 'validTo'] as const;
@@ -26,6 +27,7 @@ export class ServiceProvidersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly providers: ServiceProvidersRepository,
+    private readonly referrals: ReferralsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -77,6 +79,8 @@ export class ServiceProvidersService {
         this.values(dto),
       );
       await this.providers.replaceServices(manager, id, dto.services);
+      // More places: the waiting referrals take them now, not when someone cancels.
+      await this.referrals.promoteWaitingOf(manager, ctx, id);
       const [was, now] = [offerOf(before.services), offerOf(dto.services)];
       await this.audit.record(manager, ctx, {
         action: 'service_provider.update',
