@@ -92,6 +92,7 @@ interface Fixtures {
   /** An open outcome follow-up of each region's settlement fixture. */
   followUpIds: Record<string, number>;
   legalStepIds: Record<string, number>;
+  recoveryIds: Record<string, number>;
   /** A draft support payment of each region's approved case, in its open batch; and a closed batch of each region. */
   supportPaymentIds: Record<string, number>;
   openPaymentBatchIds: Record<string, number>;
@@ -813,6 +814,14 @@ const MATRIX: Row[] = [
   ),
   settlementWorkRow(
     'POST',
+    '/api/settlements/{id}/departure',
+    perm('settlements', 'edit'),
+    (f) => f.settlementIds,
+    { departedOn: '2026-01-15', version: 999 },
+    [409],
+  ),
+  settlementWorkRow(
+    'POST',
     '/api/settlements/{id}/move',
     perm('settlements', 'edit'),
     (f) => f.settlementIds,
@@ -1171,6 +1180,31 @@ const MATRIX: Row[] = [
     [409],
   ),
 
+  // Support to be returned under the residence obligation: a close at a version that does not exist is a 409.
+  {
+    method: 'GET',
+    path: '/api/support-recoveries',
+    access: perm('support-recoveries', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/support-recoveries/{id}',
+    perm('support-recoveries', 'show'),
+    (f) => f.recoveryIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/support-recoveries/{id}/resolve',
+    perm('support-recoveries', 'edit'),
+    (f) => f.recoveryIds,
+    { outcome: 'waived', version: 999 },
+    [409],
+  ),
+
   // Residence and citizenship: the case's region records them; a decision at a version that does not exist is a 409.
   {
     method: 'GET',
@@ -1374,6 +1408,7 @@ describe('authorization matrix', () => {
       referralIds: {},
       followUpIds: {},
       legalStepIds: {},
+      recoveryIds: {},
       supportPaymentIds: {},
       openPaymentBatchIds: {},
       closedPaymentBatchIds: {},
@@ -1579,6 +1614,14 @@ describe('authorization matrix', () => {
           rule,
           sessions.get('admin')!.user.id,
         ],
+      );
+      fixtures.recoveryIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO support_recovery (application_id, settlement_id, region_id, departed_on, setting_id, years,
+                                       payment_ids, amount_kzt)
+         SELECT s.application_id, s.id, s.region_id, now()::date, (SELECT min(id) FROM deadline_setting), 5, '{}', 1
+           FROM settlement s WHERE s.id = $1 RETURNING id`,
+        [fixtures.settlementIds[code]],
       );
     }
   });

@@ -608,6 +608,107 @@ describe('support payments', () => {
       });
     });
 
+    describe('residence obligation', () => {
+      const byCase = (path: string, applicationId: number) =>
+        `${path}?filter=${encodeURIComponent(JSON.stringify({ applicationId }))}`;
+      /** An arrived family whose relocation support the bank has paid. */
+      async function paidFamily(): Promise<{ id: number; settlement: { id: number; version: number }; paid: number }> {
+        const id = await includedFamily(2, true);
+        const prepared = await as('official.pavlodar')
+          .post('/api/support-payments', { applicationId: id, type: 'relocation', date: '2026-09-10' })
+          .expect(201);
+        await sql(
+          `UPDATE support_payment SET state = 'paid', approved_by = $2, approved_at = now(), sent_at = now(),
+                  paid_at = now(), bank_reference = 'TEST' WHERE id = $1`,
+          [prepared.body.id, s['official2.pavlodar'].user.id],
+        );
+        const [settlement] = (await as('official.pavlodar').get(byCase('/api/settlements', id)).expect(200)).body;
+        return { id, settlement, paid: prepared.body.amountKzt };
+      }
+      const depart = (who: string, settlement: { id: number; version: number }, body: object = {}) =>
+        as(who).post(`/api/settlements/${settlement.id}/departure`, {
+          departedOn: todayInKazakhstan(),
+          version: settlement.version,
+          ...body,
+        });
+
+      it('records a departure from the settlement region, which ends support there, and nothing to return while the rule is off', async () => {
+        const family = await paidFamily();
+        const refusals = await Promise.all([
+          depart('official.abai', family.settlement),
+          depart('caseworker.pavlodar', family.settlement),
+          depart('official.pavlodar', family.settlement, { departedOn: '2026-01-01' }),
+          depart('official.pavlodar', family.settlement, { departedOn: '2099-01-01' }),
+          depart('official.pavlodar', family.settlement, { toRegionId: pavlodarId }),
+          depart('official.pavlodar', family.settlement, { departedOn: 'soon', toRegionId: 'x' }),
+        ]);
+        expect(refusals.map((r) => r.status)).toEqual([404, 403, 400, 400, 400, 400]);
+        expect(refusals[2].body.errorCodes.departedOn).toMatchObject({ code: 'settlement.departure_before_arrival' });
+        expect(refusals[3].body.errorCodes.departedOn).toMatchObject({ code: 'settlement.departure_in_future' });
+        expect(refusals[4].body.errorCodes.toRegionId).toMatchObject({ code: 'settlement.departure_same_region' });
+        const departed = await depart('official.pavlodar', family.settlement).expect(200);
+        expect(departed.body).toMatchObject({ status: 'departed', departedOn: todayInKazakhstan() });
+        const again = await depart('official.pavlodar', departed.body).expect(409);
+        expect(again.body).toMatchObject({ code: 'settlement.not_arrived', params: { settlementStatus: 'departed' } });
+        expect(
+          (await as('official.pavlodar').get(byCase('/api/support-recoveries', family.id)).expect(200)).body,
+        ).toEqual([]);
+        const after = await calculate('official.pavlodar', {
+          applicationId: family.id,
+          type: 'employer',
+          date: todayInKazakhstan(),
+        }).expect(400);
+        expect(after.body.errorCodes.applicationId).toMatchObject({ code: 'support.not_settled_in_quota' });
+      });
+
+      it('raises a recovery of the support paid when switched on, which the region’s official closes once', async () => {
+        await as('admin')
+          .post('/api/deadlines', {
+            key: 'residence_obligation',
+            nameKk: 'Тұру міндеті',
+            nameRu: 'Обязанность проживания',
+            nameEn: 'Residence obligation',
+            amount: 5,
+            unit: 'years',
+            source: '2017 wording; UNCONFIRMED as current',
+            validFrom: '2017-01-01',
+          })
+          .expect(201);
+        const family = await paidFamily();
+        await depart('official.pavlodar', family.settlement).expect(200);
+        const [recovery] = (await as('official.pavlodar').get(byCase('/api/support-recoveries', family.id)).expect(200))
+          .body;
+        expect(recovery).toMatchObject({
+          state: 'open',
+          years: 5,
+          amountKzt: family.paid,
+          regionId: pavlodarId,
+          applicationNumber: expect.stringMatching(/^KND-/),
+        });
+        const line = await scalar<string>(
+          api.databaseUrl,
+          `SELECT data->'message'->>'code' FROM application_event WHERE application_id = $1 ORDER BY id DESC LIMIT 1`,
+          [family.id],
+        );
+        expect(line).toBe('timeline.support_recovery_raised');
+        await as('official.abai').get(`/api/support-recoveries/${recovery.id}`).expect(404);
+        await as('caseworker.pavlodar')
+          .post(`/api/support-recoveries/${recovery.id}/resolve`, { outcome: 'waived', version: recovery.version })
+          .expect(403);
+        await as('official2.pavlodar')
+          .post(`/api/support-recoveries/${recovery.id}/resolve`, { outcome: 'forgotten', version: recovery.version })
+          .expect(400);
+        const closed = await as('official2.pavlodar')
+          .post(`/api/support-recoveries/${recovery.id}/resolve`, { outcome: 'recovered', version: recovery.version })
+          .expect(200);
+        expect(closed.body).toMatchObject({ state: 'recovered', resolvedBy: s['official2.pavlodar'].user.id });
+        const twice = await as('official2.pavlodar')
+          .post(`/api/support-recoveries/${recovery.id}/resolve`, { outcome: 'waived', version: closed.body.version })
+          .expect(409);
+        expect(twice.body).toMatchObject({ code: 'support.recovery_resolved' });
+      });
+    });
+
     it('answers bad input with 400, never 500', async () => {
       const bad = await as('official.pavlodar')
         .post('/api/support-payments', { applicationId: 'x', type: 'pension', date: '2026-02-30', extra: 1 })

@@ -45,6 +45,7 @@ import {
   SERVICE_AUDIENCES,
   SERVICE_GROUPS,
   SETTLEMENT_STATUSES,
+  SUPPORT_RECOVERY_STATES,
   SEXES,
   TRANSFER_KINDS,
   TRANSFER_REASONS,
@@ -110,6 +111,7 @@ const LISTS: [string, string, readonly string[]][] = [
   ['support_payment', 'state', PAYMENT_STATES],
   ['support_payment', 'cancel_reason', PAYMENT_CANCEL_REASONS],
   ['legal_status_step', 'kind', LEGAL_STEP_KINDS],
+  ['support_recovery', 'state', SUPPORT_RECOVERY_STATES],
   ['legal_status_step', 'state', LEGAL_STEP_STATES],
 ];
 

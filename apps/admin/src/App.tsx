@@ -29,6 +29,7 @@ import { settlements } from './settlements';
 import { theme } from './theme';
 import { paymentBatches } from './payment-batches';
 import { supportPayments } from './support-payments';
+import { supportRecoveries } from './support-recoveries';
 import { transferRequests } from './transfer-requests';
 import { users } from './users';
 
@@ -73,6 +74,7 @@ export const App = () => (
       <Resource name="service-providers" {...serviceProviders} />
       <Resource name="support-payments" {...supportPayments} />
       <Resource name="payment-batches" {...paymentBatches} />
+      <Resource name="support-recoveries" {...supportRecoveries} />
       <Resource name="labour-demand" {...labourDemand} />
       <Resource name="region-capacities" {...regionCapacities} />
       <Resource name="placement-weights" {...placementWeights} />

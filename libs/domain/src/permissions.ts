@@ -37,6 +37,7 @@ export const RESOURCES = [
   'referrals',
   'follow-ups',
   'legal-status-steps',
+  'support-recoveries',
   'payment-batches',
   'jobs',
   'mfa-policies',
@@ -153,6 +154,8 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   // four-eyes, docs/support-payments.md) and take the bank register; caseworkers see their region's.
   'support-payments': settlementWork(READ),
   'payment-batches': settlementWork(READ),
+  // Support to be returned under the residence obligation: the region's officials close the tasks.
+  'support-recoveries': settlementWork(READ),
   // Background jobs: administrators run them; auditors read what ran, when and how it ended.
   jobs: {
     admin: { actions: ['list', 'show', 'create'], scope: 'all' },
@@ -206,6 +209,7 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
   'referrals',
   'follow-ups',
   'legal-status-steps',
+  'support-recoveries',
   'support-payments',
 ];
 

@@ -18,6 +18,8 @@ export const DEADLINE_KEYS = [
   'follow_up_first',
   'follow_up_second',
   'follow_up_third',
+  // Off unless set: support returned on leaving the settlement region within these years (UNCONFIRMED).
+  'residence_obligation',
 ] as const;
 /** The three outcome follow-ups after arrival, in months (docs/integration-services.md). */
 export const FOLLOW_UP_KEYS = ['follow_up_first', 'follow_up_second', 'follow_up_third'] as const;

@@ -93,7 +93,7 @@ export const ADAPTATION_SERVICES = [
 export type AdaptationService = (typeof ADAPTATION_SERVICES)[number];
 
 // Settlement and placement
-export const SETTLEMENT_STATUSES = ['planned', 'arrived', 'cancelled'] as const;
+export const SETTLEMENT_STATUSES = ['planned', 'arrived', 'cancelled', 'departed'] as const;
 export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
 export const HOUSING = ['own', 'rented', 'adaptation_centre', 'relatives'] as const;
 export type Housing = (typeof HOUSING)[number];
@@ -165,6 +165,11 @@ export type ReferralCancelReason = (typeof REFERRAL_CANCEL_REASONS)[number];
 // Support payments (docs/support-payments.md, Payments; the machine in support-payments.ts)
 export const PAYMENT_STATES = ['draft', 'approved', 'sent', 'paid', 'failed', 'reconciled', 'cancelled'] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
+/** A recovery of support after a family left its settlement region under the residence obligation. */
+export const SUPPORT_RECOVERY_STATES = ['open', 'recovered', 'waived'] as const;
+export type SupportRecoveryState = (typeof SUPPORT_RECOVERY_STATES)[number];
+export const SUPPORT_RECOVERY_OUTCOMES = ['recovered', 'waived'] as const;
+export type SupportRecoveryOutcome = (typeof SUPPORT_RECOVERY_OUTCOMES)[number];
 /** Why a payment not yet sent was cancelled; `status_ended`: the family's status ended first (citizenship). */
 export const PAYMENT_CANCEL_REASONS = ['prepared_in_error', 'not_eligible', 'status_ended'] as const;
 export type PaymentCancelReason = (typeof PAYMENT_CANCEL_REASONS)[number];

@@ -22,6 +22,7 @@ const PARAM_LABELS: Record<string, string> = {
   benefitKind: 'app.benefit_kinds',
   paymentState: 'app.payments.states',
   paymentCancelReason: 'app.payments.cancel_reasons',
+  recoveryState: 'app.payments.recovery_states',
   legalStepKind: 'app.legal_steps.kinds_in_sentence',
   batchState: 'app.payments.batch_states',
 };

@@ -202,6 +202,10 @@ const app = {
       status_extension: 'Extension of kandas status',
       status_extension_window: 'Extension window before expiry',
       status_extension_limit: 'Extensions allowed',
+      follow_up_first: 'First outcome follow-up after arrival',
+      follow_up_second: 'Second outcome follow-up after arrival',
+      follow_up_third: 'Third outcome follow-up after arrival',
+      residence_obligation: 'Residence obligation after support (UNCONFIRMED; off unless set)',
     },
     /** A fixed holiday's day: "%{day}" is the day of the month. */
     day_month: {

@@ -417,6 +417,10 @@ const app: AppMessages = {
       status_extension: 'Қандас мәртебесін ұзарту',
       status_extension_window: 'Мерзім біткенге дейінгі ұзарту кезеңі',
       status_extension_limit: 'Рұқсат етілген ұзартулар саны',
+      follow_up_first: 'Келгеннен кейінгі бірінші бақылау',
+      follow_up_second: 'Келгеннен кейінгі екінші бақылау',
+      follow_up_third: 'Келгеннен кейінгі үшінші бақылау',
+      residence_obligation: 'Қолдаудан кейін өңірде тұру міндеті (РАСТАЛМАҒАН; орнатылмаса өшірулі)',
     },
     /** A fixed holiday's day: "%{day}" is the day of the month. */
     day_month: {

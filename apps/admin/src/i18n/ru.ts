@@ -207,6 +207,10 @@ const app: AppMessages = {
       status_extension: 'Продление статуса кандаса',
       status_extension_window: 'Период продления до истечения',
       status_extension_limit: 'Допустимое число продлений',
+      follow_up_first: 'Первая проверка итогов после прибытия',
+      follow_up_second: 'Вторая проверка итогов после прибытия',
+      follow_up_third: 'Третья проверка итогов после прибытия',
+      residence_obligation: 'Обязанность проживать в регионе после поддержки (НЕ ПОДТВЕРЖДЕНО; выключено, пока не задано)',
     },
     /** A fixed holiday's day: "%{day}" is the day of the month. */
     day_month: {

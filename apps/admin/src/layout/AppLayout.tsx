@@ -66,6 +66,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'transfer-requests',
       'support-payments',
       'payment-batches',
+      'support-recoveries',
       'labour-demand',
       'region-capacities',
       'placement-weights',

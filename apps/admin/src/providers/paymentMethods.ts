@@ -1,4 +1,4 @@
-import type { PaymentCancelReason } from '@qonys/domain';
+import type { PaymentCancelReason, SupportRecoveryOutcome } from '@qonys/domain';
 import { apiFetch, apiFetchFile, type DownloadedFile } from './httpClient';
 
 const post = (path: string, body: unknown) => apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
@@ -15,6 +15,7 @@ export interface BankResultSummary {
 export interface PaymentMethods {
   approvePayment(paymentId: number, version: number): Promise<unknown>;
   cancelPayment(paymentId: number, version: number, reason: PaymentCancelReason): Promise<unknown>;
+  resolveRecovery(recoveryId: number, body: { outcome: SupportRecoveryOutcome; version: number }): Promise<unknown>;
   /** Taking the register hands the batch's approved payments to the bank. */
   getPaymentRegister(batchId: number, format: 'csv' | 'xlsx'): Promise<DownloadedFile>;
   importBankResult(batchId: number, file: File): Promise<BankResultSummary>;
@@ -26,6 +27,8 @@ export const paymentMethods: PaymentMethods = {
     (await post(`/support-payments/${id(paymentId)}/approve`, { version })).json,
   cancelPayment: async (paymentId, version, reason) =>
     (await post(`/support-payments/${id(paymentId)}/cancel`, { version, reason })).json,
+  resolveRecovery: async (recoveryId, body) =>
+    (await post(`/support-recoveries/${id(recoveryId)}/resolve`, body)).json,
   getPaymentRegister: (batchId, format) => apiFetchFile(`/payment-batches/${id(batchId)}/register?format=${format}`),
   importBankResult: async (batchId, file) => {
     const body = new FormData();

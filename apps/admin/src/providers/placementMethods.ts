@@ -41,6 +41,10 @@ export interface PlacementMethods {
   decideInclusion(requestId: number, decision: InclusionDecision): Promise<InclusionRequestRow>;
   withdrawInclusion(requestId: number, reason: string, version: number): Promise<InclusionRequestRow>;
   confirmArrival(settlementId: number, actualArrival: string, version: number): Promise<SettlementRow>;
+  recordDeparture(
+    settlementId: number,
+    departure: { departedOn: string; toRegionId?: number; version: number },
+  ): Promise<SettlementRow>;
   moveSettlement(
     settlementId: number,
     move: TransferAsk & { regionId: number; reason: string; version: number },
@@ -73,6 +77,8 @@ export const placementMethods: PlacementMethods = {
     (await post(`/inclusion-requests/${id(requestId)}/withdraw`, { reason, version })).json as InclusionRequestRow,
   confirmArrival: async (settlementId, actualArrival, version) =>
     (await post(`/settlements/${id(settlementId)}/arrival`, { actualArrival, version })).json as SettlementRow,
+  recordDeparture: async (settlementId, departure) =>
+    (await post(`/settlements/${id(settlementId)}/departure`, departure)).json as SettlementRow,
   moveSettlement: async (settlementId, move) => moveAnswer(await post(`/settlements/${id(settlementId)}/move`, move)),
   getRecommendations: async (applicationId) =>
     (await apiFetch(`/placement/recommendations?applicationId=${id(applicationId)}`)).json as RecommendationList,

@@ -10,6 +10,7 @@ import {
   maxLength,
 } from 'react-admin';
 import { ArrivalButton } from './ArrivalButton';
+import { DepartureButton } from './DepartureButton';
 import { MoveButton } from './MoveButton';
 import { housingChoices } from './settlementChoices';
 
@@ -20,6 +21,7 @@ export const SettlementEdit = () => (
     actions={
       <TopToolbar>
         <ArrivalButton />
+        <DepartureButton />
         <MoveButton openMoved />
       </TopToolbar>
     }

@@ -61,8 +61,10 @@ import { SupportPayments1764000000027 } from './migrations/1764000000027-support
 import { OutcomeFollowUps1764000000028 } from './migrations/1764000000028-outcome-follow-ups';
 import { RentInstalments1764000000029 } from './migrations/1764000000029-rent-instalments';
 import { LegalStatusSteps1764000000030 } from './migrations/1764000000030-legal-status-steps';
+import { ResidenceObligation1764000000033 } from './migrations/1764000000033-residence-obligation';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
 import { LegalStatusStep } from '../modules/legal-status/entities/legal-status-step.entity';
+import { SupportRecovery } from '../modules/support-payments/entities/support-recovery.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -107,6 +109,7 @@ export const ENTITIES = [
   SupportPayment,
   OutcomeFollowUp,
   LegalStatusStep,
+  SupportRecovery,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -133,6 +136,7 @@ export const MIGRATIONS = [
   OutcomeFollowUps1764000000028,
   RentInstalments1764000000029,
   LegalStatusSteps1764000000030,
+  ResidenceObligation1764000000033,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

@@ -23,6 +23,13 @@ export const paymentsEn = {
       cancel_reason: 'Reason',
       cancelled: 'The payment is cancelled',
       prepared_by_system: 'System (rent instalment)',
+      recovery_states: {
+        open: 'To be returned',
+        recovered: 'Returned',
+        waived: 'Waived',
+      },
+      resolve_recovery: 'Close the recovery',
+      recovery_resolved: 'The recovery is closed',
       batch_states: {
         open: 'Open',
         sent: 'Register sent',
@@ -38,6 +45,18 @@ export const paymentsEn = {
     },
   },
   resources: {
+    'support-recoveries': {
+      name: 'Support to be returned |||| Support to be returned',
+      fields: {
+        id: 'No.',
+        applicationId: 'Family',
+        departedOn: 'Left the region on',
+        years: 'Obligation, years',
+        amountKzt: 'Support paid, ₸',
+        state: 'State',
+        outcome: 'Outcome',
+      },
+    },
     'support-payments': {
       name: 'Support payment |||| Support payments',
       fields: {

@@ -22,6 +22,13 @@ export const paymentsKk: PaymentMessages = {
       cancel_reason: 'Себебі',
       cancelled: 'Төлемнің күші жойылды',
       prepared_by_system: 'Жүйе (жалдау төлемі)',
+      recovery_states: {
+        open: 'Қайтарылуы тиіс',
+        recovered: 'Қайтарылды',
+        waived: 'Кешірілді',
+      },
+      resolve_recovery: 'Қайтаруды жабу',
+      recovery_resolved: 'Қайтару жабылды',
       batch_states: {
         open: 'Ашық',
         sent: 'Тізілім жіберілді',
@@ -37,6 +44,18 @@ export const paymentsKk: PaymentMessages = {
     },
   },
   resources: {
+    'support-recoveries': {
+      name: 'Қайтарылатын қолдау |||| Қайтарылатын қолдау',
+      fields: {
+        id: '№',
+        applicationId: 'Отбасы',
+        departedOn: 'Өңірден кеткен күні',
+        years: 'Міндет, жыл',
+        amountKzt: 'Төленген қолдау, ₸',
+        state: 'Күйі',
+        outcome: 'Нәтижесі',
+      },
+    },
     'support-payments': {
       name: 'Қолдау төлемі |||| Қолдау төлемдері',
       fields: {

@@ -22,6 +22,13 @@ export const paymentsRu: PaymentMessages = {
       cancel_reason: 'Причина',
       cancelled: 'Платёж отменён',
       prepared_by_system: 'Система (платёж за аренду)',
+      recovery_states: {
+        open: 'Подлежит возврату',
+        recovered: 'Возвращено',
+        waived: 'Прощено',
+      },
+      resolve_recovery: 'Закрыть возврат',
+      recovery_resolved: 'Возврат закрыт',
       batch_states: {
         open: 'Открыт',
         sent: 'Реестр отправлен',
@@ -37,6 +44,18 @@ export const paymentsRu: PaymentMessages = {
     },
   },
   resources: {
+    'support-recoveries': {
+      name: 'Возврат поддержки |||| Возвраты поддержки',
+      fields: {
+        id: '№',
+        applicationId: 'Семья',
+        departedOn: 'Дата выезда из региона',
+        years: 'Обязанность, лет',
+        amountKzt: 'Выплачено поддержки, ₸',
+        state: 'Состояние',
+        outcome: 'Итог',
+      },
+    },
     'support-payments': {
       name: 'Платёж поддержки |||| Платежи поддержки',
       fields: {

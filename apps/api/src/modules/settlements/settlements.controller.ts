@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
-import { ArrivalDto, CreateSettlementDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
+import { ArrivalDto, CreateSettlementDto, DepartureDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
 import { SETTLEMENT_LIST } from './settlements.repository';
 import { answerMove } from '../transfers/move-outcome';
 import { SettlementsService } from './settlements.service';
@@ -44,6 +44,14 @@ export class SettlementsController {
   @RequirePermission('settlements', 'edit')
   arrival(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: ArrivalDto) {
     return this.settlements.arrival(ctx, id, dto);
+  }
+
+  /** The family left its settlement region (docs/support-payments.md, Residence obligation). */
+  @Post(':id/departure')
+  @HttpCode(200)
+  @RequirePermission('settlements', 'edit')
+  departure(@Ctx() ctx: AuthedContext, @Param('id', ParseIntPipe) id: number, @Body() dto: DepartureDto) {
+    return this.settlements.departure(ctx, id, dto);
   }
 
   /** Answers the new settlement (the old one is cancelled), or 202 with the transfer request asked of the other region. */

@@ -117,6 +117,13 @@ export class SettlementsRepository {
       : null;
   }
 
+  async regionExists(manager: EntityManager, regionId: number): Promise<boolean> {
+    const [row] = await manager.query<{ found: boolean }[]>('SELECT EXISTS (SELECT 1 FROM region WHERE id = $1) AS found', [
+      regionId,
+    ]);
+    return row.found;
+  }
+
   async hasSettlement(manager: EntityManager, reservationId: number): Promise<boolean> {
     return manager.getRepository(Settlement).existsBy({ reservationId });
   }

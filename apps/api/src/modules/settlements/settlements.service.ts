@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { todayInKazakhstan } from '@qonys/domain';
 import type { AuthedContext, RequestContext } from '../../common/auth/actor';
-import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
@@ -17,7 +17,8 @@ import {
   type TransferSubject,
   TransferRequestsService,
 } from '../transfers/transfer-requests.service';
-import type { ArrivalDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
+import type { ArrivalDto, DepartureDto, MoveSettlementDto, UpdateSettlementDto } from './dto/settlement.dto';
+import { SupportRecoveriesService } from '../support-payments/support-recoveries.service';
 import { Settlement } from './entities/settlement.entity';
 import { SettlementsRepository, type SettlementView } from './settlements.repository';
 
@@ -36,6 +37,7 @@ export class SettlementsService {
     private readonly settlements: SettlementsRepository,
     private readonly reservations: ReservationsService,
     private readonly transfers: TransferRequestsService,
+    private readonly recoveries: SupportRecoveriesService,
     private readonly audit: AuditService,
     private readonly reads: PersonalDataReads,
   ) {}
@@ -145,6 +147,58 @@ export class SettlementsService {
         entityId: id,
         regionId: after.regionId,
         changes: diff(before, after, ['status', 'actualArrival', 'confirmedBy']),
+      });
+      return this.view(manager, after.id);
+    });
+  }
+
+  /**
+   * The family left its settlement region after arriving (docs/support-payments.md,
+   * Residence obligation): the settlement becomes `departed`, which ends support and
+   * follow-ups there; under the residence obligation a recovery task is raised.
+   */
+  async departure(ctx: AuthedContext, id: number, dto: DepartureDto): Promise<SettlementView> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.settlements.findById(manager, id, { lock: true });
+      if (!before || !inWorkScope(workScope(ctx.actor, 'settlements', 'edit'), before))
+        throw DomainError.notFound('settlement');
+      if (before.version !== dto.version) throw DomainError.stale('settlement');
+      if (before.status !== 'arrived')
+        throw new DomainError(ErrorKind.Conflict, 'settlement.not_arrived', { settlementStatus: before.status });
+      const errors: FieldMessages = {};
+      if (dto.departedOn > todayInKazakhstan()) errors.departedOn = 'settlement.departure_in_future';
+      else if (dto.departedOn < before.actualArrival!)
+        errors.departedOn = coded('settlement.departure_before_arrival', { date: before.actualArrival! });
+      if (dto.toRegionId === before.regionId) errors.toRegionId = 'settlement.departure_same_region';
+      else if (dto.toRegionId !== undefined && !(await this.settlements.regionExists(manager, dto.toRegionId)))
+        errors.toRegionId = coded('record.not_found', { entity: 'region' });
+      if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
+      const after = await updateVersioned(manager, Settlement, 'settlement', id, dto.version, {
+        status: 'departed',
+        departedOn: dto.departedOn,
+        departedToRegionId: dto.toRegionId ?? null,
+      });
+      await appendTimelineEvent(manager, {
+        applicationId: after.applicationId,
+        actorId: ctx.actor.id,
+        type: 'updated',
+        transition: 'settlement.depart',
+        message: coded('timeline.family_departed', { date: dto.departedOn }),
+        data: { settlementId: id, regionId: after.regionId },
+      });
+      await this.audit.record(manager, ctx, {
+        action: 'settlement.depart',
+        entityType: 'settlement',
+        entityId: id,
+        regionId: after.regionId,
+        changes: diff(before, after, ['status', 'departedOn', 'departedToRegionId']),
+      });
+      await this.recoveries.onDeparture(manager, ctx, {
+        settlementId: id,
+        applicationId: after.applicationId,
+        regionId: after.regionId,
+        actualArrival: after.actualArrival!,
+        departedOn: dto.departedOn,
       });
       return this.view(manager, after.id);
     });

@@ -5,6 +5,9 @@ import { PaymentBatchesRepository } from './payment-batches.repository';
 import { PaymentBatchesService } from './payment-batches.service';
 import { PaymentHistory } from './payment-history';
 import { RentInstalmentsJob } from './rent-instalments.job';
+import { SupportRecoveriesController } from './support-recoveries.controller';
+import { SupportRecoveriesRepository } from './support-recoveries.repository';
+import { SupportRecoveriesService } from './support-recoveries.service';
 import { SupportPaymentsController } from './support-payments.controller';
 import { SupportPaymentsRepository } from './support-payments.repository';
 import { SupportPaymentsService } from './support-payments.service';
@@ -12,7 +15,7 @@ import { SupportPaymentsService } from './support-payments.service';
 /** State support inside the quota, counted in MCI, and its payments (docs/support-payments.md). */
 @Module({
   imports: [JobsModule],
-  controllers: [SupportPaymentsController, PaymentBatchesController],
+  controllers: [SupportPaymentsController, PaymentBatchesController, SupportRecoveriesController],
   providers: [
     SupportPaymentsRepository,
     SupportPaymentsService,
@@ -20,7 +23,9 @@ import { SupportPaymentsService } from './support-payments.service';
     PaymentBatchesService,
     PaymentHistory,
     RentInstalmentsJob,
+    SupportRecoveriesRepository,
+    SupportRecoveriesService,
   ],
-  exports: [SupportPaymentsService],
+  exports: [SupportPaymentsService, SupportRecoveriesService],
 })
 export class SupportPaymentsModule {}

@@ -1,7 +1,7 @@
 import { HOUSING, type Housing } from '@qonys/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsString, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, MaxLength, Min, ValidateIf } from 'class-validator';
 import { TransferAskFields } from '../../transfers/dto/transfer-request.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -54,6 +54,25 @@ export class ArrivalDto {
   @IsISO8601({ strict: true }, DATE)
   @Length(10, 10, DATE)
   actualArrival: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+/** POST /api/settlements/:id/departure: the family left its settlement region. */
+export class DepartureDto {
+  @ApiProperty({ example: '2027-04-01' })
+  @IsISO8601({ strict: true }, DATE)
+  @Length(10, 10, DATE)
+  departedOn: string;
+
+  @ApiPropertyOptional({ description: 'The region the family moved to, if known' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  toRegionId?: number;
 
   @ApiProperty()
   @IsInt()

@@ -40,6 +40,13 @@ export class Settlement implements SettlementFields {
   @Column({ type: 'int', nullable: true })
   confirmedBy: number | null;
 
+  /** When the family left its settlement region, and for which region if known. */
+  @Column({ type: 'date', nullable: true })
+  departedOn: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  departedToRegionId: number | null;
+
   @Column({ type: 'int', default: 1 })
   version: number;
 
