@@ -59,7 +59,9 @@ import { ServiceProvider } from '../modules/integration-services/entities/servic
 import { ServiceType } from '../modules/reference-data/entities/service-type.entity';
 import { SupportPayments1764000000027 } from './migrations/1764000000027-support-payments';
 import { OutcomeFollowUps1764000000028 } from './migrations/1764000000028-outcome-follow-ups';
+import { StaffNotifications1764000000032 } from './migrations/1764000000032-staff-notifications';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
+import { StaffNotification } from '../modules/notifications/entities/staff-notification.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -103,6 +105,7 @@ export const ENTITIES = [
   PaymentBatch,
   SupportPayment,
   OutcomeFollowUp,
+  StaffNotification,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -127,6 +130,7 @@ export const MIGRATIONS = [
   IntegrationServices1764000000026,
   SupportPayments1764000000027,
   OutcomeFollowUps1764000000028,
+  StaffNotifications1764000000032,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

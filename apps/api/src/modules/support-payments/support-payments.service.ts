@@ -17,6 +17,7 @@ import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error'
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
+import { StaffNotifier } from '../notifications/staff-notifier';
 import type { CalculateEntitlementDto } from './dto/calculate.dto';
 import type { CreatePaymentDto } from './dto/payment.dto';
 import { SupportPayment } from './entities/support-payment.entity';
@@ -64,6 +65,7 @@ export class SupportPaymentsService {
     private readonly batches: PaymentBatchesRepository,
     private readonly history: PaymentHistory,
     private readonly reads: PersonalDataReads,
+    private readonly notifier: StaffNotifier,
   ) {}
 
   async calculate(ctx: AuthedContext, query: CalculateEntitlementDto): Promise<EntitlementView> {
@@ -161,6 +163,7 @@ export class SupportPaymentsService {
         preparedBy: ctx.actor.id,
       });
       await this.batches.refreshTotals(manager, batch.id);
+      await this.notifier.paymentPrepared(manager, row.id);
       const batchEntry = {
         action: 'payment_batch.create',
         entityType: 'payment_batch',
