@@ -105,7 +105,7 @@ export class NotificationsRepository {
   async referralAnswered(manager: EntityManager, referralId: number, state: string, actorId: number): Promise<number> {
     const rows = await manager.query<unknown[]>(
       `${INSERT_INTO}
-       SELECT u.id, 'referral_answered', 'referrals', r.id, $2, 'notification.referral_answered',
+       SELECT u.id, 'referral_answered', 'referrals', r.id, $2::text, 'notification.referral_answered',
               jsonb_build_object('number', a.number, 'referralState', $2::text)
          FROM referral r
          JOIN application a ON a.id = r.application_id
@@ -174,7 +174,8 @@ export class NotificationsRepository {
       .setParameters(queue)
       .getQueryAndParameters();
     const rows = await manager.query<{ kind: 'due_soon' | 'overdue' }[]>(
-      `${INSERT_INTO} ${select}
+      `${INSERT_INTO}
+       SELECT recipient_id, kind, resource, record_id, event_key, code, params FROM (${select}) AS due
        ON CONFLICT ON CONSTRAINT staff_notification_event_uq DO NOTHING
        RETURNING kind`,
       params,
