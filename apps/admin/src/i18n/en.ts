@@ -4,6 +4,7 @@ import { casesEn } from './cases/en';
 import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
 import { jobsEn } from './jobs/en';
+import { notificationsEn } from './notifications/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
 import { servicesEn } from './services/en';
@@ -239,6 +240,7 @@ const app = {
     ...servicesEn.app,
     ...paymentsEn.app,
     ...jobsEn.app,
+    ...notificationsEn.app,
     ...everydayEn.app,
   },
   resources: {
@@ -388,6 +390,7 @@ const app = {
     ...servicesEn.resources,
     ...paymentsEn.resources,
     ...jobsEn.resources,
+    ...notificationsEn.resources,
   },
 };
 

@@ -4,6 +4,7 @@ import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
 import { jobsKk } from './jobs/kk';
+import { notificationsKk } from './notifications/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
 import { servicesKk } from './services/kk';
@@ -454,6 +455,7 @@ const app: AppMessages = {
     ...servicesKk.app,
     ...paymentsKk.app,
     ...jobsKk.app,
+    ...notificationsKk.app,
     ...everydayKk.app,
   },
   resources: {
@@ -603,6 +605,7 @@ const app: AppMessages = {
     ...servicesKk.resources,
     ...paymentsKk.resources,
     ...jobsKk.resources,
+    ...notificationsKk.resources,
   },
 };
 

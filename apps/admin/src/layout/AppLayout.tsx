@@ -16,6 +16,7 @@ import {
   useTranslate,
   useUserMenu,
 } from 'react-admin';
+import { NotificationBell } from '../notifications';
 import { LanguageMenuButton } from './LanguageMenuButton';
 import { MuiLocaleTexts } from './MuiLocaleTexts';
 
@@ -45,6 +46,7 @@ const QonysAppBar = () => (
   <AppBar
     toolbar={
       <>
+        <NotificationBell />
         <LanguageMenuButton />
         <LoadingIndicator />
       </>

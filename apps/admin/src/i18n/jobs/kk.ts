@@ -27,6 +27,7 @@ export const jobsKk: JobMessages = {
         retention: 'Сақтау мерзімі',
         'status-expiry': 'Мәртебе мерзімінің өтуі',
         'outcome-follow-ups': 'Нәтижені бақылаулар',
+        'staff-notifications': 'Қызметкерлерге хабарламалар',
       },
     },
   },
