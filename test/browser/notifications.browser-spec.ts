@@ -12,6 +12,7 @@ const KK = {
   markAllRead: 'Барлығын оқылды деп белгілеу',
   empty: 'Хабарлама жоқ',
   showAll: 'Барлық хабарламалар',
+  unreadOnly: 'Тек оқылмағандар',
 };
 
 /**
@@ -96,9 +97,11 @@ describe('admin UI: staff notifications', () => {
 
     await page.getByRole('button', { name: KK.markAllRead }).click();
     await page.locator('.MuiBadge-invisible').waitFor({ state: 'attached' });
-    // The full list opens on the unread ones: none now.
+    // The full list holds them, read now; none is left when it shows the unread ones only.
     await page.getByRole('link', { name: KK.showAll }).click();
     await page.waitForURL((url) => url.pathname === '/notifications');
+    await page.locator('.RaList-main').getByRole('button', { name: /KND-/ }).nth(1).waitFor();
+    await page.getByLabel(KK.unreadOnly).check();
     await page.getByText(KK.empty).waitFor();
   });
 });

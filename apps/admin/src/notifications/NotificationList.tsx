@@ -38,16 +38,16 @@ const Items = () => {
   );
 };
 
-/** All of the caller's notifications, newest first (the unread ones by default). */
+/** All of the caller's notifications, newest first; unread ones in bold, or only them. */
 export const NotificationList = () => {
   const filters = [
-    <BooleanInput key="unread" source="unread" alwaysOn />,
+    // Off means every notification, not the read ones only: the filter goes.
+    <BooleanInput key="unread" source="unread" alwaysOn parse={(value: boolean) => (value ? true : undefined)} />,
     <SelectInput key="kind" source="kind" choices={NOTIFICATION_KIND_CHOICES} alwaysOn />,
   ];
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ unread: true }}
       sort={{ field: 'createdAt', order: 'DESC' }}
       actions={
         <TopToolbar>
