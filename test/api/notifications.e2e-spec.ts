@@ -37,6 +37,8 @@ describe('staff notifications', () => {
     pavlodarId = await regionIdByCode(api.databaseUrl, '55');
     const second = await createUser(api.url, s.admin.accessToken, { role: 'regional_official', regionId: pavlodarId });
     s['official2.pavlodar'] = await login(api.url, second.username, second.password);
+    const colleague = await createUser(api.url, s.admin.accessToken, { role: 'caseworker', regionId: pavlodarId });
+    s['caseworker2.pavlodar'] = await login(api.url, colleague.username, colleague.password);
   });
   afterAll(() => api?.stop());
 
@@ -103,10 +105,13 @@ describe('staff notifications', () => {
     });
   });
 
-  it('tells the case’s assignee when the provider answers a referral, and not the provider', async () => {
+  it('tells the case’s assignee of a provider’s answer, the region’s caseworkers when unassigned, never the provider', async () => {
     const family = await insertApprovedCase(api.databaseUrl, {
       regionId: pavlodarId,
-      family: [{ surname: 'Жолдамов', givenName: 'Ерлан', birthDate: '1984-02-10', sex: 'M' }],
+      family: [
+        { surname: 'Жолдамов', givenName: 'Ерлан', birthDate: '1984-02-10', sex: 'M' },
+        { surname: 'Жолдамова', givenName: 'Дана', birthDate: '1987-07-01', sex: 'F', relation: 'spouse' },
+      ],
     });
     await includeInQuota(
       api.url,
@@ -146,6 +151,29 @@ describe('staff notifications', () => {
     });
     expect(['accepted', 'waitlisted']).toContain(answered[0].message.params.referralState);
     expect(await unread('provider.pavlodar')).toEqual([]);
+    expect(await unread('caseworker2.pavlodar', 'referral_answered')).toEqual([]);
+
+    // Unassigned, the case's answer goes to every caseworker of the referral's region.
+    await as('admin')
+      .post('/api/applications/assign', { ids: [family.id], assignedToId: null })
+      .expect(200);
+    const declined = await as('caseworker.pavlodar')
+      .post('/api/referrals', {
+        planItemId: plan.body.items[1].id,
+        providerId,
+        period: today.slice(0, 7),
+        consentToShare: false,
+      })
+      .expect(201);
+    await as('provider.pavlodar')
+      .post(`/api/referrals/${declined.body.id}/transitions`, { action: 'reject', reason: 'not_eligible' })
+      .expect(200);
+    for (const who of ['caseworker.pavlodar', 'caseworker2.pavlodar']) {
+      expect((await unread(who, 'referral_answered')).map((n) => n.recordId)).toContain(declined.body.id);
+    }
+    expect((await unread('caseworker.abai', 'referral_answered')).map((n) => n.recordId)).not.toContain(
+      declined.body.id,
+    );
   });
 
   it('tells the other officials and the admins of a payment to approve, never its preparer', async () => {
@@ -223,6 +251,20 @@ describe('staff notifications', () => {
         new Set(notified.map((n) => n.recordId)),
       );
     }
+
+    // A case moved to another region: its old assignee is no longer told, and its link is a 404 to them.
+    const moved = await insertCase(api.databaseUrl, { regionId: pavlodarId });
+    const abaiId = await regionIdByCode(api.databaseUrl, '10');
+    await withDb(api.databaseUrl, (db) =>
+      db.query(
+        `UPDATE application SET assigned_to_id = $2, deadline_due = $3, deadline_stage = 'completeness_check',
+                region_id = $4 WHERE id = $1`,
+        [moved.id, assignee, yesterday, abaiId],
+      ),
+    );
+    expect(await runJob()).toMatchObject({ dueSoon: 0, overdue: 0 });
+    expect((await unread('caseworker.pavlodar', 'overdue')).map((n) => n.recordId)).not.toContain(moved.id);
+    await as('caseworker.pavlodar').get(`/api/applications/${moved.id}`).expect(404);
 
     const before = await scalar(api.databaseUrl, 'SELECT count(*)::int FROM staff_notification');
     expect(await runJob()).toMatchObject({ dueSoon: 0, overdue: 0 });
