@@ -92,7 +92,13 @@ describe('admin UI: staff notifications', () => {
     const box = (await popover.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => {
+      const view = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number } };
+      };
+      return view.document.documentElement.scrollWidth - view.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
 
     await page.getByRole('button', { name: KK.markAllRead }).click();

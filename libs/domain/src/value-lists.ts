@@ -1,3 +1,4 @@
+import type { Role } from './roles';
 import type { Sex } from './iin';
 
 /**
@@ -184,6 +185,12 @@ export const NOTIFICATION_KINDS = ['assigned', 'due_soon', 'overdue', 'referral_
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_RESOURCES = ['applications', 'referrals', 'support-payments'] as const;
 export type NotificationResource = (typeof NOTIFICATION_RESOURCES)[number];
+/**
+ * The roles some notification is addressed to: caseworkers (assignees, a region's
+ * caseworkers) and whoever may approve a payment. The others may call the API and find
+ * nothing, so the admin shows them no bell.
+ */
+export const NOTIFIED_ROLES = ['caseworker', 'regional_official', 'admin'] as const satisfies readonly Role[];
 
 /** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
 export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;

@@ -13,8 +13,10 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
+import { NOTIFIED_ROLES, type Role } from '@qonys/domain';
 import { useCanAccess, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { useRole } from '../common/useRole';
 import { NotificationText } from './NotificationText';
 import { useMarkAllRead, useNewestNotifications, useNotificationCounts, useOpenNotification } from './useNotifications';
 
@@ -24,8 +26,13 @@ import { useMarkAllRead, useNewestNotifications, useNotificationCounts, useOpenN
  */
 export const NotificationBell = () => {
   const { canAccess } = useCanAccess({ resource: 'notifications', action: 'list' });
-  return canAccess ? <Bell /> : null;
+  const { role } = useRole();
+  return canAccess && receivesNotifications(role) ? <Bell /> : null;
 };
+
+/** Whether some notification is ever addressed to the role (NOTIFIED_ROLES): the others get no bell and no menu item. */
+export const receivesNotifications = (role: Role | null): boolean =>
+  role !== null && (NOTIFIED_ROLES as readonly Role[]).includes(role);
 
 const Bell = () => {
   const translate = useTranslate();

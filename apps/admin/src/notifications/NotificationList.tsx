@@ -1,4 +1,4 @@
-import { List as MuiList, ListItemButton, Typography } from '@mui/material';
+import { List as MuiList, ListItem, ListItemButton, Typography } from '@mui/material';
 import type { NotificationView } from '@qonys/domain';
 import { BooleanInput, Button, List, SelectInput, TopToolbar, useListContext, useTranslate } from 'react-admin';
 import { LocalePagination } from '../common/LocalePagination';
@@ -30,9 +30,11 @@ const Items = () => {
   return (
     <MuiList aria-label={translate('app.notifications.title')}>
       {data.map((notification) => (
-        <ListItemButton key={notification.id} alignItems="flex-start" onClick={() => void open(notification)}>
-          <NotificationText notification={notification} />
-        </ListItemButton>
+        <ListItem key={notification.id} disablePadding>
+          <ListItemButton alignItems="flex-start" onClick={() => void open(notification)}>
+            <NotificationText notification={notification} />
+          </ListItemButton>
+        </ListItem>
       ))}
     </MuiList>
   );

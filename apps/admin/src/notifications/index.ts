@@ -6,4 +6,4 @@ export const notifications = {
   list: lazy(() => import('./NotificationList')),
   icon: NotificationsIcon,
 };
-export { NotificationBell } from './NotificationBell';
+export { NotificationBell, receivesNotifications } from './NotificationBell';

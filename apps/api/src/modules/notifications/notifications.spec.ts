@@ -1,4 +1,5 @@
 import { toCounts, toView } from './notification-view';
+import { NOTIFIED_ROLES } from '@qonys/domain';
 import { ANSWERED_REFERRAL_STATES, assignmentRecipient, isAnswer, PAYMENT_APPROVERS } from './notification-rules';
 
 describe('toCounts', () => {
@@ -46,6 +47,12 @@ describe('toView', () => {
 describe('who is told', () => {
   it('of a payment to approve: from the permission table, the region’s officials and the administrators', () => {
     expect(PAYMENT_APPROVERS).toEqual({ regional: ['regional_official'], nationwide: ['admin'] });
+  });
+
+  it('are the roles the admin shows a bell to: caseworkers and the payment approvers', () => {
+    expect(new Set(NOTIFIED_ROLES)).toEqual(
+      new Set(['caseworker', ...PAYMENT_APPROVERS.regional, ...PAYMENT_APPROVERS.nationwide]),
+    );
   });
 
   it('of an assignment: the new assignee, not whoever assigned the case to themself, nobody of an unassignment', () => {
