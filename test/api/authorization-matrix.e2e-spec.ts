@@ -1236,6 +1236,17 @@ const MATRIX: Row[] = [
     { decision: 'refused', decidedOn: '2026-11-01', version: 999 },
     [409],
   ),
+  // Staff notifications: every role, each their own only (another's id is a 404, docs/notifications.md).
+  { method: 'GET', path: '/api/notifications', access: perm('notifications', 'list'), allowed: [200] },
+  { method: 'GET', path: '/api/notifications/counts', access: perm('notifications', 'list'), allowed: [200] },
+  {
+    method: 'POST',
+    path: '/api/notifications/{id}/read',
+    access: perm('notifications', 'edit'),
+    request: () => ({ params: { id: '999999' } }),
+    allowed: [404],
+  },
+  { method: 'POST', path: '/api/notifications/read-all', access: perm('notifications', 'edit'), allowed: [200] },
 
   // Background jobs: administrators run them, auditors read their runs.
   { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },

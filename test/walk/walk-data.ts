@@ -109,6 +109,25 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
     date: todayInKazakhstan(),
   });
   const admin = await login(api.url, 'admin');
+  // Staff notifications (docs/notifications.md), so each role with a bell has one to open:
+  // the relocation payment above waits for the admin's approval; the admin prepares the
+  // family's rent of this month, which waits for the official's; and assigns the
+  // caseworker a case.
+  await call(admin.accessToken, 'POST', '/support-payments', {
+    applicationId: second.applicationId,
+    type: 'rent',
+    date: todayInKazakhstan(),
+  });
+  const [unassigned] = await call<{ id: number }[]>(
+    caseworker.accessToken,
+    'GET',
+    `/applications?filter=${encodeURIComponent(JSON.stringify({ queue: 'unassigned' }))}`,
+  );
+  if (!unassigned) throw new Error('walk data: no unassigned Pavlodar case');
+  await call(admin.accessToken, 'POST', '/applications/assign', {
+    ids: [unassigned.id],
+    assignedToId: caseworker.user.id,
+  });
   const run = await call<{ id: string }>(admin.accessToken, 'POST', '/jobs/outcome-follow-ups/runs', {});
   await pollRun(api.url, admin, run.id, finished);
 }

@@ -16,6 +16,7 @@ import { legalGrounds } from './legal-grounds';
 import { LoginPage } from './login/LoginPage';
 import { mciRates } from './mci-rates';
 import { mfaPolicies } from './mfa-policies';
+import { notifications } from './notifications';
 import { retentionRules } from './retention-rules';
 import { benefitRules } from './benefit-rules';
 import { DUPLICATES_PATH, PersonDuplicates, persons } from './persons';
@@ -58,6 +59,7 @@ export const App = () => (
       theme={theme}
     >
       {/* Case work */}
+      <Resource name="notifications" {...notifications} />
       <Resource name="applications" {...applications} />
       <Resource name="persons" {...persons}>
         <Route path={DUPLICATES_PATH} element={<PersonDuplicates />} />

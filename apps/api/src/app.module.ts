@@ -19,6 +19,7 @@ import { DataKeysModule } from './modules/data-keys/data-keys.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { InclusionModule } from './modules/inclusion/inclusion.module';
 import { PlacementModule } from './modules/placement/placement.module';
 import { PersonsModule } from './modules/persons/persons.module';
@@ -72,6 +73,7 @@ export class AppModule {
         SupportPaymentsModule,
         LegalStatusModule,
         IntegrationServicesModule,
+        NotificationsModule,
         HealthModule,
       ],
       providers: [

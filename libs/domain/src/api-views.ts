@@ -11,6 +11,8 @@ import type {
   InclusionStatus,
   LedgerKind,
   LegalGroundKind,
+  NotificationKind,
+  NotificationResource,
   QuotaCategory,
   QuotaUnit,
   ReferralCancelReason,
@@ -321,4 +323,22 @@ export interface AdaptationPlanView extends CaseNames {
   createdAt: string;
   version: number;
   items: PlanItemView[];
+}
+
+/** A staff member's notification (GET /api/notifications): the link and the coded message, nothing more. */
+export interface NotificationView<Time = string> {
+  id: number;
+  kind: NotificationKind;
+  /** The record it links to, as the admin names it: `applications/123`. */
+  resource: NotificationResource;
+  recordId: number;
+  message: CodedMessage;
+  createdAt: Time;
+  readAt: Time | null;
+}
+
+/** GET /api/notifications/counts: the caller's unread notifications, in all and by kind. */
+export interface NotificationCounts {
+  unread: number;
+  byKind: Record<NotificationKind, number>;
 }

@@ -135,6 +135,13 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     auditor: READ_EXPORT,
     provider_staff: NONE,
   },
+  notifications: {
+    caseworker: 'list edit',
+    regional_official: 'list edit',
+    admin: 'list edit',
+    auditor: 'list edit',
+    provider_staff: 'list edit',
+  },
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -208,6 +215,14 @@ describe('grantFor', () => {
       .filter(({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_provider')
       .map(({ role, resource }) => `${role}:${resource}`);
     expect([...new Set(providerScoped)]).toEqual(['provider_staff:referrals']);
+  });
+
+  it('limits notifications of every role to the user themself', () => {
+    const userScoped = everyCase
+      .filter(({ allowed }) => allowed)
+      .filter(({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_user')
+      .map(({ role, resource }) => `${role}:${resource}`);
+    expect([...new Set(userScoped)].sort()).toEqual(ROLES.map((role) => `${role}:notifications`).sort());
   });
 
   it('is null when refused, and for an unknown resource', () => {

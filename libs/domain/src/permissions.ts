@@ -41,6 +41,7 @@ export const RESOURCES = [
   'payment-batches',
   'jobs',
   'mfa-policies',
+  'notifications',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -50,9 +51,10 @@ export type Action = (typeof ACTIONS)[number];
 
 /**
  * `all`: every row; `own_region`: only rows of the user's own region; `own_provider`:
- * only rows sent to the service provider the user works at (and so inside its region).
+ * only rows sent to the service provider the user works at (and so inside its region);
+ * `own_user`: only rows addressed to the user themself (their notifications).
  */
-export type Scope = 'all' | 'own_region' | 'own_provider';
+export type Scope = 'all' | 'own_region' | 'own_provider' | 'own_user';
 
 export interface Grant {
   readonly actions: readonly Action[];
@@ -193,6 +195,14 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     regional_official: { actions: ['list', 'show', 'create', 'edit', 'export'], scope: 'own_region' },
     admin: { actions: ['list', 'show', 'create', 'edit', 'export'], scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
+  // Each staff member reads and marks read their own notifications only (docs/notifications.md).
+  notifications: {
+    caseworker: { actions: ['list', 'edit'], scope: 'own_user' },
+    regional_official: { actions: ['list', 'edit'], scope: 'own_user' },
+    admin: { actions: ['list', 'edit'], scope: 'own_user' },
+    auditor: { actions: ['list', 'edit'], scope: 'own_user' },
+    provider_staff: { actions: ['list', 'edit'], scope: 'own_user' },
   },
 };
 

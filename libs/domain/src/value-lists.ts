@@ -1,3 +1,4 @@
+import type { Role } from './roles';
 import type { Sex } from './iin';
 
 /**
@@ -202,6 +203,22 @@ export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
 /** The family's children of school age: all at school, some, none, or the family has none. */
 export const SCHOOLING_STATES = ['all', 'some', 'none', 'no_school_age'] as const;
 export type SchoolingState = (typeof SCHOOLING_STATES)[number];
+
+/**
+ * Staff notifications (docs/notifications.md): what happened, and the kind of record it
+ * links to (the admin's resource name). A notification names a record and a case number,
+ * never more: the record's page says the rest to whoever may still read it.
+ */
+export const NOTIFICATION_KINDS = ['assigned', 'due_soon', 'overdue', 'referral_answered', 'payment_needs_approval'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_RESOURCES = ['applications', 'referrals', 'support-payments'] as const;
+export type NotificationResource = (typeof NOTIFICATION_RESOURCES)[number];
+/**
+ * The roles some notification is addressed to: caseworkers (assignees, a region's
+ * caseworkers) and whoever may approve a payment. The others may call the API and find
+ * nothing, so the admin shows them no bell.
+ */
+export const NOTIFIED_ROLES = ['caseworker', 'regional_official', 'admin'] as const satisfies readonly Role[];
 
 /** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
 export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;

@@ -25,6 +25,7 @@ const PARAM_LABELS: Record<string, string> = {
   recoveryState: 'app.payments.recovery_states',
   legalStepKind: 'app.legal_steps.kinds_in_sentence',
   batchState: 'app.payments.batch_states',
+  referralState: 'app.services.states',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

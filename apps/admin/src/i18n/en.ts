@@ -4,6 +4,7 @@ import { casesEn } from './cases/en';
 import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
 import { jobsEn } from './jobs/en';
+import { notificationsEn } from './notifications/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
 import { servicesEn } from './services/en';
@@ -245,6 +246,7 @@ const app = {
     ...legalStatusEn.app,
     ...paymentsEn.app,
     ...jobsEn.app,
+    ...notificationsEn.app,
     ...everydayEn.app,
   },
   resources: {
@@ -398,6 +400,7 @@ const app = {
     ...legalStatusEn.resources,
     ...paymentsEn.resources,
     ...jobsEn.resources,
+    ...notificationsEn.resources,
   },
 };
 

@@ -4,6 +4,7 @@ import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
 import { jobsKk } from './jobs/kk';
+import { notificationsKk } from './notifications/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
 import { servicesKk } from './services/kk';
@@ -460,6 +461,7 @@ const app: AppMessages = {
     ...legalStatusKk.app,
     ...paymentsKk.app,
     ...jobsKk.app,
+    ...notificationsKk.app,
     ...everydayKk.app,
   },
   resources: {
@@ -613,6 +615,7 @@ const app: AppMessages = {
     ...legalStatusKk.resources,
     ...paymentsKk.resources,
     ...jobsKk.resources,
+    ...notificationsKk.resources,
   },
 };
 

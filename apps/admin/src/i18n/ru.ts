@@ -7,6 +7,7 @@ import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
 import { jobsRu } from './jobs/ru';
+import { notificationsRu } from './notifications/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
 import { servicesRu } from './services/ru';
@@ -250,6 +251,7 @@ const app: AppMessages = {
     ...legalStatusRu.app,
     ...paymentsRu.app,
     ...jobsRu.app,
+    ...notificationsRu.app,
     ...everydayRu.app,
   },
   resources: {
@@ -403,6 +405,7 @@ const app: AppMessages = {
     ...legalStatusRu.resources,
     ...paymentsRu.resources,
     ...jobsRu.resources,
+    ...notificationsRu.resources,
   },
 };
 

@@ -16,6 +16,8 @@ import {
   useTranslate,
   useUserMenu,
 } from 'react-admin';
+import { NotificationBell, receivesNotifications } from '../notifications';
+import { useRole } from '../common/useRole';
 import { LanguageMenuButton } from './LanguageMenuButton';
 import { MuiLocaleTexts } from './MuiLocaleTexts';
 
@@ -45,6 +47,7 @@ const QonysAppBar = () => (
   <AppBar
     toolbar={
       <>
+        <NotificationBell />
         <LanguageMenuButton />
         <LoadingIndicator />
       </>
@@ -115,7 +118,7 @@ const MenuGroup = ({ label, resources }: { label: string; resources: string[] })
 /** A resource App.tsx registers but no group names still gets its menu item, after the groups. */
 const UngroupedResources = () => {
   const definitions = useResourceDefinitions();
-  const grouped = new Set(MENU_GROUPS.flatMap((group) => group.resources));
+  const grouped = new Set([...MENU_GROUPS.flatMap((group) => group.resources), 'notifications']);
   return (
     <>
       {Object.values(definitions)
@@ -127,6 +130,10 @@ const UngroupedResources = () => {
   );
 };
 
+/** One's own notifications, beside the account, for the roles some notification reaches (the bell's list). */
+const NotificationsMenuItem = () =>
+  receivesNotifications(useRole().role) ? <Menu.ResourceItem name="notifications" /> : null;
+
 /** Dashboard, then case work, reference data and administration (each item asks canAccess), then the account. */
 const QonysMenu = () => (
   <Menu>
@@ -135,6 +142,7 @@ const QonysMenu = () => (
       <MenuGroup key={group.label} {...group} />
     ))}
     <UngroupedResources />
+    <NotificationsMenuItem />
     <Menu.Item to={ACCOUNT_PATH} primaryText="app.menu.account" leftIcon={<AccountCircleIcon />} />
   </Menu>
 );

@@ -4,6 +4,7 @@ import type { AdaptationPlanView, ReferralAction, ReferralView } from '@qonys/do
 import type { JobRun } from '../jobs/jobTypes';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
+import { notificationMethods, type NotificationMethods } from './notificationMethods';
 import { pagedGetList } from './pagedGetList';
 import { paymentMethods, type PaymentMethods } from './paymentMethods';
 import { placementMethods, type PlacementMethods } from './placementMethods';
@@ -43,7 +44,12 @@ export interface MfaSetup {
   qrCodeDataUrl: string;
 }
 
-export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementMethods, PaymentMethods {
+export interface QonysDataProvider
+  extends DataProvider,
+    CaseMethods,
+    PlacementMethods,
+    PaymentMethods,
+    NotificationMethods {
   getDashboard(): Promise<DashboardStats>;
   verifyAuditChain(): Promise<ChainVerification>;
   resetPassword(userId: number, password: string): Promise<void>;
@@ -86,6 +92,7 @@ export const dataProvider: QonysDataProvider = {
   ...caseMethods,
   ...placementMethods,
   ...paymentMethods,
+  ...notificationMethods,
 
   getDashboard: async () => (await apiFetch('/dashboard')).json as DashboardStats,
   verifyAuditChain: async () => (await apiFetch('/audit-events/verify')).json as ChainVerification,

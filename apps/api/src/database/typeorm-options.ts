@@ -61,10 +61,12 @@ import { SupportPayments1764000000027 } from './migrations/1764000000027-support
 import { OutcomeFollowUps1764000000028 } from './migrations/1764000000028-outcome-follow-ups';
 import { RentInstalments1764000000029 } from './migrations/1764000000029-rent-instalments';
 import { LegalStatusSteps1764000000030 } from './migrations/1764000000030-legal-status-steps';
+import { StaffNotifications1764000000032 } from './migrations/1764000000032-staff-notifications';
 import { ResidenceObligation1764000000033 } from './migrations/1764000000033-residence-obligation';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
 import { LegalStatusStep } from '../modules/legal-status/entities/legal-status-step.entity';
 import { SupportRecovery } from '../modules/support-payments/entities/support-recovery.entity';
+import { StaffNotification } from '../modules/notifications/entities/staff-notification.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -110,6 +112,7 @@ export const ENTITIES = [
   OutcomeFollowUp,
   LegalStatusStep,
   SupportRecovery,
+  StaffNotification,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -136,6 +139,7 @@ export const MIGRATIONS = [
   OutcomeFollowUps1764000000028,
   RentInstalments1764000000029,
   LegalStatusSteps1764000000030,
+  StaffNotifications1764000000032,
   ResidenceObligation1764000000033,
 ];
 

@@ -26,6 +26,7 @@ export const jobsEn = {
         'status-expiry': 'Status expiry',
         'rent-instalments': 'Rent instalments',
         'outcome-follow-ups': 'Outcome follow-ups',
+        'staff-notifications': 'Staff notifications',
       },
     },
   },

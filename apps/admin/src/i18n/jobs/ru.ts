@@ -28,6 +28,7 @@ export const jobsRu: JobMessages = {
         'status-expiry': 'Истечение статусов',
         'rent-instalments': 'Платежи за аренду',
         'outcome-follow-ups': 'Проверки итогов',
+        'staff-notifications': 'Уведомления сотрудников',
       },
     },
   },

@@ -28,3 +28,14 @@ export function providerScope(actor: Actor, resource: Resource, action: Action):
 
 /** True when a row of `rowRegionId` is inside the scope (null scope = everything). */
 export const inScope = (scope: number | null, rowRegionId: number): boolean => scope === null || scope === rowRegionId;
+
+/**
+ * The user a caller's rows are limited to under an `own_user` grant (their own
+ * notifications): always the caller. Any other grant is refused, so a table that
+ * grants a role more than its own rows has to say how on purpose.
+ */
+export function userScope(actor: Actor, resource: Resource, action: Action): number {
+  const grant = grantFor(actor.role, resource, action);
+  if (!grant || grant.scope !== 'own_user') throw new DomainError(ErrorKind.Forbidden, 'auth.forbidden');
+  return actor.id;
+}

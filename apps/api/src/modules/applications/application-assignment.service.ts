@@ -7,6 +7,7 @@ import { regionScope } from '../../common/auth/region-scope';
 import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { AuditService } from '../audit/audit.service';
+import { StaffNotifier } from '../notifications/staff-notifier';
 import { requireCaseworkerOfRegion } from './application-rules';
 import { ApplicationsRepository } from './applications.repository';
 import { appendTimelineEvent } from '../../common/timeline';
@@ -18,6 +19,7 @@ export class ApplicationAssignmentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly audit: AuditService,
+    private readonly notifier: StaffNotifier,
   ) {}
 
   /**
@@ -44,14 +46,17 @@ export class ApplicationAssignmentService {
         changed.map((c) => c.id),
         assignedToId,
       );
+      const assignments: { applicationId: number; timelineEventId: string }[] = [];
       for (const c of changed) {
-        await appendTimelineEvent(manager, {
+        const line = await appendTimelineEvent(manager, {
           applicationId: c.id,
           actorId: ctx.actor.id,
           type: 'assignment',
           data: { assignedToId: { before: c.assignedToId, after: assignedToId } },
         });
+        assignments.push({ applicationId: c.id, timelineEventId: line.id });
       }
+      await this.notifier.caseAssigned(manager, ctx.actor.id, assignedToId, assignments);
       await this.audit.record(
         manager,
         ctx,

@@ -1,5 +1,12 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { applicationSearch, kazakhstanDayFrom, kazakhstanDayTo, queue } from './application-filters';
+import {
+  applicationSearch,
+  DEADLINE_QUEUE_CONDITIONS,
+  dueSoonBefore,
+  kazakhstanDayFrom,
+  kazakhstanDayTo,
+  queue,
+} from './application-filters';
 
 /** The SQL and parameters a filter adds, from a stub query builder. */
 function applied(def: ReturnType<typeof applicationSearch>, value: unknown) {
@@ -44,6 +51,20 @@ describe('queue', () => {
     const def = queue('a');
     for (const q of ['mine', 'unassigned', 'due_soon', 'overdue']) expect(def.parse(q)).toEqual({ value: q });
     expect(def.parse('all')).toHaveProperty('error');
+  });
+});
+
+describe('deadline queues', () => {
+  it('are the conditions the staff-notifications job uses too', () => {
+    const calls: string[] = [];
+    const qb = { andWhere: (sql: string) => calls.push(sql) } as unknown as SelectQueryBuilder<ObjectLiteral>;
+    queue('a').apply(qb, 'due_soon', 'f0');
+    queue('a').apply(qb, 'overdue', 'f1');
+    expect(calls).toEqual([DEADLINE_QUEUE_CONDITIONS.due_soon('a'), DEADLINE_QUEUE_CONDITIONS.overdue('a')]);
+  });
+
+  it('count due soon up to DUE_SOON_WORKING_DAYS working days: from a Thursday, before the next Tuesday', () => {
+    expect(dueSoonBefore('2026-12-03', [])).toBe('2026-12-08');
   });
 });
 

@@ -1,4 +1,13 @@
-import { ACTIVE_STATUSES, isValidCalendarDate, nameSearchKey, type Queue, QUEUES } from '@qonys/domain';
+import {
+  ACTIVE_STATUSES,
+  addWorkingDays,
+  DUE_SOON_WORKING_DAYS,
+  type HolidayRule,
+  isValidCalendarDate,
+  nameSearchKey,
+  type Queue,
+  QUEUES,
+} from '@qonys/domain';
 import type { ObjectLiteral } from 'typeorm';
 import type { FilterDef } from '../../common/list/list-query';
 import { documentKey } from '../persons/person-keys';
@@ -21,6 +30,21 @@ export interface QueueParameters {
   queueExpiringBy: string;
 }
 
+/** daysLeft ≤ DUE_SOON_WORKING_DAYS ⇔ due before the (N+1)th working day from today: `queueDueSoonBefore`. */
+export const dueSoonBefore = (today: string, rules: readonly HolidayRule[]): string =>
+  addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1, rules);
+
+/**
+ * The deadline queues' conditions on a case `alias`, with the parameters `queueToday` and
+ * `queueDueSoonBefore`: the case list's tabs and the staff-notifications job both use them,
+ * so "due soon" and "overdue" mean one thing. A paused clock has no due date, so paused
+ * cases are in neither.
+ */
+export const DEADLINE_QUEUE_CONDITIONS: Record<'due_soon' | 'overdue', (alias: string) => string> = {
+  due_soon: (alias) => `${alias}.deadline_due >= :queueToday AND ${alias}.deadline_due < :queueDueSoonBefore`,
+  overdue: (alias) => `${alias}.deadline_due < :queueToday`,
+};
+
 /**
  * `queue`: "my cases", "unassigned in my region", "due soon" (DUE_SOON_WORKING_DAYS), "overdue",
  * "status expiring", "outcome follow-up due".
@@ -33,7 +57,8 @@ export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
         : { error: coded('validation.is_in', { values: QUEUES.join(', ') }) },
     apply: (qb, v, p) => {
       const active = { [`${p}active`]: [...ACTIVE_STATUSES] };
-      switch (v as Queue) {
+      const name = v as Queue;
+      switch (name) {
         case 'mine':
           qb.andWhere(`${alias}.assigned_to_id = :queueUserId AND ${alias}.status IN (:...${p}active)`, active);
           break;
@@ -41,11 +66,8 @@ export function queue<T extends ObjectLiteral>(alias: string): FilterDef<T> {
           qb.andWhere(`${alias}.assigned_to_id IS NULL AND ${alias}.status IN (:...${p}active)`, active);
           break;
         case 'due_soon':
-          // A paused clock has no due date, so paused cases never show here.
-          qb.andWhere(`${alias}.deadline_due >= :queueToday AND ${alias}.deadline_due < :queueDueSoonBefore`);
-          break;
         case 'overdue':
-          qb.andWhere(`${alias}.deadline_due < :queueToday`);
+          qb.andWhere(DEADLINE_QUEUE_CONDITIONS[name](alias));
           break;
         case 'status_expiring':
           qb.andWhere(

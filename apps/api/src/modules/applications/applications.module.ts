@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { InclusionModule } from '../inclusion/inclusion.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { ApplicationAssignmentService } from './application-assignment.service';
 import { ApplicationMembersService } from './application-members.service';
@@ -14,7 +15,7 @@ import { StatusEndingsService } from './status-endings.service';
 
 /** The case for kandas status: intake, family, state machine, deadlines, timeline, queues. */
 @Module({
-  imports: [ReferenceDataModule, DocumentsModule, InclusionModule, JobsModule],
+  imports: [ReferenceDataModule, DocumentsModule, InclusionModule, JobsModule, NotificationsModule],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsRepository,

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addPeriod,
-  addWorkingDays,
   type ApplicationDetail,
   type ApplicationRow,
-  DUE_SOON_WORKING_DAYS,
   isRestrictedPerson,
   isTerminal,
   todayInKazakhstan,
@@ -18,6 +16,7 @@ import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
+import { StaffNotifier } from '../notifications/staff-notifier';
 import { CalendarService } from '../reference-data/calendar.service';
 import {
   checkPersons,
@@ -34,6 +33,7 @@ import {
   toRow,
   transitionViews,
 } from './application-view';
+import { dueSoonBefore } from './application-filters';
 import { ApplicationsRepository } from './applications.repository';
 import type { CreateApplicationDto, MemberDto, UpdateApplicationDto } from './dto/application.dto';
 import { Application } from './entities/application.entity';
@@ -56,6 +56,7 @@ export class ApplicationsService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly reads: PersonalDataReads,
+    private readonly notifier: StaffNotifier,
   ) {}
 
   /** Today and the holiday rules, once per request and before any transaction (see STACK-NOTES on PGlite). */
@@ -82,8 +83,7 @@ export class ApplicationsService {
     const page = await this.applications.listPage(query, scope, {
       queueUserId: ctx.actor.id,
       queueToday: clock.today,
-      // daysLeft ≤ N ⇔ due before the (N+1)th working day from today.
-      queueDueSoonBefore: addWorkingDays(clock.today, DUE_SOON_WORKING_DAYS + 1, clock.rules),
+      queueDueSoonBefore: dueSoonBefore(clock.today, clock.rules),
       queueExpiringBy: await this.extensionWindowEnd(clock.today),
     });
     await this.reads.record(ctx, {
@@ -162,7 +162,7 @@ export class ApplicationsService {
           createdBy: ctx.actor.id,
         });
         await this.applications.insertMembers(manager, id, members);
-        await appendTimelineEvent(manager, {
+        const line = await appendTimelineEvent(manager, {
           applicationId: id,
           actorId: ctx.actor.id,
           type: 'created',
@@ -173,6 +173,9 @@ export class ApplicationsService {
             members: members.map((m) => ({ ...m, name: personName(persons.get(m.personId)) })),
           },
         });
+        await this.notifier.caseAssigned(manager, ctx.actor.id, dto.assignedToId ?? null, [
+          { applicationId: id, timelineEventId: line.id },
+        ]);
         const created = await manager.getRepository(Application).findOneByOrFail({ id });
         await this.audit.record(manager, ctx, {
           action: 'application.create',
@@ -216,12 +219,15 @@ export class ApplicationsService {
         });
       }
       if (changes.assignedToId) {
-        await appendTimelineEvent(manager, {
+        const line = await appendTimelineEvent(manager, {
           applicationId: id,
           actorId: ctx.actor.id,
           type: 'assignment',
           data: { assignedToId: changes.assignedToId },
         });
+        await this.notifier.caseAssigned(manager, ctx.actor.id, assignedToId, [
+          { applicationId: id, timelineEventId: line.id },
+        ]);
       }
       await this.audit.record(manager, ctx, {
         action: 'application.update',

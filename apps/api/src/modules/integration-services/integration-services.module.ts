@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { AdaptationPlansRepository } from './adaptation-plans.repository';
 import { AdaptationPlansService } from './adaptation-plans.service';
@@ -19,7 +20,7 @@ import { ServiceProvidersService } from './service-providers.service';
 
 /** Integration services after arrival: providers, adaptation plans, referrals, outcome follow-ups (docs/integration-services.md). */
 @Module({
-  imports: [ReferenceDataModule, JobsModule],
+  imports: [ReferenceDataModule, JobsModule, NotificationsModule],
   controllers: [ServiceProvidersController, AdaptationPlansController, ReferralsController, FollowUpsController],
   providers: [
     ServiceProvidersRepository,

@@ -22,6 +22,7 @@ import { updateVersioned } from '../../common/persistence/versioned-update';
 import { appendTimelineEvent } from '../../common/timeline';
 import { AuditService, diff } from '../audit/audit.service';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
+import { StaffNotifier } from '../notifications/staff-notifier';
 import { CalendarService } from '../reference-data/calendar.service';
 import { AdaptationPlansRepository } from './adaptation-plans.repository';
 import type { CreateReferralDto, ReferralTransitionDto } from './dto/referral.dto';
@@ -83,6 +84,7 @@ export class ReferralsService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly reads: PersonalDataReads,
+    private readonly notifier: StaffNotifier,
   ) {}
 
   async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<ReferralView>> {
@@ -269,6 +271,7 @@ export class ReferralsService {
       TIMELINE[state],
       diff(before, after, STEP_FIELDS),
     );
+    await this.notifier.referralAnswered(manager, ctx.actor.id, after.id, after.state);
     return after;
   }
 

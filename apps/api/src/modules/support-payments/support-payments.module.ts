@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentBatchesController } from './payment-batches.controller';
 import { PaymentBatchesRepository } from './payment-batches.repository';
 import { PaymentBatchesService } from './payment-batches.service';
@@ -14,7 +15,7 @@ import { SupportPaymentsService } from './support-payments.service';
 
 /** State support inside the quota, counted in MCI, and its payments (docs/support-payments.md). */
 @Module({
-  imports: [JobsModule],
+  imports: [JobsModule, NotificationsModule],
   controllers: [SupportPaymentsController, PaymentBatchesController, SupportRecoveriesController],
   providers: [
     SupportPaymentsRepository,

@@ -18,6 +18,7 @@ import { coded, codedOf, DomainError, ErrorKind } from '../../common/errors/doma
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
+import { StaffNotifier } from '../notifications/staff-notifier';
 import type { CalculateEntitlementDto } from './dto/calculate.dto';
 import type { JobProgress } from '../jobs/job-handler';
 import type { CancelPaymentDto, CreatePaymentDto } from './dto/payment.dto';
@@ -75,6 +76,7 @@ export class SupportPaymentsService {
     private readonly batches: PaymentBatchesRepository,
     private readonly history: PaymentHistory,
     private readonly reads: PersonalDataReads,
+    private readonly notifier: StaffNotifier,
   ) {}
 
   async calculate(ctx: AuthedContext, query: CalculateEntitlementDto): Promise<EntitlementView> {
@@ -187,6 +189,7 @@ export class SupportPaymentsService {
       preparedBy: ctx.actor?.id ?? null,
     });
     await this.batches.refreshTotals(manager, batch.id);
+    await this.notifier.paymentPrepared(manager, row.id);
     const batchEntry = {
       action: 'payment_batch.create',
       entityType: 'payment_batch',
