@@ -1,5 +1,9 @@
 import {
   ADAPTATION_SERVICES,
+  APPLICANT_MESSAGE_CHANNELS,
+  APPLICANT_MESSAGE_KINDS,
+  APPLICANT_MESSAGE_STATES,
+  CORRESPONDENCE_LANGUAGES,
   BENEFIT_FORMULAS,
   BENEFIT_KINDS,
   APPLICATION_EVENT_TYPES,
@@ -105,6 +109,11 @@ const LISTS: [string, string, readonly string[]][] = [
   ['payment_batch', 'state', PAYMENT_BATCH_STATES],
   ['support_payment', 'kind', BENEFIT_KINDS],
   ['support_payment', 'state', PAYMENT_STATES],
+  ['application', 'correspondence_language', CORRESPONDENCE_LANGUAGES],
+  ['applicant_message', 'kind', APPLICANT_MESSAGE_KINDS],
+  ['applicant_message', 'channel', APPLICANT_MESSAGE_CHANNELS],
+  ['applicant_message', 'language', CORRESPONDENCE_LANGUAGES],
+  ['applicant_message', 'state', APPLICANT_MESSAGE_STATES],
 ];
 
 describe('value lists: the migrated database and libs/domain agree', () => {

@@ -20,3 +20,4 @@ export * from './support-benefits';
 export * from './referral-workflow';
 export * from './adaptation-plan';
 export * from './support-payments';
+export * from './applicant-messages';

@@ -59,7 +59,8 @@ export const MESSAGES = {
   'audit.chain.checkpoint_mismatch': 'Audit entry #{id} differs from what checkpoint #{checkpointId} signed',
   'audit.chain.checkpoint_missing': 'Checkpoints are listed, but the object store holds none',
   'audit.chain.checkpoint_unreadable': 'The latest checkpoint in the object store is not a signed checkpoint',
-  'audit.chain.checkpoint_key_unknown': 'Checkpoint #{checkpointId} is signed with key “{keyId}”, which is not in AUDIT_CHECKPOINT_KEYS',
+  'audit.chain.checkpoint_key_unknown':
+    'Checkpoint #{checkpointId} is signed with key “{keyId}”, which is not in AUDIT_CHECKPOINT_KEYS',
   'audit.chain.checkpoint_signature_invalid': 'The signature of checkpoint #{checkpointId} does not hold',
   'job.phase.audit_checkpoint': 'Signing the audit chain’s head',
   // Reading, finding and changing records.
@@ -130,7 +131,8 @@ export const MESSAGES = {
   'application.closed': 'The case is {status} and closed: it can no longer change',
   'application.one_active_case': 'A person belongs to one active case at a time: {count} of this family are in another',
   'application.person_in_active_case': '{name} (person {person}) is already in the active case {case}',
-  'application.membership_race': 'A person of this family was just added to another active case; reload and check the family',
+  'application.membership_race':
+    'A person of this family was just added to another active case; reload and check the family',
   'application.one_applicant': 'A case has one applicant, named when it is created',
   'application.assignee_not_caseworker': 'Must be an active caseworker of the case’s region',
   'application.person_listed_twice': 'This person is listed twice',
@@ -152,7 +154,8 @@ export const MESSAGES = {
   'transition.checklist_incomplete': 'Documents missing or not verified: {missing}',
   'transition.status_still_valid': 'The status is valid until {date}; it expires only after that day',
   'transition.extension_too_many': 'The status has already been extended as many times as the rules allow',
-  'transition.extension_outside_window': 'An extension can be applied for only within the window before the status ends',
+  'transition.extension_outside_window':
+    'An extension can be applied for only within the window before the status ends',
   'transition.extension_expired': 'The status has already expired; it cannot be extended',
   'setting.missing': 'No "{key}" deadline setting is in force today; an admin must add one',
   'setting.months_expected': 'The "{key}" setting must be in months or years',
@@ -166,7 +169,8 @@ export const MESSAGES = {
   'document.file_too_large': 'The file is larger than {max} MB',
   'document.file_type': 'The file must be a PDF, JPEG or PNG; its content is {found}',
   'document.file_type_unknown': 'The file must be a PDF, JPEG or PNG; its content is not a recognised file type',
-  'document.extension_mismatch': 'The file’s name ends in .{extension} but its content is {found}; upload the right file or correct its name',
+  'document.extension_mismatch':
+    'The file’s name ends in .{extension} but its content is {found}; upload the right file or correct its name',
   'document.file_over_limit': 'The file is larger than the upload limit of {limit} ({bytes} bytes)',
   'document.upload_parts': 'Send one file with the fields applicationId, documentTypeId and personId',
   'document.type_not_on_checklist': 'The document type is not on the checklist today',
@@ -220,7 +224,8 @@ export const MESSAGES = {
   'placement.phase_saving': 'Saving the proposals',
   // State support (docs/support-payments.md).
   'support.status_not_valid': 'The kandas status was not valid on {date} (the case is {status})',
-  'support.not_settled_in_quota': 'The family did not settle inside the {year} quota in a settlement region of that year',
+  'support.not_settled_in_quota':
+    'The family did not settle inside the {year} quota in a settlement region of that year',
   'support.no_rule': 'No {benefitKind} rule is in force on {date}',
   'support.no_mci': 'No MCI is set for {year}',
   'support.monthly_mci_out_of_range': 'Choose between {min} and {max} MCI a month',
@@ -246,7 +251,8 @@ export const MESSAGES = {
   'referral.failure_reason_required': 'Choose why the service did not succeed',
   'referral.period_past': 'The month cannot be before the current one',
   'follow_up.already_done': 'This follow-up is already recorded',
-  'follow_up.schedule_missing': 'The follow-up schedule (settings follow_up_first, _second, _third in months) is not set for today',
+  'follow_up.schedule_missing':
+    'The follow-up schedule (settings follow_up_first, _second, _third in months) is not set for today',
   'follow_ups.phase_creating': 'Creating the follow-ups families have reached',
   'timeline.follow_up_recorded': 'Outcome follow-up {round} recorded',
   'timeline.plan_started': 'Adaptation plan started with {count} services',
@@ -270,6 +276,17 @@ export const MESSAGES = {
   'import.payment_not_sent': 'Payment {value} is {paymentState}: it was not sent to the bank',
   'import.payment_result_differs': 'Payment {value} is already {paymentState} with another result',
   'import.repeats_payment': 'Repeats row {row} (the same payment)',
+  // Messages to applicants (docs/applicant-messages.md).
+  'applicant_messages.phase_queueing_expiring': 'Queueing the messages about statuses that end soon',
+  'applicant_messages.phase_sending': 'Sending the messages due to applicants',
+  'applicant_message.not_failed': 'The message is {messageState}; only a failed message can be sent again',
+  'applicant_message.smtp_permanent': 'The mail server refused the message for good (SMTP {status})',
+  'applicant_message.smtp_temporary':
+    'The mail server refused the message for now (SMTP {status}); it will be tried again',
+  'applicant_message.sms_permanent': 'The SMS provider refused the message for good (HTTP {status})',
+  'applicant_message.sms_temporary':
+    'The SMS provider refused the message for now (HTTP {status}); it will be tried again',
+  'applicant_message.unreachable': 'The mail server or SMS provider could not be reached; it will be tried again',
   // Background jobs (docs/jobs.md).
   'jobs.unknown': 'No job is named {name}',
   'jobs.worker_lost': 'The run stopped without finishing: its worker sent no sign of life for {seconds} s',
@@ -332,7 +349,8 @@ export const MESSAGES = {
   'timeline.payment_paid': 'Support payment {payment} paid by the bank ({bankReference})',
   'timeline.payment_failed': 'Support payment {payment} failed at the bank',
   'timeline.payment_reconciled': 'Support payment {payment} reconciled',
-  'timeline.transfer_expired': 'Transfer request from {fromRegion} to {toRegion} closed: the family’s place changed meanwhile',
+  'timeline.transfer_expired':
+    'Transfer request from {fromRegion} to {toRegion} closed: the family’s place changed meanwhile',
   'ledger.initial_quota': 'Initial quota',
   'ledger.withdrawn': 'Withdrawn: {reason}',
   'ledger.case_closed': 'Case {status}',
@@ -367,6 +385,7 @@ export const placeholdersOf = (template: string): string[] =>
 export const ENTITY_TYPES = [
   'adaptation_plan',
   'application',
+  'applicant_message',
   'audit_checkpoint',
   'audit_event',
   'benefit_rule',
@@ -408,6 +427,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export const ENTITY_NAMES_EN: Record<EntityType, string> = {
   adaptation_plan: 'Adaptation plan',
   application: 'Case',
+  applicant_message: 'Message to an applicant',
   audit_checkpoint: 'Audit checkpoint',
   audit_event: 'Audit entry',
   benefit_rule: 'Benefit rule',
@@ -456,7 +476,6 @@ export function englishMessage(code: MessageCode, params: MessageParams = {}): s
   return MESSAGES[code].replace(/\{(\w+)\}/g, (_, name: string) => textOf(name, params[name]));
 }
 
-
 /** Every action the audit log records; the admin names each in the reader's language. */
 export const AUDIT_ACTIONS = [
   'access.denied',
@@ -498,6 +517,7 @@ export const AUDIT_ACTIONS = [
   'inclusion_request.include',
   'inclusion_request.refuse',
   'inclusion_request.withdraw',
+  'applicant_message.retry',
   'job_run.create',
   'labour_demand.create',
   'labour_demand.import',

@@ -39,6 +39,7 @@ export const RESOURCES = [
   'payment-batches',
   'jobs',
   'mfa-policies',
+  'applicant-messages',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -183,6 +184,14 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     admin: { actions: ['list', 'show', 'edit', 'export'], scope: 'all' },
     auditor: { actions: READ_EXPORT, scope: 'all' },
   },
+  // The outbox of messages to families (docs/applicant-messages.md): the case's region reads
+  // it; a caseworker (or an admin) sends a failed one again.
+  'applicant-messages': {
+    caseworker: { actions: ['list', 'show', 'edit'], scope: 'own_region' },
+    regional_official: { actions: READ, scope: 'own_region' },
+    admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
 };
 
 /** Resources whose rows name persons: reading any of them is reading personal data. */
@@ -198,6 +207,7 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
   'referrals',
   'follow-ups',
   'support-payments',
+  'applicant-messages',
 ];
 
 /**

@@ -107,7 +107,15 @@ export type TransferKind = (typeof TRANSFER_KINDS)[number];
 /** `requested` until the receiving region decides, the requester withdraws, or the family's place changes (`expired`). */
 export const TRANSFER_STATES = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
-export const TRANSFER_REASONS = ['relatives', 'housing', 'employment', 'health', 'family_request', 'quota_balance', 'other'] as const;
+export const TRANSFER_REASONS = [
+  'relatives',
+  'housing',
+  'employment',
+  'health',
+  'family_request',
+  'quota_balance',
+  'other',
+] as const;
 export type TransferReason = (typeof TRANSFER_REASONS)[number];
 // Integration services after arrival (docs/integration-services.md)
 /** The law's groups of adaptation and integration services (Law on Population Migration art. 1). */
@@ -166,7 +174,14 @@ export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 export const EMPLOYMENT_STATUSES = ['employed', 'self_employed', 'in_training', 'seeking_work', 'not_seeking'] as const;
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 /** How the work was found. */
-export const EMPLOYMENT_ROUTES = ['career_centre', 'employer_subsidy', 'own_search', 'relatives', 'business_support', 'other'] as const;
+export const EMPLOYMENT_ROUTES = [
+  'career_centre',
+  'employer_subsidy',
+  'own_search',
+  'relatives',
+  'business_support',
+  'other',
+] as const;
 export type EmploymentRoute = (typeof EMPLOYMENT_ROUTES)[number];
 /** Kazakh language on the CEFR scale (KAZTEST reports by it). */
 export const LANGUAGE_LEVELS = ['none', 'a1', 'a2', 'b1', 'b2', 'c1'] as const;
@@ -174,6 +189,25 @@ export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
 /** The family's children of school age: all at school, some, none, or the family has none. */
 export const SCHOOLING_STATES = ['all', 'some', 'none', 'no_school_age'] as const;
 export type SchoolingState = (typeof SCHOOLING_STATES)[number];
+
+// Messages to applicants (docs/applicant-messages.md)
+/** The language the family chose for letters and messages from Qonys (application.correspondence_language). */
+export const CORRESPONDENCE_LANGUAGES = ['kk', 'ru'] as const;
+export type CorrespondenceLanguage = (typeof CORRESPONDENCE_LANGUAGES)[number];
+/** The events a family is told about. */
+export const APPLICANT_MESSAGE_KINDS = [
+  'status_granted',
+  'information_requested',
+  'referral_accepted',
+  'payment_sent',
+  'status_expiring',
+] as const;
+export type ApplicantMessageKind = (typeof APPLICANT_MESSAGE_KINDS)[number];
+export const APPLICANT_MESSAGE_CHANNELS = ['email', 'sms'] as const;
+export type ApplicantMessageChannel = (typeof APPLICANT_MESSAGE_CHANNELS)[number];
+/** queued until sent; failed after the last retry or a permanent refusal; cancelled when the recipient was erased. */
+export const APPLICANT_MESSAGE_STATES = ['queued', 'sent', 'failed', 'cancelled'] as const;
+export type ApplicantMessageState = (typeof APPLICANT_MESSAGE_STATES)[number];
 
 /** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
 export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;

@@ -52,6 +52,20 @@ export interface AppConfig {
   readonly auditCheckpointKeys: KeyRing;
   /** Keys that wrap each person's data key and the TOTP secrets (docs/personal-data.md). */
   readonly dataMasterKeys: KeyRing;
+  /** How messages to applicants go out (docs/applicant-messages.md); a channel left null sends nothing. */
+  readonly applicantMessages: ApplicantMessagesConfig;
+}
+
+/** The e-mail and SMS channels of messages to applicants. */
+export interface ApplicantMessagesConfig {
+  /** smtp://user:pass@host:587 or smtps://…:465; null: e-mail is not sent (messages wait). */
+  readonly smtpUrl: string | null;
+  /** The From of every e-mail, e.g. `Qonys <no-reply@qonys.example.kz>`; required with smtpUrl. */
+  readonly mailFrom: string | null;
+  /** The SMS provider's endpoint (POST JSON); null: SMS is not sent (messages wait). */
+  readonly smsUrl: string | null;
+  /** Sent as `Authorization: Bearer <token>` to smsUrl. */
+  readonly smsToken: string | null;
 }
 
 /**
@@ -127,7 +141,8 @@ function databaseUrl(env: Env, name: 'DATABASE_URL' | 'DATABASE_OWNER_URL'): str
 /** The owner's URL, which only makes sense beside a real database's. */
 function databaseOwnerUrl(env: Env, url: string | null): string | null {
   const owner = databaseUrl(env, 'DATABASE_OWNER_URL');
-  if (owner !== null && url === null) throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the application role)');
+  if (owner !== null && url === null)
+    throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the application role)');
   return owner ?? url;
 }
 
@@ -213,7 +228,8 @@ export function parseKeyRing(name: string, raw: string): KeyRing {
     const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]+={0,2})$/.exec(part);
     if (!match) throw new ConfigError(`${name} must be a list of id:base64key, such as k1:${'A'.repeat(43)}=`);
     const key = Buffer.from(match[2], 'base64');
-    if (key.length < 32) throw new ConfigError(`${name}: key "${match[1]}" must be at least 32 bytes (44 base64 characters)`);
+    if (key.length < 32)
+      throw new ConfigError(`${name}: key "${match[1]}" must be at least 32 bytes (44 base64 characters)`);
     if (keys.has(match[1])) throw new ConfigError(`${name}: key id "${match[1]}" is given twice`);
     keys.set(match[1], key);
   }
@@ -238,9 +254,34 @@ function keyRing(env: Env, name: string, embedded: boolean, dataDir: string): Ke
 function checkpointKeys(env: Env, embedded: boolean, dataDir: string): KeyRing {
   const ring = keyRing(env, 'AUDIT_CHECKPOINT_KEYS', embedded, dataDir);
   for (const [id, key] of ring.keys) {
-    if (key.length !== 32) throw new ConfigError(`AUDIT_CHECKPOINT_KEYS: key "${id}" must be exactly 32 bytes (an Ed25519 seed)`);
+    if (key.length !== 32)
+      throw new ConfigError(`AUDIT_CHECKPOINT_KEYS: key "${id}" must be exactly 32 bytes (an Ed25519 seed)`);
   }
   return ring;
+}
+
+function applicantMessages(env: Env): ApplicantMessagesConfig {
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl !== null) {
+    let url: URL;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      throw new ConfigError('SMTP_URL must be a URL such as smtp://user:pass@mail.example.kz:587');
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      throw new ConfigError(`SMTP_URL must use smtp:// or smtps://, got "${url.protocol}"`);
+    }
+  }
+  const mailFrom = env.MAIL_FROM || null;
+  if (smtpUrl !== null && mailFrom === null) throw new ConfigError('MAIL_FROM is required when SMTP_URL is set');
+  if (mailFrom !== null && !/^[^<>]*<?[^@\s<>]+@[^@\s<>]+>?$/.test(mailFrom)) {
+    throw new ConfigError(`MAIL_FROM must be an address such as Qonys <no-reply@qonys.example.kz>, got "${mailFrom}"`);
+  }
+  const smsUrl = env.SMS_URL ? httpUrl(env, 'SMS_URL', '') : null;
+  const smsToken = env.SMS_TOKEN || null;
+  if (smsToken !== null && smsUrl === null) throw new ConfigError('SMS_TOKEN needs SMS_URL (the SMS provider)');
+  return { smtpUrl, mailFrom, smsUrl, smsToken };
 }
 
 /** Enough for every list and board to show something, and a first start well under a minute. */
@@ -291,6 +332,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditChainKeys: keyRing(env, 'AUDIT_CHAIN_KEYS', url === null, dataDir),
     dataMasterKeys: keyRing(env, 'DATA_MASTER_KEYS', url === null, dataDir),
     auditCheckpointKeys: checkpointKeys(env, url === null, dataDir),
+    applicantMessages: applicantMessages(env),
   };
 }
 

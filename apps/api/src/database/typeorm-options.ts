@@ -57,6 +57,8 @@ import { AdaptationPlan } from '../modules/integration-services/entities/adaptat
 import { Referral } from '../modules/integration-services/entities/referral.entity';
 import { ServiceProvider } from '../modules/integration-services/entities/service-provider.entity';
 import { ServiceType } from '../modules/reference-data/entities/service-type.entity';
+import { ApplicantMessages1764000000031 } from './migrations/1764000000031-applicant-messages';
+import { ApplicantMessage } from '../modules/applicant-messages/entities/applicant-message.entity';
 import { SupportPayments1764000000027 } from './migrations/1764000000027-support-payments';
 import { OutcomeFollowUps1764000000028 } from './migrations/1764000000028-outcome-follow-ups';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
@@ -103,6 +105,7 @@ export const ENTITIES = [
   PaymentBatch,
   SupportPayment,
   OutcomeFollowUp,
+  ApplicantMessage,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -127,6 +130,7 @@ export const MIGRATIONS = [
   IntegrationServices1764000000026,
   SupportPayments1764000000027,
   OutcomeFollowUps1764000000028,
+  ApplicantMessages1764000000031,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

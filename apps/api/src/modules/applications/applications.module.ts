@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicantMessagesModule } from '../applicant-messages/applicant-messages.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { InclusionModule } from '../inclusion/inclusion.module';
 import { JobsModule } from '../jobs/jobs.module';
@@ -14,7 +15,7 @@ import { StatusExpiryService } from './status-expiry.service';
 
 /** The case for kandas status: intake, family, state machine, deadlines, timeline, queues. */
 @Module({
-  imports: [ReferenceDataModule, DocumentsModule, InclusionModule, JobsModule],
+  imports: [ReferenceDataModule, DocumentsModule, InclusionModule, JobsModule, ApplicantMessagesModule],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsRepository,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicantMessagesModule } from '../applicant-messages/applicant-messages.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { AdaptationPlansRepository } from './adaptation-plans.repository';
@@ -19,7 +20,7 @@ import { ServiceProvidersService } from './service-providers.service';
 
 /** Integration services after arrival: providers, adaptation plans, referrals, outcome follow-ups (docs/integration-services.md). */
 @Module({
-  imports: [ReferenceDataModule, JobsModule],
+  imports: [ReferenceDataModule, JobsModule, ApplicantMessagesModule],
   controllers: [ServiceProvidersController, AdaptationPlansController, ReferralsController, FollowUpsController],
   providers: [
     ServiceProvidersRepository,

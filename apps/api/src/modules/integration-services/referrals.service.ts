@@ -20,6 +20,7 @@ import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { appendTimelineEvent } from '../../common/timeline';
+import { ApplicantMessagesOutbox } from '../applicant-messages/applicant-messages.outbox';
 import { AuditService, diff } from '../audit/audit.service';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { CalendarService } from '../reference-data/calendar.service';
@@ -83,6 +84,7 @@ export class ReferralsService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly reads: PersonalDataReads,
+    private readonly outbox: ApplicantMessagesOutbox,
   ) {}
 
   async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<ReferralView>> {
@@ -247,6 +249,16 @@ export class ReferralsService {
       TIMELINE[state],
       diff(before, after, STEP_FIELDS),
     );
+    // A place taken, on answer or off the waiting list: the family hears of it (docs/applicant-messages.md).
+    if (state === 'accepted') {
+      const details = (await this.referrals.details(manager, [after.id])).get(after.id)!;
+      await this.outbox.queue(manager, {
+        applicationId: after.applicationId,
+        kind: 'referral_accepted',
+        eventKey: after.id,
+        params: { service: details.serviceName, provider: details.providerName, period: after.period.slice(0, 7) },
+      });
+    }
     return after;
   }
 

@@ -49,6 +49,7 @@ function personValues(dto: CreatePersonDto): Partial<PersonWithKeys> {
     profession: dto.profession ?? null,
     languages: dto.languages ?? [],
     phone: dto.phone ?? null,
+    email: dto.email ?? null,
     addressAbroad: dto.addressAbroad ?? null,
     addressKz: dto.addressKz ?? null,
     searchKey: personSearchKey(names),
@@ -67,7 +68,6 @@ function checkPerson(dto: CreatePersonDto): void {
   }
   if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
 }
-
 
 /**
  * Persons (applicants and family members): region-scoped staff see and register
@@ -187,13 +187,24 @@ export class PersonsService {
       const holder = await this.persons.findHolderOfIin(iin);
       if (holder && !inScope(regionScope(ctx.actor, 'persons', 'show'), holder.regionId)) {
         await this.reads.probe(ctx, holder, 'iin');
-        throw new DomainError(ErrorKind.Conflict, 'person.iin_registered_elsewhere', {}, {
-          iin: 'person.iin_registered_elsewhere',
-        });
+        throw new DomainError(
+          ErrorKind.Conflict,
+          'person.iin_registered_elsewhere',
+          {},
+          {
+            iin: 'person.iin_registered_elsewhere',
+          },
+        );
       }
       const duplicate = holder && { person: personJson(holder), score: 1, reasons: ['same_iin'] };
       const taken = holder ? coded('person.iin_taken', { person: holder.id }) : coded('person.iin_registered');
-      throw new DomainError(ErrorKind.Conflict, taken.code, taken.params, { iin: taken }, duplicate ? { duplicate } : undefined);
+      throw new DomainError(
+        ErrorKind.Conflict,
+        taken.code,
+        taken.params,
+        { iin: taken },
+        duplicate ? { duplicate } : undefined,
+      );
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicantMessagesModule } from '../applicant-messages/applicant-messages.module';
 import { PaymentBatchesController } from './payment-batches.controller';
 import { PaymentBatchesRepository } from './payment-batches.repository';
 import { PaymentBatchesService } from './payment-batches.service';
@@ -9,6 +10,7 @@ import { SupportPaymentsService } from './support-payments.service';
 
 /** State support inside the quota, counted in MCI, and its payments (docs/support-payments.md). */
 @Module({
+  imports: [ApplicantMessagesModule],
   controllers: [SupportPaymentsController, PaymentBatchesController],
   providers: [
     SupportPaymentsRepository,
