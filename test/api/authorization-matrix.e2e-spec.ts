@@ -91,6 +91,8 @@ interface Fixtures {
   referralIds: Record<string, number>;
   /** An open outcome follow-up of each region's settlement fixture. */
   followUpIds: Record<string, number>;
+  /** A sent message to the applicant of each region's approved case. */
+  applicantMessageIds: Record<string, number>;
   /** A draft support payment of each region's approved case, in its open batch; and a closed batch of each region. */
   supportPaymentIds: Record<string, number>;
   openPaymentBatchIds: Record<string, number>;
@@ -358,7 +360,12 @@ const MATRIX: Row[] = [
     allowed: [200],
   },
   { method: 'GET', path: '/api/audit-events/checkpoints', access: perm('audit-checkpoints', 'list'), allowed: [200] },
-  { method: 'POST', path: '/api/audit-events/checkpoints', access: perm('audit-checkpoints', 'create'), allowed: [201] },
+  {
+    method: 'POST',
+    path: '/api/audit-events/checkpoints',
+    access: perm('audit-checkpoints', 'create'),
+    allowed: [201],
+  },
 
   // Persons: regional staff reach only their region's; another region's answer 404
   {
@@ -1059,9 +1066,23 @@ const MATRIX: Row[] = [
     request: () => INVALID,
     allowed: [400],
   },
-  settlementWorkRow('GET', '/api/service-providers/{id}', perm('service-providers', 'show'), (f) => f.providerIds, undefined, [200]),
+  settlementWorkRow(
+    'GET',
+    '/api/service-providers/{id}',
+    perm('service-providers', 'show'),
+    (f) => f.providerIds,
+    undefined,
+    [200],
+  ),
   {
-    ...settlementWorkRow('PUT', '/api/service-providers/{id}', perm('service-providers', 'edit'), (f) => f.providerIds, undefined, [409]),
+    ...settlementWorkRow(
+      'PUT',
+      '/api/service-providers/{id}',
+      perm('service-providers', 'edit'),
+      (f) => f.providerIds,
+      undefined,
+      [409],
+    ),
     // A valid edit at a version that does not exist, keeping the service in use: 409, nothing changes.
     request: (f, caller) => ({ params: { id: ownOf(f.providerIds, caller) }, body: providerEdit(f, caller) }),
     region: {
@@ -1084,7 +1105,14 @@ const MATRIX: Row[] = [
     request: () => INVALID,
     allowed: [400],
   },
-  settlementWorkRow('GET', '/api/adaptation-plans/{id}', perm('adaptation-plans', 'show'), (f) => f.planIds, undefined, [200]),
+  settlementWorkRow(
+    'GET',
+    '/api/adaptation-plans/{id}',
+    perm('adaptation-plans', 'show'),
+    (f) => f.planIds,
+    undefined,
+    [200],
+  ),
   // A service type that does not exist: 400 when the plan is reachable, nothing added.
   settlementWorkRow(
     'POST',
@@ -1101,7 +1129,13 @@ const MATRIX: Row[] = [
     allowed: [200],
     region: { kind: 'response', check: regionScopedList(2) },
   },
-  { method: 'POST', path: '/api/referrals', access: perm('referrals', 'create'), request: () => INVALID, allowed: [400] },
+  {
+    method: 'POST',
+    path: '/api/referrals',
+    access: perm('referrals', 'create'),
+    request: () => INVALID,
+    allowed: [400],
+  },
   settlementWorkRow('GET', '/api/referrals/{id}', perm('referrals', 'show'), (f) => f.referralIds, undefined, [200]),
   settlementWorkRow(
     'POST',
@@ -1127,6 +1161,31 @@ const MATRIX: Row[] = [
     perm('follow-ups', 'edit'),
     (f) => f.followUpIds,
     { employment: 'employed', languageLevel: 'a1', schooling: 'all', housing: 'rented', version: 999 },
+    [409],
+  ),
+
+  // Messages to applicants: the case's region reads them; a sent one cannot be sent again (409).
+  {
+    method: 'GET',
+    path: '/api/applicant-messages',
+    access: perm('applicant-messages', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/applicant-messages/{id}',
+    perm('applicant-messages', 'show'),
+    (f) => f.applicantMessageIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/applicant-messages/{id}/retry',
+    perm('applicant-messages', 'edit'),
+    (f) => f.applicantMessageIds,
+    undefined,
     [409],
   ),
 
@@ -1292,11 +1351,15 @@ describe('authorization matrix', () => {
       proposalIds: {},
       outgoingTransferIds: {},
       incomingTransferIds: {},
-      serviceTypeId: await scalar(api.databaseUrl, `SELECT id FROM service_type WHERE code = 'information_consultation'`),
+      serviceTypeId: await scalar(
+        api.databaseUrl,
+        `SELECT id FROM service_type WHERE code = 'information_consultation'`,
+      ),
       providerIds: {},
       planIds: {},
       referralIds: {},
       followUpIds: {},
+      applicantMessageIds: {},
       supportPaymentIds: {},
       openPaymentBatchIds: {},
       closedPaymentBatchIds: {},
@@ -1409,11 +1472,23 @@ describe('authorization matrix', () => {
            FROM (SELECT application_id FROM settlement WHERE id = $2
                  UNION ALL SELECT ir.application_id FROM placement_proposal p JOIN inclusion_request ir ON ir.id = p.inclusion_request_id WHERE p.id = $3) subject
          RETURNING id`,
-        [kind, kind === 'settlement' ? subjectId : null, kind === 'proposal' ? subjectId : null, from, to, sessions.get('admin')!.user.id],
+        [
+          kind,
+          kind === 'settlement' ? subjectId : null,
+          kind === 'proposal' ? subjectId : null,
+          from,
+          to,
+          sessions.get('admin')!.user.id,
+        ],
       );
     for (const code of ['55', '10']) {
       const regionId = fixtures.regionIds[code];
-      fixtures.outgoingTransferIds[code] = await insertTransfer('settlement', fixtures.settlementIds[code], regionId, west);
+      fixtures.outgoingTransferIds[code] = await insertTransfer(
+        'settlement',
+        fixtures.settlementIds[code],
+        regionId,
+        west,
+      );
       fixtures.incomingTransferIds[code] = await insertTransfer('proposal', fixtures.proposalIds[code], west, regionId);
     }
   });
@@ -1440,13 +1515,28 @@ describe('authorization matrix', () => {
          SELECT item.id, $3, $4, $5, ps.id, date_trunc('month', now())::date, true, now()::date + 7
            FROM item, provider_service ps WHERE ps.provider_id = $5 AND ps.service_type_id = $2
          RETURNING id`,
-        [fixtures.planIds[code], fixtures.serviceTypeId, fixtures.approvedCaseIds[code], regionId, fixtures.providerIds[code]],
+        [
+          fixtures.planIds[code],
+          fixtures.serviceTypeId,
+          fixtures.approvedCaseIds[code],
+          regionId,
+          fixtures.providerIds[code],
+        ],
       );
       fixtures.followUpIds[code] = await scalar(
         api.databaseUrl,
         `INSERT INTO outcome_follow_up (settlement_id, application_id, region_id, round, due_date)
          SELECT id, application_id, region_id, 1, now()::date FROM settlement WHERE id = $1 RETURNING id`,
         [fixtures.settlementIds[code]],
+      );
+      fixtures.applicantMessageIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO applicant_message (application_id, person_id, kind, event_key, channel, recipient, language, params,
+                                        subject, body, state, sent_at)
+         SELECT id, applicant_id, 'status_granted', 'matrix', 'email', 'matrix@example.kz', 'kk', '{}', 'Matrix', 'Matrix',
+                'sent', now()
+           FROM application WHERE id = $1 RETURNING id`,
+        [fixtures.approvedCaseIds[code]],
       );
     }
   });

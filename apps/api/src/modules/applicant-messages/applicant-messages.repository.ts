@@ -26,7 +26,14 @@ export const APPLICANT_MESSAGE_LIST: ListSpec<ApplicantMessage> = {
   },
 };
 
-export type ApplicantMessageView = ReturnType<typeof withCaseNames<ApplicantMessage>>;
+/** A message with its case's number, applicant and region (the region scoping reads). */
+export type ApplicantMessageView = ReturnType<typeof withCaseNames<ApplicantMessage>> & { regionId: number | null };
+
+/** joinCaseNames loads the whole case row: its region is kept beside the names. */
+const toView = (row: ApplicantMessage): ApplicantMessageView => ({
+  ...withCaseNames(row),
+  regionId: (row as ApplicantMessage & { namedCase?: { regionId: number } | null }).namedCase?.regionId ?? null,
+});
 
 /** Where a case's messages go: its number, the language the family chose and the applicant's contact. */
 export interface CaseContact {
@@ -64,12 +71,12 @@ export class ApplicantMessagesRepository {
 
   async listPage(query: ParsedListQuery, scope: number | null): Promise<ListResult<ApplicantMessageView>> {
     const page = await fetchPage(this.visible(this.dataSource.manager, scope), query, APPLICANT_MESSAGE_LIST);
-    return new ListResult(page.resource, page.items.map(withCaseNames), page.start, page.total);
+    return new ListResult(page.resource, page.items.map(toView), page.start, page.total);
   }
 
   async findVisible(manager: EntityManager, id: number, scope: number | null): Promise<ApplicantMessageView | null> {
     const row = await this.visible(manager, scope).andWhere('m.id = :id', { id }).getOne();
-    return row ? withCaseNames(row) : null;
+    return row ? toView(row) : null;
   }
 
   /** The case's number, language and applicant's contact, read in the event's transaction. */
