@@ -17,6 +17,7 @@ export const casesEn = {
       expired: 'Status expired',
       revoked: 'Status revoked',
     },
+    correspondence_languages: { kk: 'Kazakh', ru: 'Russian' },
     channels: {
       egov: 'eGov portal',
       public_service_centre: 'Public service centre',
@@ -242,6 +243,7 @@ export const casesEn = {
         number: 'Case number',
         status: 'Status',
         channel: 'Channel',
+        correspondenceLanguage: 'Language of messages',
         regionId: 'Region',
         assignedToId: 'Caseworker',
         assignedToName: 'Caseworker',

@@ -16,6 +16,7 @@ export const casesKk: CaseMessages = {
       expired: 'Мәртебенің мерзімі өтті',
       revoked: 'Мәртебе жойылды',
     },
+    correspondence_languages: { kk: 'Қазақ тілі', ru: 'Орыс тілі' },
     channels: {
       egov: 'eGov порталы',
       public_service_centre: 'Халыққа қызмет көрсету орталығы',
@@ -240,6 +241,7 @@ export const casesKk: CaseMessages = {
         number: 'Іс нөмірі',
         status: 'Күйі',
         channel: 'Арна',
+        correspondenceLanguage: 'Хабарламалар тілі',
         regionId: 'Өңір',
         assignedToId: 'Маман',
         assignedToName: 'Маман',

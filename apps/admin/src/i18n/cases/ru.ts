@@ -16,6 +16,7 @@ export const casesRu: CaseMessages = {
       expired: 'Срок статуса истёк',
       revoked: 'Статус отменён',
     },
+    correspondence_languages: { kk: 'Казахский', ru: 'Русский' },
     channels: {
       egov: 'Портал eGov',
       public_service_centre: 'ЦОН',
@@ -245,6 +246,7 @@ export const casesRu: CaseMessages = {
         number: 'Номер дела',
         status: 'Состояние',
         channel: 'Канал',
+        correspondenceLanguage: 'Язык сообщений',
         regionId: 'Регион',
         assignedToId: 'Специалист',
         assignedToName: 'Специалист',

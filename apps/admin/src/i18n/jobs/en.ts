@@ -25,6 +25,7 @@ export const jobsEn = {
         retention: 'Retention',
         'status-expiry': 'Status expiry',
         'outcome-follow-ups': 'Outcome follow-ups',
+        'applicant-messages': 'Messages to applicants',
       },
     },
   },

@@ -27,6 +27,7 @@ export const jobsKk: JobMessages = {
         retention: 'Сақтау мерзімі',
         'status-expiry': 'Мәртебе мерзімінің өтуі',
         'outcome-follow-ups': 'Нәтижені бақылаулар',
+        'applicant-messages': 'Өтініш берушілерге хабарламалар',
       },
     },
   },

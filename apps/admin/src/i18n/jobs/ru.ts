@@ -27,6 +27,7 @@ export const jobsRu: JobMessages = {
         retention: 'Сроки хранения',
         'status-expiry': 'Истечение статусов',
         'outcome-follow-ups': 'Проверки итогов',
+        'applicant-messages': 'Сообщения заявителям',
       },
     },
   },
