@@ -22,6 +22,7 @@ const PARAM_LABELS: Record<string, string> = {
   benefitKind: 'app.benefit_kinds',
   paymentState: 'app.payments.states',
   batchState: 'app.payments.batch_states',
+  messageState: 'app.applicant_messages.states',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -7,6 +7,7 @@ import { jobsEn } from './jobs/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
 import { servicesEn } from './services/en';
+import { applicantMessagesEn } from './applicant-messages/en';
 import { paymentsEn } from './payments/en';
 import { referenceEn } from './reference/en';
 import { messagesEn } from './messages/en';
@@ -237,6 +238,7 @@ const app = {
     ...quotasEn.app,
     ...transfersEn.app,
     ...servicesEn.app,
+    ...applicantMessagesEn.app,
     ...paymentsEn.app,
     ...jobsEn.app,
     ...everydayEn.app,
@@ -301,7 +303,10 @@ const app = {
         updatedAt: 'Updated',
         version: 'Version',
       },
-      helpers: { mfaRequired: 'Read at every sign-in: users of this role without a second factor set it up at their next sign-in.' },
+      helpers: {
+        mfaRequired:
+          'Read at every sign-in: users of this role without a second factor set it up at their next sign-in.',
+      },
     },
     'mci-rates': {
       name: 'MCI rate |||| MCI rates',
@@ -386,6 +391,7 @@ const app = {
     ...quotasEn.resources,
     ...transfersEn.resources,
     ...servicesEn.resources,
+    ...applicantMessagesEn.resources,
     ...paymentsEn.resources,
     ...jobsEn.resources,
   },

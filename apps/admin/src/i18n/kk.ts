@@ -7,6 +7,7 @@ import { jobsKk } from './jobs/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
 import { servicesKk } from './services/kk';
+import { applicantMessagesKk } from './applicant-messages/kk';
 import { paymentsKk } from './payments/kk';
 import { referenceKk } from './reference/kk';
 import { messagesKk } from './messages/kk';
@@ -452,6 +453,7 @@ const app: AppMessages = {
     ...quotasKk.app,
     ...transfersKk.app,
     ...servicesKk.app,
+    ...applicantMessagesKk.app,
     ...paymentsKk.app,
     ...jobsKk.app,
     ...everydayKk.app,
@@ -516,7 +518,10 @@ const app: AppMessages = {
         updatedAt: 'Жаңартылған',
         version: 'Нұсқа',
       },
-      helpers: { mfaRequired: 'Әр кіру кезінде оқылады: екінші факторы жоқ осы рөлдегі пайдаланушылар оны келесі кіру кезінде баптайды.' },
+      helpers: {
+        mfaRequired:
+          'Әр кіру кезінде оқылады: екінші факторы жоқ осы рөлдегі пайдаланушылар оны келесі кіру кезінде баптайды.',
+      },
     },
     'mci-rates': {
       name: 'АЕК мөлшері |||| АЕК мөлшерлері',
@@ -601,6 +606,7 @@ const app: AppMessages = {
     ...quotasKk.resources,
     ...transfersKk.resources,
     ...servicesKk.resources,
+    ...applicantMessagesKk.resources,
     ...paymentsKk.resources,
     ...jobsKk.resources,
   },

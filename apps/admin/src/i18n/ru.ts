@@ -10,6 +10,7 @@ import { jobsRu } from './jobs/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
 import { servicesRu } from './services/ru';
+import { applicantMessagesRu } from './applicant-messages/ru';
 import { paymentsRu } from './payments/ru';
 import { referenceRu } from './reference/ru';
 import { messagesRu } from './messages/ru';
@@ -242,6 +243,7 @@ const app: AppMessages = {
     ...quotasRu.app,
     ...transfersRu.app,
     ...servicesRu.app,
+    ...applicantMessagesRu.app,
     ...paymentsRu.app,
     ...jobsRu.app,
     ...everydayRu.app,
@@ -306,7 +308,10 @@ const app: AppMessages = {
         updatedAt: 'Изменено',
         version: 'Версия',
       },
-      helpers: { mfaRequired: 'Проверяется при каждом входе: пользователи этой роли без второго фактора настроят его при следующем входе.' },
+      helpers: {
+        mfaRequired:
+          'Проверяется при каждом входе: пользователи этой роли без второго фактора настроят его при следующем входе.',
+      },
     },
     'mci-rates': {
       name: 'МРП |||| МРП |||| МРП',
@@ -391,6 +396,7 @@ const app: AppMessages = {
     ...quotasRu.resources,
     ...transfersRu.resources,
     ...servicesRu.resources,
+    ...applicantMessagesRu.resources,
     ...paymentsRu.resources,
     ...jobsRu.resources,
   },

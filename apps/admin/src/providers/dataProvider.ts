@@ -60,6 +60,8 @@ export interface QonysDataProvider extends DataProvider, CaseMethods, PlacementM
   addPlanItem(planId: number, item: { serviceTypeId: number; personId: number | null }): Promise<AdaptationPlanView>;
   stepReferral(id: number, body: { action: ReferralAction } & Record<string, unknown>): Promise<ReferralView>;
   recordFollowUp(id: number, body: Record<string, unknown> & { version: number }): Promise<void>;
+  /** A failed message to an applicant back in the queue (docs/applicant-messages.md). */
+  retryApplicantMessage(id: number): Promise<void>;
 }
 
 const rest = simpleRestProvider(API_URL, httpClient);
@@ -110,6 +112,9 @@ export const dataProvider: QonysDataProvider = {
     (await post(`/adaptation-plans/${planId}/items`, item)).json as AdaptationPlanView,
   recordFollowUp: async (id, body) => {
     await post(`/follow-ups/${id}/record`, body);
+  },
+  retryApplicantMessage: async (id) => {
+    await post(`/applicant-messages/${id}/retry`, {});
   },
   stepReferral: async (id, body) => (await post(`/referrals/${id}/transitions`, body)).json as ReferralView,
   disableMfa: async (password) => {
