@@ -8,6 +8,7 @@ import { bearer, regionIdByCode, scalar, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
 import { insertApprovedCase, insertCase } from '../support/case-records';
+import { includeInQuota } from '../support/inclusion';
 import { finished, pollRun } from '../support/job-runs';
 
 /** An e-mail as the test's SMTP server received it, its subject and text decoded. */
@@ -102,7 +103,14 @@ describe('messages to applicants', () => {
       SMS_URL: `http://127.0.0.1:${(sms.address() as AddressInfo).port}/send`,
       SMS_TOKEN: 'sms-token-e2e',
     });
-    for (const username of ['admin', 'caseworker.pavlodar', 'caseworker.abai', 'auditor']) {
+    for (const username of [
+      'admin',
+      'caseworker.pavlodar',
+      'official.pavlodar',
+      'provider.pavlodar',
+      'caseworker.abai',
+      'auditor',
+    ]) {
       s[username] = await login(api.url, username);
     }
     pavlodarId = await regionIdByCode(api.databaseUrl, '55');
@@ -319,6 +327,47 @@ describe('messages to applicants', () => {
     const mail = mailbox.filter((m) => m.to.includes('expiring.family@example.kz'));
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe(`Қандас мәртебесінің мерзімі аяқталып келеді — өтініш ${made.number}`);
+  });
+
+  it('tells a family in Kazakh, naming the service in Kazakh, that a provider accepted its referral', async () => {
+    const family = await insertApprovedCase(api.databaseUrl, {
+      regionId: pavlodarId,
+      family: [{ surname: 'Жолдамов', givenName: 'Ерлан', birthDate: '1984-02-10', sex: 'M' }],
+    });
+    await withDb(api.databaseUrl, (db) =>
+      db.query('UPDATE person SET email = $2 WHERE id = $1', [family.personIds[0], 'referral.family@example.kz']),
+    );
+    await includeInQuota(
+      api.url,
+      { caseworker: s['caseworker.pavlodar'], official: s['official.pavlodar'] },
+      family.id,
+      pavlodarId,
+      { arrived: true, adaptationServices: ['information', 'language_course'] },
+    );
+    const plan = await as('caseworker.pavlodar')
+      .post('/api/adaptation-plans', { applicationId: family.id })
+      .expect(201);
+    const kazakh = await scalar<number>(api.databaseUrl, `SELECT id FROM service_type WHERE code = 'kazakh_language'`);
+    const serviceKk = await scalar<string>(api.databaseUrl, 'SELECT name_kk FROM service_type WHERE id = $1', [kazakh]);
+    const item = (plan.body.items as { id: number; serviceTypeId: number }[]).find((i) => i.serviceTypeId === kazakh)!;
+    const centreId = await scalar<number>(
+      api.databaseUrl,
+      "SELECT id FROM service_provider WHERE name LIKE 'Павлодар облысының%'",
+    );
+    const period = todayInKazakhstan().slice(0, 7);
+    const referral = await as('caseworker.pavlodar')
+      .post('/api/referrals', { planItemId: item.id, providerId: centreId, period, consentToShare: false })
+      .expect(201);
+    await as('provider.pavlodar')
+      .post(`/api/referrals/${referral.body.id}/transitions`, { action: 'accept' })
+      .expect(200);
+    expect(await messagesOf(family.id)).toMatchObject([{ channel: 'email', state: 'queued', language: 'kk' }]);
+
+    await runJob();
+    const [mail] = mailbox.filter((m) => m.to.includes('referral.family@example.kz'));
+    expect(mail.subject).toBe(`Қызметке берілген жолдама қабылданды — өтініш ${family.number}`);
+    expect(mail.text).toContain(`«${serviceKk}» қызметіне берілген жолдамаңызды қабылдады`);
+    expect(mail.text).toContain(`Қызмет көрсету кезеңі: ${period.split('-').reverse().join('.')}.`);
   });
 
   it('lists a case’s messages to its own region, as a personal-data read, and to no other region', async () => {
