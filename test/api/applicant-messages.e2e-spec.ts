@@ -4,7 +4,7 @@ import { addPeriod, todayInKazakhstan } from '@qonys/domain';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { TINY_PDF } from '../fixtures/tiny-files';
-import { bearer, regionIdByCode, scalar, withDb } from '../support/api-helpers';
+import { bearer, createUser, regionIdByCode, scalar, withDb } from '../support/api-helpers';
 import { type RunningApi, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
 import { insertApprovedCase, insertCase } from '../support/case-records';
@@ -114,6 +114,9 @@ describe('messages to applicants', () => {
       s[username] = await login(api.url, username);
     }
     pavlodarId = await regionIdByCode(api.databaseUrl, '55');
+    // Four-eyes on support payments needs a second official of the region.
+    const second = await createUser(api.url, s.admin.accessToken, { role: 'regional_official', regionId: pavlodarId });
+    s['official2.pavlodar'] = await login(api.url, second.username, second.password);
   });
   afterAll(async () => {
     await api?.stop();
@@ -368,6 +371,43 @@ describe('messages to applicants', () => {
     expect(mail.subject).toBe(`Қызметке берілген жолдама қабылданды — өтініш ${family.number}`);
     expect(mail.text).toContain(`«${serviceKk}» қызметіне берілген жолдамаңызды қабылдады`);
     expect(mail.text).toContain(`Қызмет көрсету кезеңі: ${period.split('-').reverse().join('.')}.`);
+  });
+
+  it('texts a family in Russian that its support payment went to the bank when the register is taken', async () => {
+    const family = await insertApprovedCase(api.databaseUrl, {
+      regionId: pavlodarId,
+      family: [{ surname: 'Төлемов', givenName: 'Асан' }],
+    });
+    await withDb(api.databaseUrl, async (db) => {
+      await db.query('UPDATE person SET phone = $2 WHERE id = $1', [family.personIds[0], '+7 702 555 07 07']);
+      await db.query(`UPDATE application SET correspondence_language = 'ru' WHERE id = $1`, [family.id]);
+    });
+    await includeInQuota(
+      api.url,
+      { caseworker: s['caseworker.pavlodar'], official: s['official.pavlodar'] },
+      family.id,
+      pavlodarId,
+      { arrived: true },
+    );
+    const payment = await as('official.pavlodar')
+      .post('/api/support-payments', { applicationId: family.id, type: 'relocation', date: '2026-06-15' })
+      .expect(201);
+    await as('official2.pavlodar')
+      .post(`/api/support-payments/${payment.body.id}/approve`, { version: payment.body.version })
+      .expect(200);
+    expect(await messagesOf(family.id)).toEqual([]);
+    await as('official.pavlodar').get(`/api/payment-batches/${payment.body.batchId}/register?format=csv`).expect(200);
+    expect(await messagesOf(family.id)).toMatchObject([{ channel: 'sms', state: 'queued', language: 'ru' }]);
+    // Taking the register again sends nothing twice.
+    await as('official.pavlodar').get(`/api/payment-batches/${payment.body.batchId}/register?format=csv`).expect(200);
+    expect(await messagesOf(family.id)).toHaveLength(1);
+
+    await runJob();
+    const sent = texts.filter((t) => t.body.to === '+77025550707');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body.text).toBe(
+      `Qonys: по заявлению ${family.number} выплата (субсидия на переезд) отправлена в банк.`,
+    );
   });
 
   it('lists a case’s messages to its own region, as a personal-data read, and to no other region', async () => {
