@@ -410,6 +410,33 @@ describe('messages to applicants', () => {
     );
   });
 
+  it('forgets the recipient of an erased person and cancels what was still to be sent', async () => {
+    const made = await caseUnderReview({ email: 'erased.family@example.kz', phone: '+7 701 555 08 08' }, 'kk');
+    await requestInformation(made.id);
+    const person = await as('admin').get(`/api/persons/${made.personIds[0]}`).expect(200);
+    await as('admin')
+      .post(`/api/persons/${made.personIds[0]}/erasure`, { reason: 'subject_request', version: person.body.version })
+      .expect(200);
+    const rows = await withDb(
+      api.databaseUrl,
+      async (db) =>
+        (
+          await db.query<{ state: string; recipient: string | null }>(
+            'SELECT state, recipient FROM applicant_message WHERE application_id = $1',
+            [made.id],
+          )
+        ).rows,
+    );
+    expect(rows).toEqual([
+      { state: 'cancelled', recipient: null },
+      { state: 'cancelled', recipient: null },
+    ]);
+    expect(person.body.email).toBe('erased.family@example.kz');
+    expect((await as('admin').get(`/api/persons/${made.personIds[0]}`).expect(200)).body.email).toBeNull();
+    await runJob();
+    expect(mailbox.filter((m) => m.to.includes('erased.family@example.kz'))).toHaveLength(0);
+  });
+
   it('lists a case’s messages to its own region, as a personal-data read, and to no other region', async () => {
     const made = await caseUnderReview({ email: 'list.family@example.kz' }, 'ru');
     await requestInformation(made.id);
@@ -436,5 +463,60 @@ describe('messages to applicants', () => {
       [JSON.stringify([made.personIds[0]])],
     );
     expect(reads).toBe(2);
+  });
+});
+
+/** Without SMTP_URL and SMS_URL nothing is sent and nothing pretends to be: the messages wait. */
+describe('messages to applicants without a configured channel', () => {
+  let api: RunningApi;
+  const s: Record<string, Session> = {};
+
+  beforeAll(async () => {
+    api = await startApi();
+    for (const username of ['admin', 'caseworker.pavlodar']) s[username] = await login(api.url, username);
+  });
+  afterAll(() => api?.stop());
+
+  it('keeps the messages queued and reports them waiting, per channel', async () => {
+    const pavlodarId = await regionIdByCode(api.databaseUrl, '55');
+    const made = await insertCase(api.databaseUrl, { regionId: pavlodarId, status: 'under_review' });
+    await withDb(api.databaseUrl, (db) =>
+      db.query('UPDATE person SET email = $2, phone = $3 WHERE id = $1', [
+        made.personIds[0],
+        'waiting.family@example.kz',
+        '+7 701 555 06 06',
+      ]),
+    );
+    const detail = await request(api.url)
+      .get(`/api/applications/${made.id}`)
+      .set(bearer(s['caseworker.pavlodar'].accessToken))
+      .expect(200);
+    await request(api.url)
+      .post(`/api/applications/${made.id}/transitions`)
+      .set(bearer(s['caseworker.pavlodar'].accessToken))
+      .send({ to: 'information_requested', comment: 'Анықтама қажет', version: detail.body.version })
+      .expect(200);
+
+    const created = await request(api.url)
+      .post('/api/jobs/applicant-messages/runs')
+      .set(bearer(s.admin.accessToken))
+      .send({})
+      .expect(201);
+    const run = await pollRun(api.url, s.admin, created.body.id as string, finished);
+    expect(run).toMatchObject({ state: 'completed', result: { sent: 0, waiting: { email: 1, sms: 1 } } });
+    const states = await withDb(
+      api.databaseUrl,
+      async (db) =>
+        (
+          await db.query<{ state: string; attempts: number }>(
+            'SELECT state, attempts FROM applicant_message WHERE application_id = $1',
+            [made.id],
+          )
+        ).rows,
+    );
+    expect(states).toEqual([
+      { state: 'queued', attempts: 0 },
+      { state: 'queued', attempts: 0 },
+    ]);
   });
 });
