@@ -59,7 +59,6 @@ const StateLine = ({ record }: { record: ApplicantMessageRow }) => {
 
 /** The outbox of messages to families (docs/applicant-messages.md), newest first. */
 export const ApplicantMessageList = () => {
-  const translate = useTranslate();
   const filters = [
     <SelectInput key="state" source="state" choices={STATE_CHOICES} alwaysOn />,
     <SelectInput key="kind" source="kind" choices={KIND_CHOICES} />,
@@ -67,49 +66,59 @@ export const ApplicantMessageList = () => {
   ];
   return (
     <List filters={filters} actions={<ListActions create={false} />} sort={{ field: 'id', order: 'DESC' }}>
-      <ResponsiveList
-        compact={
-          <SimpleList<ApplicantMessageRow>
-            primaryText={(record) => <CaseFamily names={record} />}
-            secondaryText={(record) => (
-              <CompactLine actions={<RetryButton />}>
-                {translate(`app.applicant_messages.kinds.${record.kind}`)}
-                {translate(`app.applicant_messages.channels.${record.channel}`)}
-                <StateLine record={record} />
-              </CompactLine>
-            )}
-            rowClick={false}
-          />
-        }
-      >
-        <DataTable bulkActionButtons={false} rowClick={false}>
-          <DataTable.Col source="applicationId" field={CaseFamilyField} disableSort />
-          <DataTable.Col source="kind">
-            <FunctionField<ApplicantMessageRow>
-              render={(record) => translate(`app.applicant_messages.kinds.${record.kind}`)}
-            />
-          </DataTable.Col>
-          <DataTable.Col source="channel" disableSort>
-            <FunctionField<ApplicantMessageRow>
-              render={(record) => translate(`app.applicant_messages.channels.${record.channel}`)}
-            />
-          </DataTable.Col>
-          <DataTable.Col source="recipient" disableSort />
-          <DataTable.Col source="state">
-            <FunctionField<ApplicantMessageRow> render={(record) => <StateLine record={record} />} />
-          </DataTable.Col>
-          <DataTable.Col source="createdAt">
-            <DateField source="createdAt" showTime />
-          </DataTable.Col>
-          <DataTable.Col source="sentAt">
-            <DateField source="sentAt" showTime />
-          </DataTable.Col>
-          <DataTable.Col>
-            <RetryButton />
-          </DataTable.Col>
-        </DataTable>
-      </ResponsiveList>
+      <MessageRows />
     </List>
+  );
+};
+
+/** The rows of a list of messages, compact on a phone; on the case page without the family column. */
+export const MessageRows = ({ onCase = false }: { onCase?: boolean }) => {
+  const translate = useTranslate();
+  return (
+    <ResponsiveList
+      compact={
+        <SimpleList<ApplicantMessageRow>
+          primaryText={(record) =>
+            onCase ? translate(`app.applicant_messages.kinds.${record.kind}`) : <CaseFamily names={record} />
+          }
+          secondaryText={(record) => (
+            <CompactLine actions={<RetryButton />}>
+              {onCase ? null : translate(`app.applicant_messages.kinds.${record.kind}`)}
+              {translate(`app.applicant_messages.channels.${record.channel}`)}
+              <StateLine record={record} />
+            </CompactLine>
+          )}
+          rowClick={false}
+        />
+      }
+    >
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        {onCase ? null : <DataTable.Col source="applicationId" field={CaseFamilyField} disableSort />}
+        <DataTable.Col source="kind">
+          <FunctionField<ApplicantMessageRow>
+            render={(record) => translate(`app.applicant_messages.kinds.${record.kind}`)}
+          />
+        </DataTable.Col>
+        <DataTable.Col source="channel" disableSort>
+          <FunctionField<ApplicantMessageRow>
+            render={(record) => translate(`app.applicant_messages.channels.${record.channel}`)}
+          />
+        </DataTable.Col>
+        <DataTable.Col source="recipient" disableSort />
+        <DataTable.Col source="state">
+          <FunctionField<ApplicantMessageRow> render={(record) => <StateLine record={record} />} />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="sentAt">
+          <DateField source="sentAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col>
+          <RetryButton />
+        </DataTable.Col>
+      </DataTable>
+    </ResponsiveList>
   );
 };
 

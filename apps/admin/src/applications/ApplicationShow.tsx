@@ -9,6 +9,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { FULL_RECORD } from '../common/fullRecord';
+import { CaseMessages } from '../applicant-messages/CaseMessages';
 import { CasePlanTab } from '../integration-services/CasePlanTab';
 import { ApplicationSummary } from './show/ApplicationSummary';
 import { DecisionTab } from './show/DecisionTab';
@@ -45,6 +46,7 @@ const ApplicationShowActions = () => (
  */
 export const ApplicationShow = () => {
   const { canAccess: readsPlans } = useCanAccess({ resource: 'adaptation-plans', action: 'list' });
+  const { canAccess: readsMessages } = useCanAccess({ resource: 'applicant-messages', action: 'list' });
   return (
     <Show actions={<ApplicationShowActions />} title={<ApplicationTitle />} queryOptions={FULL_RECORD}>
       <ApplicationSummary />
@@ -64,6 +66,11 @@ export const ApplicationShow = () => {
         {readsPlans && (
           <TabbedShowLayout.Tab label="app.services.plan.tab" path="plan">
             <CasePlanTab label={false} />
+          </TabbedShowLayout.Tab>
+        )}
+        {readsMessages && (
+          <TabbedShowLayout.Tab label="app.applicant_messages.tab" path="messages">
+            <CaseMessages label={false} />
           </TabbedShowLayout.Tab>
         )}
       </TabbedShowLayout>

@@ -11,6 +11,8 @@ export const applicantMessagesEn = {
         status_expiring: 'Status ends soon',
       },
       channels: { email: 'E-mail', sms: 'SMS' },
+      tab: 'Messages',
+      none_on_case: 'No messages were sent to the family: it has no e-mail or phone, or nothing has happened yet.',
       retry: 'Send again',
       retried: 'The message will be sent on the next run',
     },

@@ -13,6 +13,9 @@ export const applicantMessagesKk: ApplicantMessageMessages = {
         status_expiring: 'Мәртебенің мерзімі аяқталып келеді',
       },
       channels: { email: 'Электрондық пошта', sms: 'SMS' },
+      tab: 'Хабарламалар',
+      none_on_case:
+        'Отбасына хабарлама жіберілмеген: электрондық поштасы не телефоны жоқ немесе әлі ештеңе болған жоқ.',
       retry: 'Қайта жіберу',
       retried: 'Хабарлама келесі іске қосылғанда жіберіледі',
     },

@@ -13,6 +13,9 @@ export const applicantMessagesRu: ApplicantMessageMessages = {
         status_expiring: 'Срок статуса истекает',
       },
       channels: { email: 'Электронная почта', sms: 'SMS' },
+      tab: 'Сообщения',
+      none_on_case:
+        'Семье сообщений не отправляли: у неё нет электронной почты и телефона или ещё ничего не произошло.',
       retry: 'Отправить снова',
       retried: 'Сообщение будет отправлено при следующем запуске',
     },
