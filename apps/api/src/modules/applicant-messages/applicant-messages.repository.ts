@@ -147,6 +147,11 @@ export class ApplicantMessagesRepository {
     await manager.getRepository(ApplicantMessage).update({ id }, patch);
   }
 
+  /** An attempt's outcome, unless the message left the queue meanwhile (its person was erased). */
+  async recordOutcome(id: number, patch: Partial<ApplicantMessage>): Promise<void> {
+    await this.dataSource.getRepository(ApplicantMessage).update({ id, state: 'queued' }, patch);
+  }
+
   /** A failed message back in the queue, due now, with a fresh set of attempts; null when it was not failed. */
   async requeueFailed(manager: EntityManager, id: number): Promise<boolean> {
     const result = await manager.query<[unknown[], number]>(

@@ -136,7 +136,7 @@ export class MessageDelivery implements OnApplicationShutdown {
   private async record(message: ApplicantMessage, outcome: SendOutcome): Promise<'sent' | 'failed' | 'queued'> {
     const now = new Date();
     if (outcome.sent) {
-      await this.messages.update(this.dataSource.manager, message.id, {
+      await this.messages.recordOutcome(message.id, {
         state: 'sent',
         sentAt: now,
         lastError: null,
@@ -145,7 +145,7 @@ export class MessageDelivery implements OnApplicationShutdown {
       return 'sent';
     }
     const next = outcome.permanent ? null : nextAttemptAt(message.attempts, now);
-    await this.messages.update(this.dataSource.manager, message.id, {
+    await this.messages.recordOutcome(message.id, {
       state: next === null ? 'failed' : 'queued',
       ...(next === null ? {} : { nextAttemptAt: next }),
       lastError: outcome.code,
