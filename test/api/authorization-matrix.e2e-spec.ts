@@ -360,12 +360,7 @@ const MATRIX: Row[] = [
     allowed: [200],
   },
   { method: 'GET', path: '/api/audit-events/checkpoints', access: perm('audit-checkpoints', 'list'), allowed: [200] },
-  {
-    method: 'POST',
-    path: '/api/audit-events/checkpoints',
-    access: perm('audit-checkpoints', 'create'),
-    allowed: [201],
-  },
+  { method: 'POST', path: '/api/audit-events/checkpoints', access: perm('audit-checkpoints', 'create'), allowed: [201] },
 
   // Persons: regional staff reach only their region's; another region's answer 404
   {
@@ -1066,23 +1061,9 @@ const MATRIX: Row[] = [
     request: () => INVALID,
     allowed: [400],
   },
-  settlementWorkRow(
-    'GET',
-    '/api/service-providers/{id}',
-    perm('service-providers', 'show'),
-    (f) => f.providerIds,
-    undefined,
-    [200],
-  ),
+  settlementWorkRow('GET', '/api/service-providers/{id}', perm('service-providers', 'show'), (f) => f.providerIds, undefined, [200]),
   {
-    ...settlementWorkRow(
-      'PUT',
-      '/api/service-providers/{id}',
-      perm('service-providers', 'edit'),
-      (f) => f.providerIds,
-      undefined,
-      [409],
-    ),
+    ...settlementWorkRow('PUT', '/api/service-providers/{id}', perm('service-providers', 'edit'), (f) => f.providerIds, undefined, [409]),
     // A valid edit at a version that does not exist, keeping the service in use: 409, nothing changes.
     request: (f, caller) => ({ params: { id: ownOf(f.providerIds, caller) }, body: providerEdit(f, caller) }),
     region: {
@@ -1105,14 +1086,7 @@ const MATRIX: Row[] = [
     request: () => INVALID,
     allowed: [400],
   },
-  settlementWorkRow(
-    'GET',
-    '/api/adaptation-plans/{id}',
-    perm('adaptation-plans', 'show'),
-    (f) => f.planIds,
-    undefined,
-    [200],
-  ),
+  settlementWorkRow('GET', '/api/adaptation-plans/{id}', perm('adaptation-plans', 'show'), (f) => f.planIds, undefined, [200]),
   // A service type that does not exist: 400 when the plan is reachable, nothing added.
   settlementWorkRow(
     'POST',
@@ -1129,13 +1103,7 @@ const MATRIX: Row[] = [
     allowed: [200],
     region: { kind: 'response', check: regionScopedList(2) },
   },
-  {
-    method: 'POST',
-    path: '/api/referrals',
-    access: perm('referrals', 'create'),
-    request: () => INVALID,
-    allowed: [400],
-  },
+  { method: 'POST', path: '/api/referrals', access: perm('referrals', 'create'), request: () => INVALID, allowed: [400] },
   settlementWorkRow('GET', '/api/referrals/{id}', perm('referrals', 'show'), (f) => f.referralIds, undefined, [200]),
   settlementWorkRow(
     'POST',
@@ -1351,10 +1319,7 @@ describe('authorization matrix', () => {
       proposalIds: {},
       outgoingTransferIds: {},
       incomingTransferIds: {},
-      serviceTypeId: await scalar(
-        api.databaseUrl,
-        `SELECT id FROM service_type WHERE code = 'information_consultation'`,
-      ),
+      serviceTypeId: await scalar(api.databaseUrl, `SELECT id FROM service_type WHERE code = 'information_consultation'`),
       providerIds: {},
       planIds: {},
       referralIds: {},
@@ -1472,23 +1437,11 @@ describe('authorization matrix', () => {
            FROM (SELECT application_id FROM settlement WHERE id = $2
                  UNION ALL SELECT ir.application_id FROM placement_proposal p JOIN inclusion_request ir ON ir.id = p.inclusion_request_id WHERE p.id = $3) subject
          RETURNING id`,
-        [
-          kind,
-          kind === 'settlement' ? subjectId : null,
-          kind === 'proposal' ? subjectId : null,
-          from,
-          to,
-          sessions.get('admin')!.user.id,
-        ],
+        [kind, kind === 'settlement' ? subjectId : null, kind === 'proposal' ? subjectId : null, from, to, sessions.get('admin')!.user.id],
       );
     for (const code of ['55', '10']) {
       const regionId = fixtures.regionIds[code];
-      fixtures.outgoingTransferIds[code] = await insertTransfer(
-        'settlement',
-        fixtures.settlementIds[code],
-        regionId,
-        west,
-      );
+      fixtures.outgoingTransferIds[code] = await insertTransfer('settlement', fixtures.settlementIds[code], regionId, west);
       fixtures.incomingTransferIds[code] = await insertTransfer('proposal', fixtures.proposalIds[code], west, regionId);
     }
   });
@@ -1515,13 +1468,7 @@ describe('authorization matrix', () => {
          SELECT item.id, $3, $4, $5, ps.id, date_trunc('month', now())::date, true, now()::date + 7
            FROM item, provider_service ps WHERE ps.provider_id = $5 AND ps.service_type_id = $2
          RETURNING id`,
-        [
-          fixtures.planIds[code],
-          fixtures.serviceTypeId,
-          fixtures.approvedCaseIds[code],
-          regionId,
-          fixtures.providerIds[code],
-        ],
+        [fixtures.planIds[code], fixtures.serviceTypeId, fixtures.approvedCaseIds[code], regionId, fixtures.providerIds[code]],
       );
       fixtures.followUpIds[code] = await scalar(
         api.databaseUrl,

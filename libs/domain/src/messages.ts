@@ -59,8 +59,7 @@ export const MESSAGES = {
   'audit.chain.checkpoint_mismatch': 'Audit entry #{id} differs from what checkpoint #{checkpointId} signed',
   'audit.chain.checkpoint_missing': 'Checkpoints are listed, but the object store holds none',
   'audit.chain.checkpoint_unreadable': 'The latest checkpoint in the object store is not a signed checkpoint',
-  'audit.chain.checkpoint_key_unknown':
-    'Checkpoint #{checkpointId} is signed with key “{keyId}”, which is not in AUDIT_CHECKPOINT_KEYS',
+  'audit.chain.checkpoint_key_unknown': 'Checkpoint #{checkpointId} is signed with key “{keyId}”, which is not in AUDIT_CHECKPOINT_KEYS',
   'audit.chain.checkpoint_signature_invalid': 'The signature of checkpoint #{checkpointId} does not hold',
   'job.phase.audit_checkpoint': 'Signing the audit chain’s head',
   // Reading, finding and changing records.
@@ -131,8 +130,7 @@ export const MESSAGES = {
   'application.closed': 'The case is {status} and closed: it can no longer change',
   'application.one_active_case': 'A person belongs to one active case at a time: {count} of this family are in another',
   'application.person_in_active_case': '{name} (person {person}) is already in the active case {case}',
-  'application.membership_race':
-    'A person of this family was just added to another active case; reload and check the family',
+  'application.membership_race': 'A person of this family was just added to another active case; reload and check the family',
   'application.one_applicant': 'A case has one applicant, named when it is created',
   'application.assignee_not_caseworker': 'Must be an active caseworker of the case’s region',
   'application.person_listed_twice': 'This person is listed twice',
@@ -154,8 +152,7 @@ export const MESSAGES = {
   'transition.checklist_incomplete': 'Documents missing or not verified: {missing}',
   'transition.status_still_valid': 'The status is valid until {date}; it expires only after that day',
   'transition.extension_too_many': 'The status has already been extended as many times as the rules allow',
-  'transition.extension_outside_window':
-    'An extension can be applied for only within the window before the status ends',
+  'transition.extension_outside_window': 'An extension can be applied for only within the window before the status ends',
   'transition.extension_expired': 'The status has already expired; it cannot be extended',
   'setting.missing': 'No "{key}" deadline setting is in force today; an admin must add one',
   'setting.months_expected': 'The "{key}" setting must be in months or years',
@@ -169,8 +166,7 @@ export const MESSAGES = {
   'document.file_too_large': 'The file is larger than {max} MB',
   'document.file_type': 'The file must be a PDF, JPEG or PNG; its content is {found}',
   'document.file_type_unknown': 'The file must be a PDF, JPEG or PNG; its content is not a recognised file type',
-  'document.extension_mismatch':
-    'The file’s name ends in .{extension} but its content is {found}; upload the right file or correct its name',
+  'document.extension_mismatch': 'The file’s name ends in .{extension} but its content is {found}; upload the right file or correct its name',
   'document.file_over_limit': 'The file is larger than the upload limit of {limit} ({bytes} bytes)',
   'document.upload_parts': 'Send one file with the fields applicationId, documentTypeId and personId',
   'document.type_not_on_checklist': 'The document type is not on the checklist today',
@@ -224,8 +220,7 @@ export const MESSAGES = {
   'placement.phase_saving': 'Saving the proposals',
   // State support (docs/support-payments.md).
   'support.status_not_valid': 'The kandas status was not valid on {date} (the case is {status})',
-  'support.not_settled_in_quota':
-    'The family did not settle inside the {year} quota in a settlement region of that year',
+  'support.not_settled_in_quota': 'The family did not settle inside the {year} quota in a settlement region of that year',
   'support.no_rule': 'No {benefitKind} rule is in force on {date}',
   'support.no_mci': 'No MCI is set for {year}',
   'support.monthly_mci_out_of_range': 'Choose between {min} and {max} MCI a month',
@@ -251,8 +246,7 @@ export const MESSAGES = {
   'referral.failure_reason_required': 'Choose why the service did not succeed',
   'referral.period_past': 'The month cannot be before the current one',
   'follow_up.already_done': 'This follow-up is already recorded',
-  'follow_up.schedule_missing':
-    'The follow-up schedule (settings follow_up_first, _second, _third in months) is not set for today',
+  'follow_up.schedule_missing': 'The follow-up schedule (settings follow_up_first, _second, _third in months) is not set for today',
   'follow_ups.phase_creating': 'Creating the follow-ups families have reached',
   'timeline.follow_up_recorded': 'Outcome follow-up {round} recorded',
   'timeline.plan_started': 'Adaptation plan started with {count} services',
@@ -349,8 +343,7 @@ export const MESSAGES = {
   'timeline.payment_paid': 'Support payment {payment} paid by the bank ({bankReference})',
   'timeline.payment_failed': 'Support payment {payment} failed at the bank',
   'timeline.payment_reconciled': 'Support payment {payment} reconciled',
-  'timeline.transfer_expired':
-    'Transfer request from {fromRegion} to {toRegion} closed: the family’s place changed meanwhile',
+  'timeline.transfer_expired': 'Transfer request from {fromRegion} to {toRegion} closed: the family’s place changed meanwhile',
   'ledger.initial_quota': 'Initial quota',
   'ledger.withdrawn': 'Withdrawn: {reason}',
   'ledger.case_closed': 'Case {status}',
@@ -475,6 +468,7 @@ const textOf = (name: string, value: MessageParam | undefined): string => {
 export function englishMessage(code: MessageCode, params: MessageParams = {}): string {
   return MESSAGES[code].replace(/\{(\w+)\}/g, (_, name: string) => textOf(name, params[name]));
 }
+
 
 /** Every action the audit log records; the admin names each in the reader's language. */
 export const AUDIT_ACTIONS = [

@@ -24,20 +24,8 @@ const REFERENCE_DATA = {
   provider_staff: NONE,
 };
 
-const SETTLEMENT_WORK = {
-  caseworker: READ,
-  regional_official: MANAGE,
-  admin: MANAGE,
-  auditor: READ_EXPORT,
-  provider_staff: NONE,
-};
-const CASE_WORK = {
-  caseworker: MANAGE,
-  regional_official: READ,
-  admin: MANAGE,
-  auditor: READ_EXPORT,
-  provider_staff: NONE,
-};
+const SETTLEMENT_WORK = { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE };
+const CASE_WORK = { caseworker: MANAGE, regional_official: READ, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE };
 
 const EXPECTED: Record<Resource, Record<Role, string>> = {
   dashboard: { caseworker: 'show', regional_official: 'show', admin: 'show', auditor: 'show', provider_staff: NONE },
@@ -53,32 +41,14 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     auditor: 'list show export verify',
     provider_staff: NONE,
   },
-  'audit-checkpoints': {
-    caseworker: NONE,
-    regional_official: NONE,
-    admin: 'list create',
-    auditor: 'list',
-    provider_staff: NONE,
-  },
+  'audit-checkpoints': { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: 'list', provider_staff: NONE },
   'document-types': REFERENCE_DATA,
   'legal-grounds': REFERENCE_DATA,
   persons: CASE_WORK,
   applications: CASE_WORK,
   documents: CASE_WORK,
-  quotas: {
-    caseworker: READ,
-    regional_official: 'list show edit',
-    admin: MANAGE,
-    auditor: READ_EXPORT,
-    provider_staff: NONE,
-  },
-  'inclusion-requests': {
-    caseworker: 'list show create',
-    regional_official: MANAGE,
-    admin: MANAGE,
-    auditor: READ_EXPORT,
-    provider_staff: NONE,
-  },
+  quotas: { caseworker: READ, regional_official: 'list show edit', admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
+  'inclusion-requests': { caseworker: 'list show create', regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
   settlements: SETTLEMENT_WORK,
   placement: SETTLEMENT_WORK,
   'labour-demand': SETTLEMENT_WORK,
@@ -87,39 +57,15 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
   'retention-rules': REFERENCE_DATA,
   'benefit-rules': REFERENCE_DATA,
   erasures: { caseworker: NONE, regional_official: NONE, admin: 'list create', auditor: NONE, provider_staff: NONE },
-  'transfer-requests': {
-    caseworker: READ,
-    regional_official: 'list show edit',
-    admin: 'list show edit',
-    auditor: READ_EXPORT,
-    provider_staff: NONE,
-  },
-  'support-payments': {
-    caseworker: READ,
-    regional_official: MANAGE,
-    admin: MANAGE,
-    auditor: READ_EXPORT,
-    provider_staff: NONE,
-  },
+  'transfer-requests': { caseworker: READ, regional_official: 'list show edit', admin: 'list show edit', auditor: READ_EXPORT, provider_staff: NONE },
+  'support-payments': { caseworker: READ, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
   'payment-batches': SETTLEMENT_WORK,
   jobs: { caseworker: NONE, regional_official: NONE, admin: 'list show create', auditor: READ, provider_staff: NONE },
   'mfa-policies': REFERENCE_DATA,
   'service-types': { ...REFERENCE_DATA, provider_staff: READ },
   'service-providers': SETTLEMENT_WORK,
-  'adaptation-plans': {
-    caseworker: MANAGE,
-    regional_official: MANAGE,
-    admin: MANAGE,
-    auditor: READ_EXPORT,
-    provider_staff: NONE,
-  },
-  referrals: {
-    caseworker: MANAGE,
-    regional_official: MANAGE,
-    admin: MANAGE,
-    auditor: READ_EXPORT,
-    provider_staff: 'list show edit',
-  },
+  'adaptation-plans': { caseworker: MANAGE, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: NONE },
+  referrals: { caseworker: MANAGE, regional_official: MANAGE, admin: MANAGE, auditor: READ_EXPORT, provider_staff: 'list show edit' },
   'follow-ups': {
     caseworker: 'list show edit export',
     regional_official: 'list show edit export',
@@ -148,9 +94,12 @@ const everyCase = ROLES.flatMap((role) =>
 );
 
 describe('can', () => {
-  it.each(everyCase)('$role may $action $resource: $allowed', ({ role, resource, action, allowed }) => {
-    expect(can(role, resource, action)).toBe(allowed);
-  });
+  it.each(everyCase)(
+    '$role may $action $resource: $allowed',
+    ({ role, resource, action, allowed }) => {
+      expect(can(role, resource, action)).toBe(allowed);
+    },
+  );
 
   it('covers every resource of the table', () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...RESOURCES].sort());
@@ -170,7 +119,9 @@ describe('grantFor', () => {
   it('limits case work of caseworkers and regional officials to their own region, and nothing else', () => {
     const regionScoped = everyCase
       .filter(({ allowed }) => allowed)
-      .filter(({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_region')
+      .filter(
+        ({ role, resource, action }) => grantFor(role, resource, action)?.scope === 'own_region',
+      )
       .map(({ role, resource }) => `${role}:${resource}`);
     expect([...new Set(regionScoped)].sort()).toEqual(
       [
@@ -178,24 +129,10 @@ describe('grantFor', () => {
         'regional_official:dashboard',
         // setting their own region's quota; reading quotas stays nationwide (quotas service)
         'regional_official:quotas',
-        ...[
-          'persons',
-          'applications',
-          'documents',
-          'inclusion-requests',
-          'settlements',
-          'placement',
-          'labour-demand',
-          'region-capacities',
-          'transfer-requests',
-          'support-payments',
-          'payment-batches',
-          'service-providers',
-          'adaptation-plans',
-          'referrals',
-          'follow-ups',
-          'applicant-messages',
-        ].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
+        ...['persons', 'applications', 'documents', 'inclusion-requests', 'settlements', 'placement', 'labour-demand', 'region-capacities', 'transfer-requests', 'support-payments', 'payment-batches', 'service-providers', 'adaptation-plans', 'referrals', 'follow-ups', 'applicant-messages'].flatMap((r) => [
+          `caseworker:${r}`,
+          `regional_official:${r}`,
+        ]),
       ].sort(),
     );
   });
@@ -227,9 +164,12 @@ describe('canOnRegion', () => {
     ['regional_official', ASTANA, ALMATY, false],
     ['admin', null, ALMATY, true],
     ['auditor', null, ASTANA, true],
-  ])('lets %s of region %p see the dashboard of region %p: %p', (role, userRegion, rowRegion, allowed) => {
-    expect(canOnRegion(role, userRegion, 'dashboard', 'show', rowRegion)).toBe(allowed);
-  });
+  ])(
+    'lets %s of region %p see the dashboard of region %p: %p',
+    (role, userRegion, rowRegion, allowed) => {
+      expect(canOnRegion(role, userRegion, 'dashboard', 'show', rowRegion)).toBe(allowed);
+    },
+  );
 
   it('allows a nationwide grant on a row of any region', () => {
     expect(canOnRegion('caseworker', ALMATY, 'regions', 'show', ASTANA)).toBe(true);

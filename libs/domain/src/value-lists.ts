@@ -107,15 +107,7 @@ export type TransferKind = (typeof TRANSFER_KINDS)[number];
 /** `requested` until the receiving region decides, the requester withdraws, or the family's place changes (`expired`). */
 export const TRANSFER_STATES = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
-export const TRANSFER_REASONS = [
-  'relatives',
-  'housing',
-  'employment',
-  'health',
-  'family_request',
-  'quota_balance',
-  'other',
-] as const;
+export const TRANSFER_REASONS = ['relatives', 'housing', 'employment', 'health', 'family_request', 'quota_balance', 'other'] as const;
 export type TransferReason = (typeof TRANSFER_REASONS)[number];
 // Integration services after arrival (docs/integration-services.md)
 /** The law's groups of adaptation and integration services (Law on Population Migration art. 1). */
@@ -174,14 +166,7 @@ export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 export const EMPLOYMENT_STATUSES = ['employed', 'self_employed', 'in_training', 'seeking_work', 'not_seeking'] as const;
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 /** How the work was found. */
-export const EMPLOYMENT_ROUTES = [
-  'career_centre',
-  'employer_subsidy',
-  'own_search',
-  'relatives',
-  'business_support',
-  'other',
-] as const;
+export const EMPLOYMENT_ROUTES = ['career_centre', 'employer_subsidy', 'own_search', 'relatives', 'business_support', 'other'] as const;
 export type EmploymentRoute = (typeof EMPLOYMENT_ROUTES)[number];
 /** Kazakh language on the CEFR scale (KAZTEST reports by it). */
 export const LANGUAGE_LEVELS = ['none', 'a1', 'a2', 'b1', 'b2', 'c1'] as const;

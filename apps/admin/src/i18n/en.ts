@@ -303,10 +303,7 @@ const app = {
         updatedAt: 'Updated',
         version: 'Version',
       },
-      helpers: {
-        mfaRequired:
-          'Read at every sign-in: users of this role without a second factor set it up at their next sign-in.',
-      },
+      helpers: { mfaRequired: 'Read at every sign-in: users of this role without a second factor set it up at their next sign-in.' },
     },
     'mci-rates': {
       name: 'MCI rate |||| MCI rates',

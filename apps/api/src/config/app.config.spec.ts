@@ -118,9 +118,7 @@ describe('loadConfig: key rings', () => {
   });
 
   it('takes checkpoint signing keys of exactly 32 bytes (Ed25519 seeds) only', () => {
-    expect(() => load({ AUDIT_CHECKPOINT_KEYS: `k1:${Buffer.alloc(48).toString('base64')}` })).toThrow(
-      /exactly 32 bytes/,
-    );
+    expect(() => load({ AUDIT_CHECKPOINT_KEYS: `k1:${Buffer.alloc(48).toString('base64')}` })).toThrow(/exactly 32 bytes/);
     expect(() => load({ AUDIT_CHECKPOINT_KEYS: '' })).toThrow(/AUDIT_CHECKPOINT_KEYS is required/);
   });
 });

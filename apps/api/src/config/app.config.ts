@@ -141,8 +141,7 @@ function databaseUrl(env: Env, name: 'DATABASE_URL' | 'DATABASE_OWNER_URL'): str
 /** The owner's URL, which only makes sense beside a real database's. */
 function databaseOwnerUrl(env: Env, url: string | null): string | null {
   const owner = databaseUrl(env, 'DATABASE_OWNER_URL');
-  if (owner !== null && url === null)
-    throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the application role)');
+  if (owner !== null && url === null) throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the application role)');
   return owner ?? url;
 }
 
@@ -228,8 +227,7 @@ export function parseKeyRing(name: string, raw: string): KeyRing {
     const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]+={0,2})$/.exec(part);
     if (!match) throw new ConfigError(`${name} must be a list of id:base64key, such as k1:${'A'.repeat(43)}=`);
     const key = Buffer.from(match[2], 'base64');
-    if (key.length < 32)
-      throw new ConfigError(`${name}: key "${match[1]}" must be at least 32 bytes (44 base64 characters)`);
+    if (key.length < 32) throw new ConfigError(`${name}: key "${match[1]}" must be at least 32 bytes (44 base64 characters)`);
     if (keys.has(match[1])) throw new ConfigError(`${name}: key id "${match[1]}" is given twice`);
     keys.set(match[1], key);
   }
@@ -254,8 +252,7 @@ function keyRing(env: Env, name: string, embedded: boolean, dataDir: string): Ke
 function checkpointKeys(env: Env, embedded: boolean, dataDir: string): KeyRing {
   const ring = keyRing(env, 'AUDIT_CHECKPOINT_KEYS', embedded, dataDir);
   for (const [id, key] of ring.keys) {
-    if (key.length !== 32)
-      throw new ConfigError(`AUDIT_CHECKPOINT_KEYS: key "${id}" must be exactly 32 bytes (an Ed25519 seed)`);
+    if (key.length !== 32) throw new ConfigError(`AUDIT_CHECKPOINT_KEYS: key "${id}" must be exactly 32 bytes (an Ed25519 seed)`);
   }
   return ring;
 }

@@ -47,16 +47,13 @@ export const messagesKk: ServerMessages = {
     'validation.filter_unknown': 'белгісіз сүзгі; рұқсат етілгендері: %{filters}',
     'validation.date_order': '%{other} күнінен ерте болмауы керек',
     'validation.reason_required': 'себебін көрсетіңіз',
-    'audit.chain.row_altered':
-      '#%{id} журнал жазбасы жазылғаннан кейін өзгертілген, жойылған немесе алдынан басқа жазба қосылған',
+    'audit.chain.row_altered': '#%{id} журнал жазбасы жазылғаннан кейін өзгертілген, жойылған немесе алдынан басқа жазба қосылған',
     'audit.chain.key_missing': '#%{id} журнал жазбасы «%{keyId}» кілтімен бекітілген, ол AUDIT_CHAIN_KEYS ішінде жоқ',
-    'audit.chain.rows_missing':
-      '#%{afterId} жазбасынан кейінгі #%{throughId} дейінгі журнал жазбалары жоқ (%{count} жазба), ал #%{checkpointId} бақылау нүктесі оларды растаған',
+    'audit.chain.rows_missing': '#%{afterId} жазбасынан кейінгі #%{throughId} дейінгі журнал жазбалары жоқ (%{count} жазба), ал #%{checkpointId} бақылау нүктесі оларды растаған',
     'audit.chain.checkpoint_mismatch': '#%{id} журнал жазбасы #%{checkpointId} бақылау нүктесі қол қойғаннан өзгеше',
     'audit.chain.checkpoint_missing': 'Бақылау нүктелері тізімде бар, бірақ объект қоймасында бірде-біреуі жоқ',
     'audit.chain.checkpoint_unreadable': 'Объект қоймасындағы соңғы бақылау нүктесі қол қойылған бақылау нүктесі емес',
-    'audit.chain.checkpoint_key_unknown':
-      '#%{checkpointId} бақылау нүктесіне «%{keyId}» кілтімен қол қойылған, ол AUDIT_CHECKPOINT_KEYS ішінде жоқ',
+    'audit.chain.checkpoint_key_unknown': '#%{checkpointId} бақылау нүктесіне «%{keyId}» кілтімен қол қойылған, ол AUDIT_CHECKPOINT_KEYS ішінде жоқ',
     'audit.chain.checkpoint_signature_invalid': '#%{checkpointId} бақылау нүктесінің қолтаңбасы жарамсыз',
     'job.phase.audit_checkpoint': 'Журнал тізбегінің соңына қол қойылуда',
     'record.not_found': '%{entity}: жазба табылмады',
@@ -97,8 +94,7 @@ export const messagesKk: ServerMessages = {
     'person.already_erased': 'Бұл тұлғаның дербес деректері бұрын жойылған',
     'retention.erasing': 'Сақтау мерзімі өткен тұлғалардың дербес деректері жойылуда',
     'support.status_not_valid': '%{date} күні қандас мәртебесі жарамды болмады (іс: %{status})',
-    'support.not_settled_in_quota':
-      'Отбасы %{year} жылғы квота шеңберінде сол жылдың қоныстандыру өңіріне қоныстанбады',
+    'support.not_settled_in_quota': 'Отбасы %{year} жылғы квота шеңберінде сол жылдың қоныстандыру өңіріне қоныстанбады',
     'support.no_rule': '%{date} күні %{benefitKind} түріне қолданыстағы ереже жоқ',
     'support.no_mci': '%{year} жылға АЕК белгіленбеген',
     'support.monthly_mci_out_of_range': 'Айына %{min} мен %{max} АЕК аралығын таңдаңыз',
@@ -213,13 +209,11 @@ export const messagesKk: ServerMessages = {
     'transfer.consent_in_future': 'Келісім күні бүгіннен кейін болмайды',
     'transfer.already_open': 'Бұл отбасын ауыстыру туралы № %{request} сұрау әлі ашық',
     'transfer.not_open': 'Ауыстыру сұрауы: %{transferState}; оны енді өзгертуге болмайды',
-    'transfer.receiving_region_only':
-      'Ауыстыру сұрауын тек қабылдайтын өңірдің лауазымды тұлғасы қабылдайды немесе қабылдамайды',
+    'transfer.receiving_region_only': 'Ауыстыру сұрауын тек қабылдайтын өңірдің лауазымды тұлғасы қабылдайды немесе қабылдамайды',
     'transfer.sending_side_only': 'Ауыстыру сұрауын тек жіберген өңірдің лауазымды тұлғасы кері қайтарады',
     'transfer.decline_needs_reason': 'Бас тарту себебін көрсетіңіз',
     'follow_up.already_done': 'Бұл бақылау жазылып қойған',
-    'follow_up.schedule_missing':
-      'Бақылау кестесі (follow_up_first, _second, _third баптаулары, айлармен) бүгінге белгіленбеген',
+    'follow_up.schedule_missing': 'Бақылау кестесі (follow_up_first, _second, _third баптаулары, айлармен) бүгінге белгіленбеген',
     'follow_ups.phase_creating': 'Отбасылар жеткен бақылауларды құру',
     'timeline.follow_up_recorded': '%{round}-бақылаудың нәтижесі жазылды',
     'validation.is_month': 'ЖЖЖЖ-АА түріндегі ай болуы керек',
@@ -232,8 +226,7 @@ export const messagesKk: ServerMessages = {
     'plan.person_not_member': 'Бұл адам отбасының белсенді мүшесі емес',
     'plan.service_type_not_valid': 'Бұл қызмет түрі бүгін қолданыста емес',
     'provider.service_repeated': 'Әр қызмет бір реттен артық емес',
-    'provider.service_in_use':
-      '%{serviceType} қызмет түріне жолдамалар бар: оны алып тастауға болмайды, орын санын 0 етіңіз',
+    'provider.service_in_use': '%{serviceType} қызмет түріне жолдамалар бар: оны алып тастауға болмайды, орын санын 0 етіңіз',
     'provider.region_not_found': 'Мұндай өңір жоқ',
     'provider.service_type_not_found': '%{serviceType} қызмет түрі жоқ',
     'referral.provider_not_offering': 'Бұл қызмет көрсетуші бұл қызметті ұсынбайды',

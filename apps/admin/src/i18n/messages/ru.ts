@@ -49,15 +49,11 @@ export const messagesRu: ServerMessages = {
     'validation.reason_required': 'укажите причину',
     'audit.chain.row_altered': 'Запись журнала #%{id} изменена, удалена или перед ней вставлена другая после её записи',
     'audit.chain.key_missing': 'Запись журнала #%{id} скреплена ключом «%{keyId}», которого нет в AUDIT_CHAIN_KEYS',
-    'audit.chain.rows_missing':
-      'Нет записей журнала после #%{afterId} по #%{throughId} (%{count} записей), хотя контрольная точка #%{checkpointId} их заверила',
-    'audit.chain.checkpoint_mismatch':
-      'Запись журнала #%{id} отличается от подписанной в контрольной точке #%{checkpointId}',
+    'audit.chain.rows_missing': 'Нет записей журнала после #%{afterId} по #%{throughId} (%{count} записей), хотя контрольная точка #%{checkpointId} их заверила',
+    'audit.chain.checkpoint_mismatch': 'Запись журнала #%{id} отличается от подписанной в контрольной точке #%{checkpointId}',
     'audit.chain.checkpoint_missing': 'Контрольные точки числятся в базе, но в хранилище объектов их нет',
-    'audit.chain.checkpoint_unreadable':
-      'Последняя контрольная точка в хранилище объектов не является подписанной контрольной точкой',
-    'audit.chain.checkpoint_key_unknown':
-      'Контрольная точка #%{checkpointId} подписана ключом «%{keyId}», которого нет в AUDIT_CHECKPOINT_KEYS',
+    'audit.chain.checkpoint_unreadable': 'Последняя контрольная точка в хранилище объектов не является подписанной контрольной точкой',
+    'audit.chain.checkpoint_key_unknown': 'Контрольная точка #%{checkpointId} подписана ключом «%{keyId}», которого нет в AUDIT_CHECKPOINT_KEYS',
     'audit.chain.checkpoint_signature_invalid': 'Подпись контрольной точки #%{checkpointId} недействительна',
     'job.phase.audit_checkpoint': 'Подписывается конец цепочки журнала',
     'record.not_found': '%{entity}: запись не найдена',
@@ -93,8 +89,7 @@ export const messagesRu: ServerMessages = {
     'person.birth_date_too_early': 'Дата рождения не может быть раньше 1900 года',
     'person.iin_taken': 'Лицо с этим ИИН уже зарегистрировано (лицо %{person})',
     'person.iin_registered': 'Лицо с этим ИИН уже зарегистрировано',
-    'person.iin_registered_elsewhere':
-      'Лицо с этим ИИН уже зарегистрировано в другом регионе; обратитесь к администратору',
+    'person.iin_registered_elsewhere': 'Лицо с этим ИИН уже зарегистрировано в другом регионе; обратитесь к администратору',
     'person.erased': 'Персональные данные этого лица удалены; запись нельзя изменить',
     'person.already_erased': 'Персональные данные этого лица уже удалены',
     'retention.erasing': 'Удаляются персональные данные лиц с истёкшим сроком хранения',
@@ -209,17 +204,16 @@ export const messagesRu: ServerMessages = {
     'placement.override_needs_reason': 'Для изменения предложения нужна причина',
     'placement.weight_repeated': 'Каждый ключ — не больше одного раза',
     'transfer.reason_code_required': 'Выберите, почему семья должна переехать',
-    'transfer.consent_required': 'Регион «%{region}» не входит в выбранные семьёй: укажите дату и документ её согласия',
+    'transfer.consent_required':
+      'Регион «%{region}» не входит в выбранные семьёй: укажите дату и документ её согласия',
     'transfer.consent_in_future': 'Согласие не может быть датировано позже сегодняшнего дня',
     'transfer.already_open': 'Запрос № %{request} на перевод этой семьи уже открыт',
     'transfer.not_open': 'Запрос на перевод: %{transferState}; изменить его больше нельзя',
-    'transfer.receiving_region_only':
-      'Принять или отклонить запрос на перевод может только должностное лицо принимающего региона',
+    'transfer.receiving_region_only': 'Принять или отклонить запрос на перевод может только должностное лицо принимающего региона',
     'transfer.sending_side_only': 'Отозвать запрос на перевод может только должностное лицо направляющего региона',
     'transfer.decline_needs_reason': 'Укажите причину отказа',
     'follow_up.already_done': 'Эта проверка итогов уже записана',
-    'follow_up.schedule_missing':
-      'График проверок (настройки follow_up_first, _second, _third в месяцах) на сегодня не задан',
+    'follow_up.schedule_missing': 'График проверок (настройки follow_up_first, _second, _third в месяцах) на сегодня не задан',
     'follow_ups.phase_creating': 'Создание проверок итогов, до которых дошли семьи',
     'timeline.follow_up_recorded': 'Записана проверка итогов № %{round}',
     'validation.is_month': 'должен быть месяц в формате ГГГГ-ММ',
@@ -329,8 +323,7 @@ export const messagesRu: ServerMessages = {
     'timeline.transfer_declined': 'Перевод в другой регион отклонён: %{fromRegion} → %{toRegion}',
     'timeline.transfer_withdrawn': 'Запрос на перевод отозван: %{fromRegion} → %{toRegion}',
     'timeline.status_lapsed': 'Срок статуса кандаса истёк: он действовал до %{date}',
-    'timeline.transfer_expired':
-      'Запрос на перевод закрыт, так как место семьи изменилось: %{fromRegion} → %{toRegion}',
+    'timeline.transfer_expired': 'Запрос на перевод закрыт, так как место семьи изменилось: %{fromRegion} → %{toRegion}',
     'timeline.payment_prepared': 'Подготовлен платёж поддержки %{payment}: %{benefitKind}, %{amountKzt} ₸',
     'timeline.payment_approved': 'Утверждён платёж поддержки %{payment}: %{benefitKind}, %{amountKzt} ₸',
     'timeline.payment_sent': 'Платёж поддержки %{payment} отправлен в банк в реестре за %{month}',

@@ -82,8 +82,7 @@ export class ApplicationTransitionsService {
       const check = checkTransition(before.status, dto.to, ctx.actor.role);
       if (!check.ok) {
         const params = { from: before.status, to: dto.to };
-        if (check.reason === 'role_not_allowed')
-          throw new DomainError(ErrorKind.Forbidden, 'application.transition_role', params);
+        if (check.reason === 'role_not_allowed') throw new DomainError(ErrorKind.Forbidden, 'application.transition_role', params);
         throw new DomainError(ErrorKind.Conflict, 'application.no_such_transition', params, {
           to: coded('application.no_such_transition', params),
         });
@@ -222,10 +221,7 @@ export class ApplicationTransitionsService {
     legalGroundId: number | null,
     today: string,
   ): Promise<CodedMessage | null> {
-    const needs = coded('transition.needs_legal_ground', {
-      transition: transition.name,
-      legalGroundKind: transition.legalGroundKind ?? '',
-    });
+    const needs = coded('transition.needs_legal_ground', { transition: transition.name, legalGroundKind: transition.legalGroundKind ?? '' });
     if (legalGroundId === null) return needs;
     const ground = await this.applications.legalGround(manager, legalGroundId);
     if (!ground) return coded('record.not_found', { entity: 'legal_ground' });

@@ -47,8 +47,7 @@ export function toRow(a: LoadedApplication, clock: DeadlineClock, personScope: n
     assignedToId: a.assignedToId,
     assignedToName: a.assignee?.fullName ?? null,
     applicantId: a.applicantId,
-    applicantName:
-      a.applicant && applicantReadable(a, personScope) ? `${a.applicant.surname} ${a.applicant.givenName}` : null,
+    applicantName: a.applicant && applicantReadable(a, personScope) ? `${a.applicant.surname} ${a.applicant.givenName}` : null,
     memberCount: a.memberCount ?? 0,
     deadlineStage: a.deadlineStage,
     deadlineDue: a.deadlineDue,

@@ -340,9 +340,7 @@ function familyOf(dto: CreateApplicationDto): MemberDto[] {
     const isApplicant = member.personId === dto.applicantId;
     if (isApplicant !== (member.relation === 'applicant')) {
       throw DomainError.invalid({
-        [`members.${i}.relation`]: isApplicant
-          ? 'application.applicant_relation'
-          : 'application.only_applicant_relation',
+        [`members.${i}.relation`]: isApplicant ? 'application.applicant_relation' : 'application.only_applicant_relation',
       });
     }
   }

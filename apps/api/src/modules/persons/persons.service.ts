@@ -69,6 +69,7 @@ function checkPerson(dto: CreatePersonDto): void {
   if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
 }
 
+
 /**
  * Persons (applicants and family members): region-scoped staff see and register
  * only their own region's; every read (each list page, each person) and every write
@@ -187,24 +188,13 @@ export class PersonsService {
       const holder = await this.persons.findHolderOfIin(iin);
       if (holder && !inScope(regionScope(ctx.actor, 'persons', 'show'), holder.regionId)) {
         await this.reads.probe(ctx, holder, 'iin');
-        throw new DomainError(
-          ErrorKind.Conflict,
-          'person.iin_registered_elsewhere',
-          {},
-          {
-            iin: 'person.iin_registered_elsewhere',
-          },
-        );
+        throw new DomainError(ErrorKind.Conflict, 'person.iin_registered_elsewhere', {}, {
+          iin: 'person.iin_registered_elsewhere',
+        });
       }
       const duplicate = holder && { person: personJson(holder), score: 1, reasons: ['same_iin'] };
       const taken = holder ? coded('person.iin_taken', { person: holder.id }) : coded('person.iin_registered');
-      throw new DomainError(
-        ErrorKind.Conflict,
-        taken.code,
-        taken.params,
-        { iin: taken },
-        duplicate ? { duplicate } : undefined,
-      );
+      throw new DomainError(ErrorKind.Conflict, taken.code, taken.params, { iin: taken }, duplicate ? { duplicate } : undefined);
     }
   }
 }
