@@ -91,6 +91,8 @@ interface Fixtures {
   referralIds: Record<string, number>;
   /** An open outcome follow-up of each region's settlement fixture. */
   followUpIds: Record<string, number>;
+  /** A sent message to the applicant of each region's approved case. */
+  applicantMessageIds: Record<string, number>;
   legalStepIds: Record<string, number>;
   recoveryIds: Record<string, number>;
   /** A draft support payment of each region's approved case, in its open batch; and a closed batch of each region. */
@@ -1248,6 +1250,31 @@ const MATRIX: Row[] = [
   },
   { method: 'POST', path: '/api/notifications/read-all', access: perm('notifications', 'edit'), allowed: [200] },
 
+  // Messages to applicants: the case's region reads them; a sent one cannot be sent again (409).
+  {
+    method: 'GET',
+    path: '/api/applicant-messages',
+    access: perm('applicant-messages', 'list'),
+    allowed: [200],
+    region: { kind: 'response', check: regionScopedList(2) },
+  },
+  settlementWorkRow(
+    'GET',
+    '/api/applicant-messages/{id}',
+    perm('applicant-messages', 'show'),
+    (f) => f.applicantMessageIds,
+    undefined,
+    [200],
+  ),
+  settlementWorkRow(
+    'POST',
+    '/api/applicant-messages/{id}/retry',
+    perm('applicant-messages', 'edit'),
+    (f) => f.applicantMessageIds,
+    undefined,
+    [409],
+  ),
+
   // Background jobs: administrators run them, auditors read their runs.
   { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },
   { method: 'GET', path: '/api/jobs/runs', access: perm('jobs', 'list'), allowed: [200] },
@@ -1418,6 +1445,7 @@ describe('authorization matrix', () => {
       planIds: {},
       referralIds: {},
       followUpIds: {},
+      applicantMessageIds: {},
       legalStepIds: {},
       recoveryIds: {},
       supportPaymentIds: {},
@@ -1588,6 +1616,15 @@ describe('authorization matrix', () => {
         `INSERT INTO outcome_follow_up (settlement_id, application_id, region_id, round, due_date)
          SELECT id, application_id, region_id, 1, now()::date FROM settlement WHERE id = $1 RETURNING id`,
         [fixtures.settlementIds[code]],
+      );
+      fixtures.applicantMessageIds[code] = await scalar(
+        api.databaseUrl,
+        `INSERT INTO applicant_message (application_id, person_id, kind, event_key, channel, recipient, language, params,
+                                        subject, body, state, sent_at)
+         SELECT id, applicant_id, 'status_granted', 'matrix', 'email', 'matrix@example.kz', 'kk', '{}', 'Matrix', 'Matrix',
+                'sent', now()
+           FROM application WHERE id = $1 RETURNING id`,
+        [fixtures.approvedCaseIds[code]],
       );
       fixtures.legalStepIds[code] = await scalar(
         api.databaseUrl,

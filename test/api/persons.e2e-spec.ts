@@ -29,6 +29,7 @@ const PERSON_FIELDS = [
   'profession',
   'languages',
   'phone',
+  'email',
   'addressAbroad',
   'addressKz',
   'regionId',

@@ -1,5 +1,9 @@
 import {
   ADAPTATION_SERVICES,
+  APPLICANT_MESSAGE_CHANNELS,
+  APPLICANT_MESSAGE_KINDS,
+  APPLICANT_MESSAGE_STATES,
+  CORRESPONDENCE_LANGUAGES,
   BENEFIT_FORMULAS,
   BENEFIT_KINDS,
   APPLICATION_EVENT_TYPES,
@@ -117,6 +121,11 @@ const LISTS: [string, string, readonly string[]][] = [
   ['legal_status_step', 'kind', LEGAL_STEP_KINDS],
   ['support_recovery', 'state', SUPPORT_RECOVERY_STATES],
   ['legal_status_step', 'state', LEGAL_STEP_STATES],
+  ['application', 'correspondence_language', CORRESPONDENCE_LANGUAGES],
+  ['applicant_message', 'kind', APPLICANT_MESSAGE_KINDS],
+  ['applicant_message', 'channel', APPLICANT_MESSAGE_CHANNELS],
+  ['applicant_message', 'language', CORRESPONDENCE_LANGUAGES],
+  ['applicant_message', 'state', APPLICANT_MESSAGE_STATES],
 ];
 
 describe('value lists: the migrated database and libs/domain agree', () => {

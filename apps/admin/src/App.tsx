@@ -10,6 +10,7 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { inclusionRequests } from './inclusion-requests';
 import { followUps, referrals, serviceProviders, serviceTypes } from './integration-services';
 import { jobs } from './jobs';
+import { applicantMessages } from './applicant-messages';
 import { labourDemand } from './labour-demand';
 import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
 import { legalGrounds } from './legal-grounds';
@@ -73,6 +74,7 @@ export const App = () => (
       {/* Integration services after arrival */}
       <Resource name="referrals" {...referrals} />
       <Resource name="follow-ups" {...followUps} />
+      <Resource name="applicant-messages" {...applicantMessages} />
       <Resource name="service-providers" {...serviceProviders} />
       <Resource name="support-payments" {...supportPayments} />
       <Resource name="payment-batches" {...paymentBatches} />

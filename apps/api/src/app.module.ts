@@ -10,6 +10,7 @@ import { ListInterceptor } from './common/list/list.interceptor';
 import type { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
 import { typeormOptions } from './database/typeorm-options';
+import { ApplicantMessagesModule } from './modules/applicant-messages/applicant-messages.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -74,6 +75,7 @@ export class AppModule {
         LegalStatusModule,
         IntegrationServicesModule,
         NotificationsModule,
+        ApplicantMessagesModule,
         HealthModule,
       ],
       providers: [

@@ -6,6 +6,7 @@ import type { ReferralState } from './referral-workflow';
 import type {
   AdaptationService,
   Channel,
+  CorrespondenceLanguage,
   DeadlineStage,
   Housing,
   InclusionStatus,
@@ -38,6 +39,8 @@ export interface ApplicationRow<Time = string> {
   number: string | null;
   status: ApplicationStatus;
   channel: Channel;
+  /** The language of messages to the family (docs/applicant-messages.md). */
+  correspondenceLanguage: CorrespondenceLanguage;
   regionId: number;
   assignedToId: number | null;
   assignedToName: string | null;

@@ -21,3 +21,4 @@ export * from './referral-workflow';
 export * from './adaptation-plan';
 export * from './support-payments';
 export * from './legal-status';
+export * from './applicant-messages';

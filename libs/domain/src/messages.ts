@@ -296,6 +296,17 @@ export const MESSAGES = {
   'notification.referral_answered': 'Case {number}: a referral is now {referralState}',
   'notification.payment_needs_approval': 'Case {number}: support payment {payment} ({benefitKind}) waits for approval',
   'notifications.phase_notifying': 'Notifying the assignees of cases due soon or overdue',
+  // Messages to applicants (docs/applicant-messages.md).
+  'applicant_messages.phase_queueing_expiring': 'Queueing the messages about statuses that end soon',
+  'applicant_messages.phase_sending': 'Sending the messages due to applicants',
+  'applicant_message.not_failed': 'The message is {messageState}; only a failed message can be sent again',
+  'applicant_message.smtp_permanent': 'The mail server refused the message for good (SMTP {status})',
+  'applicant_message.smtp_temporary':
+    'The mail server refused the message for now (SMTP {status}); it will be tried again',
+  'applicant_message.sms_permanent': 'The SMS provider refused the message for good (HTTP {status})',
+  'applicant_message.sms_temporary':
+    'The SMS provider refused the message for now (HTTP {status}); it will be tried again',
+  'applicant_message.unreachable': 'The mail server or SMS provider could not be reached; it will be tried again',
   // Background jobs (docs/jobs.md).
   'jobs.unknown': 'No job is named {name}',
   'jobs.worker_lost': 'The run stopped without finishing: its worker sent no sign of life for {seconds} s',
@@ -403,6 +414,7 @@ export const placeholdersOf = (template: string): string[] =>
 export const ENTITY_TYPES = [
   'adaptation_plan',
   'application',
+  'applicant_message',
   'audit_checkpoint',
   'audit_event',
   'benefit_rule',
@@ -447,6 +459,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export const ENTITY_NAMES_EN: Record<EntityType, string> = {
   adaptation_plan: 'Adaptation plan',
   application: 'Case',
+  applicant_message: 'Message to an applicant',
   audit_checkpoint: 'Audit checkpoint',
   audit_event: 'Audit entry',
   benefit_rule: 'Benefit rule',
@@ -539,6 +552,7 @@ export const AUDIT_ACTIONS = [
   'inclusion_request.include',
   'inclusion_request.refuse',
   'inclusion_request.withdraw',
+  'applicant_message.retry',
   'job_run.create',
   'labour_demand.create',
   'labour_demand.import',

@@ -142,6 +142,13 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     auditor: 'list edit',
     provider_staff: 'list edit',
   },
+  'applicant-messages': {
+    caseworker: 'list show edit',
+    regional_official: READ,
+    admin: 'list show edit',
+    auditor: READ,
+    provider_staff: NONE,
+  },
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -204,6 +211,7 @@ describe('grantFor', () => {
           'referrals',
           'follow-ups',
           'legal-status-steps',
+          'applicant-messages',
         ].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
       ].sort(),
     );

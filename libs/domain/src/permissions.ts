@@ -42,6 +42,7 @@ export const RESOURCES = [
   'jobs',
   'mfa-policies',
   'notifications',
+  'applicant-messages',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -204,6 +205,14 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     auditor: { actions: ['list', 'edit'], scope: 'own_user' },
     provider_staff: { actions: ['list', 'edit'], scope: 'own_user' },
   },
+  // The outbox of messages to families (docs/applicant-messages.md): the case's region reads
+  // it; a caseworker (or an admin) sends a failed one again.
+  'applicant-messages': {
+    caseworker: { actions: ['list', 'show', 'edit'], scope: 'own_region' },
+    regional_official: { actions: READ, scope: 'own_region' },
+    admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
 };
 
 /** Resources whose rows name persons: reading any of them is reading personal data. */
@@ -221,6 +230,7 @@ export const PERSONAL_DATA_RESOURCES: readonly Resource[] = [
   'legal-status-steps',
   'support-recoveries',
   'support-payments',
+  'applicant-messages',
 ];
 
 /**

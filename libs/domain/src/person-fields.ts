@@ -24,6 +24,7 @@ export const PERSON_WRITABLE_FIELDS = [
   'profession',
   'languages',
   'phone',
+  'email',
   'addressAbroad',
   'addressKz',
   'regionId',

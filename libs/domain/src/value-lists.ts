@@ -219,6 +219,24 @@ export type NotificationResource = (typeof NOTIFICATION_RESOURCES)[number];
  * nothing, so the admin shows them no bell.
  */
 export const NOTIFIED_ROLES = ['caseworker', 'regional_official', 'admin'] as const satisfies readonly Role[];
+// Messages to applicants (docs/applicant-messages.md)
+/** The language the family chose for letters and messages from Qonys (application.correspondence_language). */
+export const CORRESPONDENCE_LANGUAGES = ['kk', 'ru'] as const;
+export type CorrespondenceLanguage = (typeof CORRESPONDENCE_LANGUAGES)[number];
+/** The events a family is told about. */
+export const APPLICANT_MESSAGE_KINDS = [
+  'status_granted',
+  'information_requested',
+  'referral_accepted',
+  'payment_sent',
+  'status_expiring',
+] as const;
+export type ApplicantMessageKind = (typeof APPLICANT_MESSAGE_KINDS)[number];
+export const APPLICANT_MESSAGE_CHANNELS = ['email', 'sms'] as const;
+export type ApplicantMessageChannel = (typeof APPLICANT_MESSAGE_CHANNELS)[number];
+/** queued until sent; failed after the last retry or a permanent refusal; cancelled when the recipient was erased. */
+export const APPLICANT_MESSAGE_STATES = ['queued', 'sent', 'failed', 'cancelled'] as const;
+export type ApplicantMessageState = (typeof APPLICANT_MESSAGE_STATES)[number];
 
 /** A job run's life: queued on the job queue, running on a worker, then completed or failed (docs/jobs.md). */
 export const JOB_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;

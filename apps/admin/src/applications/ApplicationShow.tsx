@@ -9,6 +9,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { FULL_RECORD } from '../common/fullRecord';
+import { CaseMessages } from '../applicant-messages/CaseMessages';
 import { CasePlanTab } from '../integration-services/CasePlanTab';
 import { CaseLegalStatusTab } from '../legal-status/CaseLegalStatusTab';
 import { ApplicationSummary } from './show/ApplicationSummary';
@@ -47,6 +48,7 @@ const ApplicationShowActions = () => (
 export const ApplicationShow = () => {
   const { canAccess: readsPlans } = useCanAccess({ resource: 'adaptation-plans', action: 'list' });
   const { canAccess: readsLegalSteps } = useCanAccess({ resource: 'legal-status-steps', action: 'list' });
+  const { canAccess: readsMessages } = useCanAccess({ resource: 'applicant-messages', action: 'list' });
   return (
     <Show actions={<ApplicationShowActions />} title={<ApplicationTitle />} queryOptions={FULL_RECORD}>
       <ApplicationSummary />
@@ -71,6 +73,11 @@ export const ApplicationShow = () => {
         {readsLegalSteps && (
           <TabbedShowLayout.Tab label="app.legal_steps.tab" path="residence">
             <CaseLegalStatusTab label={false} />
+          </TabbedShowLayout.Tab>
+        )}
+        {readsMessages && (
+          <TabbedShowLayout.Tab label="app.applicant_messages.tab" path="messages">
+            <CaseMessages label={false} />
           </TabbedShowLayout.Tab>
         )}
       </TabbedShowLayout>

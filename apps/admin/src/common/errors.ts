@@ -26,6 +26,7 @@ const PARAM_LABELS: Record<string, string> = {
   legalStepKind: 'app.legal_steps.kinds_in_sentence',
   batchState: 'app.payments.batch_states',
   referralState: 'app.services.states',
+  messageState: 'app.applicant_messages.states',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -9,6 +9,7 @@ import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
 import { servicesEn } from './services/en';
 import { legalStatusEn } from './legal-status/en';
+import { applicantMessagesEn } from './applicant-messages/en';
 import { paymentsEn } from './payments/en';
 import { referenceEn } from './reference/en';
 import { messagesEn } from './messages/en';
@@ -244,6 +245,7 @@ const app = {
     ...transfersEn.app,
     ...servicesEn.app,
     ...legalStatusEn.app,
+    ...applicantMessagesEn.app,
     ...paymentsEn.app,
     ...jobsEn.app,
     ...notificationsEn.app,
@@ -398,6 +400,7 @@ const app = {
     ...transfersEn.resources,
     ...servicesEn.resources,
     ...legalStatusEn.resources,
+    ...applicantMessagesEn.resources,
     ...paymentsEn.resources,
     ...jobsEn.resources,
     ...notificationsEn.resources,

@@ -9,6 +9,7 @@ import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
 import { servicesKk } from './services/kk';
 import { legalStatusKk } from './legal-status/kk';
+import { applicantMessagesKk } from './applicant-messages/kk';
 import { paymentsKk } from './payments/kk';
 import { referenceKk } from './reference/kk';
 import { messagesKk } from './messages/kk';
@@ -459,6 +460,7 @@ const app: AppMessages = {
     ...transfersKk.app,
     ...servicesKk.app,
     ...legalStatusKk.app,
+    ...applicantMessagesKk.app,
     ...paymentsKk.app,
     ...jobsKk.app,
     ...notificationsKk.app,
@@ -613,6 +615,7 @@ const app: AppMessages = {
     ...transfersKk.resources,
     ...servicesKk.resources,
     ...legalStatusKk.resources,
+    ...applicantMessagesKk.resources,
     ...paymentsKk.resources,
     ...jobsKk.resources,
     ...notificationsKk.resources,

@@ -12,6 +12,7 @@ import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
 import { servicesRu } from './services/ru';
 import { legalStatusRu } from './legal-status/ru';
+import { applicantMessagesRu } from './applicant-messages/ru';
 import { paymentsRu } from './payments/ru';
 import { referenceRu } from './reference/ru';
 import { messagesRu } from './messages/ru';
@@ -249,6 +250,7 @@ const app: AppMessages = {
     ...transfersRu.app,
     ...servicesRu.app,
     ...legalStatusRu.app,
+    ...applicantMessagesRu.app,
     ...paymentsRu.app,
     ...jobsRu.app,
     ...notificationsRu.app,
@@ -403,6 +405,7 @@ const app: AppMessages = {
     ...transfersRu.resources,
     ...servicesRu.resources,
     ...legalStatusRu.resources,
+    ...applicantMessagesRu.resources,
     ...paymentsRu.resources,
     ...jobsRu.resources,
     ...notificationsRu.resources,

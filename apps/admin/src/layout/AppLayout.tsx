@@ -75,7 +75,10 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'placement-weights',
     ],
   },
-  { label: 'app.menu.integration', resources: ['referrals', 'follow-ups', 'service-providers'] },
+  {
+    label: 'app.menu.integration',
+    resources: ['referrals', 'follow-ups', 'applicant-messages', 'service-providers'],
+  },
   {
     label: 'app.menu.reference_data',
     resources: [

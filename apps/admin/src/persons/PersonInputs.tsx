@@ -86,7 +86,10 @@ export const PersonInputs = () => {
         <LanguagesInput />
       </Section>
       <Section title="contacts">
-        <TextInput source="phone" type="tel" />
+        <Row>
+          <TextInput source="phone" type="tel" />
+          <TextInput source="email" type="email" />
+        </Row>
         <Row>
           <TextInput source="addressAbroad" fullWidth multiline />
           <TextInput source="addressKz" fullWidth multiline />

@@ -177,6 +177,7 @@ export const PersonShow = () => (
       </Section>
       <Section title="contacts">
         <Text source="phone" />
+        <Text source="email" />
         <Text source="addressAbroad" />
         <Text source="addressKz" />
       </Section>

@@ -68,6 +68,8 @@ export interface QonysDataProvider
   recordFollowUp(id: number, body: Record<string, unknown> & { version: number }): Promise<void>;
   /** Permanent residence and citizenship (docs/legal-status.md). */
   decideLegalStep(id: number, body: Record<string, unknown> & { version: number }): Promise<void>;
+  /** A failed message to an applicant back in the queue (docs/applicant-messages.md). */
+  retryApplicantMessage(id: number): Promise<void>;
 }
 
 const rest = simpleRestProvider(API_URL, httpClient);
@@ -122,6 +124,9 @@ export const dataProvider: QonysDataProvider = {
   },
   decideLegalStep: async (id, body) => {
     await post(`/legal-status-steps/${id}/decision`, body);
+  },
+  retryApplicantMessage: async (id) => {
+    await post(`/applicant-messages/${id}/retry`, {});
   },
   stepReferral: async (id, body) => (await post(`/referrals/${id}/transitions`, body)).json as ReferralView,
   disableMfa: async (password) => {

@@ -24,6 +24,7 @@ export interface Person {
   profession: string | null;
   languages: string[];
   phone: string | null;
+  email: string | null;
   addressAbroad: string | null;
   addressKz: string | null;
   regionId: number;

@@ -68,7 +68,10 @@ export const WRITABLE_FIELDS: Readonly<Record<string, BodyFields>> = {
   // regionId only from nationwide roles: persons/personTransform leaves it out for everyone else.
   persons: fields(PERSON_WRITABLE_FIELDS),
   // Members change through /applications/:id/members while a draft; status only through transitions.
-  applications: fields(['channel', 'applicantId', 'members', 'assignedToId', 'regionId'], ['channel', 'assignedToId']),
+  applications: fields(
+    ['channel', 'correspondenceLanguage', 'applicantId', 'members', 'assignedToId', 'regionId'],
+    ['channel', 'correspondenceLanguage', 'assignedToId'],
+  ),
   'inclusion-requests': fields([
     'applicationId',
     'year',

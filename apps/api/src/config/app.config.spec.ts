@@ -131,3 +131,33 @@ describe('loadConfig: database roles', () => {
     expect(() => load({ DATABASE_URL: '', DATABASE_OWNER_URL: 'postgres://owner@db/q' })).toThrow(/needs DATABASE_URL/);
   });
 });
+
+describe('loadConfig: messages to applicants', () => {
+  it('sends nothing by default: both channels unset', () => {
+    expect(load({}).applicantMessages).toEqual({ smtpUrl: null, mailFrom: null, smsUrl: null, smsToken: null });
+  });
+
+  it('reads the SMTP server with its From, and the SMS provider with its token', () => {
+    const config = load({
+      SMTP_URL: 'smtps://qonys:secret@mail.example.kz:465',
+      MAIL_FROM: 'Qonys <no-reply@qonys.example.kz>',
+      SMS_URL: 'https://sms.example.kz/api/send/',
+      SMS_TOKEN: 'token',
+    });
+    expect(config.applicantMessages).toEqual({
+      smtpUrl: 'smtps://qonys:secret@mail.example.kz:465',
+      mailFrom: 'Qonys <no-reply@qonys.example.kz>',
+      smsUrl: 'https://sms.example.kz/api/send',
+      smsToken: 'token',
+    });
+  });
+
+  it('refuses an SMTP URL of another scheme, one without MAIL_FROM, a bad From and a token without a provider', () => {
+    expect(() => load({ SMTP_URL: 'http://mail.example.kz', MAIL_FROM: 'a@b.kz' })).toThrow(/SMTP_URL must use smtp/);
+    expect(() => load({ SMTP_URL: 'not a url', MAIL_FROM: 'a@b.kz' })).toThrow(ConfigError);
+    expect(() => load({ SMTP_URL: 'smtp://mail.example.kz' })).toThrow(/MAIL_FROM is required/);
+    expect(() => load({ MAIL_FROM: 'no address here' })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => load({ SMS_TOKEN: 'token' })).toThrow(/SMS_TOKEN needs SMS_URL/);
+    expect(() => load({ SMS_URL: 'ftp://sms.example.kz' })).toThrow(/SMS_URL must use http/);
+  });
+});

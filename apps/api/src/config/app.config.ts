@@ -52,6 +52,20 @@ export interface AppConfig {
   readonly auditCheckpointKeys: KeyRing;
   /** Keys that wrap each person's data key and the TOTP secrets (docs/personal-data.md). */
   readonly dataMasterKeys: KeyRing;
+  /** How messages to applicants go out (docs/applicant-messages.md); a channel left null sends nothing. */
+  readonly applicantMessages: ApplicantMessagesConfig;
+}
+
+/** The e-mail and SMS channels of messages to applicants. */
+export interface ApplicantMessagesConfig {
+  /** smtp://user:pass@host:587 or smtps://…:465; null: e-mail is not sent (messages wait). */
+  readonly smtpUrl: string | null;
+  /** The From of every e-mail, e.g. `Qonys <no-reply@qonys.example.kz>`; required with smtpUrl. */
+  readonly mailFrom: string | null;
+  /** The SMS provider's endpoint (POST JSON); null: SMS is not sent (messages wait). */
+  readonly smsUrl: string | null;
+  /** Sent as `Authorization: Bearer <token>` to smsUrl. */
+  readonly smsToken: string | null;
 }
 
 /**
@@ -243,6 +257,30 @@ function checkpointKeys(env: Env, embedded: boolean, dataDir: string): KeyRing {
   return ring;
 }
 
+function applicantMessages(env: Env): ApplicantMessagesConfig {
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl !== null) {
+    let url: URL;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      throw new ConfigError('SMTP_URL must be a URL such as smtp://user:pass@mail.example.kz:587');
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      throw new ConfigError(`SMTP_URL must use smtp:// or smtps://, got "${url.protocol}"`);
+    }
+  }
+  const mailFrom = env.MAIL_FROM || null;
+  if (smtpUrl !== null && mailFrom === null) throw new ConfigError('MAIL_FROM is required when SMTP_URL is set');
+  if (mailFrom !== null && !/^[^<>]*<?[^@\s<>]+@[^@\s<>]+>?$/.test(mailFrom)) {
+    throw new ConfigError(`MAIL_FROM must be an address such as Qonys <no-reply@qonys.example.kz>, got "${mailFrom}"`);
+  }
+  const smsUrl = env.SMS_URL ? httpUrl(env, 'SMS_URL', '') : null;
+  const smsToken = env.SMS_TOKEN || null;
+  if (smsToken !== null && smsUrl === null) throw new ConfigError('SMS_TOKEN needs SMS_URL (the SMS provider)');
+  return { smtpUrl, mailFrom, smsUrl, smsToken };
+}
+
 /** Enough for every list and board to show something, and a first start well under a minute. */
 export const DEFAULT_DEMO_FAMILIES = 3000;
 
@@ -291,6 +329,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditChainKeys: keyRing(env, 'AUDIT_CHAIN_KEYS', url === null, dataDir),
     dataMasterKeys: keyRing(env, 'DATA_MASTER_KEYS', url === null, dataDir),
     auditCheckpointKeys: checkpointKeys(env, url === null, dataDir),
+    applicantMessages: applicantMessages(env),
   };
 }
 

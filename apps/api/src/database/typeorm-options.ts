@@ -57,6 +57,8 @@ import { AdaptationPlan } from '../modules/integration-services/entities/adaptat
 import { Referral } from '../modules/integration-services/entities/referral.entity';
 import { ServiceProvider } from '../modules/integration-services/entities/service-provider.entity';
 import { ServiceType } from '../modules/reference-data/entities/service-type.entity';
+import { ApplicantMessages1764000000031 } from './migrations/1764000000031-applicant-messages';
+import { ApplicantMessage } from '../modules/applicant-messages/entities/applicant-message.entity';
 import { SupportPayments1764000000027 } from './migrations/1764000000027-support-payments';
 import { OutcomeFollowUps1764000000028 } from './migrations/1764000000028-outcome-follow-ups';
 import { RentInstalments1764000000029 } from './migrations/1764000000029-rent-instalments';
@@ -113,6 +115,7 @@ export const ENTITIES = [
   LegalStatusStep,
   SupportRecovery,
   StaffNotification,
+  ApplicantMessage,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -141,6 +144,7 @@ export const MIGRATIONS = [
   LegalStatusSteps1764000000030,
   StaffNotifications1764000000032,
   ResidenceObligation1764000000033,
+  ApplicantMessages1764000000031,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

@@ -18,6 +18,7 @@ export const casesEn = {
       revoked: 'Status revoked',
       naturalised: 'Status ended: citizens',
     },
+    correspondence_languages: { kk: 'Kazakh', ru: 'Russian' },
     channels: {
       egov: 'eGov portal',
       public_service_centre: 'Public service centre',
@@ -244,6 +245,7 @@ export const casesEn = {
         number: 'Case number',
         status: 'Status',
         channel: 'Channel',
+        correspondenceLanguage: 'Language of messages',
         regionId: 'Region',
         assignedToId: 'Caseworker',
         assignedToName: 'Caseworker',

@@ -17,6 +17,7 @@ export const casesKk: CaseMessages = {
       revoked: 'Мәртебе жойылды',
       naturalised: 'Мәртебе тоқтатылды: азаматтар',
     },
+    correspondence_languages: { kk: 'Қазақ тілі', ru: 'Орыс тілі' },
     channels: {
       egov: 'eGov порталы',
       public_service_centre: 'Халыққа қызмет көрсету орталығы',
@@ -242,6 +243,7 @@ export const casesKk: CaseMessages = {
         number: 'Іс нөмірі',
         status: 'Күйі',
         channel: 'Арна',
+        correspondenceLanguage: 'Хабарламалар тілі',
         regionId: 'Өңір',
         assignedToId: 'Маман',
         assignedToName: 'Маман',

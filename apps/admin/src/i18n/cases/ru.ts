@@ -17,6 +17,7 @@ export const casesRu: CaseMessages = {
       revoked: 'Статус отменён',
       naturalised: 'Статус прекращён: граждане',
     },
+    correspondence_languages: { kk: 'Казахский', ru: 'Русский' },
     channels: {
       egov: 'Портал eGov',
       public_service_centre: 'ЦОН',
@@ -247,6 +248,7 @@ export const casesRu: CaseMessages = {
         number: 'Номер дела',
         status: 'Состояние',
         channel: 'Канал',
+        correspondenceLanguage: 'Язык сообщений',
         regionId: 'Регион',
         assignedToId: 'Специалист',
         assignedToName: 'Специалист',

@@ -27,6 +27,7 @@ export const jobsEn = {
         'rent-instalments': 'Rent instalments',
         'outcome-follow-ups': 'Outcome follow-ups',
         'staff-notifications': 'Staff notifications',
+        'applicant-messages': 'Messages to applicants',
       },
     },
   },

@@ -58,6 +58,7 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'inclusion_request.include': 'Family included in the quota',
   'inclusion_request.refuse': 'Inclusion refused',
   'inclusion_request.withdraw': 'Inclusion request withdrawn',
+  'applicant_message.retry': 'Message to an applicant sent again',
   'job_run.create': 'Job run started',
   'labour_demand.create': 'Labour demand created',
   'labour_demand.import': 'Labour demand imported',

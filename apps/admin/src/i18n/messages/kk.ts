@@ -278,6 +278,19 @@ export const messagesKk: ServerMessages = {
     'placement.phase_solving': 'Бөлу есебі шешілуде',
     'placement.phase_repairing': 'Шешуші бөліп тастаған отбасылар орналастырылуда',
     'placement.phase_saving': 'Ұсыныстар сақталуда',
+    'applicant_messages.phase_queueing_expiring':
+      'Мәртебесі жақында аяқталатын отбасыларға хабарламалар кезекке қойылуда',
+    'applicant_messages.phase_sending': 'Өтініш берушілерге хабарламалар жіберілуде',
+    'applicant_message.not_failed':
+      'Хабарлама күйі: %{messageState}; тек жіберілмеген хабарламаны қайта жіберуге болады',
+    'applicant_message.smtp_permanent': 'Пошта сервері хабарламаны біржола қабылдамады (SMTP %{status})',
+    'applicant_message.smtp_temporary':
+      'Пошта сервері хабарламаны әзірге қабылдамады (SMTP %{status}); ол қайта жіберіледі',
+    'applicant_message.sms_permanent': 'SMS провайдері хабарламаны біржола қабылдамады (HTTP %{status})',
+    'applicant_message.sms_temporary':
+      'SMS провайдері хабарламаны әзірге қабылдамады (HTTP %{status}); ол қайта жіберіледі',
+    'applicant_message.unreachable':
+      'Пошта серверіне немесе SMS провайдеріне қосылу мүмкін болмады; хабарлама қайта жіберіледі',
     'jobs.unknown': '%{name} деген тапсырма жоқ',
     'jobs.worker_lost': 'Іске қосу аяқталмай тоқтады: оның орындаушысы %{seconds} с бойы тірі екенін білдірмеді',
     'jobs.run_failed': 'Іске қосу күтпеген қатемен сәтсіз аяқталды; толығы сервер журналында',
@@ -361,6 +374,7 @@ export const messagesKk: ServerMessages = {
   names: {
     entities: {
       application: 'Іс',
+      applicant_message: 'Өтініш берушіге хабарлама',
       audit_checkpoint: 'Журнал бақылау нүктесі',
       audit_event: 'Журнал жазбасы',
       certificate: 'Куәлік',
@@ -436,6 +450,7 @@ export const messagesKk: ServerMessages = {
       'inclusion_request.include': 'Отбасы квотаға енгізілді',
       'inclusion_request.refuse': 'Квотаға енгізуден бас тартылды',
       'inclusion_request.withdraw': 'Квотаға енгізу туралы өтініш кері қайтарылды',
+      'applicant_message.retry': 'Хабарлама қайта жіберуге қойылды',
       'job_run.create': 'Тапсырма іске қосылды',
       'labour_demand.create': 'Кадрларға қажеттілік құрылды',
       'labour_demand.import': 'Кадрларға қажеттілік импортталды',

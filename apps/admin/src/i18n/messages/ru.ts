@@ -279,6 +279,18 @@ export const messagesRu: ServerMessages = {
     'placement.phase_solving': 'Решение задачи распределения',
     'placement.phase_repairing': 'Размещение семей, разделённых решателем',
     'placement.phase_saving': 'Сохранение предложений',
+    'applicant_messages.phase_queueing_expiring': 'Ставим в очередь сообщения семьям, у которых скоро истекает статус',
+    'applicant_messages.phase_sending': 'Отправляем сообщения заявителям',
+    'applicant_message.not_failed':
+      'Сообщение в состоянии «%{messageState}»; повторно отправить можно только неотправленное',
+    'applicant_message.smtp_permanent': 'Почтовый сервер окончательно отклонил сообщение (SMTP %{status})',
+    'applicant_message.smtp_temporary':
+      'Почтовый сервер временно отклонил сообщение (SMTP %{status}); попытка будет повторена',
+    'applicant_message.sms_permanent': 'SMS-провайдер окончательно отклонил сообщение (HTTP %{status})',
+    'applicant_message.sms_temporary':
+      'SMS-провайдер временно отклонил сообщение (HTTP %{status}); попытка будет повторена',
+    'applicant_message.unreachable':
+      'Не удалось связаться с почтовым сервером или SMS-провайдером; попытка будет повторена',
     'jobs.unknown': 'Задания с именем %{name} нет',
     'jobs.worker_lost': 'Запуск остановился, не завершившись: его исполнитель не подавал признаков жизни %{seconds} с',
     'jobs.run_failed': 'Запуск завершился непредвиденной ошибкой; подробности — в журнале сервера',
@@ -362,6 +374,7 @@ export const messagesRu: ServerMessages = {
   names: {
     entities: {
       application: 'Дело',
+      applicant_message: 'Сообщение заявителю',
       audit_checkpoint: 'Контрольная точка журнала',
       audit_event: 'Запись журнала',
       certificate: 'Удостоверение',
@@ -437,6 +450,7 @@ export const messagesRu: ServerMessages = {
       'inclusion_request.include': 'Семья включена в квоту',
       'inclusion_request.refuse': 'Отказано во включении',
       'inclusion_request.withdraw': 'Заявление о включении отозвано',
+      'applicant_message.retry': 'Сообщение поставлено на повторную отправку',
       'job_run.create': 'Запуск задания начат',
       'labour_demand.create': 'Создана потребность в кадрах',
       'labour_demand.import': 'Импортирована потребность в кадрах',

@@ -132,6 +132,7 @@ export const personsEn = {
         profession: 'Profession',
         languages: 'Languages',
         phone: 'Phone',
+        email: 'E-mail',
         addressAbroad: 'Address abroad',
         addressKz: 'Address in Kazakhstan',
         regionId: 'Region',

@@ -131,6 +131,7 @@ export const personsKk: PersonMessages = {
         profession: 'Мамандығы',
         languages: 'Тілдері',
         phone: 'Телефон',
+        email: 'Электрондық пошта',
         addressAbroad: 'Шетелдегі мекенжайы',
         addressKz: 'Қазақстандағы мекенжайы',
         regionId: 'Өңір',

@@ -131,6 +131,7 @@ export const personsRu: PersonMessages = {
         profession: 'Профессия',
         languages: 'Языки',
         phone: 'Телефон',
+        email: 'Электронная почта',
         addressAbroad: 'Адрес за рубежом',
         addressKz: 'Адрес в Казахстане',
         regionId: 'Регион',

@@ -22,6 +22,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
 import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/errors/domain-error';
 import { updateVersioned } from '../../common/persistence/versioned-update';
+import { ApplicantMessagesOutbox } from '../applicant-messages/applicant-messages.outbox';
 import { AuditService, diff } from '../audit/audit.service';
 import { ChecklistService } from '../documents/checklist.service';
 import { InclusionService } from '../inclusion/inclusion.service';
@@ -69,6 +70,7 @@ export class ApplicationTransitionsService {
     private readonly checklist: ChecklistService,
     private readonly audit: AuditService,
     private readonly inclusion: InclusionService,
+    private readonly outbox: ApplicantMessagesOutbox,
   ) {}
 
   async transition(ctx: AuthedContext, id: number, dto: TransitionDto): Promise<ApplicationDetail<Date>> {
@@ -109,7 +111,7 @@ export class ApplicationTransitionsService {
         await this.inclusion.onCaseEnded(manager, ctx, id, after.status);
       }
 
-      await appendTimelineEvent(manager, {
+      const event = await appendTimelineEvent(manager, {
         applicationId: id,
         actorId: ctx.actor.id,
         type: 'transition',
@@ -127,6 +129,22 @@ export class ApplicationTransitionsService {
           certificateNumber: issued,
         }),
       });
+      // The family hears of it by the outbox, in this transaction (docs/applicant-messages.md).
+      if (transition.name === 'approve') {
+        await this.outbox.queue(manager, {
+          applicationId: id,
+          kind: 'status_granted',
+          eventKey: event.id,
+          params: { validTo: after.statusValidTo! },
+        });
+      } else if (transition.name === 'request_information') {
+        await this.outbox.queue(manager, {
+          applicationId: id,
+          kind: 'information_requested',
+          eventKey: event.id,
+          params: {},
+        });
+      }
       await this.audit.record(manager, ctx, {
         action: 'application.transition',
         entityType: 'application',

@@ -42,6 +42,7 @@ export function toRow(a: LoadedApplication, clock: DeadlineClock, personScope: n
     number: a.number,
     status: a.status,
     channel: a.channel,
+    correspondenceLanguage: a.correspondenceLanguage,
     regionId: a.regionId,
     assignedToId: a.assignedToId,
     assignedToName: a.assignee?.fullName ?? null,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicantMessagesModule } from '../applicant-messages/applicant-messages.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { InclusionModule } from '../inclusion/inclusion.module';
 import { JobsModule } from '../jobs/jobs.module';
@@ -15,7 +16,7 @@ import { StatusEndingsService } from './status-endings.service';
 
 /** The case for kandas status: intake, family, state machine, deadlines, timeline, queues. */
 @Module({
-  imports: [ReferenceDataModule, DocumentsModule, InclusionModule, JobsModule, NotificationsModule],
+  imports: [ReferenceDataModule, DocumentsModule, InclusionModule, JobsModule, NotificationsModule, ApplicantMessagesModule],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsRepository,

@@ -40,8 +40,8 @@ import { Application } from './entities/application.entity';
 import { appendTimelineEvent } from '../../common/timeline';
 import { timelinePersonIds, withoutUnreadableNames } from './timeline-persons';
 
-const EDITABLE_FIELDS = ['channel', 'assignedToId'];
-const CREATED_FIELDS = ['status', 'channel', 'regionId', 'assignedToId', 'applicantId'];
+const EDITABLE_FIELDS = ['channel', 'correspondenceLanguage', 'assignedToId'];
+const CREATED_FIELDS = ['status', 'channel', 'correspondenceLanguage', 'regionId', 'assignedToId', 'applicantId'];
 
 /**
  * The case: intake, reads, edits, notes and the timeline. The family's changes are in
@@ -156,6 +156,7 @@ export class ApplicationsService {
 
         const id = await this.applications.insertApplication(manager, {
           channel: dto.channel,
+          correspondenceLanguage: dto.correspondenceLanguage ?? 'kk',
           regionId,
           applicantId: dto.applicantId,
           assignedToId: dto.assignedToId ?? null,
@@ -207,6 +208,7 @@ export class ApplicationsService {
       }
       const after = await updateVersioned(manager, Application, 'application', id, dto.version, {
         channel: dto.channel,
+        correspondenceLanguage: dto.correspondenceLanguage ?? before.correspondenceLanguage,
         assignedToId,
       });
       const changes = diff(before, after, EDITABLE_FIELDS);

@@ -21,6 +21,7 @@ export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
   'idDocumentExpiry',
   'profession',
   'phone',
+  'email',
   'addressAbroad',
   'addressKz',
   'fileName',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicantMessagesModule } from '../applicant-messages/applicant-messages.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
@@ -20,7 +21,7 @@ import { ServiceProvidersService } from './service-providers.service';
 
 /** Integration services after arrival: providers, adaptation plans, referrals, outcome follow-ups (docs/integration-services.md). */
 @Module({
-  imports: [ReferenceDataModule, JobsModule, NotificationsModule],
+  imports: [ReferenceDataModule, JobsModule, NotificationsModule, ApplicantMessagesModule],
   controllers: [ServiceProvidersController, AdaptationPlansController, ReferralsController, FollowUpsController],
   providers: [
     ServiceProvidersRepository,

@@ -20,6 +20,7 @@ import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { appendTimelineEvent } from '../../common/timeline';
+import { ApplicantMessagesOutbox } from '../applicant-messages/applicant-messages.outbox';
 import { AuditService, diff } from '../audit/audit.service';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import { StaffNotifier } from '../notifications/staff-notifier';
@@ -85,6 +86,7 @@ export class ReferralsService {
     private readonly audit: AuditService,
     private readonly reads: PersonalDataReads,
     private readonly notifier: StaffNotifier,
+    private readonly outbox: ApplicantMessagesOutbox,
   ) {}
 
   async list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<ReferralView>> {
@@ -272,6 +274,16 @@ export class ReferralsService {
       diff(before, after, STEP_FIELDS),
     );
     await this.notifier.referralAnswered(manager, ctx.actor.id, after.id, after.state);
+    // A place taken, on answer or off the waiting list: the family hears of it (docs/applicant-messages.md).
+    if (state === 'accepted') {
+      const details = (await this.referrals.details(manager, [after.id])).get(after.id)!;
+      await this.outbox.queue(manager, {
+        applicationId: after.applicationId,
+        kind: 'referral_accepted',
+        eventKey: after.id,
+        params: { service: details.serviceName, provider: details.providerName, period: after.period.slice(0, 7) },
+      });
+    }
     return after;
   }
 

@@ -214,7 +214,7 @@ export class PersonsRepository {
          surname_latin = $2, given_name_latin = $2, patronymic_latin = NULL, other_spellings = '{}',
          birth_date = date_trunc('year', birth_date)::date, iin = NULL,
          id_document_type = NULL, id_document_number = NULL, id_document_issuer = NULL, id_document_expiry = NULL,
-         profession = NULL, phone = NULL, address_abroad = NULL, address_kz = NULL,
+         profession = NULL, phone = NULL, email = NULL, address_abroad = NULL, address_kz = NULL,
          search_key = '', document_key = NULL, erased_at = now(), version = version + 1, updated_at = now()
        WHERE id = ANY($1::int[]) AND erased_at IS NULL
        RETURNING id)
@@ -234,6 +234,14 @@ export class PersonsRepository {
     await manager.query(
       `UPDATE document SET file_name = $2, version = version + 1, updated_at = now() WHERE person_id = ANY($1::int[])`,
       [erased, ERASED_FILE_NAME],
+    );
+    // Their e-mail address and phone leave the outbox too; what was still to be sent is not sent.
+    await manager.query(
+      `UPDATE applicant_message
+          SET recipient = NULL, state = CASE WHEN state IN ('queued', 'failed') THEN 'cancelled' ELSE state END,
+              updated_at = now()
+        WHERE person_id = ANY($1::int[])`,
+      [erased],
     );
     return erased;
   }

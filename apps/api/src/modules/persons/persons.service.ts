@@ -49,6 +49,7 @@ function personValues(dto: CreatePersonDto): Partial<PersonWithKeys> {
     profession: dto.profession ?? null,
     languages: dto.languages ?? [],
     phone: dto.phone ?? null,
+    email: dto.email ?? null,
     addressAbroad: dto.addressAbroad ?? null,
     addressKz: dto.addressKz ?? null,
     searchKey: personSearchKey(names),

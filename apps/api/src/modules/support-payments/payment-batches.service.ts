@@ -14,6 +14,7 @@ import type { PaymentBatch } from './entities/payment-batch.entity';
 import { PaymentBatchesRepository } from './payment-batches.repository';
 import { type PaymentChange, PaymentHistory } from './payment-history';
 import { SupportPaymentsRepository } from './support-payments.repository';
+import { ApplicantMessagesOutbox } from '../applicant-messages/applicant-messages.outbox';
 
 /** A batch as GET /api/payment-batches/:id answers it: with how many of its payments are in each state. */
 export type PaymentBatchView = PaymentBatch & { states: Partial<Record<PaymentState, number>> };
@@ -37,6 +38,7 @@ export class PaymentBatchesService {
     private readonly batches: PaymentBatchesRepository,
     private readonly payments: SupportPaymentsRepository,
     private readonly history: PaymentHistory,
+    private readonly outbox: ApplicantMessagesOutbox,
   ) {}
 
   list(ctx: AuthedContext, query: ParsedListQuery): Promise<ListResult<PaymentBatch>> {
@@ -78,6 +80,15 @@ export class PaymentBatchesService {
       const batch =
         locked.state === 'open' ? await this.batches.updateBatch(manager, id, { state: 'sent', sentAt }) : locked;
       const lines = await this.batches.registerLines(manager, id);
+      // Each family whose payment went to the bank hears of it (docs/applicant-messages.md).
+      for (const { after } of changes) {
+        await this.outbox.queue(manager, {
+          applicationId: after.applicationId,
+          kind: 'payment_sent',
+          eventKey: after.id,
+          params: { support: after.kind },
+        });
+      }
       await this.history.record(manager, ctx, changes, [
         {
           action: 'payment_batch.register',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ApplicantMessagesModule } from '../applicant-messages/applicant-messages.module';
 import { PaymentBatchesController } from './payment-batches.controller';
 import { PaymentBatchesRepository } from './payment-batches.repository';
 import { PaymentBatchesService } from './payment-batches.service';
@@ -15,7 +16,7 @@ import { SupportPaymentsService } from './support-payments.service';
 
 /** State support inside the quota, counted in MCI, and its payments (docs/support-payments.md). */
 @Module({
-  imports: [JobsModule, NotificationsModule],
+  imports: [JobsModule, NotificationsModule, ApplicantMessagesModule],
   controllers: [SupportPaymentsController, PaymentBatchesController, SupportRecoveriesController],
   providers: [
     SupportPaymentsRepository,

@@ -4,6 +4,8 @@ import {
   type ApplicationStatus,
   type Channel,
   CHANNELS,
+  CORRESPONDENCE_LANGUAGES,
+  type CorrespondenceLanguage,
   type Relation,
   RELATIONS,
 } from '@qonys/domain';
@@ -58,6 +60,14 @@ export class CreateApplicationDto {
   @NestedList(() => MemberDto)
   members?: MemberDto[];
 
+  @ApiPropertyOptional({
+    enum: CORRESPONDENCE_LANGUAGES,
+    description: 'The language of messages to the family; default kk',
+  })
+  @IsOptional()
+  @IsIn(CORRESPONDENCE_LANGUAGES)
+  correspondenceLanguage?: CorrespondenceLanguage;
+
   @ApiPropertyOptional({ nullable: true, description: 'A caseworker of the case region' })
   @ValidateIf(present)
   @IsInt()
@@ -76,6 +86,14 @@ export class UpdateApplicationDto {
   @ApiProperty({ enum: CHANNELS })
   @IsIn(CHANNELS)
   channel: Channel;
+
+  @ApiPropertyOptional({
+    enum: CORRESPONDENCE_LANGUAGES,
+    description: 'The language of messages to the family; omit to keep',
+  })
+  @IsOptional()
+  @IsIn(CORRESPONDENCE_LANGUAGES)
+  correspondenceLanguage?: CorrespondenceLanguage;
 
   @ApiPropertyOptional({ nullable: true, description: 'Omit to keep, null to unassign' })
   @IsOptional()

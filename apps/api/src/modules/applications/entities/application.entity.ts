@@ -1,4 +1,4 @@
-import { type ApplicationStatus, type Channel, type DeadlineStage } from '@qonys/domain';
+import { type ApplicationStatus, type Channel, type CorrespondenceLanguage, type DeadlineStage } from '@qonys/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
 
 /** A returning family's case for kandas status. */
@@ -26,6 +26,10 @@ export class Application {
 
   @Column({ type: 'int' })
   applicantId: number;
+
+  /** The language the family chose for messages and letters: kk or ru (docs/applicant-messages.md). */
+  @Column({ type: 'varchar', default: 'kk' })
+  correspondenceLanguage: CorrespondenceLanguage;
 
   @Column({ type: 'varchar', nullable: true })
   deadlineStage: DeadlineStage | null;

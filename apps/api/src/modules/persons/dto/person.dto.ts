@@ -15,11 +15,13 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsEmail,
   IsInt,
   IsISO8601,
   IsString,
   Length,
   Matches,
+  MaxLength,
   Min,
   ValidateBy,
   ValidateIf,
@@ -47,6 +49,8 @@ const codeList = ({ value }: { value: unknown }) =>
     ? value.map((item) => (typeof item === 'string' ? normaliseKazakhText(item).toLowerCase() : item))
     : value;
 
+/** An address as typed, without spaces around it; empty is none. */
+const optionalEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const present = (_: object, value: unknown) => value !== null && value !== undefined;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const HAS_LETTER = /\p{L}/u;
@@ -201,6 +205,17 @@ export class CreatePersonDto {
   @ValidateIf(present)
   @Matches(/^\+?\d[\d ()-]{4,23}$/, { message: 'validation.phone' })
   phone?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'family@example.kz',
+    description: 'Where messages to the family go by e-mail',
+  })
+  @Transform(optionalEmail)
+  @ValidateIf(present)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @Transform(optionalText)

@@ -73,6 +73,10 @@ export class Person {
   @Column({ type: 'varchar', nullable: true })
   phone: string | null;
 
+  /** Where messages to the family go by e-mail (docs/applicant-messages.md). */
+  @Column({ type: 'varchar', nullable: true })
+  email: string | null;
+
   @Column({ type: 'varchar', nullable: true })
   addressAbroad: string | null;
 
