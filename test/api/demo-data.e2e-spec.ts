@@ -25,9 +25,10 @@ describe('demo families', () => {
   const get = (path: string, session = admin) => request(api.url).get(path).set(bearer(session.accessToken));
   const total = (contentRange: string) => Number(contentRange.split('/')[1]);
 
+  // But naturalised: the demo records no citizenship steps yet (docs/demo-data.md).
   it('holds every status of the case workflow, each in the applications list', async () => {
     expect(await scalar(api.databaseUrl, 'SELECT count(*)::int FROM application')).toBe(FAMILIES);
-    for (const status of APPLICATION_STATUSES) {
+    for (const status of APPLICATION_STATUSES.filter((s) => s !== 'naturalised')) {
       const response = await get(`/api/applications?filter=${JSON.stringify({ status })}&range=[0,9]`).expect(200);
       expect({ status, total: total(response.headers['content-range']) }).toEqual({
         status,

@@ -1,6 +1,6 @@
 import { todayInKazakhstan } from '@qonys/domain';
 import type { RunningApi } from '../support/api-process';
-import { bearer, regionIdByCode } from '../support/api-helpers';
+import { bearer, regionIdByCode, withDb } from '../support/api-helpers';
 import { login } from '../support/auth';
 import { insertApprovedCase } from '../support/case-records';
 import { includeInQuota } from '../support/inclusion';
@@ -16,7 +16,9 @@ import { seedEveryList } from '../support/list-records';
  * from Pavlodar to Abai (docs/transfers.md), and a Pavlodar family's adaptation plan
  * with a referral to the region's adaptation centre (docs/integration-services.md),
  * its arrival four months ago with the follow-up that brings, and its relocation subsidy
- * prepared (docs/support-payments.md), which the demo does not generate either.
+ * prepared (docs/support-payments.md), a message queued to that family
+ * (docs/applicant-messages.md), and a family that left Pavlodar under the residence
+ * obligation with support to return — none of which the demo generates.
  */
 export const WALK_API_ENV = { DEMO_FAMILIES: '300', DEMO_SEED: '2026' };
 
@@ -89,12 +91,19 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
   );
   const centres = encodeURIComponent(JSON.stringify({ kind: 'adaptation_centre' }));
   const [centre] = await call<{ id: number }[]>(pavlodar.accessToken, 'GET', `/service-providers?filter=${centres}`);
-  await call(pavlodar.accessToken, 'POST', '/referrals', {
+  const referral = await call<{ id: number }>(pavlodar.accessToken, 'POST', '/referrals', {
     planItemId: items[items.length - 1].id,
     providerId: centre.id,
     period: todayInKazakhstan().slice(0, 7),
     consentToShare: true,
   });
+  // Messages to applicants (docs/applicant-messages.md): the family gave an e-mail, and the
+  // centre accepts its referral, which queues a message (the walk has no mail server: it waits).
+  await withDb(api.databaseUrl, (db) =>
+    db.query('UPDATE person SET email = $2 WHERE id = $1', [settling.personIds[0], 'beimdelerov@example.kz']),
+  );
+  const provider = await login(api.url, 'provider.pavlodar');
+  await call(provider.accessToken, 'POST', `/referrals/${referral.id}/transitions`, { action: 'accept' });
   // The family arrived four months ago (its first follow-up is due) and its relocation
   // subsidy is prepared: a payment in this month's batch.
   const arrived = new Date(`${todayInKazakhstan()}T00:00:00Z`);
@@ -130,4 +139,45 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
   });
   const run = await call<{ id: string }>(admin.accessToken, 'POST', '/jobs/outcome-follow-ups/runs', {});
   await pollRun(api.url, admin, run.id, finished);
+
+  // The residence obligation switched on (docs/support-payments.md), and a family that left
+  // Pavlodar right after its relocation support was paid: a recovery for the official to close.
+  await call(admin.accessToken, 'POST', '/deadlines', {
+    key: 'residence_obligation',
+    nameKk: 'Қолдаудан кейін өңірде тұру міндеті',
+    nameRu: 'Обязанность проживать в регионе после поддержки',
+    nameEn: 'Residence obligation after support',
+    amount: 5,
+    unit: 'years',
+    source: 'Rules of 2017 (wording as reported); UNCONFIRMED as current',
+    validFrom: '2017-01-01',
+  });
+  const leaving = await insertApprovedCase(api.databaseUrl, {
+    regionId: pavlodarId,
+    family: [{ surname: 'Көшкенов', givenName: 'Ерлан', birthDate: '1979-02-11', sex: 'M' }],
+  });
+  await includeInQuota(api.url, { caseworker, official: pavlodar }, leaving.id, pavlodarId, { arrived: true });
+  const relocation = await call<{ id: number }>(pavlodar.accessToken, 'POST', '/support-payments', {
+    applicationId: leaving.id,
+    type: 'relocation',
+    date: todayInKazakhstan(),
+  });
+  // Paid by the bank: the register and its answer are walked elsewhere (the batch screens).
+  await withDb(api.databaseUrl, (db) =>
+    db.query(
+      `UPDATE support_payment SET state = 'paid', approved_by = $2, approved_at = now(), sent_at = now(),
+              paid_at = now(), bank_reference = 'WALK-0001' WHERE id = $1`,
+      [relocation.id, admin.user.id],
+    ),
+  );
+  const [settled] = await call<{ id: number; version: number }[]>(
+    pavlodar.accessToken,
+    'GET',
+    `/settlements?filter=${encodeURIComponent(JSON.stringify({ applicationId: leaving.id }))}`,
+  );
+  await call(pavlodar.accessToken, 'POST', `/settlements/${settled.id}/departure`, {
+    departedOn: todayInKazakhstan(),
+    toRegionId: abaiId,
+    version: settled.version,
+  });
 }
