@@ -91,19 +91,31 @@ export async function prepareWalkData(api: RunningApi): Promise<void> {
   );
   const centres = encodeURIComponent(JSON.stringify({ kind: 'adaptation_centre' }));
   const [centre] = await call<{ id: number }[]>(pavlodar.accessToken, 'GET', `/service-providers?filter=${centres}`);
-  const referral = await call<{ id: number }>(pavlodar.accessToken, 'POST', '/referrals', {
-    planItemId: items[items.length - 1].id,
-    providerId: centre.id,
-    period: todayInKazakhstan().slice(0, 7),
-    consentToShare: true,
-  });
+  const refer = (planItemId: number) =>
+    call<{ id: number }>(pavlodar.accessToken, 'POST', '/referrals', {
+      planItemId,
+      providerId: centre.id,
+      period: todayInKazakhstan().slice(0, 7),
+      consentToShare: true,
+    });
+  await refer(items[items.length - 1].id);
   // Messages to applicants (docs/applicant-messages.md): the family gave an e-mail, and the
-  // centre accepts its referral, which queues a message (the walk has no mail server: it waits).
+  // centre accepts a second referral, which queues a message (the walk has no mail server:
+  // it waits); the first stays for the centre's staff to answer.
   await withDb(api.databaseUrl, (db) =>
     db.query('UPDATE person SET email = $2 WHERE id = $1', [settling.personIds[0], 'beimdelerov@example.kz']),
   );
+  const more = await call<{ items: { id: number }[] }>(
+    pavlodar.accessToken,
+    'POST',
+    `/adaptation-plans/${plan.id}/items`,
+    {
+      serviceTypeId: information.id,
+    },
+  );
+  const accepted = await refer(more.items[more.items.length - 1].id);
   const provider = await login(api.url, 'provider.pavlodar');
-  await call(provider.accessToken, 'POST', `/referrals/${referral.id}/transitions`, { action: 'accept' });
+  await call(provider.accessToken, 'POST', `/referrals/${accepted.id}/transitions`, { action: 'accept' });
   // The family arrived four months ago (its first follow-up is due) and its relocation
   // subsidy is prepared: a payment in this month's batch.
   const arrived = new Date(`${todayInKazakhstan()}T00:00:00Z`);

@@ -42,6 +42,8 @@ const DATA_KEYS = new Set([
 const DATA_KEYS_OF_PATH: Record<string, readonly string[]> = {
   '/api/service-providers': ['name', 'address'],
   '/api/referrals': ['name'],
+  // Where a message went: the family's own e-mail address or phone.
+  '/api/applicant-messages': ['recipient'],
 };
 
 /** react-admin's and the admin's translation keys, shown raw when a message is missing. */
