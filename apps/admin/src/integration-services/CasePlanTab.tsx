@@ -16,13 +16,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  type AdaptationPlanView,
-  type ApplicationDetail,
-  isRestrictedPerson,
-  type PlanItemView,
-  todayInKazakhstan,
-} from '@qonys/domain';
+import { type AdaptationPlanView, type ApplicationDetail, type PlanItemView, todayInKazakhstan } from '@qonys/domain';
 import {
   useCanAccess,
   useDataProvider,
@@ -36,6 +30,7 @@ import { messageOf } from '../common/errors';
 import { useLocalizedName } from '../common/localizedName';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { stackOnPhone } from '../common/stackOnPhone';
+import { nameableMembers } from '../applications/caseMembers';
 import type { QonysDataProvider } from '../providers/dataProvider';
 import { serviceName } from './ReferralActions';
 
@@ -181,7 +176,7 @@ const AddItem = ({
   });
   const [serviceTypeId, setServiceTypeId] = useState('');
   const [personId, setPersonId] = useState('');
-  const members = application.members.filter((m) => m.active && !isRestrictedPerson(m.person));
+  const members = nameableMembers(application);
   const add = async () => {
     try {
       await dataProvider.addPlanItem(plan.id, {
@@ -223,9 +218,7 @@ const AddItem = ({
         <MenuItem value="">{translate('app.services.plan.family')}</MenuItem>
         {members.map((member) => (
           <MenuItem key={member.personId} value={String(member.personId)}>
-            {isRestrictedPerson(member.person)
-              ? member.personId
-              : `${member.person.surname} ${member.person.givenName}`}
+            {member.name}
           </MenuItem>
         ))}
       </TextField>

@@ -16,7 +16,6 @@ import {
 import {
   type ApplicationDetail,
   CASE_STATUSES_WITH_LEGAL_STEPS,
-  isRestrictedPerson,
   LEGAL_STEP_DECISIONS,
   LEGAL_STEP_KINDS,
   type LegalStepDecision,
@@ -37,6 +36,7 @@ import { useFormatCalendarDate } from '../common/CalendarDate';
 import { messageOf } from '../common/errors';
 import { type FieldErrors, ReasonDialog } from '../common/ReasonDialog';
 import { stackOnPhone } from '../common/stackOnPhone';
+import { nameableMembers } from '../applications/caseMembers';
 import type { QonysDataProvider } from '../providers/dataProvider';
 
 interface StepRow {
@@ -136,7 +136,7 @@ const AddStepDialog = ({ application, onClose }: { application: ApplicationDetai
   const notify = useNotify();
   const refresh = useRefresh();
   const [create] = useCreate();
-  const members = application.members.filter((m) => m.active && !isRestrictedPerson(m.person));
+  const members = nameableMembers(application);
   const [personId, setPersonId] = useState(members[0] ? String(members[0].personId) : '');
   const [kind, setKind] = useState<LegalStepKind>('permanent_residence');
   const [appliedOn, setAppliedOn] = useState(todayInKazakhstan());
@@ -174,9 +174,7 @@ const AddStepDialog = ({ application, onClose }: { application: ApplicationDetai
           >
             {members.map((member) => (
               <MenuItem key={member.personId} value={String(member.personId)}>
-                {isRestrictedPerson(member.person)
-                  ? member.personId
-                  : `${member.person.surname} ${member.person.givenName}`}
+                {member.name}
               </MenuItem>
             ))}
           </TextField>

@@ -144,7 +144,8 @@ export class ReferralsService {
         note: dto.note || null,
         createdBy: ctx.actor.id,
       });
-      await this.writeHistory(manager, ctx, row, 'referral.create', 'timeline.referral_requested', {
+      const details = (await this.referrals.details(manager, [row.id])).get(row.id)!;
+      await this.writeHistory(manager, ctx, row, details, 'referral.create', 'timeline.referral_requested', {
         ...diff(null, row, ['planItemId', 'providerId', 'personId', 'period', 'consentToShare', 'dueDate', 'note']),
       });
       return this.view(manager, ctx.actor, row.id, { regionId: null, providerId: null });
@@ -167,7 +168,7 @@ export class ReferralsService {
       const after = await this.save(manager, ctx, before, patch);
       if (dto.action === 'cancel' && (before.state === 'accepted' || before.state === 'enrolled')) {
         await this.referrals.releasePlace(manager, before.providerServiceId, before.period);
-        await this.promoteNextWaiting(manager, ctx, before);
+        await this.fillFreePlaces(manager, ctx, before.providerServiceId, before.period);
       }
       return this.view(manager, ctx.actor, after.id, { regionId: null, providerId: null });
     });
@@ -229,10 +230,6 @@ export class ReferralsService {
   }
 
   /** A place freed: the first referral waiting for the same service and month takes it. */
-  private promoteNextWaiting(manager: EntityManager, ctx: AuthedContext, freed: Referral): Promise<void> {
-    return this.fillFreePlaces(manager, ctx, freed.providerServiceId, freed.period);
-  }
-
   /**
    * After a provider's places per month grew: in every month with a waiting list, the
    * waiting referrals take the new places in their order. In the caller's transaction.
@@ -265,18 +262,10 @@ export class ReferralsService {
   ): Promise<Referral> {
     const after = await updateVersioned(manager, Referral, 'referral', before.id, before.version, patch);
     const state = after.state as Exclude<ReferralState, 'requested'>;
-    await this.writeHistory(
-      manager,
-      ctx,
-      after,
-      AUDIT_ACTION[state],
-      TIMELINE[state],
-      diff(before, after, STEP_FIELDS),
-    );
+    const details = (await this.referrals.details(manager, [after.id])).get(after.id)!;
     await this.notifier.referralAnswered(manager, ctx.actor.id, after.id, after.state);
     // A place taken, on answer or off the waiting list: the family hears of it (docs/applicant-messages.md).
     if (state === 'accepted') {
-      const details = (await this.referrals.details(manager, [after.id])).get(after.id)!;
       await this.outbox.queue(manager, {
         applicationId: after.applicationId,
         kind: 'referral_accepted',
@@ -284,18 +273,28 @@ export class ReferralsService {
         params: { service: details.serviceName, provider: details.providerName, period: after.period.slice(0, 7) },
       });
     }
+    await this.writeHistory(
+      manager,
+      ctx,
+      after,
+      details,
+      AUDIT_ACTION[state],
+      TIMELINE[state],
+      diff(before, after, STEP_FIELDS),
+    );
     return after;
   }
 
+  /** Call last in the transaction: the audit chain stays locked until commit. */
   private async writeHistory(
     manager: EntityManager,
     ctx: AuthedContext,
     row: Referral,
+    details: Pick<ReferralDetails, 'providerName' | 'serviceName'>,
     action: (typeof AUDIT_ACTION)[keyof typeof AUDIT_ACTION] | 'referral.create',
     timeline: MessageCode,
     changes: ReturnType<typeof diff>,
   ): Promise<void> {
-    const details = (await this.referrals.details(manager, [row.id])).get(row.id)!;
     await appendTimelineEvent(manager, {
       applicationId: row.applicationId,
       actorId: ctx.actor.id,
