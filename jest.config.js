@@ -27,6 +27,8 @@ const project = (displayName, testMatch, setupFilesAfterEnv = []) => ({
   transform,
   testEnvironment: 'node',
   moduleNameMapper: { '^@qonys/domain$': '<rootDir>/libs/domain/src/index.ts' },
+  // augurs ships ESM only; Jest on Node 20 cannot require(esm), so it is compiled like our code.
+  transformIgnorePatterns: ['/node_modules/(?!@bsull/augurs/)'],
   setupFilesAfterEnv,
 });
 

@@ -23,6 +23,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { InclusionModule } from './modules/inclusion/inclusion.module';
 import { PlacementModule } from './modules/placement/placement.module';
+import { ForecastsModule } from './modules/forecasts/forecasts.module';
 import { PersonsModule } from './modules/persons/persons.module';
 import { QuotasModule } from './modules/quotas/quotas.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
@@ -70,6 +71,7 @@ export class AppModule {
         SettlementsModule,
         JobsModule,
         PlacementModule,
+        ForecastsModule,
         TransfersModule,
         SupportPaymentsModule,
         LegalStatusModule,

@@ -149,6 +149,20 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     auditor: READ,
     provider_staff: NONE,
   },
+  'arrivals-history': {
+    caseworker: READ,
+    regional_official: READ,
+    admin: 'list show create export',
+    auditor: READ_EXPORT,
+    provider_staff: NONE,
+  },
+  forecasts: {
+    caseworker: 'show',
+    regional_official: 'show',
+    admin: 'show',
+    auditor: 'show',
+    provider_staff: NONE,
+  },
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -212,6 +226,9 @@ describe('grantFor', () => {
           'follow-ups',
           'legal-status-steps',
           'applicant-messages',
+          // a region's history and forecasts, plus the national ones (forecasts service)
+          'arrivals-history',
+          'forecasts',
         ].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
       ].sort(),
     );

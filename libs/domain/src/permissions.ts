@@ -43,6 +43,8 @@ export const RESOURCES = [
   'mfa-policies',
   'notifications',
   'applicant-messages',
+  'arrivals-history',
+  'forecasts',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -212,6 +214,21 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     regional_official: { actions: READ, scope: 'own_region' },
     admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
     auditor: { actions: READ, scope: 'all' },
+  },
+  // Published arrivals history (docs/monitoring-history.md): not personal data. A region's
+  // staff read their region's rows and the national ones; administrators import.
+  'arrivals-history': {
+    caseworker: { actions: READ, scope: 'own_region' },
+    regional_official: { actions: READ, scope: 'own_region' },
+    admin: { actions: ['list', 'show', 'create', 'export'], scope: 'all' },
+    auditor: { actions: READ_EXPORT, scope: 'all' },
+  },
+  // Arrival forecasts: a region's staff see their region's and the national one.
+  forecasts: {
+    caseworker: { actions: ['show'], scope: 'own_region' },
+    regional_official: { actions: ['show'], scope: 'own_region' },
+    admin: { actions: ['show'], scope: 'all' },
+    auditor: { actions: ['show'], scope: 'all' },
   },
 };
 

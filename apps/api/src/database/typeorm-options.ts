@@ -69,6 +69,8 @@ import { OutcomeFollowUp } from '../modules/integration-services/entities/outcom
 import { LegalStatusStep } from '../modules/legal-status/entities/legal-status-step.entity';
 import { SupportRecovery } from '../modules/support-payments/entities/support-recovery.entity';
 import { StaffNotification } from '../modules/notifications/entities/staff-notification.entity';
+import { ArrivalsHistory } from '../modules/forecasts/entities/arrivals-history.entity';
+import { ArrivalForecasts1764000000035 } from './migrations/1764000000035-arrival-forecasts';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -116,6 +118,7 @@ export const ENTITIES = [
   SupportRecovery,
   StaffNotification,
   ApplicantMessage,
+  ArrivalsHistory,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -145,6 +148,7 @@ export const MIGRATIONS = [
   StaffNotifications1764000000032,
   ResidenceObligation1764000000033,
   ApplicantMessages1764000000031,
+  ArrivalForecasts1764000000035,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {
