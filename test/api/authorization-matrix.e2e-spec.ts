@@ -1275,6 +1275,40 @@ const MATRIX: Row[] = [
     [409],
   ),
 
+  // Arrivals history and forecasts (docs/monitoring-history.md): a region's staff see their
+  // region's rows and the national ones; only administrators import.
+  {
+    method: 'GET',
+    path: '/api/monitoring/arrivals-history',
+    access: perm('arrivals-history', 'list'),
+    allowed: [200],
+    region: {
+      kind: 'response',
+      check: (body, caller, f) => {
+        const regionIds = new Set((body as { regionId: number | null }[]).map((row) => row.regionId));
+        expect(regionIds.has(null)).toBe(true);
+        if (caller.regionCode !== null)
+          expect([...regionIds].filter((id) => id !== null)).toEqual(
+            expect.not.arrayContaining([otherOf(f.regionIds, caller)]),
+          );
+      },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/monitoring/arrivals-history/import',
+    access: perm('arrivals-history', 'create'),
+    // Not multipart: 400 when reachable, nothing imported.
+    allowed: [400],
+  },
+  {
+    method: 'GET',
+    path: '/api/monitoring/forecasts',
+    access: perm('forecasts', 'show'),
+    request: () => ({ query: { regionCode: 'national', from: '2026-01' } }),
+    allowed: [200],
+  },
+
   // Background jobs: administrators run them, auditors read their runs.
   { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },
   { method: 'GET', path: '/api/jobs/runs', access: perm('jobs', 'list'), allowed: [200] },

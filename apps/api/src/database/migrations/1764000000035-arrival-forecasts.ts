@@ -82,7 +82,9 @@ export class ArrivalForecasts1764000000035 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE forecast_point; DROP TABLE forecast_series; DROP TABLE forecast_run; DROP TABLE arrivals_history;');
+    await q.query(
+      'DROP TABLE forecast_point; DROP TABLE forecast_series; DROP TABLE forecast_run; DROP TABLE arrivals_history;',
+    );
   }
 }
 
@@ -94,8 +96,20 @@ const LADA =
 /** Stored text in English, as the import's `source` and `note` are: provenance, not UI. */
 const PUBLISHED_NATIONAL_TOTALS = [
   { year: 1993, persons: 45632, source: 'Press summary (no source address recorded)', confirmed: false, note: null },
-  { year: 2013, persons: 33952, source: OFENSYWA, confirmed: true, note: 'Baltabayeva, as reported by ofensywawolnosci.pl' },
-  { year: 2014, persons: 9000, source: OFENSYWA, confirmed: false, note: 'Published as "fewer than 9,000": an upper bound' },
+  {
+    year: 2013,
+    persons: 33952,
+    source: OFENSYWA,
+    confirmed: true,
+    note: 'Baltabayeva, as reported by ofensywawolnosci.pl',
+  },
+  {
+    year: 2014,
+    persons: 9000,
+    source: OFENSYWA,
+    confirmed: false,
+    note: 'Published as "fewer than 9,000": an upper bound',
+  },
   {
     year: 2016,
     persons: 33754,
@@ -103,7 +117,13 @@ const PUBLISHED_NATIONAL_TOTALS = [
     confirmed: true,
     note: '16,417 families',
   },
-  { year: 2019, persons: 13000, source: 'Press release (no source address recorded)', confirmed: false, note: 'About 13,000, year to 5 December' },
+  {
+    year: 2019,
+    persons: 13000,
+    source: 'Press release (no source address recorded)',
+    confirmed: false,
+    note: 'About 13,000, year to 5 December',
+  },
   { year: 2020, persons: 12300, source: KZVESTI, confirmed: true, note: 'Year to 1 December' },
   {
     year: 2021,
@@ -122,7 +142,8 @@ const PUBLISHED_NATIONAL_TOTALS = [
   {
     year: 2023,
     persons: 16408,
-    source: 'https://travelpress.kz/amp/news/kazakhstan/kolichestvo-prinimaemih-v-2024-godu-kandasov-v-kazahstane-uvelichitsya-241',
+    source:
+      'https://travelpress.kz/amp/news/kazakhstan/kolichestvo-prinimaemih-v-2024-godu-kandasov-v-kazahstane-uvelichitsya-241',
     confirmed: true,
     note: 'Year to 1 October; another release gives 19,476 to 1 December',
   },
@@ -133,5 +154,11 @@ const PUBLISHED_NATIONAL_TOTALS = [
     confirmed: false,
     note: 'Published as "more than 19,700" for the full year; Qazaqstan TV gave more than 16,500 by early December',
   },
-  { year: 2025, persons: 16805, source: LADA, confirmed: true, note: 'Full year; another release gives 14,828 to 1 December' },
+  {
+    year: 2025,
+    persons: 16805,
+    source: LADA,
+    confirmed: true,
+    note: 'Full year; another release gives 14,828 to 1 December',
+  },
 ];

@@ -27,7 +27,12 @@ describe('checkHistoryRows', () => {
 
   it('reports every bad cell by row and field', () => {
     const { rows, errors } = checkHistoryRows(
-      [row({ year: '20x4' }), row({ month: '13', region_code: '99' }), row({ persons: '-1', source: '' }), row({ year: '2026', month: '12' })],
+      [
+        row({ year: '20x4' }),
+        row({ month: '13', region_code: '99' }),
+        row({ persons: '-1', source: '' }),
+        row({ year: '2026', month: '12' }),
+      ],
       regions,
       '2026-11',
     );

@@ -64,7 +64,9 @@ export function checkHistoryRows(
     if (month !== null && (!/^\d{1,2}$/.test(text('month')) || month < 1 || month > 12))
       errors.push(rowError(row, 'month', 'import.not_month', { value: text('month') }));
     else if (month !== null && Number.isInteger(year) && `${year}-${String(month).padStart(2, '0')}` > currentMonth)
-      errors.push(rowError(row, 'month', 'import.future_month', { value: `${year}-${String(month).padStart(2, '0')}` }));
+      errors.push(
+        rowError(row, 'month', 'import.future_month', { value: `${year}-${String(month).padStart(2, '0')}` }),
+      );
     const rawRegion = text('region_code');
     let regionCode: string | null = null;
     if (rawRegion !== '' && rawRegion.toLowerCase() !== 'national') {

@@ -41,7 +41,13 @@ describe('log transform', () => {
   });
 
   it('back-transforms a point keeping the bounds in order', () => {
-    const p = pointFromLog({ mean: Math.log1p(10), lo80: Math.log1p(5), hi80: Math.log1p(20), lo95: -1, hi95: Math.log1p(40) });
+    const p = pointFromLog({
+      mean: Math.log1p(10),
+      lo80: Math.log1p(5),
+      hi80: Math.log1p(20),
+      lo95: -1,
+      hi95: Math.log1p(40),
+    });
     expect(p.mean).toBeCloseTo(10);
     expect(p.lo95).toBe(0);
     expect(p.lo95 <= p.lo80 && p.lo80 <= p.mean && p.mean <= p.hi80 && p.hi80 <= p.hi95).toBe(true);
@@ -104,7 +110,13 @@ describe('backtestWindows', () => {
     const counts = Array.from({ length: 40 }, (_, i) => (i % 12) + 10 + Math.floor(i / 12));
     const windows = backtestWindows(counts.length, 24);
     const score = scoreBacktest(counts, windows, (train, h) =>
-      seasonalNaive(train, h).map((p) => ({ ...p, lo80: p.mean - 0.5, hi80: p.mean + 0.5, lo95: p.mean - 1, hi95: p.mean + 1 })),
+      seasonalNaive(train, h).map((p) => ({
+        ...p,
+        lo80: p.mean - 0.5,
+        hi80: p.mean + 0.5,
+        lo95: p.mean - 1,
+        hi95: p.mean + 1,
+      })),
     )!;
     // Seasonal naive is off by exactly 1 each step (the yearly step): MAE 1, scale 1 → MASE 1.
     expect(score.windows).toBe(5);

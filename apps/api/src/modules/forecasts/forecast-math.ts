@@ -76,7 +76,12 @@ export interface BacktestWindow {
  * The last `maxOrigins` origins (one month apart) with a full horizon after them and at
  * least `minTrain` months before them; none when the series is too short.
  */
-export function backtestWindows(length: number, minTrain: number, horizon = HORIZON, maxOrigins = 12): BacktestWindow[] {
+export function backtestWindows(
+  length: number,
+  minTrain: number,
+  horizon = HORIZON,
+  maxOrigins = 12,
+): BacktestWindow[] {
   const last = length - horizon;
   const first = Math.max(minTrain, last - maxOrigins + 1);
   const windows: BacktestWindow[] = [];
@@ -85,7 +90,12 @@ export function backtestWindows(length: number, minTrain: number, horizon = HORI
 }
 
 /** Mean absolute scaled error with the in-sample seasonal-naive scale; null when that scale is 0. */
-export function mase(actual: readonly number[], forecast: readonly number[], train: readonly number[], m = SEASON): number | null {
+export function mase(
+  actual: readonly number[],
+  forecast: readonly number[],
+  train: readonly number[],
+  m = SEASON,
+): number | null {
   const scale = seasonalScale(train, m);
   if (scale === null || scale === 0) return null;
   return meanAbsError(actual, forecast) / scale;
@@ -210,7 +220,13 @@ export function reconcile(
         return { mean: p.mean * k, lo80: p.lo80 * k, hi80: p.hi80 * k, lo95: p.lo95 * k, hi95: p.hi95 * k };
       }
       const mean = target * share(r);
-      return { mean, lo80: Math.min(p.lo80, mean), hi80: Math.max(p.hi80, mean), lo95: Math.min(p.lo95, mean), hi95: Math.max(p.hi95, mean) };
+      return {
+        mean,
+        lo80: Math.min(p.lo80, mean),
+        hi80: Math.max(p.hi80, mean),
+        lo95: Math.min(p.lo95, mean),
+        hi95: Math.max(p.hi95, mean),
+      };
     }),
   );
 }

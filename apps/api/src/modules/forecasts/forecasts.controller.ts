@@ -31,7 +31,8 @@ export class ForecastsController {
     if (!request.isMultipart()) throw DomainError.invalid({ file: 'document.multipart' });
     const { file } = await readMultipart(request, {
       limits: { fileSize: MAX_IMPORT_BYTES, files: 1 },
-      tooLarge: () => DomainError.invalid({ file: coded('document.file_too_large', { max: MAX_IMPORT_BYTES / 1024 / 1024 }) }),
+      tooLarge: () =>
+        DomainError.invalid({ file: coded('document.file_too_large', { max: MAX_IMPORT_BYTES / 1024 / 1024 }) }),
       tooMany: () => DomainError.invalid({ file: 'document.one_file' }),
     });
     if (!file || file.content.length === 0) throw DomainError.invalid({ file: 'document.file_required' });

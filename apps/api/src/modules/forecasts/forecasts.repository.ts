@@ -70,7 +70,10 @@ export class ForecastsRepository {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       const values = chunk
-        .map((_, j) => `($${j * 6 + 1}::int, $${j * 6 + 2}::int, $${j * 6 + 3}::int, $${j * 6 + 4}::int, $${j * 6 + 5}, $${j * 6 + 6}::int)`)
+        .map(
+          (_, j) =>
+            `($${j * 6 + 1}::int, $${j * 6 + 2}::int, $${j * 6 + 3}::int, $${j * 6 + 4}::int, $${j * 6 + 5}, $${j * 6 + 6}::int)`,
+        )
         .join(', ');
       const result = await manager.query<{ inserted: boolean }[]>(
         `INSERT INTO arrivals_history (year, month, region_id, persons, source, imported_by) VALUES ${values}
@@ -127,7 +130,9 @@ export class ForecastsRepository {
 
   /** Yearly published figures of a region (or the nation) for the chart. */
   yearlyHistory(regionId: number | null) {
-    return this.dataSource.query<{ year: number; persons: number; source: string; confirmed: boolean; note: string | null }[]>(
+    return this.dataSource.query<
+      { year: number; persons: number; source: string; confirmed: boolean; note: string | null }[]
+    >(
       `SELECT year, persons, source, confirmed, note FROM arrivals_history
        WHERE month IS NULL AND region_id IS NOT DISTINCT FROM $1 ORDER BY year`,
       [regionId],
@@ -136,7 +141,9 @@ export class ForecastsRepository {
 
   /** The year's quota in persons (all categories) and adaptation-centre places, for one region or all. */
   async capacityOf(regionId: number | null, year: number) {
-    const [quota] = await this.dataSource.query<{ capacity: number; reserved: number; settled: number; quotas: number }[]>(
+    const [quota] = await this.dataSource.query<
+      { capacity: number; reserved: number; settled: number; quotas: number }[]
+    >(
       `SELECT COALESCE(sum(capacity), 0)::int AS capacity, COALESCE(sum(reserved), 0)::int AS reserved,
               COALESCE(sum(settled), 0)::int AS settled, count(*)::int AS quotas
        FROM quota WHERE year = $1 AND unit = 'persons' AND ($2::int IS NULL OR region_id = $2)`,
@@ -156,7 +163,10 @@ export class ForecastsRepository {
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const inputsFrom = series.map((s) => s.forecast.inputsFrom).sort()[0];
-      const inputsTo = series.map((s) => s.forecast.inputsTo).sort().at(-1);
+      const inputsTo = series
+        .map((s) => s.forecast.inputsTo)
+        .sort()
+        .at(-1);
       const [{ id }] = await manager.query<{ id: number }[]>(
         `INSERT INTO forecast_run (job_run_id, origin, inputs_from, inputs_to, duration_ms)
          VALUES ($1, $2::date, $3::date, $4::date, $5) RETURNING id`,
@@ -172,7 +182,15 @@ export class ForecastsRepository {
         const [{ id: seriesId }] = await manager.query<{ id: number }[]>(
           `INSERT INTO forecast_series (run_id, region_id, model, inputs_from, inputs_to, backtest, reconciled)
            VALUES ($1, $2, $3, $4::date, $5::date, $6::jsonb, $7) RETURNING id`,
-          [id, s.regionId, s.forecast.model, firstDay(s.forecast.inputsFrom), firstDay(s.forecast.inputsTo), JSON.stringify(s.forecast.backtest), s.reconciled],
+          [
+            id,
+            s.regionId,
+            s.forecast.model,
+            firstDay(s.forecast.inputsFrom),
+            firstDay(s.forecast.inputsTo),
+            JSON.stringify(s.forecast.backtest),
+            s.reconciled,
+          ],
         );
         const points = [
           ...s.points.map((p, i) => ({ kind: 'forecast', month: s.forecast.months[i], p })),

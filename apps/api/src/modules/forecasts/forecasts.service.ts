@@ -28,7 +28,8 @@ export interface ForecastQuery {
 
 type Point = ForecastPoint & { month: Month };
 
-const withMonths = (months: Month[], points: ForecastPoint[]): Point[] => points.map((p, i) => ({ month: months[i], ...p }));
+const withMonths = (months: Month[], points: ForecastPoint[]): Point[] =>
+  points.map((p, i) => ({ month: months[i], ...p }));
 
 /** Arrivals history (published and Qonys's own) and the forecasts made from it (docs/monitoring-history.md). */
 @Injectable()
@@ -78,7 +79,8 @@ export class ForecastsService {
   async forecast(ctx: AuthedContext, query: ForecastQuery) {
     const { regionId, origin } = await this.parseQuery(query);
     const scope = regionScope(ctx.actor, 'forecasts', 'show');
-    if (scope !== null && regionId !== null && regionId !== scope) throw new DomainError(ErrorKind.Forbidden, 'region.not_yours');
+    if (scope !== null && regionId !== null && regionId !== scope)
+      throw new DomainError(ErrorKind.Forbidden, 'region.not_yours');
     const stored = origin === null ? await this.repository.latestSeries(regionId) : null;
     const at = origin ?? stored?.origin ?? currentMonth();
     const inputs = await this.repository.observedInputs(at);
@@ -120,22 +122,33 @@ export class ForecastsService {
         computedAt: new Date(),
       };
     }
-    const chosen = series.model === null ? null : (series.backtestByModel[series.model as keyof BacktestByModel] ?? null);
+    const chosen =
+      series.model === null ? null : (series.backtestByModel[series.model as keyof BacktestByModel] ?? null);
     const year = Number(at.slice(0, 4));
     const capacity = await this.repository.capacityOf(regionId, year);
-    const expected = Math.round(series.points.filter((p) => p.month.startsWith(`${year}-`)).reduce((s, p) => s + p.mean, 0));
+    const expected = Math.round(
+      series.points.filter((p) => p.month.startsWith(`${year}-`)).reduce((s, p) => s + p.mean, 0),
+    );
     const free = capacity.capacity - capacity.reserved - capacity.settled;
     const warnings: CodedMessage[] = [];
     if (capacity.quotas > 0 && expected > free)
       warnings.push(coded('forecast.exceeds_free_quota', { year, expected, free }));
     if (capacity.adaptationCentrePlaces !== null && expected > capacity.adaptationCentrePlaces)
-      warnings.push(coded('forecast.exceeds_adaptation_places', { year, expected, places: capacity.adaptationCentrePlaces }));
+      warnings.push(
+        coded('forecast.exceeds_adaptation_places', { year, expected, places: capacity.adaptationCentrePlaces }),
+      );
     return {
-      regionCode: regionId === null ? 'national' : (await this.repository.regions()).find((r) => r.id === regionId)!.code,
+      regionCode:
+        regionId === null ? 'national' : (await this.repository.regions()).find((r) => r.id === regionId)!.code,
       from: at,
       model: series.model,
       baseline: BASELINE,
-      backtest: { mase: chosen?.mase ?? null, smape: chosen?.smape ?? null, coverage80: chosen?.coverage80 ?? null, coverage95: chosen?.coverage95 ?? null },
+      backtest: {
+        mase: chosen?.mase ?? null,
+        smape: chosen?.smape ?? null,
+        coverage80: chosen?.coverage80 ?? null,
+        coverage95: chosen?.coverage95 ?? null,
+      },
       backtestByModel: series.backtestByModel,
       points: series.points,
       baselinePoints: series.baselinePoints,
@@ -146,7 +159,14 @@ export class ForecastsService {
       message: series.model === null ? coded('forecast.not_enough_history') : null,
       history,
       yearly: await this.repository.yearlyHistory(regionId),
-      quota: { year, capacity: capacity.capacity, reserved: capacity.reserved, settled: capacity.settled, free, quotas: capacity.quotas },
+      quota: {
+        year,
+        capacity: capacity.capacity,
+        reserved: capacity.reserved,
+        settled: capacity.settled,
+        free,
+        quotas: capacity.quotas,
+      },
       adaptationCentrePlaces: capacity.adaptationCentrePlaces,
       expectedRestOfYear: expected,
       warnings,
@@ -175,7 +195,10 @@ export class ForecastsService {
         regional.push({
           regionId: region.id,
           forecast,
-          recent: monthRange(addMonths(origin, -12), addMonths(origin, -1)).reduce((s, m) => s + (observed.get(m) ?? 0), 0),
+          recent: monthRange(addMonths(origin, -12), addMonths(origin, -1)).reduce(
+            (s, m) => s + (observed.get(m) ?? 0),
+            0,
+          ),
         });
       await progress.advance(1);
     }
@@ -188,7 +211,12 @@ export class ForecastsService {
       : regional.map((r) => r.forecast.points);
     const series = [
       ...(national ? [{ regionId: null, forecast: national, points: national.points, reconciled: false }] : []),
-      ...regional.map((r, i) => ({ regionId: r.regionId, forecast: r.forecast, points: reconciled[i], reconciled: national !== null })),
+      ...regional.map((r, i) => ({
+        regionId: r.regionId,
+        forecast: r.forecast,
+        points: reconciled[i],
+        reconciled: national !== null,
+      })),
     ];
     const durationMs = Date.now() - started;
     const runId = await this.repository.saveRun({ jobRunId, origin, durationMs }, series);
@@ -198,8 +226,7 @@ export class ForecastsService {
   }
 
   private observed(inputs: ObservedInputs, regionId: number | null, origin: Month) {
-    const first =
-      regionId === null ? [...inputs.firstRecorded.values()].sort()[0] : inputs.firstRecorded.get(regionId);
+    const first = regionId === null ? [...inputs.firstRecorded.values()].sort()[0] : inputs.firstRecorded.get(regionId);
     return observedSeries(inputs.imported, inputs.settled, first, regionId, origin);
   }
 

@@ -33,7 +33,13 @@ describe('observedSeries', () => {
   });
 
   it('leaves months after the origin out, and months before any record unknown', () => {
-    const observed = observedSeries(new Map(), [{ regionId: 1, month: '2025-06', persons: 5 }], '2025-05', 1, '2025-06');
+    const observed = observedSeries(
+      new Map(),
+      [{ regionId: 1, month: '2025-06', persons: 5 }],
+      '2025-05',
+      1,
+      '2025-06',
+    );
     expect(Object.fromEntries(observed)).toEqual({ '2025-05': 0 });
   });
 });

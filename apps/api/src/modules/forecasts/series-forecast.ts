@@ -76,7 +76,10 @@ export function forecastSeries(observed: ReadonlyMap<Month, number>, origin: Mon
   const windows = backtestWindows(run.values.length, minTrain);
   const backtest: BacktestByModel = {};
   for (const model of MODELS) {
-    backtest[model] = minTrain < MIN_TRAIN[model] ? null : scoreBacktest(run.values, windows, (train, h) => forecastWith(model, train, h));
+    backtest[model] =
+      minTrain < MIN_TRAIN[model]
+        ? null
+        : scoreBacktest(run.values, windows, (train, h) => forecastWith(model, train, h));
   }
   let model = chooseModel(backtest, BASELINE) as ModelName;
   const steps = gap + HORIZON;
