@@ -17,8 +17,15 @@ const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
   },
   {
     name: 'vendor-mui',
-    test: /node_modules[\\/](@mui|@emotion|@popperjs|stylis|clsx|react-transition-group|@babel[\\/]runtime)[\\/]/,
+    test: /node_modules[\\/](@mui(?![\\/]x-charts|[\\/]x-internal-gestures)|@emotion|@popperjs|stylis|clsx|react-transition-group|@babel[\\/]runtime)[\\/]/,
     priority: 30,
+  },
+  // The chart library serves the chart screens only (lazy): out of the eager MUI chunk, and
+  // below it in priority so the MUI modules the charts use stay there.
+  {
+    name: 'vendor-charts',
+    test: /node_modules[\\/](@mui[\\/](x-charts|x-charts-vendor|x-internal-gestures)|d3-[a-z-]+|internmap|flatqueue|bezier-easing)[\\/]/,
+    priority: 20,
   },
   // ra-language-* only serve the lazily loaded ru/en messages, and the country and language
   // names (common/world) only the person screens: keep them out of the eager vendor chunk.

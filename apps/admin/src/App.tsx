@@ -11,6 +11,8 @@ import { inclusionRequests } from './inclusion-requests';
 import { followUps, referrals, serviceProviders, serviceTypes } from './integration-services';
 import { jobs } from './jobs';
 import { applicantMessages } from './applicant-messages';
+import { arrivalsHistory } from './arrivals-history';
+import { forecasts } from './forecasts';
 import { labourDemand } from './labour-demand';
 import { AppLayout, ACCOUNT_PATH } from './layout/AppLayout';
 import { legalGrounds } from './legal-grounds';
@@ -82,6 +84,9 @@ export const App = () => (
       <Resource name="labour-demand" {...labourDemand} />
       <Resource name="region-capacities" {...regionCapacities} />
       <Resource name="placement-weights" {...placementWeights} />
+      {/* Monitoring */}
+      <Resource name="forecasts" {...forecasts} />
+      <Resource name="arrivals-history" {...arrivalsHistory} />
       {/* Reference data */}
       <Resource name="regions" {...regions} />
       <Resource name="document-types" {...documentTypes} />

@@ -157,10 +157,10 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     provider_staff: NONE,
   },
   forecasts: {
-    caseworker: 'show',
-    regional_official: 'show',
-    admin: 'show',
-    auditor: 'show',
+    caseworker: READ,
+    regional_official: READ,
+    admin: READ,
+    auditor: READ,
     provider_staff: NONE,
   },
 };

@@ -224,11 +224,12 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     auditor: { actions: READ_EXPORT, scope: 'all' },
   },
   // Arrival forecasts: a region's staff see their region's and the national one.
+  // `list` opens the forecasts screen, `show` reads a series.
   forecasts: {
-    caseworker: { actions: ['show'], scope: 'own_region' },
-    regional_official: { actions: ['show'], scope: 'own_region' },
-    admin: { actions: ['show'], scope: 'all' },
-    auditor: { actions: ['show'], scope: 'all' },
+    caseworker: { actions: READ, scope: 'own_region' },
+    regional_official: { actions: READ, scope: 'own_region' },
+    admin: { actions: READ, scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
   },
 };
 

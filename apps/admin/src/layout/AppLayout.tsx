@@ -79,6 +79,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
     label: 'app.menu.integration',
     resources: ['referrals', 'follow-ups', 'applicant-messages', 'service-providers'],
   },
+  { label: 'app.monitoring.menu', resources: ['forecasts', 'arrivals-history'] },
   {
     label: 'app.menu.reference_data',
     resources: [

@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
 import type { AdaptationPlanView, ReferralAction, ReferralView } from '@qonys/domain';
+import type { ForecastView, HistoryImportResult } from '../forecasts/forecastTypes';
 import type { JobRun } from '../jobs/jobTypes';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
@@ -45,11 +46,7 @@ export interface MfaSetup {
 }
 
 export interface QonysDataProvider
-  extends DataProvider,
-    CaseMethods,
-    PlacementMethods,
-    PaymentMethods,
-    NotificationMethods {
+  extends DataProvider, CaseMethods, PlacementMethods, PaymentMethods, NotificationMethods {
   getDashboard(): Promise<DashboardStats>;
   verifyAuditChain(): Promise<ChainVerification>;
   resetPassword(userId: number, password: string): Promise<void>;
@@ -70,7 +67,14 @@ export interface QonysDataProvider
   decideLegalStep(id: number, body: Record<string, unknown> & { version: number }): Promise<void>;
   /** A failed message to an applicant back in the queue (docs/applicant-messages.md). */
   retryApplicantMessage(id: number): Promise<void>;
+  /** Arrival forecasts and their history (docs/monitoring-history.md). */
+  getForecast(regionCode: string): Promise<ForecastView>;
+  importArrivalsHistory(file: File): Promise<HistoryImportResult>;
 }
+
+/** Resources whose API path is not their name. */
+const PATHS: Record<string, string> = { 'arrivals-history': 'monitoring/arrivals-history' };
+const pathOf = (resource: string) => PATHS[resource] ?? resource;
 
 const rest = simpleRestProvider(API_URL, httpClient);
 
@@ -85,7 +89,7 @@ const post = (path: string, body: unknown) => apiFetch(path, { method: 'POST', b
 export const dataProvider: QonysDataProvider = {
   ...rest,
   // Pages beyond the API's 500 rows (the export's) come in chunks.
-  getList: pagedGetList(rest.getList) as DataProvider['getList'],
+  getList: pagedGetList((resource, params) => rest.getList(pathOf(resource), params)) as DataProvider['getList'],
   create: (resource, params) =>
     rest.create(resource, { ...params, data: requestBody(resource, 'create', params.data) }),
   update: (resource, params) =>
@@ -129,6 +133,14 @@ export const dataProvider: QonysDataProvider = {
     await post(`/applicant-messages/${id}/retry`, {});
   },
   stepReferral: async (id, body) => (await post(`/referrals/${id}/transitions`, body)).json as ReferralView,
+  getForecast: async (regionCode) =>
+    (await apiFetch(`/monitoring/forecasts?regionCode=${encodeURIComponent(regionCode)}`)).json as ForecastView,
+  importArrivalsHistory: async (file) => {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return (await apiFetch('/monitoring/arrivals-history/import', { method: 'POST', body }))
+      .json as HistoryImportResult;
+  },
   disableMfa: async (password) => {
     await post('/auth/mfa/disable', { password });
     updateSessionUser({ mfaEnabled: false });
