@@ -63,6 +63,7 @@ describe('admin UI: arrival forecasts', () => {
     page = await context.newPage();
     await loginThroughUi(page, api.url, 'official.pavlodar');
     // On a phone the menu is a drawer: go to the screen by its address.
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     if (width < 600) await page.goto(`${api.url}/forecasts`);
     else await page.getByRole('menuitem', { name: KK.menu, exact: true }).click();
     await page.getByRole('heading', { name: KK.heading }).waitFor();
@@ -70,8 +71,9 @@ describe('admin UI: arrival forecasts', () => {
 
   it('draws history, forecast and bands, and warns that the expected arrivals exceed the free quota', async () => {
     await open(1400);
-    await page.locator('[data-testid=forecast-chart] svg path').first().waitFor();
-    expect(await page.locator('[data-testid=forecast-chart] svg').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid=forecast-chart] svg').first().waitFor();
+    // The observed line, the forecast, the baseline and the two bands' areas.
+    expect(await page.locator('[data-testid=forecast-chart] svg path').count()).toBeGreaterThan(4);
     await page.locator('[data-testid=forecast-warning]').first().waitFor();
     expect(await page.locator('[data-testid=forecast-warning]').first().innerText()).toMatch(/бос квотадан/);
     expect(await page.locator('[data-testid=forecast-points] tbody tr').count()).toBe(12);

@@ -53,7 +53,9 @@ export const ForecastsPage = () => {
     queryFn: () => dataProvider.getForecast(regionCode),
   });
   return (
-    <Box sx={{ py: 2, maxWidth: '100%', minWidth: 0 }}>
+    // A grid of one minmax(0, 1fr) column: the wide tables scroll inside their cards
+    // instead of widening the layout (a phone at 390 px).
+    <Box sx={{ py: 2, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Title title={translate('app.forecasts.title')} />
       <Stack spacing={2}>
         <TextField
