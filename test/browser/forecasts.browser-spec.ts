@@ -83,7 +83,10 @@ describe('admin UI: arrival forecasts', () => {
   it('fits a 390 px phone without sideways scrolling', async () => {
     await open(390);
     await page.locator('[data-testid=forecast-chart] svg').first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => {
+      const view = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return view.document.documentElement.scrollWidth - view.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
