@@ -21,7 +21,7 @@ export const monitoringKk: MonitoringMessages = {
       backtest_heading: 'Кері тексеру: жылжымалы бастау, 1–12 ай алға',
       backtest_model: 'Модель',
       mase: 'MASE',
-      smape: 'sMAPE, %',
+      smape: 'SMAPE, %',
       coverage80: '80 % қамту',
       coverage95: '95 % қамту',
       windows: 'Бастаулар',

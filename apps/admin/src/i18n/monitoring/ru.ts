@@ -21,7 +21,7 @@ export const monitoringRu: MonitoringMessages = {
       backtest_heading: 'Ретроспективная проверка: скользящее начало, на 1–12 месяцев вперёд',
       backtest_model: 'Модель',
       mase: 'MASE',
-      smape: 'sMAPE, %',
+      smape: 'SMAPE, %',
       coverage80: 'Покрытие 80 %',
       coverage95: 'Покрытие 95 %',
       windows: 'Начала',
