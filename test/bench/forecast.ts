@@ -4,9 +4,24 @@
  * `forecast` job and prints its time and, per series, the chosen model's backtest against
  * the seasonal-naive baseline (docs/monitoring-history.md).
  */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { todayInKazakhstan } from '@qonys/domain';
 import request from 'supertest';
+import { createFileStore } from '../../apps/api/src/common/storage/file-store.provider';
+import { loadConfig } from '../../apps/api/src/config/app.config';
+import { seedDemoDatabase } from '../../apps/api/src/database/seeds/demo/seed-database';
 import { bearer, withDb } from '../support/api-helpers';
-import { startApi } from '../support/api-process';
+import {
+  createDatabase,
+  E2E_AUDIT_CHAIN_KEYS,
+  E2E_AUDIT_CHECKPOINT_KEYS,
+  E2E_DATA_MASTER_KEYS,
+  E2E_JWT_SECRET,
+  startApi,
+} from '../support/api-process';
 import { login } from '../support/auth';
 import { finished, pollRun } from '../support/job-runs';
 
@@ -23,7 +38,23 @@ const fixed = (value: number | null | undefined, digits = 2) =>
   value === null || value === undefined ? '—' : value.toFixed(digits);
 
 async function main(): Promise<void> {
-  const api = await startApi({ DEMO_FAMILIES: families });
+  // Seeded first, as bench:demo does: the API's own start would seed them within its start-up timeout.
+  const db = await createDatabase();
+  const files = mkdtempSync(join(tmpdir(), 'qonys-bench-forecast-'));
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    DATA_DIR: files,
+    JWT_SECRET: E2E_JWT_SECRET,
+    AUDIT_CHAIN_KEYS: E2E_AUDIT_CHAIN_KEYS,
+    AUDIT_CHECKPOINT_KEYS: E2E_AUDIT_CHECKPOINT_KEYS,
+    DATA_MASTER_KEYS: E2E_DATA_MASTER_KEYS,
+  });
+  await seedDemoDatabase(db.url, createFileStore(config), config, {
+    families: Number(families),
+    seed: 1,
+    today: todayInKazakhstan(),
+  });
+  const api = await startApi({ DEMO_FAMILIES: families, DATA_DIR: files }, db.url);
   try {
     const admin = await login(api.url, 'admin');
     const started = performance.now();
@@ -76,6 +107,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await api.stop();
+    await db.drop();
+    rmSync(files, { recursive: true, force: true });
   }
 }
 

@@ -94,21 +94,27 @@ describe('metrics', () => {
 });
 
 describe('backtestWindows', () => {
-  it('takes the last origins with a full horizon and enough training', () => {
+  it('takes 12 full-horizon origins, then origins cut at the series end', () => {
     const windows = backtestWindows(60, 24, 12, 12);
-    expect(windows).toHaveLength(12);
+    expect(windows).toHaveLength(23);
     expect(windows[0]).toEqual({ origin: 37, horizon: 12 });
-    expect(windows.at(-1)).toEqual({ origin: 48, horizon: 12 });
+    expect(windows[11]).toEqual({ origin: 48, horizon: 12 });
+    expect(windows[12]).toEqual({ origin: 49, horizon: 11 });
+    expect(windows.at(-1)).toEqual({ origin: 59, horizon: 1 });
   });
 
-  it('takes fewer when the series is short, none when too short', () => {
-    expect(backtestWindows(40, 24, 12, 12).map((w) => w.origin)).toEqual([24, 25, 26, 27, 28]);
-    expect(backtestWindows(30, 24, 12, 12)).toEqual([]);
+  it('scores a short series on the months it has, none when nothing follows the training', () => {
+    expect(backtestWindows(15, 12, 12, 12)).toEqual([
+      { origin: 12, horizon: 3 },
+      { origin: 13, horizon: 2 },
+      { origin: 14, horizon: 1 },
+    ]);
+    expect(backtestWindows(12, 12, 12, 12)).toEqual([]);
   });
 
   it('scores a forecaster over every window and step', () => {
     const counts = Array.from({ length: 40 }, (_, i) => (i % 12) + 10 + Math.floor(i / 12));
-    const windows = backtestWindows(counts.length, 24);
+    const windows = backtestWindows(counts.length, 24).filter((w) => w.horizon === 12);
     const score = scoreBacktest(counts, windows, (train, h) =>
       seasonalNaive(train, h).map((p) => ({
         ...p,

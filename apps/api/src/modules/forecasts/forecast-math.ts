@@ -73,19 +73,15 @@ export interface BacktestWindow {
 }
 
 /**
- * The last `maxOrigins` origins (one month apart) with a full horizon after them and at
- * least `minTrain` months before them; none when the series is too short.
+ * Rolling origins one month apart over the last `horizon + maxOrigins − 1` months, each
+ * with at least `minTrain` months before it: the first `maxOrigins` forecast a full
+ * horizon, the later ones up to the series' end (so a short series is still scored on
+ * its 1-, 2-, … month-ahead errors). None when no month follows `minTrain`.
  */
-export function backtestWindows(
-  length: number,
-  minTrain: number,
-  horizon = HORIZON,
-  maxOrigins = 12,
-): BacktestWindow[] {
-  const last = length - horizon;
-  const first = Math.max(minTrain, last - maxOrigins + 1);
+export function backtestWindows(length: number, minTrain: number, horizon = HORIZON, maxOrigins = 12): BacktestWindow[] {
+  const first = Math.max(minTrain, length - horizon - maxOrigins + 1);
   const windows: BacktestWindow[] = [];
-  for (let origin = first; origin <= last; origin++) windows.push({ origin, horizon });
+  for (let origin = first; origin < length; origin++) windows.push({ origin, horizon: Math.min(horizon, length - origin) });
   return windows;
 }
 

@@ -55,7 +55,7 @@ describe('forecastSeries', () => {
       expect(0 <= p.lo95 && p.lo95 <= p.lo80 && p.lo80 <= p.mean && p.mean <= p.hi80 && p.hi80 <= p.hi95).toBe(true);
     }
     expect(Object.keys(f.backtest).sort()).toEqual(['ets', 'mstl-ets', 'seasonal-naive']);
-    expect(f.backtest['seasonal-naive']!.windows).toBe(12);
+    expect(f.backtest['seasonal-naive']!.windows).toBe(23);
     expect(f.backtest['mstl-ets']!.mase).not.toBeNull();
     expect(f.inputsFrom).toBe('2021-01');
     expect(f.inputsTo).toBe('2025-12');

@@ -62,8 +62,9 @@ export function observedSeries(
 }
 
 /**
- * Picks a model for the series by a rolling-origin backtest (12 origins a month apart,
- * horizon 12; two seasons of training when the series allows, else one) and forecasts
+ * Picks a model for the series by a rolling-origin backtest (backtestWindows: origins a
+ * month apart over the last 23 months, 1–12 months ahead; two seasons of training when
+ * the series allows, else one) and forecasts
  * the 12 months from `origin`. Null when the series has less than one season.
  */
 export function forecastSeries(observed: ReadonlyMap<Month, number>, origin: Month): SeriesForecast | null {
