@@ -43,6 +43,7 @@ export const RESOURCES = [
   'mfa-policies',
   'notifications',
   'applicant-messages',
+  'statistics-releases',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -211,6 +212,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     caseworker: { actions: ['list', 'show', 'edit'], scope: 'own_region' },
     regional_official: { actions: READ, scope: 'own_region' },
     admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
+  // Open statistics releases (docs/open-statistics.md): admins publish one; auditors read what was published.
+  'statistics-releases': {
+    admin: { actions: ['list', 'show', 'create'], scope: 'all' },
     auditor: { actions: READ, scope: 'all' },
   },
 };
