@@ -71,8 +71,22 @@ export class StatisticsPageController {
   @ApiProduces('text/html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=60')
-  page(@Query('lang') lang: unknown, @Query('release') release: unknown, @Headers('accept-language') accept?: string) {
-    return this.statistics.page(pickLanguage(lang, accept, 'kk'), releaseParam(release));
+  async page(
+    @Query('lang') lang: unknown,
+    @Query('release') release: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') accept?: string,
+  ): Promise<string> {
+    // The page answers in HTML whatever is wrong: a release number that is not one names no release.
+    const number =
+      release === undefined || release === ''
+        ? undefined
+        : /^[1-9][0-9]{0,8}$/.test(String(release))
+          ? Number(release)
+          : null;
+    const page = await this.statistics.page(pickLanguage(lang, accept, 'kk'), number);
+    if (!page.found) void reply.status(404);
+    return page.html;
   }
 }
 

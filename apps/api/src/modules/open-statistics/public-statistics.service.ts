@@ -108,22 +108,27 @@ export class PublicStatisticsService {
     };
   }
 
-  /** The page `/statistics` in one language: the release shown, every release, the latest signed checkpoint. */
-  async page(lang: Language, number?: number): Promise<string> {
-    const release = await this.repository.release(number);
-    if (!release && number !== undefined) throw DomainError.notFound('statistics_release');
+  /**
+   * The page `/statistics` in one language: the release shown, every release, the latest
+   * signed checkpoint; `found` is false when `?release=` names no release (a 404 page).
+   */
+  async page(lang: Language, number: number | null | undefined): Promise<{ html: string; found: boolean }> {
+    const release = number === null ? null : await this.repository.release(number);
+    const found = release !== null || number === undefined;
     const [files, releases, published] = [
       release ? await this.repository.files([release.number]) : [],
       (await this.repository.releases(0, 1000)).items,
       await this.checkpoints.published(),
     ];
-    return renderStatisticsPage({
+    const html = renderStatisticsPage({
       lang,
       release,
       files,
       releases,
       checkpoint: published && { ...published.checkpoint, signature: published.signature },
       pinned: number !== undefined,
+      unknownRelease: !found,
     });
+    return { html, found };
   }
 }

@@ -22,6 +22,8 @@ export interface StatisticsPage {
   checkpoint: PageCheckpoint | null;
   /** Whether the page shows a past release (`?release=N`), so its links keep the number. */
   pinned: boolean;
+  /** True when `?release=` named no release: the page says so (served as a 404). */
+  unknownRelease?: boolean;
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -32,6 +34,7 @@ const TEXT: Record<
     title: string;
     intro: string;
     none: string;
+    unknown: string;
     release: string;
     publishedAt: string;
     note: string;
@@ -69,6 +72,7 @@ const TEXT: Record<
     intro:
       'Қандастарды қабылдау және қоныстандыру туралы жиынтық сандар. Жеке адам туралы мәлімет жоқ: шағын сандар жасырылады, жарияланған сандар нөмірленген, өзгермейтін шығарылымдарда сақталады.',
     none: 'Әзірге бірде-бір шығарылым жарияланған жоқ.',
+    unknown: 'Мұндай нөмірлі шығарылым жоқ.',
     release: 'Шығарылым',
     publishedAt: 'Жарияланған уақыты',
     note: 'Ескертпе',
@@ -108,6 +112,7 @@ const TEXT: Record<
     intro:
       'Сводные числа о приёме и расселении кандасов. Сведений об отдельных людях нет: малые числа скрыты, опубликованные числа хранятся в нумерованных неизменяемых выпусках.',
     none: 'Пока не опубликовано ни одного выпуска.',
+    unknown: 'Выпуска с таким номером нет.',
     release: 'Выпуск',
     publishedAt: 'Опубликован',
     note: 'Примечание',
@@ -147,6 +152,7 @@ const TEXT: Record<
     intro:
       'Aggregate figures on the reception and settlement of kandas. No person can be told from them: small counts are suppressed, and what is published is kept in numbered, unchangeable releases.',
     none: 'No release has been published yet.',
+    unknown: 'There is no release with this number.',
     release: 'Release',
     publishedAt: 'Published',
     note: 'Note',
@@ -324,7 +330,7 @@ export function renderStatisticsPage(page: StatisticsPage): string {
     </section>
     ${verification(page)}
     ${pastReleases(page)}`
-    : `<p class="none">${e(t.none)}</p>`;
+    : `<p class="none">${e(page.unknownRelease ? t.unknown : t.none)}</p>`;
   return `<!doctype html>
 <html lang="${page.lang}">
   <head>
