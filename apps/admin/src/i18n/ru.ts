@@ -7,6 +7,7 @@ import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
 import { jobsRu } from './jobs/ru';
+import { statisticsRu } from './statistics/ru';
 import { notificationsRu } from './notifications/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
@@ -212,7 +213,8 @@ const app: AppMessages = {
       follow_up_first: 'Первая проверка итогов после прибытия',
       follow_up_second: 'Вторая проверка итогов после прибытия',
       follow_up_third: 'Третья проверка итогов после прибытия',
-      residence_obligation: 'Обязанность проживать в регионе после поддержки (НЕ ПОДТВЕРЖДЕНО; выключено, пока не задано)',
+      residence_obligation:
+        'Обязанность проживать в регионе после поддержки (НЕ ПОДТВЕРЖДЕНО; выключено, пока не задано)',
     },
     /** A fixed holiday's day: "%{day}" is the day of the month. */
     day_month: {
@@ -253,6 +255,7 @@ const app: AppMessages = {
     ...applicantMessagesRu.app,
     ...paymentsRu.app,
     ...jobsRu.app,
+    ...statisticsRu.app,
     ...notificationsRu.app,
     ...everydayRu.app,
   },
@@ -408,6 +411,7 @@ const app: AppMessages = {
     ...applicantMessagesRu.resources,
     ...paymentsRu.resources,
     ...jobsRu.resources,
+    ...statisticsRu.resources,
     ...notificationsRu.resources,
   },
 };

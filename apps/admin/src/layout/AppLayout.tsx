@@ -93,7 +93,10 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'retention-rules',
     ],
   },
-  { label: 'app.menu.administration', resources: ['users', 'mfa-policies', 'audit-events', 'jobs'] },
+  {
+    label: 'app.menu.administration',
+    resources: ['users', 'mfa-policies', 'audit-events', 'jobs', 'statistics-releases'],
+  },
 ];
 
 /** A heading and the group's resources the role may list; nothing when it may list none. */

@@ -45,11 +45,7 @@ export interface MfaSetup {
 }
 
 export interface QonysDataProvider
-  extends DataProvider,
-    CaseMethods,
-    PlacementMethods,
-    PaymentMethods,
-    NotificationMethods {
+  extends DataProvider, CaseMethods, PlacementMethods, PaymentMethods, NotificationMethods {
   getDashboard(): Promise<DashboardStats>;
   verifyAuditChain(): Promise<ChainVerification>;
   resetPassword(userId: number, password: string): Promise<void>;
@@ -70,6 +66,8 @@ export interface QonysDataProvider
   decideLegalStep(id: number, body: Record<string, unknown> & { version: number }): Promise<void>;
   /** A failed message to an applicant back in the queue (docs/applicant-messages.md). */
   retryApplicantMessage(id: number): Promise<void>;
+  /** Queues the job that publishes a new open statistics release (docs/open-statistics.md). */
+  publishStatisticsRelease(note: string): Promise<JobRun>;
 }
 
 const rest = simpleRestProvider(API_URL, httpClient);
@@ -128,6 +126,7 @@ export const dataProvider: QonysDataProvider = {
   retryApplicantMessage: async (id) => {
     await post(`/applicant-messages/${id}/retry`, {});
   },
+  publishStatisticsRelease: async (note) => (await post('/statistics-releases', { note })).json as JobRun,
   stepReferral: async (id, body) => (await post(`/referrals/${id}/transitions`, body)).json as ReferralView,
   disableMfa: async (password) => {
     await post('/auth/mfa/disable', { password });
