@@ -209,6 +209,9 @@ describe('open statistics', () => {
           WHERE action = 'statistics_release.publish' AND entity_type = 'statistics_release' AND entity_id = '2'`,
       );
       expect(audited).toBe(listed.releaseSha256);
+      // The entry is a link of the chain like any other: the chain still verifies.
+      const verified = await request(api.url).get('/api/audit-events/verify').set(bearer(admin.accessToken)).expect(200);
+      expect(verified.body.valid).toBe(true);
     });
 
     it('answers 404 for an unknown dataset or release, 400 for a bad release number', async () => {
@@ -281,6 +284,28 @@ describe('open statistics', () => {
       const auditor = await login(api.url, 'auditor');
       await request(api.url).get('/api/statistics-releases').set(bearer(auditor.accessToken)).expect(200);
       await request(api.url).post('/api/statistics-releases').set(bearer(auditor.accessToken)).send({}).expect(403);
+    });
+  });
+
+  describe('the job statistics-release', () => {
+    it('is listed monthly and runs on demand through POST /api/jobs/statistics-release/runs', async () => {
+      const jobs = await request(api.url).get('/api/jobs').set(bearer(admin.accessToken)).expect(200);
+      expect(jobs.body).toContainEqual(expect.objectContaining({ name: 'statistics-release', schedule: '0 1 1 * *' }));
+      await request(api.url)
+        .post('/api/jobs/statistics-release/runs')
+        .set(bearer(admin.accessToken))
+        .send({ params: { note: 7 } })
+        .expect(400);
+      const queued = await request(api.url)
+        .post('/api/jobs/statistics-release/runs')
+        .set(bearer(admin.accessToken))
+        .send({ params: { note: 'Monthly, early' } })
+        .expect(201);
+      const run = await pollRun(api.url, admin, queued.body.id, finished);
+      expect(run).toMatchObject({ state: 'completed', result: { number: 4 } });
+      expect(await scalar<string>(api.databaseUrl, 'SELECT note FROM statistics_release WHERE number = 4')).toBe(
+        'Monthly, early',
+      );
     });
   });
 
