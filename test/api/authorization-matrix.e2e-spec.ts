@@ -1390,6 +1390,32 @@ const MATRIX: Row[] = [
     request: (f) => ({ params: { number: f.certificateNumber } }),
     allowed: [200],
   },
+  // Open statistics releases: admins publish (a note that is not text: 400, nothing queued), auditors read
+  { method: 'GET', path: '/api/statistics-releases', access: perm('statistics-releases', 'list'), allowed: [200] },
+  {
+    method: 'GET',
+    path: '/api/statistics-releases/{number}',
+    access: perm('statistics-releases', 'show'),
+    request: () => ({ params: { number: 999999 } }),
+    allowed: [404],
+  },
+  {
+    method: 'POST',
+    path: '/api/statistics-releases',
+    access: perm('statistics-releases', 'create'),
+    request: () => ({ body: { note: 5 } }),
+    allowed: [400],
+  },
+  // The open statistics for anyone: the list, a file (404 before the first release), the page
+  { method: 'GET', path: '/api/public/statistics', access: { kind: 'public' }, allowed: [200] },
+  {
+    method: 'GET',
+    path: '/api/public/statistics/{file}',
+    access: { kind: 'public' },
+    request: () => ({ params: { file: 'status-granted.csv' } }),
+    allowed: [200, 404],
+  },
+  { method: 'GET', path: '/statistics', access: { kind: 'public' }, allowed: [200] },
   // The latest signed audit checkpoint, for the open statistics page (404 until the first one)
   { method: 'GET', path: '/api/public/audit-checkpoint', access: { kind: 'public' }, allowed: [200, 404] },
   {

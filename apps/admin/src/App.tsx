@@ -30,6 +30,7 @@ import { quotas } from './quotas';
 import { regionCapacities } from './region-capacities';
 import { regions } from './regions';
 import { settlements } from './settlements';
+import { statisticsReleases } from './statistics-releases';
 import { theme } from './theme';
 import { paymentBatches } from './payment-batches';
 import { supportPayments } from './support-payments';
@@ -102,6 +103,7 @@ export const App = () => (
       <Resource name="mfa-policies" {...mfaPolicies} />
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="jobs" {...jobs} />
+      <Resource name="statistics-releases" {...statisticsReleases} />
       <CustomRoutes>
         <Route path={ACCOUNT_PATH} element={<AccountPage />} />
       </CustomRoutes>

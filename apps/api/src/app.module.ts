@@ -15,6 +15,7 @@ import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
+import { OpenStatisticsModule } from './modules/open-statistics/open-statistics.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DataKeysModule } from './modules/data-keys/data-keys.module';
 import { DocumentsModule } from './modules/documents/documents.module';
@@ -74,6 +75,7 @@ export class AppModule {
         ForecastsModule,
         TransfersModule,
         SupportPaymentsModule,
+        OpenStatisticsModule,
         LegalStatusModule,
         IntegrationServicesModule,
         NotificationsModule,

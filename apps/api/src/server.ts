@@ -30,6 +30,8 @@ import { UsersRepository } from './modules/users/users.repository';
 import { JobsService } from './modules/jobs/jobs.service';
 import { FILE_STORE } from './common/storage/file-store';
 import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
+import { STATISTICS_UNPREFIXED_ROUTES } from './modules/open-statistics/public-statistics.controller';
+import { OpenStatisticsService } from './modules/open-statistics/open-statistics.service';
 
 export interface RunningServer {
   url: string;
@@ -68,8 +70,13 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       logger: new StartupLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }),
     },
   );
-  // The certificate QR code opens /verify/<number>, a public page outside the API.
-  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
+  // The certificate QR code opens /verify/<number>, and /statistics is the open statistics: public pages outside the API.
+  app.setGlobalPrefix('api', {
+    exclude: [...UNPREFIXED_ROUTES, ...STATISTICS_UNPREFIXED_ROUTES].map((path) => ({
+      path,
+      method: RequestMethod.GET,
+    })),
+  });
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
@@ -159,6 +166,18 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       new Logger('Database').log(
         `demo families loaded: ${loaded.families} families, ${loaded.persons} persons in ${loaded.seconds.toFixed(1)} s`,
       );
+      // The open statistics page has a first release to show (docs/open-statistics.md);
+      // a refused one leaves the page saying there is none, and the demo still starts.
+      const statistics = new Logger('Statistics');
+      await app
+        .get(OpenStatisticsService)
+        .publishFirstDemoRelease()
+        .then((release) =>
+          statistics.log(
+            `release ${release.number} published in ${release.seconds.toFixed(1)} s (${release.bytes} bytes)`,
+          ),
+        )
+        .catch((error: unknown) => statistics.warn(`no first release: ${(error as Error).message}`));
     }
   }
 

@@ -163,6 +163,13 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     auditor: READ,
     provider_staff: NONE,
   },
+  'statistics-releases': {
+    caseworker: NONE,
+    regional_official: NONE,
+    admin: 'list show create',
+    auditor: READ,
+    provider_staff: NONE,
+  },
 };
 
 const everyCase = ROLES.flatMap((role) =>

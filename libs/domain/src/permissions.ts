@@ -45,6 +45,7 @@ export const RESOURCES = [
   'applicant-messages',
   'arrivals-history',
   'forecasts',
+  'statistics-releases',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -229,6 +230,11 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     caseworker: { actions: READ, scope: 'own_region' },
     regional_official: { actions: READ, scope: 'own_region' },
     admin: { actions: READ, scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
+  // Open statistics releases (docs/open-statistics.md): admins publish one; auditors read what was published.
+  'statistics-releases': {
+    admin: { actions: ['list', 'show', 'create'], scope: 'all' },
     auditor: { actions: READ, scope: 'all' },
   },
 };

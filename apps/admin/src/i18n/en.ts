@@ -5,6 +5,7 @@ import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
 import { jobsEn } from './jobs/en';
 import { monitoringEn } from './monitoring/en';
+import { statisticsEn } from './statistics/en';
 import { notificationsEn } from './notifications/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
@@ -250,6 +251,7 @@ const app = {
     ...paymentsEn.app,
     ...jobsEn.app,
     ...monitoringEn.app,
+    ...statisticsEn.app,
     ...notificationsEn.app,
     ...everydayEn.app,
   },
@@ -406,6 +408,7 @@ const app = {
     ...paymentsEn.resources,
     ...jobsEn.resources,
     ...monitoringEn.resources,
+    ...statisticsEn.resources,
     ...notificationsEn.resources,
   },
 };

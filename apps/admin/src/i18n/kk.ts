@@ -5,6 +5,7 @@ import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
 import { jobsKk } from './jobs/kk';
 import { monitoringKk } from './monitoring/kk';
+import { statisticsKk } from './statistics/kk';
 import { notificationsKk } from './notifications/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
@@ -465,6 +466,7 @@ const app: AppMessages = {
     ...paymentsKk.app,
     ...jobsKk.app,
     ...monitoringKk.app,
+    ...statisticsKk.app,
     ...notificationsKk.app,
     ...everydayKk.app,
   },
@@ -621,6 +623,7 @@ const app: AppMessages = {
     ...paymentsKk.resources,
     ...jobsKk.resources,
     ...monitoringKk.resources,
+    ...statisticsKk.resources,
     ...notificationsKk.resources,
   },
 };

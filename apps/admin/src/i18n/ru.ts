@@ -8,6 +8,7 @@ import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
 import { jobsRu } from './jobs/ru';
 import { monitoringRu } from './monitoring/ru';
+import { statisticsRu } from './statistics/ru';
 import { notificationsRu } from './notifications/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
@@ -213,7 +214,8 @@ const app: AppMessages = {
       follow_up_first: 'Первая проверка итогов после прибытия',
       follow_up_second: 'Вторая проверка итогов после прибытия',
       follow_up_third: 'Третья проверка итогов после прибытия',
-      residence_obligation: 'Обязанность проживать в регионе после поддержки (НЕ ПОДТВЕРЖДЕНО; выключено, пока не задано)',
+      residence_obligation:
+        'Обязанность проживать в регионе после поддержки (НЕ ПОДТВЕРЖДЕНО; выключено, пока не задано)',
     },
     /** A fixed holiday's day: "%{day}" is the day of the month. */
     day_month: {
@@ -255,6 +257,7 @@ const app: AppMessages = {
     ...paymentsRu.app,
     ...jobsRu.app,
     ...monitoringRu.app,
+    ...statisticsRu.app,
     ...notificationsRu.app,
     ...everydayRu.app,
   },
@@ -411,6 +414,7 @@ const app: AppMessages = {
     ...paymentsRu.resources,
     ...jobsRu.resources,
     ...monitoringRu.resources,
+    ...statisticsRu.resources,
     ...notificationsRu.resources,
   },
 };

@@ -94,7 +94,10 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
       'retention-rules',
     ],
   },
-  { label: 'app.menu.administration', resources: ['users', 'mfa-policies', 'audit-events', 'jobs'] },
+  {
+    label: 'app.menu.administration',
+    resources: ['users', 'mfa-policies', 'audit-events', 'statistics-releases', 'jobs'],
+  },
 ];
 
 /** A heading and the group's resources the role may list; nothing when it may list none. */

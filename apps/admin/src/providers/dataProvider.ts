@@ -70,6 +70,8 @@ export interface QonysDataProvider
   /** Arrival forecasts and their history (docs/monitoring-history.md). */
   getForecast(regionCode: string): Promise<ForecastView>;
   importArrivalsHistory(file: File): Promise<HistoryImportResult>;
+  /** Queues the job that publishes a new open statistics release (docs/open-statistics.md). */
+  publishStatisticsRelease(note: string): Promise<JobRun>;
 }
 
 /** Resources whose API path is not their name. */
@@ -132,6 +134,7 @@ export const dataProvider: QonysDataProvider = {
   retryApplicantMessage: async (id) => {
     await post(`/applicant-messages/${id}/retry`, {});
   },
+  publishStatisticsRelease: async (note) => (await post('/statistics-releases', { note })).json as JobRun,
   stepReferral: async (id, body) => (await post(`/referrals/${id}/transitions`, body)).json as ReferralView,
   getForecast: async (regionCode) =>
     (await apiFetch(`/monitoring/forecasts?regionCode=${encodeURIComponent(regionCode)}`)).json as ForecastView,

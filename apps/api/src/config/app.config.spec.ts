@@ -24,6 +24,7 @@ describe('loadConfig: documents and the public certificate check', () => {
     expect(config.documentMaxBytes).toBe(10 * 1024 * 1024);
     expect(config.publicBaseUrl).toBe('http://localhost:8080');
     expect(config.publicRateLimitPerMinute).toBe(60);
+    expect(config.statisticsThreshold).toBe(5);
   });
 
   it('reads an S3-compatible store, path-style when an endpoint is given', () => {
@@ -76,6 +77,7 @@ describe('loadConfig: documents and the public certificate check', () => {
     [{ PUBLIC_BASE_URL: 'ftp://qonys.kz' }, /PUBLIC_BASE_URL must use http/],
     [{ PUBLIC_BASE_URL: 'https://qonys.kz/?a=1' }, /must not carry credentials, a query or a fragment/],
     [{ PUBLIC_RATE_LIMIT_PER_MINUTE: '0' }, /PUBLIC_RATE_LIMIT_PER_MINUTE must be an integer/],
+    [{ STATISTICS_THRESHOLD: '1' }, /STATISTICS_THRESHOLD must be an integer between 2/],
   ])('refuses %j', (env, message) => {
     expect(() => load(env)).toThrow(ConfigError);
     expect(() => load(env)).toThrow(message);
@@ -118,7 +120,9 @@ describe('loadConfig: key rings', () => {
   });
 
   it('takes checkpoint signing keys of exactly 32 bytes (Ed25519 seeds) only', () => {
-    expect(() => load({ AUDIT_CHECKPOINT_KEYS: `k1:${Buffer.alloc(48).toString('base64')}` })).toThrow(/exactly 32 bytes/);
+    expect(() => load({ AUDIT_CHECKPOINT_KEYS: `k1:${Buffer.alloc(48).toString('base64')}` })).toThrow(
+      /exactly 32 bytes/,
+    );
     expect(() => load({ AUDIT_CHECKPOINT_KEYS: '' })).toThrow(/AUDIT_CHECKPOINT_KEYS is required/);
   });
 });

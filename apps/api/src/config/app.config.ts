@@ -44,6 +44,8 @@ export interface AppConfig {
   readonly publicBaseUrl: string;
   /** Public certificate checks per client address per minute. */
   readonly publicRateLimitPerMinute: number;
+  /** Counts 1 … threshold − 1 are suppressed in the open statistics (docs/open-statistics.md). */
+  readonly statisticsThreshold: number;
   /** A running job whose worker sent no heartbeat for this long is marked failed (docs/jobs.md). */
   readonly jobHeartbeatTimeoutSeconds: number;
   /** Keys the audit chain's HMAC is computed with; the database never holds them (docs/audit-chain.md). */
@@ -141,7 +143,8 @@ function databaseUrl(env: Env, name: 'DATABASE_URL' | 'DATABASE_OWNER_URL'): str
 /** The owner's URL, which only makes sense beside a real database's. */
 function databaseOwnerUrl(env: Env, url: string | null): string | null {
   const owner = databaseUrl(env, 'DATABASE_OWNER_URL');
-  if (owner !== null && url === null) throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the application role)');
+  if (owner !== null && url === null)
+    throw new ConfigError('DATABASE_OWNER_URL needs DATABASE_URL (the application role)');
   return owner ?? url;
 }
 
@@ -227,7 +230,8 @@ export function parseKeyRing(name: string, raw: string): KeyRing {
     const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]+={0,2})$/.exec(part);
     if (!match) throw new ConfigError(`${name} must be a list of id:base64key, such as k1:${'A'.repeat(43)}=`);
     const key = Buffer.from(match[2], 'base64');
-    if (key.length < 32) throw new ConfigError(`${name}: key "${match[1]}" must be at least 32 bytes (44 base64 characters)`);
+    if (key.length < 32)
+      throw new ConfigError(`${name}: key "${match[1]}" must be at least 32 bytes (44 base64 characters)`);
     if (keys.has(match[1])) throw new ConfigError(`${name}: key id "${match[1]}" is given twice`);
     keys.set(match[1], key);
   }
@@ -252,7 +256,8 @@ function keyRing(env: Env, name: string, embedded: boolean, dataDir: string): Ke
 function checkpointKeys(env: Env, embedded: boolean, dataDir: string): KeyRing {
   const ring = keyRing(env, 'AUDIT_CHECKPOINT_KEYS', embedded, dataDir);
   for (const [id, key] of ring.keys) {
-    if (key.length !== 32) throw new ConfigError(`AUDIT_CHECKPOINT_KEYS: key "${id}" must be exactly 32 bytes (an Ed25519 seed)`);
+    if (key.length !== 32)
+      throw new ConfigError(`AUDIT_CHECKPOINT_KEYS: key "${id}" must be exactly 32 bytes (an Ed25519 seed)`);
   }
   return ring;
 }
@@ -325,6 +330,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storage: storage(env, dataDir),
     publicBaseUrl: httpUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
+    statisticsThreshold: integer(env, 'STATISTICS_THRESHOLD', 5, 2, 100),
     jobHeartbeatTimeoutSeconds: integer(env, 'JOB_HEARTBEAT_TIMEOUT_SECONDS', 60, 3, 3600),
     auditChainKeys: keyRing(env, 'AUDIT_CHAIN_KEYS', url === null, dataDir),
     dataMasterKeys: keyRing(env, 'DATA_MASTER_KEYS', url === null, dataDir),

@@ -28,7 +28,7 @@ export async function runEmbeddedMigrations(dataSource: DataSource): Promise<str
 }
 
 /** Tables the application may read and append to but never change (docs/audit-chain.md). */
-const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint'];
+const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint', 'statistics_release', 'statistics_release_file'];
 
 /**
  * Migrates as the owner (DATABASE_OWNER_URL), then grants the application's role exactly

@@ -26,6 +26,7 @@ export const jobsEn = {
         'status-expiry': 'Status expiry',
         'rent-instalments': 'Rent instalments',
         forecast: 'Arrival forecasts',
+        'statistics-release': 'Statistics release',
         'outcome-follow-ups': 'Outcome follow-ups',
         'staff-notifications': 'Staff notifications',
         'applicant-messages': 'Messages to applicants',

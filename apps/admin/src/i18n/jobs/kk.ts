@@ -28,6 +28,7 @@ export const jobsKk: JobMessages = {
         'status-expiry': 'Мәртебе мерзімінің өтуі',
         'rent-instalments': 'Жалдау төлемдері',
         forecast: 'Келушілер болжамы',
+        'statistics-release': 'Статистика шығарылымы',
         'outcome-follow-ups': 'Нәтижені бақылаулар',
         'staff-notifications': 'Қызметкерлерге хабарламалар',
         'applicant-messages': 'Өтініш берушілерге хабарламалар',

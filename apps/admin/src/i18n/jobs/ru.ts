@@ -28,6 +28,7 @@ export const jobsRu: JobMessages = {
         'status-expiry': 'Истечение статусов',
         'rent-instalments': 'Платежи за аренду',
         forecast: 'Прогноз прибытий',
+        'statistics-release': 'Выпуск статистики',
         'outcome-follow-ups': 'Проверки итогов',
         'staff-notifications': 'Уведомления сотрудников',
         'applicant-messages': 'Сообщения заявителям',

@@ -138,6 +138,7 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'service_provider.update': 'Service provider changed',
   'service_type.create': 'Service type added',
   'service_type.update': 'Service type changed',
+  'statistics_release.publish': 'Statistics release published',
   'user.create': 'User created',
   'user.password_reset': 'Password reset',
   'user.update': 'User changed',

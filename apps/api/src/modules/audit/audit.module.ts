@@ -21,6 +21,6 @@ import { PersonalDataReads } from './personal-data-reads.service';
     AuditCheckpointJob,
     checkpointStoreProvider,
   ],
-  exports: [AuditService, AuditLogService, PersonalDataReads],
+  exports: [AuditService, AuditLogService, PersonalDataReads, AuditCheckpointService],
 })
 export class AuditModule {}

@@ -5,7 +5,7 @@ import { Public } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import type { PublicCertificate } from './certificate-status';
 import { CertificatesService } from './certificates.service';
-import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublicRateLimitGuard } from '../../common/security/public-rate-limit.guard';
 import { renderVerifyPage } from './verify-page';
 
 /** The public certificate check (no login): JSON under /api. */

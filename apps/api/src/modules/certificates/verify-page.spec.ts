@@ -1,4 +1,5 @@
-import { escapeHtml, renderVerifyPage } from './verify-page';
+import { escapeHtml } from '../../common/html';
+import { renderVerifyPage } from './verify-page';
 
 const CERTIFICATE = {
   number: 'QK-2026-7F3K9QX2',

@@ -1,7 +1,5 @@
+import { escapeHtml } from '../../common/html';
 import type { CertificateStatus, PublicCertificate } from './certificate-status';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 type Language = 'kk' | 'ru' | 'en';
 const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];

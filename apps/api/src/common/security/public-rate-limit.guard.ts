@@ -3,9 +3,10 @@ import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 
 /**
- * The public certificate check, limited per client address to
- * PUBLIC_RATE_LIMIT_PER_MINUTE (each route counts on its own), so certificate
- * numbers cannot be enumerated quickly. Per replica, like the login limit.
+ * The public routes (certificate check, open statistics), limited per client address to
+ * PUBLIC_RATE_LIMIT_PER_MINUTE (each route counts on its own), so certificate numbers
+ * cannot be enumerated quickly and no one client takes the server. Per replica, like
+ * the login limit.
  */
 @Injectable()
 export class PublicRateLimitGuard extends ThrottlerGuard {
