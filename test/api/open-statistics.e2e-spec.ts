@@ -210,7 +210,10 @@ describe('open statistics', () => {
       );
       expect(audited).toBe(listed.releaseSha256);
       // The entry is a link of the chain like any other: the chain still verifies.
-      const verified = await request(api.url).get('/api/audit-events/verify').set(bearer(admin.accessToken)).expect(200);
+      const verified = await request(api.url)
+        .get('/api/audit-events/verify')
+        .set(bearer(admin.accessToken))
+        .expect(200);
       expect(verified.body.valid).toBe(true);
     });
 
@@ -320,6 +323,23 @@ describe('open statistics', () => {
       expect(page.text).toContain(
         await scalar<string>(api.databaseUrl, 'SELECT sha256 FROM statistics_release ORDER BY number DESC LIMIT 1'),
       );
+    });
+
+    it('prints the latest signed audit-chain checkpoint', async () => {
+      const checkpoint = await request(api.url)
+        .post('/api/audit-events/checkpoints')
+        .set(bearer(admin.accessToken))
+        .expect(201);
+      const page = await request(api.url).get('/statistics?lang=en').expect(200);
+      const row = await withDb(
+        api.databaseUrl,
+        async (db) =>
+          (await db.query('SELECT id::text, last_hash FROM audit_checkpoint WHERE id = $1', [checkpoint.body.id]))
+            .rows[0],
+      );
+      expect(page.text).toContain('Latest audit-chain checkpoint');
+      expect(page.text).toContain(`<dd>${row.id}</dd>`);
+      expect(page.text).toContain(row.last_hash);
     });
 
     it('defaults to the Accept-Language, then Kazakh, and needs no login', async () => {
