@@ -77,7 +77,7 @@ export class ForecastsService {
    * from the months before `from` only, so it can be checked against what followed.
    */
   async forecast(ctx: AuthedContext, query: ForecastQuery) {
-    const { regionId, origin } = await this.parseQuery(query);
+    const { regionId, regionCode, origin } = await this.parseQuery(query);
     const scope = regionScope(ctx.actor, 'forecasts', 'show');
     if (scope !== null && regionId !== null && regionId !== scope)
       throw new DomainError(ErrorKind.Forbidden, 'region.not_yours');
@@ -138,8 +138,7 @@ export class ForecastsService {
         coded('forecast.exceeds_adaptation_places', { year, expected, places: capacity.adaptationCentrePlaces }),
       );
     return {
-      regionCode:
-        regionId === null ? 'national' : (await this.repository.regions()).find((r) => r.id === regionId)!.code,
+      regionCode,
       from: at,
       model: series.model,
       baseline: BASELINE,
@@ -230,17 +229,22 @@ export class ForecastsService {
     return observedSeries(inputs.imported, inputs.settled, first, regionId, origin);
   }
 
-  private async parseQuery(query: ForecastQuery): Promise<{ regionId: number | null; origin: Month | null }> {
+  private async parseQuery(
+    query: ForecastQuery,
+  ): Promise<{ regionId: number | null; regionCode: string; origin: Month | null }> {
     const errors: Record<string, CodedMessage> = {};
     let regionId: number | null = null;
+    let regionCode = 'national';
     const code = query.regionCode;
     if (code !== undefined && code !== '' && code !== 'national') {
       const region =
         typeof code === 'string' && /^\d{2}$/.test(code)
           ? (await this.repository.regions()).find((r) => r.code === code)
           : undefined;
-      if (region) regionId = region.id;
-      else errors.regionCode = coded('forecast.unknown_region', { value: String(code as string).slice(0, 20) });
+      if (region) {
+        regionId = region.id;
+        regionCode = region.code;
+      } else errors.regionCode = coded('forecast.unknown_region', { value: String(code as string).slice(0, 20) });
     }
     let origin: Month | null = null;
     if (query.from !== undefined) {
@@ -252,6 +256,6 @@ export class ForecastsService {
       else origin = query.from;
     }
     if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
-    return { regionId, origin };
+    return { regionId, regionCode, origin };
   }
 }
