@@ -22,3 +22,4 @@ export * from './adaptation-plan';
 export * from './support-payments';
 export * from './legal-status';
 export * from './applicant-messages';
+export * from './monitoring';

@@ -149,6 +149,13 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     auditor: READ,
     provider_staff: NONE,
   },
+  monitoring: {
+    caseworker: READ,
+    regional_official: READ,
+    admin: READ,
+    auditor: READ,
+    provider_staff: NONE,
+  },
 };
 
 const everyCase = ROLES.flatMap((role) =>
@@ -212,6 +219,7 @@ describe('grantFor', () => {
           'follow-ups',
           'legal-status-steps',
           'applicant-messages',
+          'monitoring',
         ].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
       ].sort(),
     );

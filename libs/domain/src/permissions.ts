@@ -43,6 +43,7 @@ export const RESOURCES = [
   'mfa-policies',
   'notifications',
   'applicant-messages',
+  'monitoring',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -211,6 +212,14 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     caseworker: { actions: ['list', 'show', 'edit'], scope: 'own_region' },
     regional_official: { actions: READ, scope: 'own_region' },
     admin: { actions: ['list', 'show', 'edit'], scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
+  // The monitoring dashboard's aggregate figures (docs/monitoring.md): a region's staff see
+  // their region's, national roles every region's. Counts only, no person is named.
+  monitoring: {
+    caseworker: { actions: READ, scope: 'own_region' },
+    regional_official: { actions: READ, scope: 'own_region' },
+    admin: { actions: READ, scope: 'all' },
     auditor: { actions: READ, scope: 'all' },
   },
 };

@@ -65,6 +65,7 @@ import { RentInstalments1764000000029 } from './migrations/1764000000029-rent-in
 import { LegalStatusSteps1764000000030 } from './migrations/1764000000030-legal-status-steps';
 import { StaffNotifications1764000000032 } from './migrations/1764000000032-staff-notifications';
 import { ResidenceObligation1764000000033 } from './migrations/1764000000033-residence-obligation';
+import { MonitoringAggregates1764000000034 } from './migrations/1764000000034-monitoring-aggregates';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
 import { LegalStatusStep } from '../modules/legal-status/entities/legal-status-step.entity';
 import { SupportRecovery } from '../modules/support-payments/entities/support-recovery.entity';
@@ -145,6 +146,7 @@ export const MIGRATIONS = [
   StaffNotifications1764000000032,
   ResidenceObligation1764000000033,
   ApplicantMessages1764000000031,
+  MonitoringAggregates1764000000034,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

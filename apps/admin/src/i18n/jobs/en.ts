@@ -25,6 +25,7 @@ export const jobsEn = {
         retention: 'Retention',
         'status-expiry': 'Status expiry',
         'rent-instalments': 'Rent instalments',
+        'monitoring-aggregates': 'Monitoring figures',
         'outcome-follow-ups': 'Outcome follow-ups',
         'staff-notifications': 'Staff notifications',
         'applicant-messages': 'Messages to applicants',

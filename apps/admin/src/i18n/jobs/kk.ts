@@ -27,6 +27,7 @@ export const jobsKk: JobMessages = {
         retention: 'Сақтау мерзімі',
         'status-expiry': 'Мәртебе мерзімінің өтуі',
         'rent-instalments': 'Жалдау төлемдері',
+        'monitoring-aggregates': 'Мониторинг көрсеткіштері',
         'outcome-follow-ups': 'Нәтижені бақылаулар',
         'staff-notifications': 'Қызметкерлерге хабарламалар',
         'applicant-messages': 'Өтініш берушілерге хабарламалар',

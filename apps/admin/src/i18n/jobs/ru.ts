@@ -27,6 +27,7 @@ export const jobsRu: JobMessages = {
         retention: 'Сроки хранения',
         'status-expiry': 'Истечение статусов',
         'rent-instalments': 'Платежи за аренду',
+        'monitoring-aggregates': 'Показатели мониторинга',
         'outcome-follow-ups': 'Проверки итогов',
         'staff-notifications': 'Уведомления сотрудников',
         'applicant-messages': 'Сообщения заявителям',
