@@ -9,6 +9,12 @@ const adminRoot = fileURLToPath(new URL('.', import.meta.url));
  * Vendor code goes into a few long-lived chunks (cached across releases);
  * each screen is a React.lazy chunk of its own, so the entry stays small.
  */
+/**
+ * The charts (@mui/x-charts and what only it uses) serve the lazily loaded monitoring
+ * panel alone: no vendor group takes them, so they stay in that screen's chunk.
+ */
+const CHARTS = String.raw`@mui[\/]x-(charts|charts-vendor|internals|internal-gestures)[\/]|@base-ui[\/]|d3-[a-z-]+[\/]|internmap[\/]|flatqueue[\/]|bezier-easing[\/]|reselect[\/]|use-sync-external-store[\/]|@floating-ui[\/]utils[\/]`;
+
 const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
   {
     name: 'vendor-react',
@@ -17,14 +23,16 @@ const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
   },
   {
     name: 'vendor-mui',
-    test: /node_modules[\\/](@mui|@emotion|@popperjs|stylis|clsx|react-transition-group|@babel[\\/]runtime)[\\/]/,
+    test: new RegExp(
+      String.raw`node_modules[\/](?!${CHARTS})(@mui|@emotion|@popperjs|stylis|clsx|react-transition-group|@babel[\/]runtime)[\/]`,
+    ),
     priority: 30,
   },
   // ra-language-* only serve the lazily loaded ru/en messages, and the country and language
   // names (common/world) only the person screens: keep them out of the eager vendor chunk.
   {
     name: 'vendor-react-admin',
-    test: /node_modules[\\/](?!ra-language-|i18n-iso-countries[\\/]|@cospired[\\/])/,
+    test: new RegExp(String.raw`node_modules[\/](?!ra-language-|i18n-iso-countries[\/]|@cospired[\/]|${CHARTS})`),
     priority: 10,
   },
 ];

@@ -4,6 +4,7 @@ import { casesEn } from './cases/en';
 import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
 import { jobsEn } from './jobs/en';
+import { monitoringEn } from './monitoring/en';
 import { notificationsEn } from './notifications/en';
 import { quotasEn } from './quotas/en';
 import { transfersEn } from './transfers/en';
@@ -248,6 +249,7 @@ const app = {
     ...applicantMessagesEn.app,
     ...paymentsEn.app,
     ...jobsEn.app,
+    ...monitoringEn.app,
     ...notificationsEn.app,
     ...everydayEn.app,
   },

@@ -4,6 +4,7 @@ import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
 import { jobsKk } from './jobs/kk';
+import { monitoringKk } from './monitoring/kk';
 import { notificationsKk } from './notifications/kk';
 import { quotasKk } from './quotas/kk';
 import { transfersKk } from './transfers/kk';
@@ -463,6 +464,7 @@ const app: AppMessages = {
     ...applicantMessagesKk.app,
     ...paymentsKk.app,
     ...jobsKk.app,
+    ...monitoringKk.app,
     ...notificationsKk.app,
     ...everydayKk.app,
   },

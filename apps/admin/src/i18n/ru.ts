@@ -7,6 +7,7 @@ import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
 import { jobsRu } from './jobs/ru';
+import { monitoringRu } from './monitoring/ru';
 import { notificationsRu } from './notifications/ru';
 import { quotasRu } from './quotas/ru';
 import { transfersRu } from './transfers/ru';
@@ -253,6 +254,7 @@ const app: AppMessages = {
     ...applicantMessagesRu.app,
     ...paymentsRu.app,
     ...jobsRu.app,
+    ...monitoringRu.app,
     ...notificationsRu.app,
     ...everydayRu.app,
   },
