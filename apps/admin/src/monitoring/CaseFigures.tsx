@@ -11,6 +11,8 @@ import type { FigureLabels } from './useFigureLabels';
 const HEIGHT = 280;
 /** Horizontal bars: a row per category, so region names stay readable on a phone. */
 const barsHeight = (count: number) => Math.max(160, 40 + count * 26);
+/** Counts: whole-number ticks only. */
+const COUNT_AXIS = [{ tickMinStep: 1 }];
 const CATEGORY_AXIS = { scaleType: 'band' as const, dataKey: 'label', width: 120, tickLabelStyle: { fontSize: 11 } };
 const months = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 const distinct = <T,>(values: T[]) => [...new Set(values)];
@@ -84,6 +86,7 @@ export const CaseFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
               height={HEIGHT}
               dataset={applications}
               xAxis={[{ scaleType: 'band', dataKey: 'label' }]}
+              yAxis={COUNT_AXIS}
               series={statuses.map((s) => ({ id: s, dataKey: s, label: labels.status(s), stack: 'status' }))}
               onItemClick={(_, item) =>
                 navigate(applicationsLink(String(item.seriesId), year[item.dataIndex], board.regionId))
@@ -111,9 +114,9 @@ export const CaseFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
               dataset={processing}
               xAxis={[{ scaleType: 'point', dataKey: 'label' }]}
               series={[
-                { dataKey: 'median', label: labels.column('median') },
-                { dataKey: 'p90', label: labels.column('p90') },
-                { dataKey: 'term', label: labels.column('term'), showMark: false },
+                { dataKey: 'median', label: labels.column('median'), curve: 'linear' },
+                { dataKey: 'p90', label: labels.column('p90'), curve: 'linear' },
+                { dataKey: 'term', label: labels.column('term'), curve: 'linear', showMark: false },
               ]}
             />
           }
@@ -134,6 +137,7 @@ export const CaseFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
             <BarChart
               height={barsHeight(decisions.length)}
               layout="horizontal"
+              xAxis={COUNT_AXIS}
               dataset={decisions}
               yAxis={[{ ...CATEGORY_AXIS, width: 160 }]}
               series={[{ dataKey: 'decisions', label: labels.column('decisions') }]}
@@ -157,6 +161,7 @@ export const CaseFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
             <BarChart
               height={barsHeight(overdue.length)}
               layout="horizontal"
+              xAxis={COUNT_AXIS}
               dataset={overdue}
               yAxis={[CATEGORY_AXIS]}
               series={[{ dataKey: 'overdue', label: labels.column('overdue'), color: '#d32f2f' }]}
@@ -184,6 +189,7 @@ export const CaseFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
             <BarChart
               height={barsHeight(quotas.length)}
               layout="horizontal"
+              xAxis={COUNT_AXIS}
               dataset={quotas}
               yAxis={[CATEGORY_AXIS]}
               series={(['settled', 'reserved', 'free'] as const).map((key) => ({
@@ -214,6 +220,7 @@ export const CaseFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
               height={HEIGHT}
               dataset={arrivals}
               xAxis={[{ scaleType: 'band', dataKey: 'label' }]}
+              yAxis={COUNT_AXIS}
               series={arrivalRegions.map((id) => ({
                 dataKey: `r${id}`,
                 label: labels.region(id),

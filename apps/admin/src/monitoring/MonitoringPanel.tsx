@@ -50,7 +50,7 @@ const MonitoringPanel = () => {
           label={translate('app.monitoring.filters.year')}
           value={filters.year}
           onChange={(e) => setFilters({ ...filters, year: Number(e.target.value) })}
-          sx={{ minWidth: 110 }}
+          sx={{ width: 120 }}
           slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'monitoring-year' } as object } }}
         >
           {years.map((y) => (
@@ -68,7 +68,7 @@ const MonitoringPanel = () => {
             onChange={(e) =>
               setFilters({ ...filters, regionId: e.target.value === '' ? undefined : Number(e.target.value) })
             }
-            sx={{ minWidth: 200, maxWidth: '100%' }}
+            sx={{ width: 260, maxWidth: '100%' }}
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           >
             <MenuItem value="">{translate('app.monitoring.filters.all_regions')}</MenuItem>
@@ -86,7 +86,7 @@ const MonitoringPanel = () => {
           getOptionLabel={(c) => c.name}
           filterOptions={(options, state) => options.filter((c) => matchesWorldChoice(state.inputValue, c))}
           onChange={(_, next) => setFilters({ ...filters, origin: next?.id })}
-          sx={{ minWidth: 200, flex: '0 1 260px' }}
+          sx={{ width: 260, maxWidth: '100%' }}
           renderInput={(params) => (
             <TextField
               {...params}

@@ -7,6 +7,8 @@ import { FigureCard } from './FigureCard';
 import type { FigureLabels } from './useFigureLabels';
 
 const barsHeight = (count: number) => Math.max(160, 40 + count * 26);
+/** Counts: whole-number ticks only. */
+const COUNT_AXIS = [{ tickMinStep: 1 }];
 const CATEGORY_AXIS = { scaleType: 'band' as const, dataKey: 'label', width: 120, tickLabelStyle: { fontSize: 11 } };
 /** The chart names the largest countries; the table and the CSV list them all. */
 const TOP_COUNTRIES = 12;
@@ -68,6 +70,7 @@ export const PeopleFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
             <BarChart
               height={barsHeight(origins.length)}
               layout="horizontal"
+              xAxis={COUNT_AXIS}
               dataset={origins}
               yAxis={[CATEGORY_AXIS]}
               series={[{ dataKey: 'persons', label: labels.column('persons') }]}
@@ -93,7 +96,7 @@ export const PeopleFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
               layout="horizontal"
               dataset={pyramid}
               yAxis={[{ ...CATEGORY_AXIS, width: 50 }]}
-              xAxis={[{ valueFormatter: (v: number) => format(Math.abs(v)) }]}
+              xAxis={[{ tickMinStep: 1, valueFormatter: (v: number) => format(Math.abs(v)) }]}
               series={(['M', 'F'] as const).map((sex) => ({
                 dataKey: sex,
                 label: labels.sex(sex),
@@ -118,6 +121,7 @@ export const PeopleFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
             <BarChart
               height={barsHeight(education.length)}
               layout="horizontal"
+              xAxis={COUNT_AXIS}
               dataset={education}
               yAxis={[{ ...CATEGORY_AXIS, width: 140 }]}
               series={[{ dataKey: 'persons', label: labels.column('persons') }]}
@@ -140,6 +144,7 @@ export const PeopleFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
             <BarChart
               height={barsHeight(referrals.length)}
               layout="horizontal"
+              xAxis={COUNT_AXIS}
               dataset={referrals}
               yAxis={[{ ...CATEGORY_AXIS, width: 150 }]}
               series={[{ dataKey: 'referrals', label: labels.column('referrals') }]}
@@ -175,6 +180,7 @@ export const PeopleFigures = ({ board, labels, fileSuffix }: FiguresProps) => {
             <BarChart
               height={barsHeight(payments.length)}
               layout="horizontal"
+              xAxis={COUNT_AXIS}
               dataset={payments}
               yAxis={[{ ...CATEGORY_AXIS, width: 150 }]}
               series={[

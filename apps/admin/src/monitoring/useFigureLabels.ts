@@ -13,7 +13,7 @@ export function useFigureLabels(board: MonitoringDashboard) {
     column: (key: string) => translate(`app.monitoring.columns.${key}`),
     figure: (key: string) => translate(`app.monitoring.figures.${key}`),
     month: (month: string) => `${translate(`app.months.${Number(month.slice(5, 7))}`)} ${month.slice(0, 4)}`,
-    shortMonth: (month: string) => translate(`app.months.${Number(month.slice(5, 7))}`).slice(0, 3),
+    shortMonth: (month: string) => translate(`app.monitoring.months_short.${Number(month.slice(5, 7))}`),
     status: (status: string) => translate(`app.statuses.${status}`),
     region: (id: number) => {
       const region = regions.get(id);
