@@ -9,6 +9,12 @@ const adminRoot = fileURLToPath(new URL('.', import.meta.url));
  * Vendor code goes into a few long-lived chunks (cached across releases);
  * each screen is a React.lazy chunk of its own, so the entry stays small.
  */
+/**
+ * The charts (@mui/x-charts and what only it uses) serve the lazily loaded monitoring
+ * panel and forecasts screen alone: their own chunk, kept out of the eager vendor chunks.
+ */
+const CHARTS = String.raw`@mui[\/]x-(charts|charts-vendor|internals|internal-gestures)[\/]|@base-ui[\/]|d3-[a-z-]+[\/]|internmap[\/]|flatqueue[\/]|bezier-easing[\/]|reselect[\/]|use-sync-external-store[\/]|@floating-ui[\/]utils[\/]`;
+
 const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
   {
     name: 'vendor-react',
@@ -17,21 +23,21 @@ const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
   },
   {
     name: 'vendor-mui',
-    test: /node_modules[\\/](@mui(?![\\/]x-charts|[\\/]x-internal-gestures)|@emotion|@popperjs|stylis|clsx|react-transition-group|@babel[\\/]runtime)[\\/]/,
+    test: new RegExp(
+      String.raw`node_modules[\/](?!${CHARTS})(@mui|@emotion|@popperjs|stylis|clsx|react-transition-group|@babel[\/]runtime)[\/]`,
+    ),
     priority: 30,
   },
-  // The chart library serves the chart screens only (lazy): out of the eager MUI chunk, and
-  // below it in priority so the MUI modules the charts use stay there.
   {
     name: 'vendor-charts',
-    test: /node_modules[\\/](@mui[\\/](x-charts|x-charts-vendor|x-internal-gestures)|d3-[a-z-]+|internmap|flatqueue|bezier-easing)[\\/]/,
+    test: new RegExp(String.raw`node_modules[\/](${CHARTS})`),
     priority: 20,
   },
   // ra-language-* only serve the lazily loaded ru/en messages, and the country and language
   // names (common/world) only the person screens: keep them out of the eager vendor chunk.
   {
     name: 'vendor-react-admin',
-    test: /node_modules[\\/](?!ra-language-|i18n-iso-countries[\\/]|@cospired[\\/])/,
+    test: new RegExp(String.raw`node_modules[\/](?!ra-language-|i18n-iso-countries[\/]|@cospired[\/]|${CHARTS})`),
     priority: 10,
   },
 ];

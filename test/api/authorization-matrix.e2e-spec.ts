@@ -307,6 +307,22 @@ const MATRIX: Row[] = [
     },
   },
 
+  // Monitoring: a region's staff get their own region's figures even when asking for another's.
+  {
+    method: 'GET',
+    path: '/api/monitoring/dashboard',
+    access: perm('monitoring', 'show'),
+    request: (f) => ({ query: { regionId: String(f.regionIds['10']) } }),
+    allowed: [200],
+    region: {
+      kind: 'response',
+      check: (body, caller, f) => {
+        const board = body as { regionId: number | null };
+        expect(board.regionId).toBe(caller.regionCode === null ? f.regionIds['10'] : f.regionIds[caller.regionCode]);
+      },
+    },
+  },
+
   // Users
   { method: 'GET', path: '/api/users', access: perm('users', 'list'), allowed: [200] },
   { method: 'POST', path: '/api/users', access: perm('users', 'create'), request: () => INVALID, allowed: [400] },

@@ -21,6 +21,7 @@ import { DataKeysModule } from './modules/data-keys/data-keys.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { InclusionModule } from './modules/inclusion/inclusion.module';
 import { PlacementModule } from './modules/placement/placement.module';
@@ -80,6 +81,7 @@ export class AppModule {
         IntegrationServicesModule,
         NotificationsModule,
         ApplicantMessagesModule,
+        MonitoringModule,
         HealthModule,
       ],
       providers: [

@@ -27,6 +27,7 @@ import { AuditService } from './modules/audit/audit.service';
 import { DataKeysService } from './modules/data-keys/data-keys.service';
 import { MasterKeyCipher } from './modules/data-keys/master-key-cipher';
 import { UsersRepository } from './modules/users/users.repository';
+import { MonitoringService } from './modules/monitoring/monitoring.service';
 import { JobsService } from './modules/jobs/jobs.service';
 import { FILE_STORE } from './common/storage/file-store';
 import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
@@ -180,6 +181,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
         .catch((error: unknown) => statistics.warn(`no first release: ${(error as Error).message}`));
     }
   }
+
+  // The dashboard's summary tables, filled once if never filled (then by the monitoring-aggregates job).
+  await app.get(MonitoringService).refreshIfNeverRefreshed();
 
   // Workers write to tables the migrations create: the queue starts on the migrated schema.
   await app.get(JobsService).start();

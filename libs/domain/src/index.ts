@@ -23,3 +23,4 @@ export * from './support-payments';
 export * from './legal-status';
 export * from './applicant-messages';
 export * from './arrivals-history';
+export * from './monitoring';

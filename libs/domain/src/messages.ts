@@ -280,6 +280,7 @@ export const MESSAGES = {
   'support.payment_not_draft': 'The payment is {paymentState}; only a draft can be approved',
   'support.payment_not_cancellable': 'The payment is {paymentState}; only a payment not yet sent can be cancelled',
   'support.phase_rent_instalments': 'Preparing this month’s rent instalments',
+  'monitoring.phase_refreshing': 'Recomputing the monitoring figures',
   'support.already_prepared': 'Payment {payment} already covers this support for the case',
   'support.batch_closed': 'The payment batch of {month} is closed; it takes no new payments or bank results',
   'support.batch_not_sent': 'The batch is {batchState}; take its bank register before closing it',

@@ -163,6 +163,13 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     auditor: READ,
     provider_staff: NONE,
   },
+  monitoring: {
+    caseworker: READ,
+    regional_official: READ,
+    admin: READ,
+    auditor: READ,
+    provider_staff: NONE,
+  },
   'statistics-releases': {
     caseworker: NONE,
     regional_official: NONE,
@@ -236,6 +243,7 @@ describe('grantFor', () => {
           // a region's history and forecasts, plus the national ones (forecasts service)
           'arrivals-history',
           'forecasts',
+          'monitoring',
         ].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
       ].sort(),
     );

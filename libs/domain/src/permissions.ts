@@ -46,6 +46,7 @@ export const RESOURCES = [
   'arrivals-history',
   'forecasts',
   'statistics-releases',
+  'monitoring',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -227,6 +228,14 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
   // Arrival forecasts: a region's staff see their region's and the national one.
   // `list` opens the forecasts screen, `show` reads a series.
   forecasts: {
+    caseworker: { actions: READ, scope: 'own_region' },
+    regional_official: { actions: READ, scope: 'own_region' },
+    admin: { actions: READ, scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
+  // The monitoring dashboard's aggregate figures (docs/monitoring.md): a region's staff see
+  // their region's, national roles every region's. Counts only, no person is named.
+  monitoring: {
     caseworker: { actions: READ, scope: 'own_region' },
     regional_official: { actions: READ, scope: 'own_region' },
     admin: { actions: READ, scope: 'all' },

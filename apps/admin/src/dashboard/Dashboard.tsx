@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Alert, Box, Grid, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -9,6 +10,9 @@ import { CaseCountsCard } from './CaseCountsCard';
 import { MciCard } from './MciCard';
 import { RegionsCard } from './RegionsCard';
 import { UsersCard } from './UsersCard';
+
+// The charts (@mui/x-charts) come in their own chunk, only for those who may see them.
+const MonitoringPanel = lazy(() => import('../monitoring/MonitoringPanel'));
 
 const DashboardSkeleton = () => (
   <Grid container spacing={2}>
@@ -28,6 +32,7 @@ export const Dashboard = () => {
   const { identity } = useGetIdentity();
   // A provider's staff have no dashboard: their work is the referral inbox.
   const { canAccess, isPending: checking } = useCanAccess({ resource: 'dashboard', action: 'show' });
+  const { canAccess: canMonitor } = useCanAccess({ resource: 'monitoring', action: 'show' });
   const { data, isPending, error } = useQuery({
     queryKey: ['dashboard'],
     queryFn: () => dataProvider.getDashboard(),
@@ -69,6 +74,11 @@ export const Dashboard = () => {
           {data.auditEvents && <AuditCard auditEvents={data.auditEvents} />}
           <MciCard year={data.year} mci={data.mciThisYear} />
         </Grid>
+      )}
+      {canMonitor && (
+        <Suspense fallback={<Skeleton variant="rounded" height={280} sx={{ mt: 3 }} />}>
+          <MonitoringPanel />
+        </Suspense>
       )}
     </Box>
   );

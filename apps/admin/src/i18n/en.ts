@@ -5,6 +5,7 @@ import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
 import { jobsEn } from './jobs/en';
 import { monitoringEn } from './monitoring/en';
+import { forecastsEn } from './forecasts/en';
 import { statisticsEn } from './statistics/en';
 import { notificationsEn } from './notifications/en';
 import { quotasEn } from './quotas/en';
@@ -251,6 +252,7 @@ const app = {
     ...paymentsEn.app,
     ...jobsEn.app,
     ...monitoringEn.app,
+    ...forecastsEn.app,
     ...statisticsEn.app,
     ...notificationsEn.app,
     ...everydayEn.app,
@@ -407,7 +409,7 @@ const app = {
     ...applicantMessagesEn.resources,
     ...paymentsEn.resources,
     ...jobsEn.resources,
-    ...monitoringEn.resources,
+    ...forecastsEn.resources,
     ...statisticsEn.resources,
     ...notificationsEn.resources,
   },

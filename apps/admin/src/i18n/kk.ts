@@ -5,6 +5,7 @@ import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
 import { jobsKk } from './jobs/kk';
 import { monitoringKk } from './monitoring/kk';
+import { forecastsKk } from './forecasts/kk';
 import { statisticsKk } from './statistics/kk';
 import { notificationsKk } from './notifications/kk';
 import { quotasKk } from './quotas/kk';
@@ -466,6 +467,7 @@ const app: AppMessages = {
     ...paymentsKk.app,
     ...jobsKk.app,
     ...monitoringKk.app,
+    ...forecastsKk.app,
     ...statisticsKk.app,
     ...notificationsKk.app,
     ...everydayKk.app,
@@ -622,7 +624,7 @@ const app: AppMessages = {
     ...applicantMessagesKk.resources,
     ...paymentsKk.resources,
     ...jobsKk.resources,
-    ...monitoringKk.resources,
+    ...forecastsKk.resources,
     ...statisticsKk.resources,
     ...notificationsKk.resources,
   },

@@ -8,6 +8,7 @@ import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
 import { jobsRu } from './jobs/ru';
 import { monitoringRu } from './monitoring/ru';
+import { forecastsRu } from './forecasts/ru';
 import { statisticsRu } from './statistics/ru';
 import { notificationsRu } from './notifications/ru';
 import { quotasRu } from './quotas/ru';
@@ -257,6 +258,7 @@ const app: AppMessages = {
     ...paymentsRu.app,
     ...jobsRu.app,
     ...monitoringRu.app,
+    ...forecastsRu.app,
     ...statisticsRu.app,
     ...notificationsRu.app,
     ...everydayRu.app,
@@ -413,7 +415,7 @@ const app: AppMessages = {
     ...applicantMessagesRu.resources,
     ...paymentsRu.resources,
     ...jobsRu.resources,
-    ...monitoringRu.resources,
+    ...forecastsRu.resources,
     ...statisticsRu.resources,
     ...notificationsRu.resources,
   },

@@ -5,6 +5,7 @@ import type { ForecastView, HistoryImportResult } from '../forecasts/forecastTyp
 import type { JobRun } from '../jobs/jobTypes';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
+import { monitoringMethods, type MonitoringMethods } from './monitoringMethods';
 import { notificationMethods, type NotificationMethods } from './notificationMethods';
 import { pagedGetList } from './pagedGetList';
 import { paymentMethods, type PaymentMethods } from './paymentMethods';
@@ -46,7 +47,7 @@ export interface MfaSetup {
 }
 
 export interface QonysDataProvider
-  extends DataProvider, CaseMethods, PlacementMethods, PaymentMethods, NotificationMethods {
+  extends DataProvider, CaseMethods, PlacementMethods, PaymentMethods, NotificationMethods, MonitoringMethods {
   getDashboard(): Promise<DashboardStats>;
   verifyAuditChain(): Promise<ChainVerification>;
   resetPassword(userId: number, password: string): Promise<void>;
@@ -101,6 +102,7 @@ export const dataProvider: QonysDataProvider = {
   ...placementMethods,
   ...paymentMethods,
   ...notificationMethods,
+  ...monitoringMethods,
 
   getDashboard: async () => (await apiFetch('/dashboard')).json as DashboardStats,
   verifyAuditChain: async () => (await apiFetch('/audit-events/verify')).json as ChainVerification,

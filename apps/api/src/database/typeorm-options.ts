@@ -66,6 +66,7 @@ import { LegalStatusSteps1764000000030 } from './migrations/1764000000030-legal-
 import { StaffNotifications1764000000032 } from './migrations/1764000000032-staff-notifications';
 import { ResidenceObligation1764000000033 } from './migrations/1764000000033-residence-obligation';
 import { StatisticsReleases1764000000036 } from './migrations/1764000000036-statistics-releases';
+import { MonitoringAggregates1764000000034 } from './migrations/1764000000034-monitoring-aggregates';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
 import { LegalStatusStep } from '../modules/legal-status/entities/legal-status-step.entity';
 import { SupportRecovery } from '../modules/support-payments/entities/support-recovery.entity';
@@ -151,6 +152,7 @@ export const MIGRATIONS = [
   ApplicantMessages1764000000031,
   ArrivalForecasts1764000000035,
   StatisticsReleases1764000000036,
+  MonitoringAggregates1764000000034,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

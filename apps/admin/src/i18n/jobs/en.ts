@@ -27,6 +27,7 @@ export const jobsEn = {
         'rent-instalments': 'Rent instalments',
         forecast: 'Arrival forecasts',
         'statistics-release': 'Statistics release',
+        'monitoring-aggregates': 'Monitoring figures',
         'outcome-follow-ups': 'Outcome follow-ups',
         'staff-notifications': 'Staff notifications',
         'applicant-messages': 'Messages to applicants',

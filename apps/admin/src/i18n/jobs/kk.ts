@@ -29,6 +29,7 @@ export const jobsKk: JobMessages = {
         'rent-instalments': 'Жалдау төлемдері',
         forecast: 'Келушілер болжамы',
         'statistics-release': 'Статистика шығарылымы',
+        'monitoring-aggregates': 'Мониторинг көрсеткіштері',
         'outcome-follow-ups': 'Нәтижені бақылаулар',
         'staff-notifications': 'Қызметкерлерге хабарламалар',
         'applicant-messages': 'Өтініш берушілерге хабарламалар',

@@ -29,6 +29,7 @@ export const jobsRu: JobMessages = {
         'rent-instalments': 'Платежи за аренду',
         forecast: 'Прогноз прибытий',
         'statistics-release': 'Выпуск статистики',
+        'monitoring-aggregates': 'Показатели мониторинга',
         'outcome-follow-ups': 'Проверки итогов',
         'staff-notifications': 'Уведомления сотрудников',
         'applicant-messages': 'Сообщения заявителям',

@@ -120,6 +120,7 @@ export const messagesKk: ServerMessages = {
     'support.payment_not_cancellable':
       'Төлем күйі: %{paymentState}; тек банкке әлі жіберілмеген төлемнің күшін жоюға болады',
     'support.phase_rent_instalments': 'Осы айдың жалдау төлемдерін дайындау',
+    'monitoring.phase_refreshing': 'Мониторинг көрсеткіштерін қайта есептеу',
     'support.already_prepared': 'Бұл іс бойынша бұл қолдау %{payment} төлемімен қамтылған',
     'support.batch_closed': '%{month} төлем топтамасы жабық: жаңа төлемдер мен банк нәтижелері қабылданбайды',
     'support.batch_not_sent': 'Топтама күйі: %{batchState}; жабу алдында банк тізілімін алыңыз',

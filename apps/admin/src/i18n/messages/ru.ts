@@ -123,6 +123,7 @@ export const messagesRu: ServerMessages = {
     'support.payment_not_cancellable':
       'Платёж в состоянии %{paymentState}; отменить можно только ещё не отправленный платёж',
     'support.phase_rent_instalments': 'Подготовка платежей за аренду этого месяца',
+    'monitoring.phase_refreshing': 'Пересчёт показателей мониторинга',
     'support.already_prepared': 'Эта поддержка по делу уже покрыта платежом %{payment}',
     'support.batch_closed': 'Пакет платежей за %{month} закрыт: новые платежи и ответы банка не принимаются',
     'support.batch_not_sent': 'Пакет в состоянии %{batchState}; перед закрытием выгрузите банковский реестр',
