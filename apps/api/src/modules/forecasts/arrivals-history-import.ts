@@ -1,6 +1,6 @@
-import { ARRIVALS_HISTORY_IMPORT_COLUMNS, type MessageCode, type MessageParams } from '@qonys/domain';
+import { ARRIVALS_HISTORY_IMPORT_COLUMNS } from '@qonys/domain';
 import { isStorableText } from '../../common/input/hostile-input';
-import { MAX_IMPORT_ROWS, type RowError } from '../placement/labour-demand-import';
+import { type Cell, isBlank, MAX_IMPORT_ROWS, type RowError, rowError } from '../../common/input/table-import';
 
 /** One checked row of an arrivals-history file; regionCode null = national, month null = the whole year. */
 export interface HistoryRow {
@@ -11,18 +11,6 @@ export interface HistoryRow {
   persons: number;
   source: string;
 }
-
-type Cell = string | number | null | undefined;
-
-const rowError = (row: number, field: string, code: MessageCode, params: MessageParams = {}): RowError => ({
-  row,
-  field,
-  code,
-  params,
-});
-
-const isBlank = (record: Record<string, Cell>) =>
-  Object.values(record).every((v) => v === null || v === undefined || String(v).trim() === '');
 
 /**
  * Checks every row of an arrivals-history file (columns year, month, region_code,

@@ -7,7 +7,7 @@ import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error'
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { AuditService } from '../audit/audit.service';
 import type { JobProgress } from '../jobs/job-handler';
-import { importRefused, readTable } from '../placement/labour-demand-import';
+import { importRefused, readTable } from '../../common/input/table-import';
 import { checkHistoryRows } from './arrivals-history-import';
 import type { ArrivalsHistory } from './entities/arrivals-history.entity';
 import { addMonths, type ForecastPoint, HORIZON, isMonth, type Month, monthRange, reconcile } from './forecast-math';

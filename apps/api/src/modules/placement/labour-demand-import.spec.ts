@@ -1,4 +1,5 @@
-import { checkRows, readTable } from './labour-demand-import';
+import { readTable } from '../../common/input/table-import';
+import { checkRows } from './labour-demand-import';
 
 const CODES = new Set(['55', '10']);
 

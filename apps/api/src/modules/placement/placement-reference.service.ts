@@ -16,7 +16,8 @@ import type {
 } from './dto/reference.dto';
 import { LabourDemand } from './entities/labour-demand.entity';
 import { RegionCapacity } from './entities/region-capacity.entity';
-import { checkRows, importRefused, readTable } from './labour-demand-import';
+import { importRefused, readTable } from '../../common/input/table-import';
+import { checkRows } from './labour-demand-import';
 import { LABOUR_DEMAND_LIST, REGION_CAPACITY_LIST } from './placement-lists';
 
 type Scoped = LabourDemand | RegionCapacity;

@@ -1,9 +1,7 @@
 import { BANK_RESULT_COLUMNS, type BankResultStatus, isBankResultStatus, type PaymentState } from '@qonys/domain';
 import { isStorableText } from '../../common/input/hostile-input';
-import { MAX_IMPORT_ROWS, type RowError } from '../placement/labour-demand-import';
+import { type Cell, isBlank, MAX_IMPORT_ROWS, type RowError } from '../../common/input/table-import';
 import type { SupportPayment } from './entities/support-payment.entity';
-
-type Cell = string | number | null | undefined;
 
 /** A row of the bank's result that changes its payment. */
 export interface BankResult {
@@ -15,9 +13,6 @@ export interface BankResult {
 
 const MAX_REFERENCE = 100;
 const MAX_REASON = 500;
-
-const isBlank = (record: Record<string, Cell>) =>
-  Object.values(record).every((v) => v === null || v === undefined || String(v).trim() === '');
 
 /** Whether a payment already holds exactly this result: a file imported again changes nothing. */
 const sameResult = (

@@ -6,7 +6,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { regionScope } from '../../common/auth/region-scope';
 import { DomainError, ErrorKind } from '../../common/errors/domain-error';
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
-import { importRefused, readTable } from '../placement/labour-demand-import';
+import { importRefused, readTable } from '../../common/input/table-import';
 import { checkBankResult } from './bank-result-import';
 import { registerCsv, registerXlsx } from './bank-register';
 import type { RegisterFormat } from './dto/payment.dto';
