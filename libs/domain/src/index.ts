@@ -24,3 +24,4 @@ export * from './legal-status';
 export * from './applicant-messages';
 export * from './arrivals-history';
 export * from './monitoring';
+export * from './open-statistics';

@@ -34,6 +34,10 @@ export const AGE_GROUPS = ['0-9', '10-19', '20-29', '30-39', '40-49', '50-59', '
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 export const AGE_GROUP_WIDTH = 10;
 
+/** The decisions figure's outcomes: a status granted, refused (at acceptance or on review) or revoked. */
+export const DECISION_FIGURE_OUTCOMES = ['approved', 'refused', 'revoked'] as const;
+export type DecisionFigureOutcome = (typeof DECISION_FIGURE_OUTCOMES)[number];
+
 /** The referral figure's outcomes: a closed referral's result, or still open. */
 export const REFERRAL_FIGURE_OUTCOMES = ['successful', 'not_successful', 'rejected', 'cancelled', 'open'] as const;
 export type ReferralFigureOutcome = (typeof REFERRAL_FIGURE_OUTCOMES)[number];

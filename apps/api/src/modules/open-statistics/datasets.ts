@@ -89,7 +89,6 @@ export const STATUS_COLUMN = {
 };
 
 export const AGE_GROUPS = ['0-17', '18-34', '35-49', '50-64', '65+'] as const;
-export const REFERRAL_OUTCOMES = ['successful', 'not_successful', 'rejected', 'cancelled', 'open'] as const;
 export const QUOTA_MEASURES = ['capacity', 'used'] as const;
 
 export const DATASETS: readonly DatasetSpec[] = [

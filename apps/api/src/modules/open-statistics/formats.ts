@@ -1,8 +1,9 @@
+import { STATISTICS_FILE_FORMATS, type StatisticsFileFormat } from '@qonys/domain';
 import type { ProtectedCube } from './cube';
 import { type DatasetSpec, LICENCE, STATUS_COLUMN, TOTAL } from './datasets';
 
-export type ReleaseFormat = 'csv' | 'jsonstat' | 'schema';
-export const RELEASE_FORMATS: readonly ReleaseFormat[] = ['csv', 'jsonstat', 'schema'];
+export type ReleaseFormat = StatisticsFileFormat;
+export const RELEASE_FORMATS: readonly ReleaseFormat[] = STATISTICS_FILE_FORMATS;
 /** A file's public name: `<dataset>.csv`, `<dataset>.json` (JSON-stat), `<dataset>.schema.json`. */
 export const FILE_SUFFIX: Record<ReleaseFormat, string> = { csv: '.csv', jsonstat: '.json', schema: '.schema.json' };
 export const CONTENT_TYPE: Record<ReleaseFormat, string> = {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPLICATION_STATUSES, englishMessage, type MessageCode } from '@qonys/domain';
+import { APPLICATION_STATUSES, englishMessage, type MessageCode, REFERRAL_FIGURE_OUTCOMES } from '@qonys/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthedContext, RequestContext } from '../../common/auth/actor';
 import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
@@ -12,7 +12,7 @@ import type { JobProgress } from '../jobs/job-handler';
 import type { JobRunView } from '../jobs/job-run-view';
 import { JobsService } from '../jobs/jobs.service';
 import { buildCube, type ProtectedCube, protectCube } from './cube';
-import { AGE_GROUPS, DATASETS, type DatasetSpec, QUOTA_MEASURES, REFERRAL_OUTCOMES } from './datasets';
+import { AGE_GROUPS, DATASETS, type DatasetSpec, QUOTA_MEASURES } from './datasets';
 import { FILE_SUFFIX, toCsv, toJsonStat, toTableSchema } from './formats';
 import {
   type Figures,
@@ -77,7 +77,7 @@ function innerCategories(spec: DatasetSpec, figures: Figures): string[][] {
       case 'measure':
         return [...QUOTA_MEASURES];
       case 'outcome':
-        return [...REFERRAL_OUTCOMES];
+        return [...REFERRAL_FIGURE_OUTCOMES];
       case 'service_type':
         return figures.serviceTypes.map((t) => t.code);
       default:
