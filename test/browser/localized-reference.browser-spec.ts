@@ -32,8 +32,8 @@ describe('admin UI: reference data in the reader’s language, and the dashboard
   const row = (text: string) => page.getByRole('row').filter({ hasText: text });
 
   it('shows the admin’s dashboard as its cards: users, the 20 regions, audit, this year’s MCI', async () => {
-    for (const heading of ['Пайдаланушылар', 'Өңірлер', 'Аудит журналы'])
-      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    for (const heading of ['Пайдаланушылар', 'Өңірлер', 'Аудит журналы, соңғы 24 сағат'])
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
     expect(await page.getByTestId('regions-total').textContent()).toBe('20');
     expect(Number(await page.getByTestId('users-total').textContent())).toBeGreaterThan(0);
     expect(await page.getByTestId('mci-this-year').textContent()).toMatch(/\d/);
