@@ -80,6 +80,22 @@ export const isBlank = (record: Record<string, Cell>) =>
   Object.values(record).every((v) => v === null || v === undefined || String(v).trim() === '');
 
 /**
+ * What is wrong with a file as a whole before its rows are read: a header without
+ * every one of `columns` (or no row at all), or more rows than an import takes.
+ */
+export function fileShapeError(records: Record<string, Cell>[], columns: readonly string[]): RowError | null {
+  const first = records.find((r) => !isBlank(r));
+  const missing = columns.filter((c) => first !== undefined && !Object.hasOwn(first, c));
+  if (first === undefined || missing.length > 0)
+    return rowError(1, 'header', 'import.header', {
+      columns: columns.join(', '),
+      missing: (first === undefined ? columns : missing).join(', '),
+    });
+  if (records.length > MAX_IMPORT_ROWS) return rowError(1, 'file', 'import.too_many_rows', { max: MAX_IMPORT_ROWS });
+  return null;
+}
+
+/**
  * A 400 listing every bad row: `errors`/`errorCodes` keyed `rows.<n>.<field>`, and the
  * same as a list in `rows`, each with its code, parameters and English text.
  */

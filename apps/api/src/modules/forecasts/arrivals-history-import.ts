@@ -1,6 +1,6 @@
 import { ARRIVALS_HISTORY_IMPORT_COLUMNS } from '@qonys/domain';
 import { isStorableText } from '../../common/input/hostile-input';
-import { type Cell, isBlank, MAX_IMPORT_ROWS, type RowError, rowError } from '../../common/input/table-import';
+import { type Cell, fileShapeError, isBlank, type RowError, rowError } from '../../common/input/table-import';
 
 /** One checked row of an arrivals-history file; regionCode null = national, month null = the whole year. */
 export interface HistoryRow {
@@ -24,21 +24,8 @@ export function checkHistoryRows(
 ): { rows: HistoryRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const rows: HistoryRow[] = [];
-  const first = records.find((r) => !isBlank(r));
-  const missing = ARRIVALS_HISTORY_IMPORT_COLUMNS.filter((c) => first !== undefined && !Object.hasOwn(first, c));
-  if (first === undefined || missing.length > 0) {
-    return {
-      rows,
-      errors: [
-        rowError(1, 'header', 'import.header', {
-          columns: ARRIVALS_HISTORY_IMPORT_COLUMNS.join(', '),
-          missing: (first === undefined ? ARRIVALS_HISTORY_IMPORT_COLUMNS : missing).join(', '),
-        }),
-      ],
-    };
-  }
-  if (records.length > MAX_IMPORT_ROWS)
-    return { rows, errors: [rowError(1, 'file', 'import.too_many_rows', { max: MAX_IMPORT_ROWS })] };
+  const shapeError = fileShapeError(records, ARRIVALS_HISTORY_IMPORT_COLUMNS);
+  if (shapeError) return { rows, errors: [shapeError] };
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
     const row = index + 2;

@@ -1,5 +1,5 @@
 import { LABOUR_DEMAND_IMPORT_COLUMNS, occupationKey } from '@qonys/domain';
-import { type Cell, isBlank, MAX_IMPORT_ROWS, type RowError, rowError } from '../../common/input/table-import';
+import { type Cell, fileShapeError, isBlank, type RowError, rowError } from '../../common/input/table-import';
 import { isStorableText } from '../../common/input/hostile-input';
 
 /** One checked row of an import file. */
@@ -20,21 +20,8 @@ export function checkRows(
 ): { rows: DemandRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const rows: DemandRow[] = [];
-  const first = records.find((r) => !isBlank(r));
-  const missing = LABOUR_DEMAND_IMPORT_COLUMNS.filter((c) => first !== undefined && !Object.hasOwn(first, c));
-  if (missing.length > 0 || first === undefined) {
-    return {
-      rows,
-      errors: [
-        rowError(1, 'header', 'import.header', {
-          columns: LABOUR_DEMAND_IMPORT_COLUMNS.join(', '),
-          missing: (first === undefined ? LABOUR_DEMAND_IMPORT_COLUMNS : missing).join(', '),
-        }),
-      ],
-    };
-  }
-  if (records.length > MAX_IMPORT_ROWS)
-    return { rows, errors: [rowError(1, 'file', 'import.too_many_rows', { max: MAX_IMPORT_ROWS })] };
+  const shapeError = fileShapeError(records, LABOUR_DEMAND_IMPORT_COLUMNS);
+  if (shapeError) return { rows, errors: [shapeError] };
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
     const row = index + 2;

@@ -1,6 +1,6 @@
 import { BANK_RESULT_COLUMNS, type BankResultStatus, isBankResultStatus, type PaymentState } from '@qonys/domain';
 import { isStorableText } from '../../common/input/hostile-input';
-import { type Cell, isBlank, MAX_IMPORT_ROWS, type RowError } from '../../common/input/table-import';
+import { type Cell, fileShapeError, isBlank, type RowError } from '../../common/input/table-import';
 import type { SupportPayment } from './entities/support-payment.entity';
 
 /** A row of the bank's result that changes its payment. */
@@ -36,24 +36,8 @@ export function checkBankResult(
   const errors: RowError[] = [];
   const results: BankResult[] = [];
   let unchanged = 0;
-  const first = records.find((r) => !isBlank(r));
-  const missing = BANK_RESULT_COLUMNS.filter((c) => first !== undefined && !Object.hasOwn(first, c));
-  if (first === undefined || missing.length > 0) {
-    const columns = BANK_RESULT_COLUMNS.join(', ');
-    const absent = (first === undefined ? BANK_RESULT_COLUMNS : missing).join(', ');
-    return {
-      results,
-      unchanged,
-      errors: [{ row: 1, field: 'header', code: 'import.header', params: { columns, missing: absent } }],
-    };
-  }
-  if (records.length > MAX_IMPORT_ROWS) {
-    return {
-      results,
-      unchanged,
-      errors: [{ row: 1, field: 'file', code: 'import.too_many_rows', params: { max: MAX_IMPORT_ROWS } }],
-    };
-  }
+  const shapeError = fileShapeError(records, BANK_RESULT_COLUMNS);
+  if (shapeError) return { results, unchanged, errors: [shapeError] };
   const seen = new Map<number, number>();
   records.forEach((record, index) => {
     const row = index + 2;
