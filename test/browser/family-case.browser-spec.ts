@@ -71,7 +71,6 @@ describe('admin UI: a family from registration to a verifiable certificate', () 
 
   it('registers a family of four, verifies its documents, approves the case and the certificate checks out', async () => {
     await loginThroughUi(page, api.url, 'caseworker.pavlodar');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${api.url}/applications/create`);
 
     // Step 1: the applicant; step 2: spouse and two children.

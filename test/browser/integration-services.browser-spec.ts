@@ -74,7 +74,6 @@ describe('admin UI: a family’s services and support after arrival', () => {
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
     await loginThroughUi(page, api.url, username);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.locator('.RaLayout-content').waitFor();
   };
   const referralState = () =>

@@ -39,7 +39,6 @@ describe('admin UI: the Jobs screen', () => {
     context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     await loginThroughUi(page, api.url, 'admin');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.locator('.RaLayout-content').waitFor();
     // A phone folds the menu away: there the screen is opened by its address.
     if (width >= 1000) await page.getByRole('menuitem', { name: KK.menu, exact: true }).click();
@@ -71,15 +70,15 @@ describe('admin UI: the Jobs screen', () => {
       [YEAR],
     );
     const page = await openJobs(390);
-    await page
-      .locator('[data-job="placement-batch"]')
-      .getByRole('button', { name: KK.runNow, exact: true })
-      .click();
+    await page.locator('[data-job="placement-batch"]').getByRole('button', { name: KK.runNow, exact: true }).click();
     const run = page.locator('[data-run]').first();
     await run.locator('[data-field=state]', { hasText: KK.failed }).waitFor({ timeout: 60_000 });
     expect(await run.locator('[data-field=error]').innerText()).toBe(KK.batchRunning(blocking));
     const overflow = await page.evaluate(() => {
-      const view = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      const view = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number } };
+      };
       return view.document.documentElement.scrollWidth - view.innerWidth;
     });
     expect(overflow).toBeLessThanOrEqual(0);

@@ -49,7 +49,6 @@ describe('admin UI: citizenship ends the kandas status', () => {
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
     await loginThroughUi(page, api.url, 'caseworker.pavlodar');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${api.url}/applications/${applicationId}/show/residence`);
     const tab = page.getByTestId('case-legal-status');
     await tab.getByText(KK.empty, { exact: true }).waitFor();

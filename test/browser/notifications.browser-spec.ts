@@ -56,7 +56,6 @@ describe('admin UI: staff notifications', () => {
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
     await loginThroughUi(page, api.url, 'caseworker.pavlodar');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.locator('.RaLayout-content').waitFor();
   };
   /** The badge once the counts have come: it shows `count`. */

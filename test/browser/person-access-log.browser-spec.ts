@@ -33,7 +33,6 @@ describe('admin UI: a person’s access log', () => {
   it('shows the auditor who read and registered the person (themselves included), newest first, in Kazakh at phone width', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await loginThroughUi(page, api.url, 'auditor');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${api.url}/persons/${personId}/show`);
     const log = page.getByTestId('person-access-log');
     await log.getByText('Қол жеткізу журналы').waitFor();
@@ -58,7 +57,11 @@ describe('admin UI: a person’s access log', () => {
   it('is not offered to the caseworker who may read the person', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await loginThroughUi(page, api.url, 'caseworker.pavlodar');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    page.on('request', (r) => console.log('REQ', new Date().toISOString(), r.url()));
+    page.on('requestfailed', (r) => console.log('FAILED', r.url(), r.failure()?.errorText));
+    page.on('requestfinished', (r) => console.log('DONE', r.url()));
+    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
     await page.goto(`${api.url}/persons/${personId}/show`);
     await page.getByText('Жұмабаев').first().waitFor();
     expect(await page.getByTestId('person-access-log').count()).toBe(0);

@@ -91,7 +91,6 @@ describe('admin UI: a transfer request between regions', () => {
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
     await loginThroughUi(page, api.url, username);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.locator('.RaLayout-content').waitFor();
   };
 

@@ -18,7 +18,42 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Logs in through the real login form from the home page, answering the one-time-code step when asked. */
+/**
+ * Resolves once the page has had no request in flight for `quietMs`. A test that opens another
+ * address right after signing in must wait for this: a lazy chunk of the landing page aborted by
+ * that navigation left Chromium's next load of the same chunk hanging, the page "Loading" forever.
+ */
+function networkQuiet(page: Page, quietMs = 500): { settled(): Promise<void> } {
+  const inFlight = new Set<object>();
+  let lastChange = Date.now();
+  const add = (request: object) => {
+    inFlight.add(request);
+    lastChange = Date.now();
+  };
+  const remove = (request: object) => {
+    inFlight.delete(request);
+    lastChange = Date.now();
+  };
+  page.on('request', add);
+  page.on('requestfinished', remove);
+  page.on('requestfailed', remove);
+  return {
+    async settled() {
+      try {
+        while (inFlight.size > 0 || Date.now() - lastChange < quietMs) await page.waitForTimeout(100);
+      } finally {
+        page.off('request', add);
+        page.off('requestfinished', remove);
+        page.off('requestfailed', remove);
+      }
+    },
+  };
+}
+
+/**
+ * Logs in through the real login form from the home page, answering the one-time-code step when
+ * asked, and returns once the landing page has left the login form and finished loading.
+ */
 export async function loginThroughUi(
   page: Page,
   baseUrl: string,
@@ -28,6 +63,7 @@ export async function loginThroughUi(
   await page.goto(baseUrl);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
+  const network = networkQuiet(page);
   await page.locator('button[type=submit]').click();
   if (username === 'admin' || username === 'auditor') {
     const otp = page.locator('input[name=otp]');
@@ -35,6 +71,8 @@ export async function loginThroughUi(
     await otp.fill(await unusedTotp(`${baseUrl}|${username}`));
     await page.locator('button[type=submit]').click();
   }
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await network.settled();
 }
 
 /**
