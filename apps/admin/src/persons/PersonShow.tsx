@@ -11,7 +11,6 @@ import {
   Show,
   TextField,
   TopToolbar,
-  useCanAccess,
   useCreatePath,
   useRecordContext,
   useTranslate,
@@ -26,6 +25,8 @@ import { PersonCases } from './PersonCases';
 import { EthnicityMark } from './EthnicityMark';
 import { ErasePersonButton } from './ErasePersonButton';
 import { useDuplicatesPath } from './useDuplicateCheck';
+import { useRole } from '../common/useRole';
+import { canAccessAs } from '../providers/canAccess';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -49,8 +50,18 @@ const Text = ({ source }: { source: keyof Person }) => (
 const DuplicatesButton = () => {
   const record = useRecordContext<Person>();
   const duplicatesPath = useDuplicatesPath();
-  const { canAccess } = useCanAccess({ resource: 'persons', action: 'show', record });
-  if (!record || !canAccess || record.mergedIntoId !== null) return null;
+  const { role, regionId } = useRole();
+  if (!record || record.mergedIntoId !== null) return null;
+  // Asked synchronously: useCanAccess for 'show' on persons inside the persons Show shares the
+  // Show's own access query; cancelled when this toolbar unmounted, it left the page "Loading".
+  if (
+    !canAccessAs(role && { role, regionId }, {
+      resource: 'persons',
+      action: 'show',
+      record: { regionId: record.regionId },
+    })
+  )
+    return null;
   return (
     <Button
       component={Link}
