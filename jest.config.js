@@ -1,4 +1,5 @@
-// Three tiers of tests, picked with `--selectProjects unit|api|browser` (matched on displayName).
+// Three tiers of tests and the deployment test, picked with
+// `--selectProjects unit|api|deploy|browser` (matched on displayName).
 //
 // Timeouts: jest 30 accepts `testTimeout` in a project but ignores it there (only the
 // global value reaches the runner), so the api and browser projects set theirs in a
@@ -47,6 +48,8 @@ module.exports = {
       ['<rootDir>/test/api/**/*.e2e-spec.ts'],
       ['<rootDir>/test/support/timeout-60s.ts'],
     ),
+    // docker-compose.yml's topology as processes: nginx, two API replicas, one PostgreSQL (npm run test:deploy).
+    project('deploy', ['<rootDir>/test/deploy/**/*.deploy-spec.ts'], ['<rootDir>/test/support/timeout-120s.ts']),
     project(
       'browser',
       ['<rootDir>/test/browser/**/*.browser-spec.ts'],

@@ -1,4 +1,4 @@
-import { checkChromium, checkPostgres, preflight, type ExecResult, type PreflightDeps } from './preflight';
+import { checkChromium, checkNginx, checkPostgres, preflight, type ExecResult, type PreflightDeps } from './preflight';
 
 /**
  * A machine in memory: which executables exist, what apt-get does when called. Every
@@ -8,7 +8,7 @@ function machine(options: {
   executables?: string[];
   isRoot?: boolean;
   env?: NodeJS.ProcessEnv;
-  /** What `apt-get install` leaves behind; absent: apt-get succeeds and installs Chromium. */
+  /** What `apt-get install` answers; absent: apt-get succeeds and installs the package asked for. */
   aptInstall?: ExecResult;
   chromiumVersion?: ExecResult;
   postgres?: Error;
@@ -23,7 +23,7 @@ function machine(options: {
       calls.push([command, ...args].join(' ') + (env?.DEBIAN_FRONTEND ? ` [${env.DEBIAN_FRONTEND}]` : ''));
       if (command === 'apt-get' && args.includes('install')) {
         const result = options.aptInstall ?? { status: 0, output: '' };
-        if (result.status === 0) executables.add('/usr/bin/chromium');
+        if (result.status === 0) executables.add(args.includes('nginx') ? '/usr/sbin/nginx' : '/usr/bin/chromium');
         return result;
       }
       if (command === 'apt-get') return { status: 0, output: '' };
@@ -97,6 +97,32 @@ describe('checkChromium', () => {
     const missing = machine({ executables: ['apt-get'], isRoot: true, env: { CHROMIUM_PATH: '/opt/chrome/chrome' } });
     expect(await checkChromium(missing.deps)).toMatch(/^Chromium not found at CHROMIUM_PATH=\/opt\/chrome\/chrome: /);
     expect(missing.calls).toEqual([]);
+  });
+});
+
+describe('checkNginx', () => {
+  it('passes when Debian’s nginx is there and answers -v', async () => {
+    const { deps, calls } = machine({ executables: ['/usr/sbin/nginx', 'apt-get'], isRoot: true });
+    expect(await checkNginx(deps)).toBeNull();
+    expect(calls).toEqual(['/usr/sbin/nginx -v']);
+  });
+
+  it('installs Debian’s nginx with apt-get when root and it is missing, then passes', async () => {
+    const { deps, calls } = machine({ executables: ['apt-get'], isRoot: true });
+    expect(await checkNginx(deps)).toBeNull();
+    expect(calls).toEqual([
+      'apt-get -o DPkg::Lock::Timeout=300 update -qq [noninteractive]',
+      'apt-get -o DPkg::Lock::Timeout=300 install -y -qq nginx [noninteractive]',
+      '/usr/sbin/nginx -v',
+    ]);
+  });
+
+  it('names the command to run when not root', async () => {
+    const { deps, calls } = machine({ executables: ['apt-get'] });
+    expect(await checkNginx(deps)).toBe(
+      'nginx not found at /usr/sbin/nginx: install it with `sudo apt-get install nginx`, or set NGINX_PATH to a nginx binary.',
+    );
+    expect(calls).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * What `npm test` needs from the machine beyond node_modules: Debian's Chromium for
- * the browser tests and a reachable PostgreSQL for the api and browser tests. Like
- * Playwright's `install --with-deps`, a missing Chromium is installed with apt when
+ * the browser tests, Debian's nginx for the deployment test and a reachable PostgreSQL
+ * for the api, browser and deployment tests. Like Playwright's `install --with-deps`, a
+ * missing Chromium or nginx is installed with apt when
  * running as root; anything else that is missing stops the run at once with one line
  * naming it and the command that provides it, instead of a dozen failed tests.
  *
@@ -42,40 +43,77 @@ const lastLine = (output: string): string =>
     .filter(Boolean)
     .pop() ?? '';
 
-/** A Chromium that starts: `--version` answers, so its shared libraries are all there. */
-const chromiumProblem = (deps: PreflightDeps, path: string): string | null => {
-  if (!deps.which(path)) return 'not found';
-  const result = deps.exec(path, ['--version']);
-  return result.status === 0 ? null : `does not start (${lastLine(result.output) || `exit ${result.status}`})`;
-};
+/** A Debian package the tests drive as a program, checked by starting it. */
+interface AptTool {
+  /** How messages name it. */
+  label: string;
+  /** The variable that points at another binary instead. */
+  envVar: string;
+  defaultPath: string;
+  aptPackage: string;
+  /** Arguments that make it print its version and exit 0. */
+  versionArgs: string[];
+}
 
 const APT_ENV = { DEBIAN_FRONTEND: 'noninteractive' };
 // Waits for another apt run (a parallel install) instead of failing on its lock.
 const APT_LOCK = ['-o', 'DPkg::Lock::Timeout=300'];
 
-export const checkChromium: Check = async (deps) => {
-  const path = chromiumPath(deps.env);
-  const problem = chromiumProblem(deps, path);
-  if (!problem) return null;
-  if (deps.env.CHROMIUM_PATH) {
-    return `Chromium ${problem} at CHROMIUM_PATH=${path}: point CHROMIUM_PATH at a Chromium binary, or unset it to use Debian's (apt-get install chromium).`;
-  }
-  if (!deps.isRoot || !deps.which('apt-get')) {
-    return `Chromium ${problem} at ${path}: install it with \`sudo apt-get install chromium\`, or set CHROMIUM_PATH to a Chromium binary.`;
-  }
-  deps.log(`Chromium ${problem} at ${path}: installing Debian's chromium with apt-get…`);
-  for (const args of [
-    [...APT_LOCK, 'update', '-qq'],
-    [...APT_LOCK, 'install', '-y', '-qq', 'chromium'],
-  ]) {
-    const result = deps.exec('apt-get', args, { ...deps.env, ...APT_ENV });
-    if (result.status !== 0) {
-      return `Chromium ${problem} at ${path}, and \`apt-get ${args.slice(APT_LOCK.length).join(' ')}\` failed (${lastLine(result.output) || `exit ${result.status}`}): install it with \`apt-get install chromium\`.`;
+/**
+ * A tool that starts (its version answers, so its shared libraries are all there);
+ * when missing and running as root with apt-get, Debian's package is installed, like
+ * Playwright's `install --with-deps`.
+ */
+const aptToolCheck =
+  (tool: AptTool): Check =>
+  async (deps) => {
+    const { label, envVar, aptPackage } = tool;
+    const path = deps.env[envVar] || tool.defaultPath;
+    const problemAt = (): string | null => {
+      if (!deps.which(path)) return 'not found';
+      const result = deps.exec(path, tool.versionArgs);
+      return result.status === 0 ? null : `does not start (${lastLine(result.output) || `exit ${result.status}`})`;
+    };
+    const problem = problemAt();
+    if (!problem) return null;
+    if (deps.env[envVar]) {
+      return `${label} ${problem} at ${envVar}=${path}: point ${envVar} at a ${label} binary, or unset it to use Debian's (apt-get install ${aptPackage}).`;
     }
-  }
-  const after = chromiumProblem(deps, path);
-  return after ? `Chromium ${after} at ${path} even after \`apt-get install chromium\`.` : null;
-};
+    if (!deps.isRoot || !deps.which('apt-get')) {
+      return `${label} ${problem} at ${path}: install it with \`sudo apt-get install ${aptPackage}\`, or set ${envVar} to a ${label} binary.`;
+    }
+    deps.log(`${label} ${problem} at ${path}: installing Debian's ${aptPackage} with apt-get…`);
+    for (const args of [
+      [...APT_LOCK, 'update', '-qq'],
+      [...APT_LOCK, 'install', '-y', '-qq', aptPackage],
+    ]) {
+      const result = deps.exec('apt-get', args, { ...deps.env, ...APT_ENV });
+      if (result.status !== 0) {
+        return `${label} ${problem} at ${path}, and \`apt-get ${args.slice(APT_LOCK.length).join(' ')}\` failed (${lastLine(result.output) || `exit ${result.status}`}): install it with \`apt-get install ${aptPackage}\`.`;
+      }
+    }
+    const after = problemAt();
+    return after ? `${label} ${after} at ${path} even after \`apt-get install ${aptPackage}\`.` : null;
+  };
+
+export const checkChromium: Check = aptToolCheck({
+  label: 'Chromium',
+  envVar: 'CHROMIUM_PATH',
+  defaultPath: '/usr/bin/chromium',
+  aptPackage: 'chromium',
+  versionArgs: ['--version'],
+});
+
+/** The nginx the deployment test (`npm run test:deploy`) puts in front of two API replicas. */
+export const nginxPath = (env: NodeJS.ProcessEnv = process.env): string => env.NGINX_PATH || '/usr/sbin/nginx';
+
+export const checkNginx: Check = aptToolCheck({
+  label: 'nginx',
+  envVar: 'NGINX_PATH',
+  defaultPath: '/usr/sbin/nginx',
+  aptPackage: 'nginx',
+  versionArgs: ['-v'],
+});
 
 /** The server the api and browser tests create their databases on (test/support/api-process.ts reads the same). */
 export const testServerUrl = (env: NodeJS.ProcessEnv = process.env): string =>
@@ -107,7 +145,7 @@ export const checkPostgres: Check = async (deps) => {
 /** Runs the checks in order and returns the first failure, or null. */
 export async function preflight(
   deps: PreflightDeps,
-  checks: Check[] = [checkPostgres, checkChromium],
+  checks: Check[] = [checkPostgres, checkChromium, checkNginx],
 ): Promise<string | null> {
   for (const check of checks) {
     const failure = await check(deps);

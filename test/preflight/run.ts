@@ -1,13 +1,13 @@
 /**
- * `tsx test/preflight/run.ts [postgres] [chromium]` (the first step of `npm test`,
- * `test:api` and `test:browser`): checks the machine — all of it without arguments —
+ * `tsx test/preflight/run.ts [postgres] [chromium] [nginx]` (the first step of `npm test`,
+ * `test:api`, `test:browser` and `test:deploy`): checks the machine — all of it without arguments —
  * and exits 1 with one line on stderr when something is missing. See ./preflight.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Client } from 'pg';
-import { checkChromium, checkPostgres, preflight, type PreflightDeps } from './preflight';
+import { checkChromium, checkNginx, checkPostgres, preflight, type PreflightDeps } from './preflight';
 
 const executable = (path: string): boolean => {
   try {
@@ -49,7 +49,7 @@ const deps: PreflightDeps = {
   log: (line) => console.error(line),
 };
 
-const CHECKS = { postgres: checkPostgres, chromium: checkChromium };
+const CHECKS = { postgres: checkPostgres, chromium: checkChromium, nginx: checkNginx };
 const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in CHECKS));
 if (unknown.length > 0) throw new Error(`unknown check ${unknown.join(', ')}: use ${Object.keys(CHECKS).join(', ')}`);

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadFullCatalogue } from './i18n/i18nProvider';
 import { getSession } from './providers/session';
 
 const container = document.getElementById('root');
@@ -15,8 +16,11 @@ if (!getSession() && window.location.pathname !== '/login') {
   window.history.replaceState({ usr: state, key: 'default', idx: 0 }, '', '/login');
 }
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Signed in: the first screen is not the login page, so it waits for the whole catalogue.
+void (getSession() ? loadFullCatalogue() : Promise.resolve()).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -127,10 +127,20 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.serveAdmin && existsSync(join(ADMIN_DIR, 'index.html'))) {
-    await app.register(fastifyStatic, { root: ADMIN_DIR, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Client-side routes load the app shell; unknown API paths stay JSON 404s.
+    await app.register(fastifyStatic, {
+      root: ADMIN_DIR,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The .br and .gz the admin build writes beside each file, chosen by Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', adminCacheControl(path)),
+    });
+    // Client-side routes load the app shell; unknown API paths stay JSON 404s, and so do
+    // build files that are not there (an old tab's chunk must not get HTML as JavaScript).
     fastify.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api/')) {
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
         return reply.status(404).send({
           statusCode: 404,
           error: 'Not Found',
@@ -201,6 +211,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Hashed build files never change under their name: a year, immutable. Everything else
+ * (index.html, which names the current hashes) is revalidated on every load (docs/deployment.md).
+ */
+function adminCacheControl(path: string): string {
+  return path.startsWith(join(ADMIN_DIR, 'assets') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /**

@@ -1,6 +1,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { I18nProvider, TranslationMessages } from 'react-admin';
-import kk from './kk';
+import { kkShell } from './kk-shell';
 
 export const DEFAULT_LOCALE = 'kk';
 
@@ -11,15 +11,22 @@ export const LOCALES = [
   { locale: 'en', name: 'English' },
 ];
 
-/** Kazakh ships with the app; Russian and English load when first chosen. */
+/** Until a whole catalogue is loaded, the login page's Kazakh (kk-shell.ts) is all there is. */
+let shellOnly = true;
+
+/**
+ * The login page's Kazakh ships with the app: polyglot asks for it once, synchronously,
+ * at creation. The whole Kazakh, Russian and English catalogues load when first needed.
+ */
 const messagesFor = (locale: string): TranslationMessages | Promise<TranslationMessages> => {
+  if (shellOnly && locale === DEFAULT_LOCALE) return kkShell;
   switch (locale) {
     case 'ru':
       return import('./ru').then((module) => module.default);
     case 'en':
       return import('./en').then((module) => module.default);
     default:
-      return kk;
+      return import('./kk').then((module) => module.default);
   }
 };
 
@@ -28,9 +35,19 @@ const polyglot = polyglotI18nProvider(messagesFor, DEFAULT_LOCALE, LOCALES);
 export const i18nProvider: I18nProvider = {
   ...polyglot,
   changeLocale: async (locale, options) => {
+    shellOnly = false;
     await polyglot.changeLocale(locale, options);
     document.documentElement.lang = locale;
   },
+};
+
+/**
+ * Loads the whole catalogue of the current language if only the login page's part is
+ * there: awaited before any screen after the login page renders (main.tsx with a
+ * session, authProvider.login).
+ */
+export const loadFullCatalogue = async (): Promise<void> => {
+  if (shellOnly) await i18nProvider.changeLocale(polyglot.getLocale());
 };
 
 /** The UI language, for code outside React (the HTTP client's Accept-Language). */

@@ -16,12 +16,11 @@ import {
   useTranslate,
   useUserMenu,
 } from 'react-admin';
+import { ACCOUNT_PATH } from '../account/accountPath';
 import { NotificationBell, receivesNotifications } from '../notifications';
 import { useRole } from '../common/useRole';
 import { LanguageMenuButton } from './LanguageMenuButton';
 import { MuiLocaleTexts } from './MuiLocaleTexts';
-
-export const ACCOUNT_PATH = '/account';
 
 const AccountMenuItem = () => {
   const userMenu = useUserMenu();

@@ -1,5 +1,6 @@
 import { type CodedMessage, isMessageCode, type MessageParams } from '@qonys/domain';
 import { HttpError, type AuthProvider } from 'react-admin';
+import { loadFullCatalogue } from '../i18n/i18nProvider';
 import { canAccessAs } from './canAccess';
 import { publicFetch, renewSession, REFRESH_FAILED } from './httpClient';
 import {
@@ -58,7 +59,10 @@ const fallbackMessage = (status: number): string => {
  */
 export async function requestLogin(credentials: Credentials): Promise<SessionResponse> {
   const deviceToken = getDeviceToken(credentials.username);
-  const body: Credentials & { deviceToken?: string } = { username: credentials.username, password: credentials.password };
+  const body: Credentials & { deviceToken?: string } = {
+    username: credentials.username,
+    password: credentials.password,
+  };
   if (credentials.otp) body.otp = credentials.otp;
   if (deviceToken) body.deviceToken = deviceToken;
   try {
@@ -100,11 +104,9 @@ export const authProvider: AuthProvider = {
    * `{ username, password, otp? }` signs in directly (throws LoginError).
    */
   async login(params: Credentials | { session: Session }) {
-    if ('session' in params) {
-      setSession(params.session);
-      return;
-    }
-    setSession(await requestLogin(params));
+    setSession('session' in params ? params.session : await requestLogin(params));
+    // The screens after this one speak the whole catalogue, not the login page's part of it.
+    await loadFullCatalogue();
   },
 
   async logout() {

@@ -4,13 +4,20 @@ import { typeormOptions } from './typeorm-options';
 // Replicas starting together must not run the same migration twice.
 const MIGRATION_LOCK = 7_262_000;
 
-/** Runs pending migrations under a session advisory lock; returns their names. */
-export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+/**
+ * Runs pending migrations under a session advisory lock, then `whileLocked` (the grants)
+ * still under it; returns the migrations' names.
+ */
+export async function runMigrations(
+  dataSource: DataSource,
+  whileLocked: () => Promise<void> = async () => undefined,
+): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const done = await dataSource.runMigrations({ transaction: 'each' });
+    await whileLocked();
     return done.map((m) => m.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
@@ -41,18 +48,19 @@ export async function migrateAsOwner(ownerUrl: string, appRole: string): Promise
   const owner = new DataSource(typeormOptions(ownerUrl, 2));
   await owner.initialize();
   try {
-    const applied = await runMigrations(owner);
     const role = `"${appRole.replace(/"/g, '""')}"`;
-    await owner.transaction(async (manager) => {
-      await manager.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
-      await manager.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
-      await manager.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
-      await manager.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${role}`);
-      await manager.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migration FROM ${role}`);
-      // pg-boss creates and manages its own tables (a partition per queue) in its schema.
-      await manager.query(`GRANT USAGE, CREATE ON SCHEMA pgboss TO ${role}`);
-    });
-    return applied;
+    // Under the lock: two replicas granting at once can fail with "tuple concurrently updated".
+    return await runMigrations(owner, () =>
+      owner.transaction(async (manager) => {
+        await manager.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+        await manager.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+        await manager.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+        await manager.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${role}`);
+        await manager.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migration FROM ${role}`);
+        // pg-boss creates and manages its own tables (a partition per queue) in its schema.
+        await manager.query(`GRANT USAGE, CREATE ON SCHEMA pgboss TO ${role}`);
+      }),
+    );
   } finally {
     await owner.destroy();
   }

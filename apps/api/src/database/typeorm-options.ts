@@ -47,6 +47,7 @@ import { JobQueueSchema1764000000013 } from './migrations/1764000000013-job-queu
 import { PersonAccess1764000000014 } from './migrations/1764000000014-person-access';
 import { PersonDataKeys1764000000015 } from './migrations/1764000000015-person-data-keys';
 import { RetentionRules1764000000016 } from './migrations/1764000000016-retention-rules';
+import { SharedRateLimits1764000000040 } from './migrations/1764000000040-shared-rate-limits';
 import { AccountProtection1764000000017 } from './migrations/1764000000017-account-protection';
 import { JobRuns1764000000018 } from './migrations/1764000000018-job-runs';
 import { TransferRequests1764000000019 } from './migrations/1764000000019-transfer-requests';
@@ -153,6 +154,7 @@ export const MIGRATIONS = [
   ArrivalForecasts1764000000035,
   StatisticsReleases1764000000036,
   MonitoringAggregates1764000000034,
+  SharedRateLimits1764000000040,
 ];
 
 export function typeormOptions(url: string, poolSize: number): DataSourceOptions {

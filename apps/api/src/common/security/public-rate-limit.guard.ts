@@ -5,8 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 /**
  * The public routes (certificate check, open statistics), limited per client address to
  * PUBLIC_RATE_LIMIT_PER_MINUTE (each route counts on its own), so certificate numbers
- * cannot be enumerated quickly and no one client takes the server. Per replica, like
- * the login limit.
+ * cannot be enumerated quickly and no one client takes the server. Counted across
+ * replicas, like the login limit (SharedThrottlerStorage).
  */
 @Injectable()
 export class PublicRateLimitGuard extends ThrottlerGuard {

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import { JwtStrategy } from '../../common/auth/jwt.strategy';
+import { SharedThrottlerStorage } from '../../common/security/shared-throttler-storage';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -24,10 +26,14 @@ import { TwoFactorService } from './two-factor.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
     }),
-    // Login attempts per client address, per replica: a first brake before the shared counters (docs/accounts.md).
+    // Login attempts per client address, counted in PostgreSQL so every replica sees the
+    // same count: a first brake before the failure counters (docs/accounts.md, docs/deployment.md).
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource) => ({
+        throttlers: [{ ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+        storage: new SharedThrottlerStorage(dataSource),
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -1,0 +1,2 @@
+/** The signed-in user's own page (password, second factor), linked from the user menu. */
+export const ACCOUNT_PATH = '/account';
