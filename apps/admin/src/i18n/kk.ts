@@ -256,6 +256,7 @@ const app: AppMessages = {
       auditor: 'Аудитор',
     },
     common: {
+      estimated_range_info: '%{offsetBegin}–%{offsetEnd}, барлығы шамамен %{total}',
       not_set: 'Көрсетілмеген',
       nationwide: 'Бүкіл ел бойынша',
       yes: 'Иә',
