@@ -60,7 +60,7 @@ describe('lists at scale', () => {
     await withDb(api.databaseUrl, (db) =>
       db.query(
         `INSERT INTO person (surname, given_name, surname_latin, given_name_latin, birth_date, sex, region_id, search_key)
-         SELECT 'Толықбаев', 'Айдос', 'Tolyqbaev', 'Aidos', date '1970-01-01' + g, 'M', $1::int, 'tolykbaev aidos'
+         SELECT 'Толықбаев', 'Айдос', 'Tolyqbaev', 'Aidos', date '1970-01-01' + g, 'M', $1::int, 'tolikbaev aidos'
            FROM generate_series(1, 1200) g`,
         [pavlodarId],
       ),
