@@ -43,8 +43,9 @@ describe('lists at scale', () => {
          SELECT CASE WHEN n % 5 = 0 THEN NULL ELSE 'KND-2026-' || lpad((id * 10 + n % 3)::text, 6, '0') END,
                 (ARRAY['draft', 'submitted', 'under_review', 'approved'])[1 + n % 4], 'egov', $1, id,
                 CASE WHEN n % 3 = 0 THEN NULL ELSE date '2026-12-01' + (n % 4)::int END,
-                CASE WHEN n % 5 = 0 THEN NULL ELSE timestamptz '2026-01-01 09:00+05' + (n % 6) * interval '1 hour' END,
-                timestamptz '2025-06-01 09:00+05' + (n % 4) * interval '1 day'
+                CASE WHEN n % 5 = 0 THEN NULL ELSE timestamptz '2026-01-01 09:00+05' + (n % 6) * interval '1 hour' + (n % 3) * interval '250 microseconds' END,
+                -- Microseconds the API's JSON (milliseconds) does not show: a cursor must still continue exactly.
+                timestamptz '2025-06-01 09:00+05' + (n % 4) * interval '1 day' + (n % 3) * interval '250 microseconds'
            FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM people) numbered`,
         [regionId, count, surname, key],
       );

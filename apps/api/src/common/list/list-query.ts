@@ -228,6 +228,24 @@ type Order = 'ASC' | 'DESC';
 const flip = (order: Order): Order => (order === 'ASC' ? 'DESC' : 'ASC');
 
 /**
+ * The cursor's sort value as SQL. A timestamp reaches the client in milliseconds while
+ * PostgreSQL keeps microseconds, so its value is the cursor row's own, read by id (the
+ * client's only if that row is gone); otherwise the last row would come again or its
+ * neighbours within the millisecond be skipped.
+ */
+function cursorValue<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  sortColumn: string,
+  column: KeysetColumn,
+): string {
+  const sent = `(:afterValue)::${column.type}`;
+  if (column.type !== 'timestamptz') return sent;
+  const table = qb.expressionMap.mainAlias!.metadata.tableName;
+  const stored = sortColumn.replace(`${qb.alias}.`, 'cursor_row.');
+  return `COALESCE((SELECT ${stored} FROM ${table} cursor_row WHERE cursor_row.id = :afterId), ${sent})`;
+}
+
+/**
  * The ids of one page, on the base table alone: the filters, the sort on the list's
  * composite index, then OFFSET or a keyset condition. The joins and the per-row
  * subqueries of the rows query then run for these ids only, never for skipped rows.
@@ -259,7 +277,7 @@ function pageKeys<T extends ObjectLiteral>(
   const runs: string[] =
     after.value === null
       ? [keys(`${sortColumn} IS NULL AND ${id} ${beyond} :afterId`, false)]
-      : [keys(`(${sortColumn}, ${id}) ${beyond} ((:afterValue)::${column.type}, :afterId)`, true)];
+      : [keys(`(${sortColumn}, ${id}) ${beyond} (${cursorValue(qb, sortColumn, column)}, :afterId)`, true)];
   if (column.nullable && order === 'ASC' && after.value !== null) runs.push(keys(`${sortColumn} IS NULL`, false));
   if (column.nullable && order === 'DESC' && after.value === null) runs.push(keys(`${sortColumn} IS NOT NULL`, true));
   return runs.map((run) => `(${run})`).join(' UNION ALL ');
