@@ -109,7 +109,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   if (config.corsOrigin) {
     app.enableCors({
       origin: config.corsOrigin,
-      exposedHeaders: ['Content-Range', 'X-Request-Id'],
+      exposedHeaders: ['Content-Range', 'X-Total-Estimated', 'X-Request-Id'],
       allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-Request-Id', 'Range'],
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     });

@@ -1,12 +1,15 @@
+import { workingDaysLeft } from './application-deadlines';
 import {
   addWorkingDays,
+  DaysOffCalendar,
   daysOffInYear,
   type HolidayRule,
   isWorkingDay,
   KAZAKHSTAN_FIXED_HOLIDAYS,
+  workingDayCalendar,
   workingDaysBetween,
 } from './calendar';
-import { dayOfWeek } from './iso-date';
+import { addDays, dayOfWeek } from './iso-date';
 import { HOLIDAY_KINDS } from './reference-data';
 
 // Weekdays below were checked with `new Date(Date.UTC(y, m - 1, d)).getUTCDay()`.
@@ -205,11 +208,7 @@ describe('year boundaries', () => {
   it('lets a weekend day off on 31 December push its substitute into January', () => {
     // 31 Dec 2022 is a Saturday; 1 Jan 2023 a Sunday, 2 Jan a Monday holiday.
     const rules = withRules({ kind: 'dated', date: '2022-12-31', movesIfWeekend: true });
-    expect(weekdaysOff(2023, rules).slice(0, 3)).toEqual([
-      '2023-01-02',
-      '2023-01-03',
-      '2023-01-04',
-    ]);
+    expect(weekdaysOff(2023, rules).slice(0, 3)).toEqual(['2023-01-02', '2023-01-03', '2023-01-04']);
     expect(weekdaysOff(2023, STATUTORY).slice(0, 2)).toEqual(['2023-01-02', '2023-01-03']);
     expect(weekdaysOff(2022, rules)).toEqual(weekdaysOff(2022, STATUTORY));
   });
@@ -295,5 +294,44 @@ describe('workingDaysBetween', () => {
 
   it('rejects a malformed date', () => {
     expect(() => workingDaysBetween('2026-04-03', '2026-4-6', STATUTORY)).toThrow(RangeError);
+  });
+});
+
+describe('workingDayCalendar: built once for a page of deadlines', () => {
+  // A holiday of its own, so no calendar of an earlier test is reused.
+  const rules: HolidayRule[] = [
+    ...KAZAKHSTAN_FIXED_HOLIDAYS,
+    { kind: 'dated', date: '2025-11-03', movesIfWeekend: false },
+  ];
+  const dueDates = Array.from({ length: 25 }, (_, row) => `2025-12-${String(row + 1).padStart(2, '0')}`);
+
+  it('counts 25 rows a year overdue, the rules loaded afresh for each, on days off built once per year', () => {
+    const builds = jest.spyOn(
+      DaysOffCalendar.prototype as unknown as { buildDaysOff(year: number): Set<string> },
+      'buildDaysOff',
+    );
+    const left = dueDates.map((due) => workingDaysLeft('2026-12-07', due, structuredClone(rules)));
+    const builtYears = builds.mock.calls.map(([year]) => year);
+    builds.mockRestore();
+    expect(builtYears.sort()).toEqual([2025, 2026]);
+    expect(workingDayCalendar(structuredClone(rules))).toBe(workingDayCalendar(rules));
+
+    // The same figures as walking the days one by one.
+    const off = new Set([...daysOffInYear(2025, rules), ...daysOffInYear(2026, rules)]);
+    const walked = dueDates.map((due) => {
+      let count = 0;
+      for (let date = due; date < '2026-12-07';) {
+        date = addDays(date, 1);
+        if (!off.has(date)) count++;
+      }
+      return -count;
+    });
+    expect(left).toEqual(walked);
+  });
+
+  it('builds a new calendar when a holiday changes', () => {
+    const edited: HolidayRule[] = [...rules, { kind: 'working_day', date: '2026-03-07' }];
+    expect(workingDayCalendar(edited)).not.toBe(workingDayCalendar(rules));
+    expect(isWorkingDay('2026-03-07', edited)).toBe(true);
   });
 });

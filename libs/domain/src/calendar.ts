@@ -1,11 +1,4 @@
-import {
-  addDays,
-  dayOfWeek,
-  formatIsoDate,
-  isLeapYear,
-  isValidCalendarDate,
-  parseIsoDate,
-} from './iso-date';
+import { addDays, dayOfWeek, formatIsoDate, isLeapYear, isValidCalendarDate, parseIsoDate } from './iso-date';
 
 /**
  * Kazakhstan working days, for deadlines counted in working days. Dates are
@@ -97,13 +90,24 @@ function fixedHolidayIn(year: number, rule: FixedHolidayRule): string | null {
   return started && !ended ? date : null;
 }
 
+const DAY_MS = 86_400_000;
+
+/** 0 for 1 January. */
+function dayOfYear(date: string): number {
+  const { year, month, day } = parseIsoDate(date);
+  return (Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / DAY_MS;
+}
+
 /**
- * Computes days off year by year, on demand, and keeps them for the life of one
- * call, so that counting a few hundred working days builds each year only once.
+ * Computes days off year by year, on demand, and keeps them: one calendar serves every
+ * call with the same rules (workingDayCalendar), so a page of deadlines builds each
+ * year once, not once per row.
  */
-class DaysOffCalendar {
+export class DaysOffCalendar {
   private readonly holidaysByYear = new Map<number, Map<string, boolean>>();
   private readonly daysOffByYear = new Map<number, Set<string>>();
+  /** Per year: working days from 1 January up to and including each day of the year. */
+  private readonly workingSoFarByYear = new Map<number, Uint16Array>();
 
   constructor(private readonly rules: readonly HolidayRule[]) {}
 
@@ -111,10 +115,43 @@ class DaysOffCalendar {
     return this.daysOffIn(yearOf(date)).has(date);
   }
 
+  /** Working days after `from` up to and including `to` (from ≤ to), by yearly running counts. */
+  workingDaysAfter(from: string, to: string): number {
+    const fromYear = yearOf(from);
+    const toYear = yearOf(to);
+    let count = this.workingSoFar(toYear)[dayOfYear(to)] - this.workingSoFar(fromYear)[dayOfYear(from)];
+    for (let year = fromYear; year < toYear; year++) {
+      const soFar = this.workingSoFar(year);
+      count += soFar[soFar.length - 1];
+    }
+    return count;
+  }
+
+  private workingSoFar(year: number): Uint16Array {
+    const cached = this.workingSoFarByYear.get(year);
+    if (cached) return cached;
+    const daysOff = this.daysOffIn(year);
+    const soFar = new Uint16Array(isLeapYear(year) ? 366 : 365);
+    const firstDay = formatIsoDate({ year, month: 1, day: 1 });
+    let count = 0;
+    for (let offset = 0; offset < soFar.length; offset++) {
+      if (!daysOff.has(addDays(firstDay, offset))) count++;
+      soFar[offset] = count;
+    }
+    this.workingSoFarByYear.set(year, soFar);
+    return soFar;
+  }
+
   /** Weekends + holidays + substitute days off − Government working days. */
   daysOffIn(year: number): Set<string> {
     const cached = this.daysOffByYear.get(year);
     if (cached) return cached;
+    const daysOff = this.buildDaysOff(year);
+    this.daysOffByYear.set(year, daysOff);
+    return daysOff;
+  }
+
+  private buildDaysOff(year: number): Set<string> {
     const daysOff = new Set<string>();
     const firstDay = formatIsoDate({ year, month: 1, day: 1 });
     for (let offset = 0; offset < (isLeapYear(year) ? 366 : 365); offset++) {
@@ -126,7 +163,6 @@ class DaysOffCalendar {
     for (const rule of this.rules) {
       if (rule.kind === 'working_day' && yearOf(rule.date) === year) daysOff.delete(rule.date);
     }
-    this.daysOffByYear.set(year, daysOff);
     return daysOff;
   }
 
@@ -182,14 +218,38 @@ class DaysOffCalendar {
   }
 }
 
+const calendarsByRules = new WeakMap<readonly HolidayRule[], DaysOffCalendar>();
+const calendarsByContent = new Map<string, DaysOffCalendar>();
+/** Holiday lists kept at once: the list changes when an admin edits a holiday, rarely. */
+const CALENDARS_KEPT = 8;
+
+/**
+ * The calendar of these rules, built once: the same array (one request) or the same
+ * rules loaded again (the next request, the next day) find the calendar already there.
+ */
+export function workingDayCalendar(rules: readonly HolidayRule[]): DaysOffCalendar {
+  const known = calendarsByRules.get(rules);
+  if (known) return known;
+  const content = JSON.stringify(rules);
+  let calendar = calendarsByContent.get(content);
+  if (!calendar) {
+    calendar = new DaysOffCalendar(rules);
+    if (calendarsByContent.size >= CALENDARS_KEPT) calendarsByContent.delete(calendarsByContent.keys().next().value!);
+    calendarsByContent.set(content, calendar);
+  }
+  calendarsByRules.set(rules, calendar);
+  return calendar;
+}
+
 /** Every non-working day of the year: weekends, holidays and substitutes, less Government working days. */
 export function daysOffInYear(year: number, rules: readonly HolidayRule[]): Set<string> {
   if (!Number.isInteger(year)) throw new RangeError(`Not a year: ${year}`);
-  return new DaysOffCalendar(rules).daysOffIn(year);
+  // A copy: the calendar's own set is shared by every later call.
+  return new Set(workingDayCalendar(rules).daysOffIn(year));
 }
 
 export function isWorkingDay(date: string, rules: readonly HolidayRule[]): boolean {
-  return !new DaysOffCalendar(rules).isDayOff(date);
+  return !workingDayCalendar(rules).isDayOff(date);
 }
 
 /**
@@ -201,7 +261,7 @@ export function addWorkingDays(from: string, days: number, rules: readonly Holid
   if (!Number.isSafeInteger(days) || days < 0) {
     throw new RangeError(`days must be a whole number of at least 0, got ${days}`);
   }
-  const calendar = new DaysOffCalendar(rules);
+  const calendar = workingDayCalendar(rules);
   let date = from;
   if (days === 0) {
     while (calendar.isDayOff(date)) date = addDays(date, 1);
@@ -218,20 +278,10 @@ export function addWorkingDays(from: string, days: number, rules: readonly Holid
  * Working days after `from` up to and including `to` — the "days left" to a deadline.
  * Negative when `to` is before `from`.
  */
-export function workingDaysBetween(
-  from: string,
-  to: string,
-  rules: readonly HolidayRule[],
-): number {
+export function workingDaysBetween(from: string, to: string, rules: readonly HolidayRule[]): number {
   // Validate both first: only real ISO dates compare correctly as strings.
   parseIsoDate(from);
   parseIsoDate(to);
   if (to < from) return -workingDaysBetween(to, from, rules);
-  const calendar = new DaysOffCalendar(rules);
-  let count = 0;
-  for (let date = from; date < to;) {
-    date = addDays(date, 1);
-    if (!calendar.isDayOff(date)) count++;
-  }
-  return count;
+  return workingDayCalendar(rules).workingDaysAfter(from, to);
 }

@@ -47,6 +47,7 @@ export const MESSAGES = {
   'validation.json': 'must be JSON',
   'validation.sort': 'must be ["field","ASC"|"DESC"] with field one of {fields}',
   'validation.range': 'must be [start,end] with at most {max} rows',
+  'validation.cursor': 'must be [value,id] of the last row of the previous page, for the sort field',
   'validation.filter_object': 'must be a JSON object',
   'validation.filter_unknown': 'unknown filter; allowed: {filters}',
   'validation.date_order': 'must not be before {other}',
@@ -347,7 +348,8 @@ export const MESSAGES = {
   'forecast.phase_series': 'Forecasting arrivals per region and nationally',
   'forecast.not_enough_history': 'Fewer than 12 observed months before this month: no forecast',
   'forecast.exceeds_free_quota': 'Expected arrivals for the rest of {year} ({expected}) exceed the free quota ({free})',
-  'forecast.exceeds_adaptation_places': 'Expected arrivals for the rest of {year} ({expected}) exceed the adaptation centres’ places ({places})',
+  'forecast.exceeds_adaptation_places':
+    'Expected arrivals for the rest of {year} ({expected}) exceed the adaptation centres’ places ({places})',
   // Database refusals and faults.
   'db.unique': 'A record with the same unique value already exists',
   'db.foreign_key': 'A referenced record does not exist',

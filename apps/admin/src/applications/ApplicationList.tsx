@@ -13,6 +13,7 @@ import { type ApplicationRow } from '@qonys/domain';
 import { CompactLine } from '../common/CompactLine';
 import { DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
+import { LocalePagination } from '../common/LocalePagination';
 import { ResponsiveList, SelectableSimpleList } from '../common/ResponsiveList';
 import { useFormatPersons } from '../common/useFormatNumber';
 import { useRole } from '../common/useRole';
@@ -69,7 +70,13 @@ export const ApplicationList = () => {
   const { canAccess: canAssign } = useCanAccess({ resource: 'applications', action: 'edit' });
   const compact = useCompactCase();
   return (
-    <List filters={filters} actions={<ListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+    <List
+      filters={filters}
+      actions={<ListActions />}
+      sort={{ field: 'id', order: 'DESC' }}
+      perPage={25}
+      pagination={<LocalePagination />}
+    >
       <QueueTabs />
       <ResponsiveList
         compact={

@@ -42,6 +42,7 @@ const app = {
       auditor: 'Auditor',
     },
     common: {
+      estimated_range_info: '%{offsetBegin}–%{offsetEnd} of about %{total}',
       not_set: 'Not set',
       nationwide: 'Nationwide',
       yes: 'Yes',

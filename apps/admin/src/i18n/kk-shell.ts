@@ -232,6 +232,7 @@ export const appShellKk: Pick<AppMessages['app'], 'name' | 'tagline' | 'language
   tagline: 'Қандастарды қоныстандыру',
   language: 'Тіл',
   common: {
+    estimated_range_info: '%{offsetBegin}–%{offsetEnd}, барлығы шамамен %{total}',
     not_set: 'Көрсетілмеген',
     nationwide: 'Бүкіл ел бойынша',
     yes: 'Иә',

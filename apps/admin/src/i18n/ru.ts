@@ -46,6 +46,7 @@ const app: AppMessages = {
       auditor: 'Аудитор',
     },
     common: {
+      estimated_range_info: '%{offsetBegin}–%{offsetEnd} из примерно %{total}',
       not_set: 'Не задано',
       nationwide: 'Вся страна',
       yes: 'Да',

@@ -9,6 +9,7 @@ import {
   SimpleList,
 } from 'react-admin';
 import { CompactLine } from '../common/CompactLine';
+import { LocalePagination } from '../common/LocalePagination';
 import { CalendarDateField, DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
@@ -50,6 +51,7 @@ export const PersonList = () => {
       filterDefaultValues={{ merged: false }}
       actions={<ListActions />}
       sort={{ field: 'id', order: 'DESC' }}
+      pagination={<LocalePagination />}
     >
       <ResponsiveList
         compact={

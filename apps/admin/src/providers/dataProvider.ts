@@ -5,6 +5,7 @@ import type { ForecastView, HistoryImportResult } from '../forecasts/forecastTyp
 import type { JobRun } from '../jobs/jobTypes';
 import { caseMethods, type CaseMethods } from './caseMethods';
 import { API_URL, apiFetch, httpClient } from './httpClient';
+import { KEYSET_RESOURCES, keysetGetList } from './keysetGetList';
 import { monitoringMethods, type MonitoringMethods } from './monitoringMethods';
 import { notificationMethods, type NotificationMethods } from './notificationMethods';
 import { pagedGetList } from './pagedGetList';
@@ -84,15 +85,17 @@ const rest = simpleRestProvider(API_URL, httpClient);
 const post = (path: string, body: unknown) => apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
 
 /**
- * ra-data-simple-rest on /api through the authenticated client. Larger pages than
- * the API answers are fetched in chunks. Writes send
+ * ra-data-simple-rest on /api through the authenticated client; the case and person
+ * lists by keyset (keysetGetList). Larger pages than the API answers are fetched in chunks. Writes send
  * only the fields the API accepts; 400 bodies keep their `errors` object,
  * which react-admin shows under each input (Edit views run pessimistic).
  */
 export const dataProvider: QonysDataProvider = {
   ...rest,
   // Pages beyond the API's 500 rows (the export's) come in chunks.
-  getList: pagedGetList((resource, params) => rest.getList(pathOf(resource), params)) as DataProvider['getList'],
+  getList: pagedGetList((resource, params) =>
+    KEYSET_RESOURCES.has(resource) ? keysetGetList(resource, params) : rest.getList(pathOf(resource), params),
+  ) as DataProvider['getList'],
   create: (resource, params) =>
     rest.create(resource, { ...params, data: requestBody(resource, 'create', params.data) }),
   update: (resource, params) =>

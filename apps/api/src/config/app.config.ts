@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isValidCalendarDate, todayInKazakhstan } from '@qonys/domain';
+import { DEFAULT_EXACT_TOTAL_LIMIT } from '../common/list/list-query';
 
 /** Every setting of the API, read once from the environment and checked at boot. */
 export interface AppConfig {
@@ -46,6 +47,8 @@ export interface AppConfig {
   readonly publicRateLimitPerMinute: number;
   /** Counts 1 … threshold − 1 are suppressed in the open statistics (docs/open-statistics.md). */
   readonly statisticsThreshold: number;
+  /** Case and person lists count matches exactly up to this many, then show the planner's estimate (docs/lists.md). */
+  readonly listExactTotalLimit: number;
   /** A running job whose worker sent no heartbeat for this long is marked failed (docs/jobs.md). */
   readonly jobHeartbeatTimeoutSeconds: number;
   /** Keys the audit chain's HMAC is computed with; the database never holds them (docs/audit-chain.md). */
@@ -331,6 +334,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicBaseUrl: httpUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
     statisticsThreshold: integer(env, 'STATISTICS_THRESHOLD', 5, 2, 100),
+    listExactTotalLimit: integer(env, 'LIST_EXACT_TOTAL_LIMIT', DEFAULT_EXACT_TOTAL_LIMIT, 1, 10_000_000),
     jobHeartbeatTimeoutSeconds: integer(env, 'JOB_HEARTBEAT_TIMEOUT_SECONDS', 60, 3, 3600),
     auditChainKeys: keyRing(env, 'AUDIT_CHAIN_KEYS', url === null, dataDir),
     dataMasterKeys: keyRing(env, 'DATA_MASTER_KEYS', url === null, dataDir),

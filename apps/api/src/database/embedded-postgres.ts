@@ -16,11 +16,12 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
   // Both packages are ESM-only; dynamic import keeps them off the path of a real server.
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
 
   const pgdata = join(dataDir, 'pgdata');
   mkdirSync(pgdata, { recursive: true });
-  const db = await PGlite.create({ dataDir: pgdata, extensions: { pg_trgm } });
+  const db = await PGlite.create({ dataDir: pgdata, extensions: { pg_trgm, btree_gin } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   const address = server.getServerConn();

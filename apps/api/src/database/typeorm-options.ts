@@ -74,6 +74,7 @@ import { SupportRecovery } from '../modules/support-payments/entities/support-re
 import { StaffNotification } from '../modules/notifications/entities/staff-notification.entity';
 import { ArrivalsHistory } from '../modules/forecasts/entities/arrivals-history.entity';
 import { ArrivalForecasts1764000000035 } from './migrations/1764000000035-arrival-forecasts';
+import { ListIndexes1764000000037 } from './migrations/1764000000037-list-indexes';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Entities and migrations are listed explicitly: no globs over compiled output. */
@@ -154,6 +155,7 @@ export const MIGRATIONS = [
   ArrivalForecasts1764000000035,
   StatisticsReleases1764000000036,
   MonitoringAggregates1764000000034,
+  ListIndexes1764000000037,
   SharedRateLimits1764000000040,
 ];
 
@@ -168,6 +170,8 @@ export function typeormOptions(url: string, poolSize: number): DataSourceOptions
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: ['error'],
-    extra: { max: poolSize },
+    // JIT compiles for seconds where an OLTP query runs in milliseconds (docs/lists.md);
+    // the embedded PGlite accepts the option and has no JIT anyway.
+    extra: { max: poolSize, options: '-c jit=off' },
   };
 }

@@ -43,6 +43,7 @@ export const messagesKk: ServerMessages = {
     'validation.json': 'JSON пішімінде болуы керек',
     'validation.sort': 'сұрыптау: ["өріс","ASC"|"DESC"], өріс мыналардың бірі: %{fields}',
     'validation.range': 'ауқым: [басы,соңы], көп дегенде %{max} жол',
+    'validation.cursor': 'алдыңғы беттің соңғы жолының [мәні,id] болуы керек',
     'validation.filter_object': 'сүзгі JSON нысаны болуы керек',
     'validation.filter_unknown': 'белгісіз сүзгі; рұқсат етілгендері: %{filters}',
     'validation.date_order': '%{other} күнінен ерте болмауы керек',

@@ -43,6 +43,7 @@ export const messagesRu: ServerMessages = {
     'validation.json': 'должно быть в формате JSON',
     'validation.sort': 'сортировка: ["поле","ASC"|"DESC"], поле одно из: %{fields}',
     'validation.range': 'диапазон: [начало,конец], не больше %{max} строк',
+    'validation.cursor': 'должно быть [значение,id] последней строки предыдущей страницы',
     'validation.filter_object': 'фильтр должен быть объектом JSON',
     'validation.filter_unknown': 'неизвестный фильтр; допустимы: %{filters}',
     'validation.date_order': 'не может быть раньше, чем %{other}',

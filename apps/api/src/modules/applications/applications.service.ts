@@ -91,12 +91,7 @@ export class ApplicationsService {
       regionId: scope,
       personIds: page.items.filter((a) => applicantReadable(a, personScope)).map((a) => a.applicantId),
     });
-    return new ListResult(
-      page.resource,
-      page.items.map((a) => toRow(a, clock, personScope)),
-      page.start,
-      page.total,
-    );
+    return page.withItems(page.items.map((a) => toRow(a, clock, personScope)));
   }
 
   /** The case page: its members' names, birth dates and IINs are read, on one `application.view` entry. */
@@ -346,7 +341,9 @@ function familyOf(dto: CreateApplicationDto): MemberDto[] {
     const isApplicant = member.personId === dto.applicantId;
     if (isApplicant !== (member.relation === 'applicant')) {
       throw DomainError.invalid({
-        [`members.${i}.relation`]: isApplicant ? 'application.applicant_relation' : 'application.only_applicant_relation',
+        [`members.${i}.relation`]: isApplicant
+          ? 'application.applicant_relation'
+          : 'application.only_applicant_relation',
       });
     }
   }

@@ -1,9 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
+import {
+  DEFAULT_EXACT_TOTAL_LIMIT,
+  fetchPage,
+  type ListResult,
+  type ParsedListQuery,
+} from '../../common/list/list-query';
 import { Person } from './entities/person.entity';
-import { PERSON_LIST } from './person-list';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { type PersonQuery } from './person-keys';
+import { NAME_WALK, PERSON_LIST, SEARCH_REGION, searchWords } from './person-list';
 
 /** A person with the keys duplicate detection compares. */
 export type PersonWithKeys = Person & { searchKey: string; documentKey: string | null };
@@ -13,6 +20,11 @@ export interface DuplicateMatch {
   score: number;
   reasons: string[];
 }
+
+/** How many of the scope's newest persons a name search tests to tell a common name from a rare one. */
+const NAME_SAMPLE = 1000;
+/** Matches among them that make a name common: one in 200, so a page of 25 lies within ~5,000 rows. */
+const COMMON_NAME_HITS = 5;
 
 /** Below this pg_trgm similarity of the search keys, a name is not a candidate. */
 export const NAME_SIMILARITY_THRESHOLD = 0.5;
@@ -30,13 +42,51 @@ const ERASED_FILE_NAME = 'erased';
 
 @Injectable()
 export class PersonsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    // A default for callers outside Nest (the bench builds one on its own data source).
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<AppConfig, 'listExactTotalLimit'> = {
+      listExactTotalLimit: DEFAULT_EXACT_TOTAL_LIMIT,
+    },
+  ) {}
 
   /** A page of the list; `regionId` limits every row and the count to one region. */
-  listForRegion(query: ParsedListQuery, regionId: number | null): Promise<ListResult<Person>> {
+  async listForRegion(query: ParsedListQuery, regionId: number | null): Promise<ListResult<Person>> {
     const qb = this.dataSource.getRepository(Person).createQueryBuilder('p');
     if (regionId !== null) qb.where('p.region_id = :scopeRegionId', { scopeRegionId: regionId });
-    return fetchPage(qb, query, PERSON_LIST);
+    // A name search looks in one region's part of the index when the list is limited to one.
+    const searchRegion = regionId ?? (query.filter.regionId as number | undefined);
+    if (searchRegion !== undefined) qb.setParameter(SEARCH_REGION, searchRegion);
+    const search = query.filter.q as PersonQuery | undefined;
+    // A single word can be common (a given name, the start of a surname); a full name hardly is.
+    const words = search?.kind === 'name' ? searchWords(search.value) : [];
+    const common = words.length === 1 ? await this.commonName(words, searchRegion ?? null) : null;
+    if (common) qb.setParameter(NAME_WALK, true);
+    return fetchPage(qb, query, PERSON_LIST, {
+      exactTotalLimit: this.config.listExactTotalLimit,
+      ...(common && { total: { total: common.estimatedTotal, estimated: true } }),
+    });
+  }
+
+  /**
+   * Whether the name is common among the scope's newest persons (docs/lists.md): at least
+   * COMMON_NAME_HITS of the newest NAME_SAMPLE match. Then its total is that share of the
+   * scope, an estimate; a scope smaller than the sample is searched on the index.
+   */
+  private async commonName(words: string[], regionId: number | null): Promise<{ estimatedTotal: number } | null> {
+    const similar = words.map((_, i) => `word_similarity($${i + 2}, t.search_key) >= 0.6`).join(' AND ');
+    const [sample] = await this.dataSource.query<{ hits: number; sampled: number }[]>(
+      `SELECT count(*) FILTER (WHERE ${similar})::int AS hits, count(*)::int AS sampled
+         FROM (SELECT search_key FROM person WHERE ($1::int IS NULL OR region_id = $1::int) ORDER BY id DESC LIMIT ${NAME_SAMPLE}) t`,
+      [regionId, ...words],
+    );
+    if (sample.sampled < NAME_SAMPLE || sample.hits < COMMON_NAME_HITS) return null;
+    const [plan] = await this.dataSource.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
+      'EXPLAIN (FORMAT JSON) SELECT 1 FROM person WHERE ($1::int IS NULL OR region_id = $1::int)',
+      [regionId],
+    );
+    return { estimatedTotal: Math.round((plan['QUERY PLAN'][0].Plan['Plan Rows'] * sample.hits) / NAME_SAMPLE) };
   }
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<Person | null> {

@@ -90,7 +90,7 @@ export class PersonsService {
     const scope = regionScope(ctx.actor, 'persons', 'list');
     const page = await this.persons.listForRegion(query, scope);
     await this.reads.record(ctx, { action: 'person.list', regionId: scope, personIds: page.items.map((p) => p.id) });
-    return new ListResult(page.resource, page.items.map(personJson), page.start, page.total);
+    return page.withItems(page.items.map(personJson));
   }
 
   /** One person; reading someone's personal data leaves a `person.view` audit entry. */
