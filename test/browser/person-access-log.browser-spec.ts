@@ -57,11 +57,6 @@ describe('admin UI: a person’s access log', () => {
   it('is not offered to the caseworker who may read the person', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await loginThroughUi(page, api.url, 'caseworker.pavlodar');
-    page.on('request', (r) => console.log('REQ', new Date().toISOString(), r.url()));
-    page.on('requestfailed', (r) => console.log('FAILED', r.url(), r.failure()?.errorText));
-    page.on('requestfinished', (r) => console.log('DONE', r.url()));
-    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
-    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
     await page.goto(`${api.url}/persons/${personId}/show`);
     await page.getByText('Жұмабаев').first().waitFor();
     expect(await page.getByTestId('person-access-log').count()).toBe(0);
