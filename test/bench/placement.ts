@@ -2,8 +2,9 @@
  * `npm run bench:placement`: the batch placement solver on a realistic year — 10,000
  * families × 20 regions, sizes 1–8, ranked preferences, relatives, professions and
  * languages scored with the real scoring and default weights, and quotas that hold
- * fewer persons than are waiting. Prints LP, repair and total time, memory, the gap to
- * the LP bound and the optimal-vs-first-come-first-served comparison. Asserts nothing.
+ * fewer persons than are waiting. Prints LP, repair and total time (wall and CPU), the
+ * peak RSS, the gap to the LP bound and the optimal-vs-first-come-first-served
+ * comparison. `BENCH_FAMILIES=50000` for the national scale. Asserts nothing.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -112,7 +113,7 @@ async function main() {
   );
   console.table({
     'scoring (all pairs)': `${Math.round(scoredMs)} ms`,
-    'LP relaxation (HiGHS ipm + crossover)': `${result.lpMs} ms`,
+    'LP relaxation (prices, contested LP, check)': `${result.lpMs} ms`,
     'repair (residual MIP + fill + swaps)': `${result.repairMs} ms`,
     'total (scoring + solve)': `${Math.round(totalMs)} ms`,
     // Wall time suffers when other work shares the cores; CPU time much less so.

@@ -378,7 +378,7 @@ export function solveRelaxation(highs: Highs, instance: PlacementInstance, capac
     solves += 1;
     lambda = lp.lambda;
     const check = choices(instance, pairsOf, lambda);
-    let objections = 0;
+    const objectors: [number, number][] = [];
     for (const f of withPairs) {
       if (contested[f]) continue;
       const own = fixedChoice[f];
@@ -386,8 +386,15 @@ export function solveRelaxation(highs: Highs, instance: PlacementInstance, capac
         own < 0
           ? 0
           : costOf(instance.arcs[own].score) - instance.families[f].persons * lambda[instance.arcs[own].region];
-      if (check.profit[f] - ownValue <= CHECK_TOLERANCE) continue;
-      objections += 1;
+      const excess = check.profit[f] - ownValue;
+      if (excess > CHECK_TOLERANCE) objectors.push([f, excess / instance.families[f].persons]);
+    }
+    // The most wronged first, at most as many as are contested already: prices from a
+    // few contested families can swing far, and the next LP corrects them with these.
+    objectors.sort((a, b) => b[1] - a[1]);
+    const objections = Math.min(objectors.length, Math.max(MIN_CONTESTED, members.length));
+    for (const [f] of objectors.slice(0, objections)) {
+      const own = fixedChoice[f];
       contested[f] = 1;
       if (own >= 0) left[instance.arcs[own].region] += instance.families[f].persons;
       fixedChoice[f] = -1;

@@ -90,8 +90,13 @@ function fill(instance: PlacementInstance, byFamily: FamilyArcs, regionOf: (numb
  * scores more and fits in the room that frees.
  */
 function improve(instance: PlacementInstance, byFamily: FamilyArcs, regionOf: (number | null)[], left: number[]): void {
-  const scoreOf = (family: number, region: number) =>
-    byFamily[family].find((a) => a.region === region)?.score ?? -Infinity;
+  // Pair scores in a dense table: the swap scan below looks up millions of them.
+  const regions = instance.regions.length;
+  const table = new Float64Array(regionOf.length * regions).fill(-Infinity);
+  for (let family = byFamily.length - 1; family >= 0; family--)
+    for (let i = byFamily[family].length - 1; i >= 0; i--)
+      table[family * regions + byFamily[family][i].region] = byFamily[family][i].score;
+  const scoreOf = (family: number, region: number) => table[family * regions + region];
   for (let family = 0; family < regionOf.length; family++) {
     const current = regionOf[family];
     if (current === null) continue;
