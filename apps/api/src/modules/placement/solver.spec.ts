@@ -99,10 +99,10 @@ describe('solvePlacement', () => {
 
 describe('solvePlacement on a batch the LP decomposes', () => {
   it.each([11, 12])(
-    'seed %i, 3,000 families: the bound is the whole LP optimum, every quota holds, within 0.5 %% of the bound',
+    'seed %i, 2,500 families: the bound is the whole LP optimum, every quota holds, within 0.5 %% of the bound',
     async (seed) => {
-      const instance = randomInstance(seed, 3000, 20, 0.7);
-      const result = await solvePlacement(instance);
+      const instance = randomInstance(seed, 2500, 20, 0.7);
+      const result = await solvePlacement(instance, { mipTimeLimitSeconds: 2 });
       const highs = await highsLoader();
       const text = buildPlacementModel(instance, { integer: false });
       const optimum = highs.solve(text!.lp, { output_flag: false, solver: 'ipm', run_crossover: 'on' }).ObjectiveValue;
@@ -113,5 +113,7 @@ describe('solvePlacement on a batch the LP decomposes', () => {
       expect(result.gap).toBeLessThanOrEqual(0.005);
       expect(result.total).toBeGreaterThan(firstComeFirstServed(instance).total);
     },
+    // The text LP it is compared with takes seconds, more on a loaded machine.
+    120_000,
   );
 });
