@@ -43,12 +43,14 @@ export function arcsByFamily(instance: PlacementInstance): { region: number; sco
 /** Sum of scores; throws when the assignment breaks a capacity or uses a pair that is not allowed. */
 export function checkAssignment(instance: PlacementInstance, regionOf: readonly (number | null)[]): number {
   const used = instance.regions.map(() => 0);
-  const score = new Map<string, number>();
-  for (const arc of instance.arcs) score.set(`${arc.family}:${arc.region}`, arc.score);
+  // Each placed family's pair score, found in one pass over the pairs (no key per pair:
+  // a batch has up to a million pairs); the last listed pair wins, as in a map.
+  const score: (number | undefined)[] = regionOf.map(() => undefined);
+  for (const arc of instance.arcs) if (regionOf[arc.family] === arc.region) score[arc.family] = arc.score;
   let total = 0;
   regionOf.forEach((region, family) => {
     if (region === null) return;
-    const s = score.get(`${family}:${region}`);
+    const s = score[family];
     if (s === undefined) throw new Error(`family ${family} may not go to region ${region}`);
     used[region] += instance.families[family].persons;
     total += s;

@@ -4,6 +4,7 @@ import {
   type PlacementFamily,
   type PlacementRegion,
   placementWeights,
+  regionScore,
   scoreRegion,
 } from './placement-scoring';
 
@@ -130,5 +131,46 @@ describe('placementWeights', () => {
         { key: 'unknown', weight: 9 },
       ]),
     ).toEqual({ ...DEFAULT_PLACEMENT_WEIGHTS, language: 0.75 });
+  });
+});
+
+describe('regionScore', () => {
+  it('gives exactly the score of scoreRegion, for families and regions of every kind', () => {
+    // A small LCG, so the cases are the same on every run.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+    const occupations = ['welder', 'teacher', 'nurse', 'driver', 'herder'];
+    const weights = { ...DEFAULT_PLACEMENT_WEIGHTS, language: 0.37, housing: 1.3 };
+    let compared = 0;
+    for (let i = 0; i < 400; i++) {
+      const persons = 1 + Math.floor(next() * 8);
+      const f = family({
+        persons,
+        preferredRegionIds: [1, 2, 3, 4, 5].filter(() => next() < 0.3),
+        relativesRegionIds: next() < 0.4 ? [pick([1, 2, 3, 4, 5])] : [],
+        members: Array.from({ length: persons }, () => ({
+          profession: next() < 0.5 ? pick(occupations) : null,
+          languages: next() < 0.6 ? [pick(['kk', 'ru', 'mn', 'zh'])] : [],
+        })),
+      });
+      for (let regionId = 1; regionId <= 5; regionId++) {
+        const capacity = Math.floor(next() * 500);
+        const r = region({
+          regionId,
+          capacity,
+          remaining: Math.floor(next() * (capacity + 1)),
+          vacancies: Object.fromEntries(
+            occupations.filter(() => next() < 0.5).map((o) => [o, Math.floor(next() * 90)]),
+          ),
+          housingUnits: Math.floor(next() * 60),
+          adaptationCentrePlaces: Math.floor(next() * 30),
+          languages: next() < 0.5 ? ['kk', 'ru'] : ['kk'],
+        });
+        expect(regionScore(f, r, weights)).toBe(scoreRegion(f, r, weights).score);
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(2000);
   });
 });

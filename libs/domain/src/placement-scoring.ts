@@ -93,15 +93,28 @@ const ordinal = (n: number): string => {
   return `${n}${suffix}`;
 };
 
+/*
+ * Each criterion's 0…1 value has its own function, used both by scoreRegion (with the
+ * reasons' texts) and by regionScore (the number alone, for the solver's every pair).
+ */
+
 /** 1st choice 1, 2nd ½, 3rd ⅓, …; 0 when the region is not listed. */
+function preferenceValue(family: PlacementFamily, region: PlacementRegion): number {
+  const rank = family.preferredRegionIds.indexOf(region.regionId) + 1;
+  return rank === 0 ? 0 : 1 / rank;
+}
+
 function preference(family: PlacementFamily, region: PlacementRegion): [number, string, PlacementReason['facts']] {
   const rank = family.preferredRegionIds.indexOf(region.regionId) + 1;
   if (rank === 0) return [0, "Not among the family's preferred regions", { rank: 0 }];
-  return [1 / rank, `The family's ${ordinal(rank)} choice`, { rank }];
+  return [preferenceValue(family, region), `The family's ${ordinal(rank)} choice`, { rank }];
 }
 
+const relativesValue = (family: PlacementFamily, region: PlacementRegion): number =>
+  family.relativesRegionIds.includes(region.regionId) ? 1 : 0;
+
 function relatives(family: PlacementFamily, region: PlacementRegion): [number, string, PlacementReason['facts']] {
-  return family.relativesRegionIds.includes(region.regionId)
+  return relativesValue(family, region) === 1
     ? [1, 'Relatives live in the region', {}]
     : [0, 'No relatives in the region', {}];
 }
@@ -110,25 +123,42 @@ function relatives(family: PlacementFamily, region: PlacementRegion): [number, s
  * Members with a known profession, each worth v/(v+K) for the vacancies v in their
  * occupation here; averaged over those members (0 when nobody has a profession).
  */
+function labourDemandValue(family: PlacementFamily, region: PlacementRegion): number {
+  let workers = 0;
+  let sum = 0;
+  for (const member of family.members) {
+    if (!member.profession) continue;
+    workers += 1;
+    const vacancies = region.vacancies[member.profession] ?? 0;
+    sum += vacancies / (vacancies + VACANCY_HALF_SATURATION);
+  }
+  return workers === 0 ? 0 : sum / workers;
+}
+
 function labourDemand(family: PlacementFamily, region: PlacementRegion): [number, string, PlacementReason['facts']] {
   const workers = family.members.filter((m) => m.profession);
   if (workers.length === 0) return [0, 'No profession recorded for the family', { workers: 0 }];
-  let sum = 0;
   const matched: string[] = [];
   for (const member of workers) {
     const vacancies = region.vacancies[member.profession as string] ?? 0;
-    sum += vacancies / (vacancies + VACANCY_HALF_SATURATION);
     if (vacancies > 0) matched.push(`${member.profession} (${vacancies})`);
   }
   const text =
     matched.length === 0
       ? "No vacancies for the family's professions"
       : `Vacancies for ${matched.length} of ${workers.length} working members: ${matched.join(', ')}`;
-  return [sum / workers.length, text, { workers: workers.length, matched: matched.length, occupations: matched }];
+  return [
+    labourDemandValue(family, region),
+    text,
+    { workers: workers.length, matched: matched.length, occupations: matched },
+  ];
 }
 
+const remainingQuotaValue = (region: PlacementRegion): number =>
+  region.capacity > 0 ? Math.max(0, Math.min(1, region.remaining / region.capacity)) : 0;
+
 function remainingQuota(region: PlacementRegion): [number, string, PlacementReason['facts']] {
-  const share = region.capacity > 0 ? Math.max(0, Math.min(1, region.remaining / region.capacity)) : 0;
+  const share = remainingQuotaValue(region);
   return [
     share,
     `${Math.round(share * 100)} % of the quota is still free (${region.remaining} of ${region.capacity} persons)`,
@@ -137,11 +167,14 @@ function remainingQuota(region: PlacementRegion): [number, string, PlacementReas
 }
 
 /** Housing units and adaptation-centre places against the persons the quota still expects. */
-function housing(region: PlacementRegion): [number, string, PlacementReason['facts']] {
+function housingValue(region: PlacementRegion): number {
   const places = region.housingUnits + region.adaptationCentrePlaces;
-  const cover = region.remaining > 0 ? Math.min(1, places / region.remaining) : places > 0 ? 1 : 0;
+  return region.remaining > 0 ? Math.min(1, places / region.remaining) : places > 0 ? 1 : 0;
+}
+
+function housing(region: PlacementRegion): [number, string, PlacementReason['facts']] {
   return [
-    cover,
+    housingValue(region),
     `${region.housingUnits} housing units and ${region.adaptationCentrePlaces} adaptation-centre places for ${region.remaining} persons still expected`,
     {
       housingUnits: region.housingUnits,
@@ -152,12 +185,23 @@ function housing(region: PlacementRegion): [number, string, PlacementReason['fac
 }
 
 /** Share of the members with known languages who speak one of the region's. */
+function languageValue(family: PlacementFamily, region: PlacementRegion): number {
+  let known = 0;
+  let speakers = 0;
+  for (const member of family.members) {
+    if (member.languages.length === 0) continue;
+    known += 1;
+    if (member.languages.some((l) => region.languages.includes(l))) speakers += 1;
+  }
+  return known === 0 ? 0 : speakers / known;
+}
+
 function language(family: PlacementFamily, region: PlacementRegion): [number, string, PlacementReason['facts']] {
   const known = family.members.filter((m) => m.languages.length > 0);
   if (known.length === 0) return [0, "The family's languages are not recorded", { speakers: 0, known: 0 }];
   const speakers = known.filter((m) => m.languages.some((l) => region.languages.includes(l))).length;
   return [
-    speakers / known.length,
+    languageValue(family, region),
     `${speakers} of ${known.length} members speak a language of the region (${region.languages.join(', ')})`,
     { speakers, known: known.length, languages: [...region.languages] },
   ];
@@ -181,6 +225,24 @@ export function scoreRegion(family: PlacementFamily, region: PlacementRegion, we
   }));
   reasons.sort((a, b) => b.points - a.points);
   return { score: round(reasons.reduce((sum, r) => sum + r.points, 0)), reasons };
+}
+
+/**
+ * scoreRegion(…).score without the reasons: the batch solver scores every family ×
+ * region pair (a million in a national batch), where the texts cost ten times the sum.
+ * Rounded and summed exactly as scoreRegion does, so both give the same number.
+ */
+export function regionScore(family: PlacementFamily, region: PlacementRegion, weights: PlacementWeights): number {
+  const points = [
+    round(weights.preference * preferenceValue(family, region)),
+    round(weights.relatives * relativesValue(family, region)),
+    round(weights.labour_demand * labourDemandValue(family, region)),
+    round(weights.remaining_quota * remainingQuotaValue(region)),
+    round(weights.housing * housingValue(region)),
+    round(weights.language * languageValue(family, region)),
+  ];
+  points.sort((a, b) => b - a);
+  return round(points.reduce((sum, p) => sum + p, 0));
 }
 
 /** Parses stored weights (numeric strings from PostgreSQL) into PlacementWeights; missing keys get the default. */

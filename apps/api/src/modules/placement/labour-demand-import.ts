@@ -39,10 +39,8 @@ export function checkRows(
     else if (!regionCodes.has(regionCode))
       errors.push(rowError(row, 'region_code', 'import.unknown_region', { value: regionCode }));
     if (occupation === '') errors.push(rowError(row, 'occupation', 'import.empty'));
-    else if (occupation.length > 200)
-      errors.push(rowError(row, 'occupation', 'import.too_long', { max: 200 }));
-    else if (!isStorableText(occupation))
-      errors.push(rowError(row, 'occupation', 'request.invalid_text'));
+    else if (occupation.length > 200) errors.push(rowError(row, 'occupation', 'import.too_long', { max: 200 }));
+    else if (!isStorableText(occupation)) errors.push(rowError(row, 'occupation', 'request.invalid_text'));
     if (!/^\d+$/.test(text('vacancies')) || vacancies > 1_000_000) {
       errors.push(rowError(row, 'vacancies', 'import.not_count', { value: text('vacancies') }));
     }
@@ -57,8 +55,6 @@ export function checkRows(
     seen.set(identity, row);
     rows.push({ row, year, regionCode, occupation, occupationKey: key, vacancies });
   });
-  if (rows.length === 0 && errors.length === 0)
-    errors.push(rowError(2, 'file', 'import.no_rows'));
+  if (rows.length === 0 && errors.length === 0) errors.push(rowError(2, 'file', 'import.no_rows'));
   return { rows, errors };
 }
-

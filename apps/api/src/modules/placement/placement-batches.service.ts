@@ -201,9 +201,10 @@ export class PlacementBatchesService {
 
   /** The batch (404 when `batchId` is not one) and then the line, locked; null when the line is not in the batch. */
   private async lockLine(manager: EntityManager, proposalId: number, batchId?: number): Promise<BatchLine | null> {
-    const [peek] = await manager.query<{ batch_id: number }[]>('SELECT batch_id FROM placement_proposal WHERE id = $1', [
-      proposalId,
-    ]);
+    const [peek] = await manager.query<{ batch_id: number }[]>(
+      'SELECT batch_id FROM placement_proposal WHERE id = $1',
+      [proposalId],
+    );
     const batch = await this.lockBatch(manager, batchId ?? peek?.batch_id ?? 0);
     if (!peek || peek.batch_id !== batch.id) return null;
     const [row] = await manager.query<
@@ -237,7 +238,9 @@ export class PlacementBatchesService {
       throw new DomainError(ErrorKind.Conflict, 'placement.batch_not_proposed', { batchStatus: batch.status });
     if (line.accepted) throw new DomainError(ErrorKind.Conflict, 'placement.proposal_accepted');
     if (!(await this.placement.hasQuota(manager, batch.year, batch.category, regionId))) {
-      throw DomainError.invalid({ regionId: coded('placement.no_quota_in_region', { category: batch.category, year: batch.year }) });
+      throw DomainError.invalid({
+        regionId: coded('placement.no_quota_in_region', { category: batch.category, year: batch.year }),
+      });
     }
   }
 
@@ -299,7 +302,11 @@ export class PlacementBatchesService {
       const result: AcceptResult = { accepted: [], skipped: [], batch };
       for (const proposal of pending) {
         const skip = (message: CodedMessage) =>
-          result.skipped.push({ proposalId: proposal.id, reason: englishMessage(message.code, message.params), ...message });
+          result.skipped.push({
+            proposalId: proposal.id,
+            reason: englishMessage(message.code, message.params),
+            ...message,
+          });
         const request = await this.placement.lockRequest(manager, proposal.inclusion_request_id);
         if (!request || request.status !== 'submitted') {
           skip(coded('placement.request_not_open', { requestStatus: request?.status ?? 'withdrawn' }));
@@ -307,7 +314,9 @@ export class PlacementBatchesService {
         }
         const balance = balances.get(proposal.region_id) ?? 0;
         if (request.persons > balance) {
-          skip(coded('quota.full', { category: batch.category, year: batch.year, free: balance, needed: request.persons }));
+          skip(
+            coded('quota.full', { category: batch.category, year: batch.year, free: balance, needed: request.persons }),
+          );
           continue;
         }
         await manager.query('SAVEPOINT placement_accept');

@@ -3,7 +3,7 @@ import {
   type PlacementInstance,
   type PlacementRegion,
   type PlacementWeights,
-  scoreRegion,
+  regionScore,
 } from '@qonys/domain';
 
 /**
@@ -19,7 +19,7 @@ export function buildInstance(
   families.forEach((family, f) => {
     regions.forEach((region, r) => {
       if (family.persons <= region.remaining)
-        arcs.push({ family: f, region: r, score: scoreRegion(family, region, weights).score });
+        arcs.push({ family: f, region: r, score: regionScore(family, region, weights) });
     });
   });
   return {

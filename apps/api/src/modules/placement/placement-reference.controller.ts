@@ -19,11 +19,11 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** Reads the multipart import: one part `file`, an optional field `source`. */
 async function readImport(request: FastifyRequest): Promise<{ content: Buffer; fileName: string; source: string }> {
-  if (!request.isMultipart())
-    throw DomainError.invalid({ file: 'document.multipart' });
+  if (!request.isMultipart()) throw DomainError.invalid({ file: 'document.multipart' });
   const { fields, file } = await readMultipart(request, {
     limits: { fileSize: MAX_IMPORT_BYTES, files: 1 },
-    tooLarge: () => DomainError.invalid({ file: coded('document.file_too_large', { max: MAX_IMPORT_BYTES / 1024 / 1024 }) }),
+    tooLarge: () =>
+      DomainError.invalid({ file: coded('document.file_too_large', { max: MAX_IMPORT_BYTES / 1024 / 1024 }) }),
     tooMany: () => DomainError.invalid({ file: 'document.one_file' }),
   });
   const source = (fields.source ?? '').trim();

@@ -110,7 +110,12 @@ export class PlacementReferenceService {
     const scope = regionScope(ctx.actor, 'labour-demand', 'create');
     for (const row of rows) {
       if (!inScope(scope, idByCode.get(row.regionCode)!)) {
-        errors.push({ row: row.row, field: 'region_code', code: 'import.not_your_region', params: { value: row.regionCode } });
+        errors.push({
+          row: row.row,
+          field: 'region_code',
+          code: 'import.not_your_region',
+          params: { value: row.regionCode },
+        });
       }
     }
     if (errors.length > 0) throw importRefused(errors.sort((a, b) => a.row - b.row));
@@ -237,7 +242,12 @@ export class PlacementReferenceService {
     } catch (error) {
       const driver = (error as { driverError?: { constraint?: string; code?: string } }).driverError;
       if (error instanceof QueryFailedError && driver?.constraint === kind.unique) {
-        throw new DomainError(ErrorKind.Conflict, 'record.year_region_exists', {}, { regionId: 'record.year_region_exists' });
+        throw new DomainError(
+          ErrorKind.Conflict,
+          'record.year_region_exists',
+          {},
+          { regionId: 'record.year_region_exists' },
+        );
       }
       if (error instanceof QueryFailedError && driver?.code === '23503')
         throw DomainError.invalid({ regionId: 'region.not_found' });

@@ -19,7 +19,13 @@ import { PlacementReferenceService } from './placement-reference.service';
 @Module({
   imports: [JobsModule, QuotasModule, SettlementsModule, TransferRequestsModule],
   controllers: [PlacementController, LabourDemandController, RegionCapacitiesController],
-  providers: [PlacementRepository, PlacementService, PlacementBatchesService, PlacementBatchJob, PlacementReferenceService],
+  providers: [
+    PlacementRepository,
+    PlacementService,
+    PlacementBatchesService,
+    PlacementBatchJob,
+    PlacementReferenceService,
+  ],
   exports: [PlacementBatchesService],
 })
 export class PlacementModule {}

@@ -1,4 +1,6 @@
 import { checkAssignment, firstComeFirstServed, type PlacementInstance } from '@qonys/domain';
+import highsLoader from 'highs';
+import { buildPlacementModel } from './placement-model';
 import { randomInstance } from './random-instance';
 import { solvePlacement } from './solver';
 
@@ -93,4 +95,25 @@ describe('solvePlacement', () => {
     });
     expect(result).toMatchObject({ regionOf: [null], total: 0, gap: 0 });
   });
+});
+
+describe('solvePlacement on a batch the LP decomposes', () => {
+  it.each([11, 12])(
+    'seed %i, 2,500 families: the bound is the whole LP optimum, every quota holds, within 0.5 %% of the bound',
+    async (seed) => {
+      const instance = randomInstance(seed, 2500, 20, 0.7);
+      const result = await solvePlacement(instance, { mipTimeLimitSeconds: 2 });
+      const highs = await highsLoader();
+      const text = buildPlacementModel(instance, { integer: false });
+      const optimum = highs.solve(text!.lp, { output_flag: false, solver: 'ipm', run_crossover: 'on' }).ObjectiveValue;
+      expect(result.lpBound).toBeCloseTo(optimum, 5);
+      // checkAssignment throws on an over-allocated region or a pair that is not allowed.
+      expect(checkAssignment(instance, result.regionOf)).toBeCloseTo(result.total, 6);
+      expect(result.total).toBeLessThanOrEqual(result.lpBound + 1e-6);
+      expect(result.gap).toBeLessThanOrEqual(0.005);
+      expect(result.total).toBeGreaterThan(firstComeFirstServed(instance).total);
+    },
+    // The text LP it is compared with takes seconds, more on a loaded machine.
+    120_000,
+  );
 });

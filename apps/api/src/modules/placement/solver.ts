@@ -7,9 +7,11 @@ import {
 } from '@qonys/domain';
 import type highsLoader from 'highs';
 import { buildPlacementModel } from './placement-model';
+import { solveRelaxation } from './placement-relaxation';
 
 type HighsLoader = typeof highsLoader;
 type Highs = Awaited<ReturnType<HighsLoader>>;
+type FamilyArcs = { region: number; score: number }[][];
 let highsInstance: Promise<Highs> | null = null;
 
 /** HiGHS compiled to WebAssembly, loaded once per process. */
@@ -68,8 +70,7 @@ function solve(highs: Highs, lp: string, options: Record<string, number | string
 }
 
 /** Places still-unplaced families into leftover room, best pairs first; never lowers the total. */
-function fill(instance: PlacementInstance, regionOf: (number | null)[], left: number[]): void {
-  const byFamily = arcsByFamily(instance);
+function fill(instance: PlacementInstance, byFamily: FamilyArcs, regionOf: (number | null)[], left: number[]): void {
   const order = regionOf
     .map((region, family) => ({ family, best: byFamily[family][0]?.score ?? -1, region }))
     .filter((x) => x.region === null && x.best >= 0)
@@ -88,10 +89,14 @@ function fill(instance: PlacementInstance, regionOf: (number | null)[], left: nu
  * room; an unplaced family takes the place of a placed one in the same region when it
  * scores more and fits in the room that frees.
  */
-function improve(instance: PlacementInstance, regionOf: (number | null)[], left: number[]): void {
-  const byFamily = arcsByFamily(instance);
-  const scoreOf = (family: number, region: number) =>
-    byFamily[family].find((a) => a.region === region)?.score ?? -Infinity;
+function improve(instance: PlacementInstance, byFamily: FamilyArcs, regionOf: (number | null)[], left: number[]): void {
+  // Pair scores in a dense table: the swap scan below looks up millions of them.
+  const regions = instance.regions.length;
+  const table = new Float64Array(regionOf.length * regions).fill(-Infinity);
+  for (let family = byFamily.length - 1; family >= 0; family--)
+    for (let i = byFamily[family].length - 1; i >= 0; i--)
+      table[family * regions + byFamily[family][i].region] = byFamily[family][i].score;
+  const scoreOf = (family: number, region: number) => table[family * regions + region];
   for (let family = 0; family < regionOf.length; family++) {
     const current = regionOf[family];
     if (current === null) continue;
@@ -108,10 +113,16 @@ function improve(instance: PlacementInstance, regionOf: (number | null)[], left:
   }
   const placedIn: number[][] = instance.regions.map(() => []);
   regionOf.forEach((region, family) => region !== null && placedIn[region].push(family));
+  // The lowest score placed in each region: a family scoring no more than it finds no
+  // victim there, so the scan below is skipped (kept up to date after every swap).
+  const lowest = placedIn.map((families, region) =>
+    families.reduce((low, v) => Math.min(low, scoreOf(v, region)), Infinity),
+  );
   for (let family = 0; family < regionOf.length; family++) {
     if (regionOf[family] !== null) continue;
     const persons = instance.families[family].persons;
     for (const arc of byFamily[family]) {
+      if (!(lowest[arc.region] + EPS < arc.score)) continue;
       const victimIndex = placedIn[arc.region].findIndex(
         (v) => left[arc.region] + instance.families[v].persons >= persons && scoreOf(v, arc.region) + EPS < arc.score,
       );
@@ -121,6 +132,7 @@ function improve(instance: PlacementInstance, regionOf: (number | null)[], left:
       regionOf[victim] = null;
       regionOf[family] = arc.region;
       placedIn[arc.region][victimIndex] = family;
+      lowest[arc.region] = placedIn[arc.region].reduce((low, v) => Math.min(low, scoreOf(v, arc.region)), Infinity);
       break;
     }
   }
@@ -130,13 +142,13 @@ function improve(instance: PlacementInstance, regionOf: (number | null)[], left:
 const NEIGHBOURS = 5;
 function neighbourhood(
   instance: PlacementInstance,
+  byFamily: FamilyArcs,
   fractional: readonly number[],
   regionOf: (number | null)[],
   left: number[],
   valueOf: (family: number, region: number) => number,
 ): number[] {
   if (fractional.length === 0) return [];
-  const byFamily = arcsByFamily(instance);
   const touched = new Set<number>();
   for (const f of fractional) for (const a of byFamily[f]) if (valueOf(f, a.region) > EPS) touched.add(a.region);
   const chosen = new Set(fractional);
@@ -176,8 +188,18 @@ export async function solvePlacement(instance: PlacementInstance, options: Solve
 
   await options.onPhase?.('lp');
   const lpStart = performance.now();
-  const lpModel = buildPlacementModel(instance, { integer: false });
-  if (!lpModel)
+  const capacity = instance.regions.map((r) => r.remaining);
+  const lp = solveRelaxation(highs, instance, capacity);
+  const regions = instance.regions.length;
+  // Families with a pair that fits, and the LP value per family × region.
+  const columnsOf = new Map<number, number[]>();
+  const values = new Float64Array(instance.families.length * regions);
+  instance.arcs.forEach((arc, a) => {
+    if (instance.families[arc.family].persons > capacity[arc.region]) return;
+    (columnsOf.get(arc.family) ?? columnsOf.set(arc.family, []).get(arc.family)!).push(arc.region);
+    values[arc.family * regions + arc.region] = lp.value[a];
+  });
+  if (columnsOf.size === 0)
     return {
       regionOf,
       total: 0,
@@ -189,22 +211,17 @@ export async function solvePlacement(instance: PlacementInstance, options: Solve
       lpMs: 0,
       repairMs: 0,
     };
-  // Interior point with crossover: ~5× faster than simplex here, and crossover returns a
-  // vertex, so only a few families come out fractional.
-  const lp = solve(highs, lpModel.lp, { solver: 'ipm', run_crossover: 'on' });
-  if (lp.status !== 'Optimal') throw new Error(`the LP relaxation did not solve: ${lp.status}`);
   const lpMs = performance.now() - lpStart;
 
   await options.onPhase?.('repair');
   const repairStart = performance.now();
-  const left = instance.regions.map((r) => r.remaining);
+  const byFamily = arcsByFamily(instance);
+  const left = [...capacity];
   const fractional: number[] = [];
-  const valueOf = (f: number, r: number) => lp.values.get(`x${f}_${r}`) ?? 0;
-  const columnsOf = new Map<number, number[]>();
-  for (const [f, r] of lpModel.columns) (columnsOf.get(f) ?? columnsOf.set(f, []).get(f)!).push(r);
-  for (const [family, regions] of columnsOf) {
-    const whole = regions.find((r) => valueOf(family, r) >= 1 - EPS);
-    const partial = regions.some((r) => valueOf(family, r) > EPS);
+  const valueOf = (f: number, r: number) => values[f * regions + r];
+  for (const [family, allowed] of columnsOf) {
+    const whole = allowed.find((r) => valueOf(family, r) >= 1 - EPS);
+    const partial = allowed.some((r) => valueOf(family, r) > EPS);
     if (whole !== undefined && strategy === 'lp-repair') {
       regionOf[family] = whole;
       left[whole] -= instance.families[family].persons;
@@ -218,7 +235,7 @@ export async function solvePlacement(instance: PlacementInstance, options: Solve
   // families there, the strongest waiting ones), freed so the MIP can trade them.
   let provenOptimal = strategy === 'lp-repair' && fractional.length === 0;
   const mipFamilies =
-    strategy === 'mip' ? [...columnsOf.keys()] : neighbourhood(instance, fractional, regionOf, left, valueOf);
+    strategy === 'mip' ? [...columnsOf.keys()] : neighbourhood(instance, byFamily, fractional, regionOf, left, valueOf);
   if (mipFamilies.length > 0) {
     const mipModel = buildPlacementModel(instance, { integer: true, families: mipFamilies, capacity: left });
     if (mipModel) {
@@ -242,13 +259,13 @@ export async function solvePlacement(instance: PlacementInstance, options: Solve
     }
   }
   // Both never lower the total: they use leftover room and strictly better swaps.
-  fill(instance, regionOf, left);
-  improve(instance, regionOf, left);
-  fill(instance, regionOf, left);
+  fill(instance, byFamily, regionOf, left);
+  improve(instance, byFamily, regionOf, left);
+  fill(instance, byFamily, regionOf, left);
   const total = checkAssignment(instance, regionOf);
   const repairMs = performance.now() - repairStart;
-  // The MIP may use the LP tolerance; the LP optimum is the bound, never below the total.
-  const lpBound = Math.max(lp.objective, total);
+  // The Lagrangian bound covers every pair; the MIP may use the LP tolerance, so never below the total.
+  const lpBound = Math.max(lp.bound, lp.objective, total);
   return {
     regionOf,
     total,

@@ -11,4 +11,6 @@ const { instance, options } = workerData as { instance: PlacementInstance; optio
 
 solvePlacement(instance, { ...options, onPhase: (phase) => parentPort!.postMessage({ phase }) })
   .then((result) => parentPort!.postMessage({ result }))
-  .catch((error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }));
+  .catch((error: unknown) =>
+    parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+  );
