@@ -19,7 +19,13 @@ import { PlacementReferenceService } from './placement-reference.service';
 @Module({
   imports: [JobsModule, QuotasModule, SettlementsModule, TransferRequestsModule],
   controllers: [PlacementController, LabourDemandController, RegionCapacitiesController],
-  providers: [PlacementRepository, PlacementService, PlacementBatchesService, PlacementBatchJob, PlacementReferenceService],
-  exports: [PlacementBatchesService],
+  providers: [
+    PlacementRepository,
+    PlacementService,
+    PlacementBatchesService,
+    PlacementBatchJob,
+    PlacementReferenceService,
+  ],
+  exports: [PlacementBatchesService, PlacementReferenceService],
 })
 export class PlacementModule {}
