@@ -12,6 +12,10 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_MODES = ['dry-run', 'create', 'upsert'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
+/** What an uploaded file is read as (XLSX is told by its ZIP signature). */
+export const IMPORT_FILE_FORMATS = ['csv', 'xlsx'] as const;
+export type ImportFileFormat = (typeof IMPORT_FILE_FORMATS)[number];
+
 export const IMPORT_STATES = ['queued', 'running', 'completed', 'failed'] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];
 

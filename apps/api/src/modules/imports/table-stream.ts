@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { ImportFileFormat } from '@qonys/domain';
 import { DomainError } from '../../common/errors/domain-error';
 
 /** One row of a file: its number as a spreadsheet shows it (the header is row 1) and its cells as text. */
@@ -7,7 +8,7 @@ export interface TableRow {
   cells: string[];
 }
 
-export type TableFormat = 'csv' | 'xlsx';
+export type TableFormat = ImportFileFormat;
 
 /** XLSX is a ZIP (PK…); anything else is read as CSV. */
 export const tableFormatOf = (firstBytes: Buffer, fileName: string): TableFormat =>

@@ -1,4 +1,4 @@
-import type { ImportKind, ImportMode, ImportState, MessageParams } from '@qonys/domain';
+import type { ImportFileFormat, ImportKind, ImportMode, ImportState, MessageParams } from '@qonys/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One error of a run: the file's row (the header is row 1), its column, a catalogue code. */
@@ -28,7 +28,7 @@ export class ImportRun {
   fileName: string;
 
   @Column({ type: 'varchar' })
-  format: 'csv' | 'xlsx';
+  format: ImportFileFormat;
 
   @Column({ type: 'int' })
   fileSize: number;
