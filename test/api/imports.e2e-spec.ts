@@ -246,6 +246,13 @@ describe('bulk imports (POST /api/imports)', () => {
     expect(lines[1]).toContain(badIin.iin);
     expect(lines[1]).toContain('iin: Контрольная цифра ИИН не совпадает');
     expect(lines[2]).toContain('Повторяет строку 2');
+    expect(
+      await scalar<number>(
+        api.databaseUrl,
+        "SELECT count(*)::int FROM audit_event WHERE action = 'import_run.errors_download' AND entity_id = $1",
+        [run.id],
+      ),
+    ).toBe(1);
 
     const kk = await request(api.url)
       .get('/api/imports/templates/persons?locale=kk')

@@ -589,6 +589,7 @@ export const AUDIT_ACTIONS = [
   'holiday.create',
   'holiday.update',
   'import_run.complete',
+  'import_run.errors_download',
   'inclusion_request.create',
   'inclusion_request.include',
   'inclusion_request.refuse',

@@ -553,6 +553,7 @@ export const messagesKk: ServerMessages = {
       'adaptation_plan.create': 'Бейімделу жоспары басталды',
       'arrivals_history.import': 'Келушілер тарихы импортталды',
       'import_run.complete': 'Импорт аяқталды',
+      'import_run.errors_download': 'Импорттың қатесі бар жолдары жүктеп алынды',
       'adaptation_plan.item_add': 'Жоспарға қызмет қосылды',
       'referral.accept': 'Жолдама қабылданды',
       'referral.cancel': 'Жолдама тоқтатылды',

@@ -555,6 +555,7 @@ export const messagesRu: ServerMessages = {
       'adaptation_plan.create': 'Начат план адаптации',
       'arrivals_history.import': 'Импортирована история прибытий',
       'import_run.complete': 'Импорт завершён',
+      'import_run.errors_download': 'Скачаны строки импорта с ошибками',
       'adaptation_plan.item_add': 'Услуга добавлена в план',
       'referral.accept': 'Направление принято',
       'referral.cancel': 'Направление отменено',

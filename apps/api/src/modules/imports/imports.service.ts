@@ -16,6 +16,7 @@ import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { type FileStore, newImportStorageKey } from '../../common/storage/file-store';
 import { IMPORT_FILE_STORE } from '../../common/storage/file-store.provider';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { AuditService } from '../audit/audit.service';
 import { JobsService } from '../jobs/jobs.service';
 import { errorsCsv, templateCsv } from './import-files';
 import { creatorContext, IMPORT_JOB } from './import.job';
@@ -61,6 +62,7 @@ export class ImportsService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runs: ImportsRepository,
     private readonly jobs: JobsService,
+    private readonly audit: AuditService,
     @Inject(IMPORT_FILE_STORE) private readonly files: FileStore,
   ) {}
 
@@ -149,6 +151,14 @@ export class ImportsService implements OnApplicationShutdown {
     for (const e of run.errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
     const rows = readTableRows(await this.files.get(run.storageKey), run.format);
     const content = await errorsCsv(rows, byRow, locale);
+    // The rows are the file's as uploaded: a persons file's are personal data, so the read is audited.
+    await this.audit.recordAlone(ctx, {
+      action: 'import_run.errors_download',
+      entityType: 'import_run',
+      entityId: run.id,
+      regionId: run.regionId,
+      changes: { rows: { before: null, after: byRow.size } },
+    });
     return { fileName: `${run.fileName.replace(/\.(csv|xlsx)$/i, '')}-errors.csv`, content };
   }
 

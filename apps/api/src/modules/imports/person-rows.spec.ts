@@ -69,8 +69,8 @@ describe('checkPersonRow', () => {
   it('refuses a row with neither IIN nor document number', () => {
     const keyless = checkPersonRow(3, { ...cells, iin: '', document_number: '' });
     expect(keyless.ok).toBe(false);
-    if (!wrongDate.ok)
-      expect(wrongDate.errors).toEqual([{ row: 3, field: 'iin', code: 'import.no_person_key', params: {} }]);
+    if (!keyless.ok)
+      expect(keyless.errors).toEqual([{ row: 3, field: 'iin', code: 'import.no_person_key', params: {} }]);
   });
 });
 
