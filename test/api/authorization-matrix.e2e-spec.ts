@@ -1325,6 +1325,37 @@ const MATRIX: Row[] = [
     allowed: [200],
   },
 
+  // Bulk imports (docs/imports.md): a run is its creator's region's; what a file writes is checked by its kind.
+  {
+    method: 'POST',
+    path: '/api/imports',
+    access: perm('imports', 'create'),
+    // Not multipart: 400 when reachable, nothing queued.
+    allowed: [400],
+  },
+  { method: 'GET', path: '/api/imports', access: perm('imports', 'list'), allowed: [200] },
+  {
+    method: 'GET',
+    path: '/api/imports/{id}',
+    access: perm('imports', 'show'),
+    request: () => ({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
+    allowed: [404],
+  },
+  {
+    method: 'GET',
+    path: '/api/imports/{id}/errors.csv',
+    access: perm('imports', 'show'),
+    request: () => ({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
+    allowed: [404],
+  },
+  {
+    method: 'GET',
+    path: '/api/imports/templates/{kind}',
+    access: perm('imports', 'create'),
+    request: () => ({ params: { kind: 'persons' } }),
+    allowed: [200],
+  },
+
   // Background jobs: administrators run them, auditors read their runs.
   { method: 'GET', path: '/api/jobs', access: perm('jobs', 'list'), allowed: [200] },
   { method: 'GET', path: '/api/jobs/runs', access: perm('jobs', 'list'), allowed: [200] },

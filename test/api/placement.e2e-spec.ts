@@ -183,7 +183,7 @@ describe('placement', () => {
         .set(bearer(admin.accessToken))
         .attach('file', Buffer.from(csv), 'demand.csv')
         .expect(200);
-      expect(imported.body).toEqual({ created: 1, updated: 1, rows: 2 });
+      expect(imported.body).toEqual({ created: 1, updated: 1, unchanged: 0, rows: 2 });
 
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('demand');
@@ -196,7 +196,7 @@ describe('placement', () => {
         .set(bearer(abaiOfficial.accessToken))
         .attach('file', xlsx, 'demand.xlsx')
         .expect(200);
-      expect(fromXlsx.body).toEqual({ created: 2, updated: 0, rows: 2 });
+      expect(fromXlsx.body).toEqual({ created: 2, updated: 0, unchanged: 0, rows: 2 });
       const welder = await scalar(
         api.databaseUrl,
         `SELECT vacancies FROM labour_demand WHERE year = $1 AND occupation_key = 'welder'`,
@@ -373,9 +373,18 @@ describe('placement', () => {
       // Into another region the official asks that region (transfers.e2e-spec.ts); an admin overrides directly.
       // Abai may be outside the family's preferences: their consent comes with it.
       const consent = { consentDate: '2026-05-04', consentDocument: 'Statement 3' };
-      await post(path, pavlodarOfficial, { regionId: abai, reasonCode: 'relatives', reason: 'Family asked for Semey', ...consent }).expect(202);
-      expect(await scalar(api.databaseUrl, 'SELECT override_region_id FROM placement_proposal WHERE id = $1', [proposal.id])).toBeNull();
-      const done = await post(path, admin, { regionId: abai, reason: 'Family asked for Semey', ...consent }).expect(200);
+      await post(path, pavlodarOfficial, {
+        regionId: abai,
+        reasonCode: 'relatives',
+        reason: 'Family asked for Semey',
+        ...consent,
+      }).expect(202);
+      expect(
+        await scalar(api.databaseUrl, 'SELECT override_region_id FROM placement_proposal WHERE id = $1', [proposal.id]),
+      ).toBeNull();
+      const done = await post(path, admin, { regionId: abai, reason: 'Family asked for Semey', ...consent }).expect(
+        200,
+      );
       expect(done.body).toMatchObject({
         overrideRegionId: abai,
         overrideReason: 'Family asked for Semey',

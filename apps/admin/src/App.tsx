@@ -9,6 +9,7 @@ import { holidays } from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
 import { inclusionRequests } from './inclusion-requests';
 import { followUps, referrals, serviceProviders, serviceTypes } from './integration-services';
+import { imports } from './imports';
 import { jobs } from './jobs';
 import { applicantMessages } from './applicant-messages';
 import { arrivalsHistory } from './arrivals-history';
@@ -114,6 +115,7 @@ export const App = () => (
       <Resource name="mfa-policies" {...mfaPolicies} />
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="jobs" {...jobs} />
+      <Resource name="imports" {...imports} />
       <Resource name="statistics-releases" {...statisticsReleases} />
       <CustomRoutes>
         <Route path={ACCOUNT_PATH} element={<AccountPage />} />

@@ -20,6 +20,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DataKeysModule } from './modules/data-keys/data-keys.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -82,6 +83,7 @@ export class AppModule {
         NotificationsModule,
         ApplicantMessagesModule,
         MonitoringModule,
+        ImportsModule,
         HealthModule,
       ],
       providers: [

@@ -28,6 +28,7 @@ import { DataKeysService } from './modules/data-keys/data-keys.service';
 import { MasterKeyCipher } from './modules/data-keys/master-key-cipher';
 import { UsersRepository } from './modules/users/users.repository';
 import { MonitoringService } from './modules/monitoring/monitoring.service';
+import { ImportsService } from './modules/imports/imports.service';
 import { JobsService } from './modules/jobs/jobs.service';
 import { FILE_STORE } from './common/storage/file-store';
 import { UNPREFIXED_ROUTES } from './modules/certificates/public-certificates.controller';
@@ -197,6 +198,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
 
   // Workers write to tables the migrations create: the queue starts on the migrated schema.
   await app.get(JobsService).start();
+  // Imports stranded by a dead worker start again now, then on every sweep (docs/imports.md).
+  app.get(ImportsService).startSweeping();
 
   await app.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();

@@ -25,3 +25,5 @@ export * from './applicant-messages';
 export * from './arrivals-history';
 export * from './monitoring';
 export * from './open-statistics';
+export * from './imports';
+export * from './import-messages';

@@ -170,6 +170,13 @@ const EXPECTED: Record<Resource, Record<Role, string>> = {
     auditor: READ,
     provider_staff: NONE,
   },
+  imports: {
+    caseworker: 'list show create',
+    regional_official: 'list show create',
+    admin: 'list show create',
+    auditor: READ,
+    provider_staff: NONE,
+  },
   'statistics-releases': {
     caseworker: NONE,
     regional_official: NONE,
@@ -244,6 +251,8 @@ describe('grantFor', () => {
           'arrivals-history',
           'forecasts',
           'monitoring',
+          // a run is its creator's region's; each kind checks its own resource too
+          'imports',
         ].flatMap((r) => [`caseworker:${r}`, `regional_official:${r}`]),
       ].sort(),
     );

@@ -47,6 +47,7 @@ export const RESOURCES = [
   'forecasts',
   'statistics-releases',
   'monitoring',
+  'imports',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -239,6 +240,14 @@ export const PERMISSIONS: Readonly<Record<Resource, Partial<Record<Role, Grant>>
     caseworker: { actions: READ, scope: 'own_region' },
     regional_official: { actions: READ, scope: 'own_region' },
     admin: { actions: READ, scope: 'all' },
+    auditor: { actions: READ, scope: 'all' },
+  },
+  // Bulk imports (docs/imports.md): a run is its creator's region's; what a file may write is
+  // checked again by its kind's own resource (a caseworker imports persons, not labour demand).
+  imports: {
+    caseworker: { actions: ['list', 'show', 'create'], scope: 'own_region' },
+    regional_official: { actions: ['list', 'show', 'create'], scope: 'own_region' },
+    admin: { actions: ['list', 'show', 'create'], scope: 'all' },
     auditor: { actions: READ, scope: 'all' },
   },
   // Open statistics releases (docs/open-statistics.md): admins publish one; auditors read what was published.

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesEn } from './cases/en';
 import { everydayEn } from './everyday/en';
 import { personsEn } from './persons/en';
+import { importsEn } from './imports/en';
 import { jobsEn } from './jobs/en';
 import { monitoringEn } from './monitoring/en';
 import { forecastsEn } from './forecasts/en';
@@ -252,6 +253,7 @@ const app = {
     ...applicantMessagesEn.app,
     ...paymentsEn.app,
     ...jobsEn.app,
+    ...importsEn.app,
     ...monitoringEn.app,
     ...forecastsEn.app,
     ...statisticsEn.app,
@@ -410,6 +412,7 @@ const app = {
     ...applicantMessagesEn.resources,
     ...paymentsEn.resources,
     ...jobsEn.resources,
+    ...importsEn.resources,
     ...forecastsEn.resources,
     ...statisticsEn.resources,
     ...notificationsEn.resources,

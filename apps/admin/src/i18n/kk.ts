@@ -3,6 +3,7 @@ import { casesKk } from './cases/kk';
 import type { AppMessages } from './en';
 import { personsKk } from './persons/kk';
 import { everydayKk } from './everyday/kk';
+import { importsKk } from './imports/kk';
 import { jobsKk } from './jobs/kk';
 import { monitoringKk } from './monitoring/kk';
 import { forecastsKk } from './forecasts/kk';
@@ -201,6 +202,7 @@ const app: AppMessages = {
     ...applicantMessagesKk.app,
     ...paymentsKk.app,
     ...jobsKk.app,
+    ...importsKk.app,
     ...monitoringKk.app,
     ...forecastsKk.app,
     ...statisticsKk.app,
@@ -359,6 +361,7 @@ const app: AppMessages = {
     ...applicantMessagesKk.resources,
     ...paymentsKk.resources,
     ...jobsKk.resources,
+    ...importsKk.resources,
     ...forecastsKk.resources,
     ...statisticsKk.resources,
     ...notificationsKk.resources,

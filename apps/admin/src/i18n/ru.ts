@@ -6,6 +6,7 @@ import { deepMerge } from './deepMerge';
 import type { AppMessages } from './en';
 import { personsRu } from './persons/ru';
 import { everydayRu } from './everyday/ru';
+import { importsRu } from './imports/ru';
 import { jobsRu } from './jobs/ru';
 import { monitoringRu } from './monitoring/ru';
 import { forecastsRu } from './forecasts/ru';
@@ -258,6 +259,7 @@ const app: AppMessages = {
     ...applicantMessagesRu.app,
     ...paymentsRu.app,
     ...jobsRu.app,
+    ...importsRu.app,
     ...monitoringRu.app,
     ...forecastsRu.app,
     ...statisticsRu.app,
@@ -416,6 +418,7 @@ const app: AppMessages = {
     ...applicantMessagesRu.resources,
     ...paymentsRu.resources,
     ...jobsRu.resources,
+    ...importsRu.resources,
     ...forecastsRu.resources,
     ...statisticsRu.resources,
     ...notificationsRu.resources,

@@ -95,7 +95,7 @@ const MENU_GROUPS: { label: string; resources: string[] }[] = [
   },
   {
     label: 'app.menu.administration',
-    resources: ['users', 'mfa-policies', 'audit-events', 'statistics-releases', 'jobs'],
+    resources: ['users', 'mfa-policies', 'audit-events', 'statistics-releases', 'jobs', 'imports'],
   },
 ];
 

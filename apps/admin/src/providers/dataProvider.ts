@@ -72,6 +72,8 @@ export interface QonysDataProvider
   /** Arrival forecasts and their history (docs/monitoring-history.md). */
   getForecast(regionCode: string): Promise<ForecastView>;
   importArrivalsHistory(file: File): Promise<HistoryImportResult>;
+  /** A bulk import run on the job queue (docs/imports.md). */
+  startImport(form: { kind: string; mode: string; regionCode: string; file: File }): Promise<{ id: string }>;
   /** Queues the job that publishes a new open statistics release (docs/open-statistics.md). */
   publishStatisticsRelease(note: string): Promise<JobRun>;
 }
@@ -148,6 +150,14 @@ export const dataProvider: QonysDataProvider = {
     body.append('file', file, file.name);
     return (await apiFetch('/monitoring/arrivals-history/import', { method: 'POST', body }))
       .json as HistoryImportResult;
+  },
+  startImport: async ({ kind, mode, regionCode, file }) => {
+    const body = new FormData();
+    body.append('kind', kind);
+    body.append('mode', mode);
+    if (regionCode) body.append('regionCode', regionCode);
+    body.append('file', file, file.name);
+    return (await apiFetch('/imports', { method: 'POST', body })).json as { id: string };
   },
   disableMfa: async (password) => {
     await post('/auth/mfa/disable', { password });

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { ImportRun } from '../modules/imports/entities/import-run.entity';
 import { Application } from '../modules/applications/entities/application.entity';
 import { ApplicationEvent } from '../modules/applications/entities/application-event.entity';
 import { ApplicationMember } from '../modules/applications/entities/application-member.entity';
@@ -67,6 +68,7 @@ import { LegalStatusSteps1764000000030 } from './migrations/1764000000030-legal-
 import { StaffNotifications1764000000032 } from './migrations/1764000000032-staff-notifications';
 import { ResidenceObligation1764000000033 } from './migrations/1764000000033-residence-obligation';
 import { StatisticsReleases1764000000036 } from './migrations/1764000000036-statistics-releases';
+import { ImportRuns1764000000038 } from './migrations/1764000000038-import-runs';
 import { MonitoringAggregates1764000000034 } from './migrations/1764000000034-monitoring-aggregates';
 import { OutcomeFollowUp } from '../modules/integration-services/entities/outcome-follow-up.entity';
 import { LegalStatusStep } from '../modules/legal-status/entities/legal-status-step.entity';
@@ -111,6 +113,7 @@ export const ENTITIES = [
   PlacementProposal,
   TransferRequest,
   JobRun,
+  ImportRun,
   ServiceType,
   ServiceProvider,
   AdaptationPlan,
@@ -154,6 +157,7 @@ export const MIGRATIONS = [
   ApplicantMessages1764000000031,
   ArrivalForecasts1764000000035,
   StatisticsReleases1764000000036,
+  ImportRuns1764000000038,
   MonitoringAggregates1764000000034,
   ListIndexes1764000000037,
   SharedRateLimits1764000000040,

@@ -31,6 +31,7 @@ export const jobsEn = {
         'outcome-follow-ups': 'Outcome follow-ups',
         'staff-notifications': 'Staff notifications',
         'applicant-messages': 'Messages to applicants',
+        import: 'Import',
       },
     },
   },

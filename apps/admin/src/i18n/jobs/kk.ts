@@ -33,6 +33,7 @@ export const jobsKk: JobMessages = {
         'outcome-follow-ups': 'Нәтижені бақылаулар',
         'staff-notifications': 'Қызметкерлерге хабарламалар',
         'applicant-messages': 'Өтініш берушілерге хабарламалар',
+        import: 'Импорт',
       },
     },
   },

@@ -33,6 +33,7 @@ export const jobsRu: JobMessages = {
         'outcome-follow-ups': 'Проверки итогов',
         'staff-notifications': 'Уведомления сотрудников',
         'applicant-messages': 'Сообщения заявителям',
+        import: 'Импорт',
       },
     },
   },

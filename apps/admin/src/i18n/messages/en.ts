@@ -126,6 +126,8 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'outcome_follow_up.record': 'Outcome follow-up recorded',
   'adaptation_plan.create': 'Adaptation plan started',
   'arrivals_history.import': 'Arrivals history imported',
+  'import_run.complete': 'Import run ended',
+  'import_run.errors_download': 'Rows with errors of an import downloaded',
   'adaptation_plan.item_add': 'Service added to a plan',
   'referral.accept': 'Referral accepted',
   'referral.cancel': 'Referral cancelled',

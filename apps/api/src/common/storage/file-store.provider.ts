@@ -29,3 +29,12 @@ export const checkpointStoreProvider: Provider = {
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) => createFileStore(config, 'audit-checkpoints'),
 };
+
+/** Injection token for the store of uploaded import files. */
+export const IMPORT_FILE_STORE = Symbol('IMPORT_FILE_STORE');
+
+export const importFileStoreProvider: Provider = {
+  provide: IMPORT_FILE_STORE,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => createFileStore(config, 'imports'),
+};

@@ -33,8 +33,20 @@ export function newStorageKey(now: Date = new Date()): string {
 /** Signed audit checkpoints (docs/audit-chain.md): `audit-checkpoints/2026/12/42.json`, and the newest one's copy. */
 export const CHECKPOINT_STORAGE_KEY = /^audit-checkpoints\/(?:latest|\d{4}\/\d{2}\/\d{1,19})\.json$/;
 
+/** Uploaded import files (docs/imports.md): `imports/2026/12/<uuid>`, read again by the job and for the error file. */
+export const IMPORT_STORAGE_KEY =
+  /^imports\/\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function newImportStorageKey(now: Date = new Date()): string {
+  return newStorageKey(now).replace(/^documents\//, 'imports/');
+}
+
 /** The kinds of file kept, each under its own prefix (and, on local disk, its own folder under DATA_DIR). */
-export const STORAGE_AREAS = { documents: STORAGE_KEY, 'audit-checkpoints': CHECKPOINT_STORAGE_KEY } as const;
+export const STORAGE_AREAS = {
+  documents: STORAGE_KEY,
+  'audit-checkpoints': CHECKPOINT_STORAGE_KEY,
+  imports: IMPORT_STORAGE_KEY,
+} as const;
 export type StorageArea = keyof typeof STORAGE_AREAS;
 
 /** Refuses anything that is not a key we made for the area (the last line of defence against path tricks). */

@@ -13,5 +13,6 @@ import { ForecastsService } from './forecasts.service';
   imports: [JobsModule],
   controllers: [ForecastsController],
   providers: [ForecastsRepository, ForecastsService, ForecastJob],
+  exports: [ForecastsService],
 })
 export class ForecastsModule {}

@@ -1,3 +1,4 @@
+import { rolledBackWhen } from '../../common/persistence/dry-run';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -40,8 +41,9 @@ const firstDay = (m: Month) => `${m}-01`;
 export class ForecastsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /** `rollback`: a dry run, undone at the end with its result kept. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>, rollback = false): Promise<T> {
+    return rolledBackWhen(rollback, this.dataSource, work);
   }
 
   /** History rows; a region-scoped reader sees their region's and the national ones. */

@@ -7,7 +7,7 @@ import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error'
 import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { AuditService } from '../audit/audit.service';
 import type { JobProgress } from '../jobs/job-handler';
-import { importRefused, readTable } from '../../common/input/table-import';
+import { type Cell, importRefused, readTable } from '../../common/input/table-import';
 import { checkHistoryRows } from './arrivals-history-import';
 import type { ArrivalsHistory } from './entities/arrivals-history.entity';
 import { addMonths, type ForecastPoint, HORIZON, isMonth, type Month, monthRange, reconcile } from './forecast-math';
@@ -50,7 +50,17 @@ export class ForecastsService {
    */
   async importHistory(ctx: AuthedContext, content: Buffer, fileName: string) {
     regionScope(ctx.actor, 'arrivals-history', 'create');
-    const records = await readTable(content, fileName);
+    return this.importHistoryRecords(ctx, await readTable(content, fileName), fileName);
+  }
+
+  /** The same from rows already read (a bulk import run, docs/imports.md); a dry run rolls its writes back. */
+  async importHistoryRecords(
+    ctx: AuthedContext,
+    records: Record<string, Cell>[],
+    fileName: string,
+    options: { dryRun?: boolean } = {},
+  ) {
+    regionScope(ctx.actor, 'arrivals-history', 'create');
     const regions = await this.repository.regions();
     const idByCode = new Map(regions.map((r) => [r.code, r.id]));
     const { rows, errors } = checkHistoryRows(records, new Set(idByCode.keys()), currentMonth());
@@ -68,7 +78,7 @@ export class ForecastsService {
         },
       });
       return summary;
-    });
+    }, options.dryRun === true);
   }
 
   /**

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { validateIin } from '@qonys/domain';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
-import { coded, DomainError, ErrorKind, type FieldMessages } from '../../common/errors/domain-error';
+import { coded, DomainError, ErrorKind } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
@@ -13,62 +12,14 @@ import { PersonalDataReads } from '../audit/personal-data-reads.service';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto';
 import { Person } from './entities/person.entity';
 import { AUDITED_FIELDS, type PersonJson, personJson } from './person-json';
-import { documentKey, latinName, personSearchKey } from './person-keys';
-import { PersonsRepository, type PersonWithKeys } from './persons.repository';
+import { personRuleErrors, personValues } from './person-values';
+import { PersonsRepository } from './persons.repository';
 
-const EARLIEST_BIRTH_DATE = '1900-01-01';
-
-/** Today's date in Kazakhstan (UTC+5 everywhere since March 2024). */
-const todayInKazakhstan = (): string => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
-
-/** The stored row for a create or update request: cleaned names, generated Latin forms, keys. */
-function personValues(dto: CreatePersonDto): Partial<PersonWithKeys> {
-  const patronymic = dto.patronymic ?? null;
-  const names = {
-    surname: dto.surname,
-    givenName: dto.givenName,
-    patronymic,
-    surnameLatin: dto.surnameLatin ?? latinName(dto.surname),
-    givenNameLatin: dto.givenNameLatin ?? latinName(dto.givenName),
-    patronymicLatin: patronymic === null ? null : (dto.patronymicLatin ?? latinName(patronymic)),
-    otherSpellings: [...new Set(dto.otherSpellings ?? [])],
-  };
-  return {
-    ...names,
-    birthDate: dto.birthDate,
-    sex: dto.sex,
-    iin: dto.iin ?? null,
-    ethnicity: dto.ethnicity ?? 'kazakh',
-    citizenship: dto.citizenship ?? null,
-    countryOfOrigin: dto.countryOfOrigin ?? null,
-    idDocumentType: dto.idDocumentType ?? null,
-    idDocumentNumber: dto.idDocumentNumber ?? null,
-    idDocumentIssuer: dto.idDocumentIssuer ?? null,
-    idDocumentExpiry: dto.idDocumentExpiry ?? null,
-    educationLevel: dto.educationLevel ?? null,
-    profession: dto.profession ?? null,
-    languages: dto.languages ?? [],
-    phone: dto.phone ?? null,
-    email: dto.email ?? null,
-    addressAbroad: dto.addressAbroad ?? null,
-    addressKz: dto.addressKz ?? null,
-    searchKey: personSearchKey(names),
-    documentKey: documentKey(dto.idDocumentNumber),
-  };
-}
-
-/** Rules across fields: a plausible birth date, and an IIN that is valid and belongs to that birth date and sex. */
+/** Rules across fields (see personRuleErrors), as a 400. */
 function checkPerson(dto: CreatePersonDto): void {
-  const errors: FieldMessages = {};
-  if (dto.birthDate > todayInKazakhstan()) errors.birthDate = 'person.birth_date_future';
-  else if (dto.birthDate < EARLIEST_BIRTH_DATE) errors.birthDate = 'person.birth_date_too_early';
-  if (dto.iin) {
-    const result = validateIin(dto.iin, { birthDate: dto.birthDate, sex: dto.sex });
-    if (!result.valid) errors.iin = `iin.${result.error}`;
-  }
+  const errors = personRuleErrors(dto);
   if (Object.keys(errors).length > 0) throw DomainError.invalid(errors);
 }
-
 
 /**
  * Persons (applicants and family members): region-scoped staff see and register
@@ -188,13 +139,24 @@ export class PersonsService {
       const holder = await this.persons.findHolderOfIin(iin);
       if (holder && !inScope(regionScope(ctx.actor, 'persons', 'show'), holder.regionId)) {
         await this.reads.probe(ctx, holder, 'iin');
-        throw new DomainError(ErrorKind.Conflict, 'person.iin_registered_elsewhere', {}, {
-          iin: 'person.iin_registered_elsewhere',
-        });
+        throw new DomainError(
+          ErrorKind.Conflict,
+          'person.iin_registered_elsewhere',
+          {},
+          {
+            iin: 'person.iin_registered_elsewhere',
+          },
+        );
       }
       const duplicate = holder && { person: personJson(holder), score: 1, reasons: ['same_iin'] };
       const taken = holder ? coded('person.iin_taken', { person: holder.id }) : coded('person.iin_registered');
-      throw new DomainError(ErrorKind.Conflict, taken.code, taken.params, { iin: taken }, duplicate ? { duplicate } : undefined);
+      throw new DomainError(
+        ErrorKind.Conflict,
+        taken.code,
+        taken.params,
+        { iin: taken },
+        duplicate ? { duplicate } : undefined,
+      );
     }
   }
 }

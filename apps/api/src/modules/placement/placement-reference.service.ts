@@ -16,7 +16,8 @@ import type {
 } from './dto/reference.dto';
 import { LabourDemand } from './entities/labour-demand.entity';
 import { RegionCapacity } from './entities/region-capacity.entity';
-import { importRefused, readTable } from '../../common/input/table-import';
+import { type Cell, importRefused, readTable } from '../../common/input/table-import';
+import { rolledBackWhen } from '../../common/persistence/dry-run';
 import { checkRows } from './labour-demand-import';
 import { LABOUR_DEMAND_LIST, REGION_CAPACITY_LIST } from './placement-lists';
 
@@ -51,6 +52,8 @@ const CAPACITY: Kind<RegionCapacity> = {
 export interface ImportResult {
   created: number;
   updated: number;
+  /** Rows equal to what was stored: not written again. */
+  unchanged: number;
   rows: number;
 }
 
@@ -103,7 +106,20 @@ export class PlacementReferenceService {
    * every problem by row), and the good file is written in one transaction.
    */
   async importDemand(ctx: AuthedContext, content: Buffer, fileName: string, source: string): Promise<ImportResult> {
-    const records = await readTable(content, fileName);
+    return this.importDemandRecords(ctx, await readTable(content, fileName), fileName, source);
+  }
+
+  /**
+   * The same from rows already read (a bulk import run, docs/imports.md). A dry run
+   * writes and rolls back, so its counts are what the import would do.
+   */
+  async importDemandRecords(
+    ctx: AuthedContext,
+    records: Record<string, Cell>[],
+    fileName: string,
+    source: string,
+    options: { dryRun?: boolean } = {},
+  ): Promise<ImportResult> {
     const regions = await this.dataSource.query<{ id: number; code: string }[]>('SELECT id, code FROM region');
     const idByCode = new Map(regions.map((r) => [r.code, r.id]));
     const { rows, errors } = checkRows(records, new Set(idByCode.keys()));
@@ -119,8 +135,9 @@ export class PlacementReferenceService {
       }
     }
     if (errors.length > 0) throw importRefused(errors.sort((a, b) => a.row - b.row));
-    return this.dataSource.transaction(async (manager) => {
+    return rolledBackWhen(options.dryRun === true, this.dataSource, async (manager) => {
       let created = 0;
+      let updated = 0;
       for (let i = 0; i < rows.length; i += 500) {
         const chunk = rows.slice(i, i + 500);
         const values = chunk
@@ -134,6 +151,8 @@ export class PlacementReferenceService {
            ON CONFLICT (year, region_id, occupation_key) DO UPDATE
              SET occupation = EXCLUDED.occupation, vacancies = EXCLUDED.vacancies, source = EXCLUDED.source,
                  version = labour_demand.version + 1, updated_at = now()
+             WHERE (labour_demand.occupation, labour_demand.vacancies, labour_demand.source)
+                   IS DISTINCT FROM (EXCLUDED.occupation, EXCLUDED.vacancies, EXCLUDED.source)
            RETURNING (xmax = 0) AS inserted`,
           chunk.flatMap((r) => [
             r.year,
@@ -145,8 +164,9 @@ export class PlacementReferenceService {
           ]),
         );
         created += result.filter((r) => r.inserted).length;
+        updated += result.filter((r) => !r.inserted).length;
       }
-      const summary = { created, updated: rows.length - created, rows: rows.length };
+      const summary = { created, updated, unchanged: rows.length - created - updated, rows: rows.length };
       await this.audit.record(manager, ctx, {
         action: 'labour_demand.import',
         entityType: 'labour_demand',

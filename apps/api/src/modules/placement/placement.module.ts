@@ -26,6 +26,6 @@ import { PlacementReferenceService } from './placement-reference.service';
     PlacementBatchJob,
     PlacementReferenceService,
   ],
-  exports: [PlacementBatchesService],
+  exports: [PlacementBatchesService, PlacementReferenceService],
 })
 export class PlacementModule {}
