@@ -3,52 +3,58 @@ import type { ImportLocale } from './imports';
 
 /**
  * The Kazakh and Russian texts of the codes an import's rows can be refused with, for the
- * error files the server writes (GET /api/imports/:id/errors.csv); the admin's own
- * catalogues hold the same texts for the screens. English comes from MESSAGES.
+ * error files the server writes (GET /api/imports/:id/errors.csv) and the admin's
+ * catalogues for its screens (the one copy of these texts). English comes from MESSAGES.
  */
 // prettier-ignore
-export const IMPORT_ROW_MESSAGES: Readonly<Record<Exclude<ImportLocale, 'en'>, Partial<Record<MessageCode, string>>>> = {
-  ru: {
-    'import.header': 'В заголовке должны быть столбцы {columns}; нет: {missing}',
-    'import.not_csv': 'Файл CSV не читается',
-    'import.not_xlsx': 'Файл не читается как книга XLSX',
-    'import.no_sheet': 'В книге нет листа',
-    'import.no_rows': 'В файле нет строк с данными',
-    'import.too_many_rows': 'Не больше {max} строк в файле',
-    'import.empty': 'Ячейка пуста',
-    'import.too_long': 'Текст длиннее {max} символов',
-    'import.not_region_code': '«{value}» — не двузначный код региона КАТО',
-    'import.unknown_region': 'Нет региона с кодом КАТО {value}',
-    'import.not_your_region': 'Импортировать можно только данные своего региона, а не региона {value}',
-    'import.not_year': '«{value}» — не год',
-    'import.not_count': '«{value}» — не целое число (0 или больше)',
-    'import.repeats_row': 'Повторяет строку {row} (тот же год, регион и профессия)',
-    'import.not_month': '«{value}» — не месяц (1–12 или пусто для целого года)',
-    'import.future_month': 'Месяц {value} ещё не наступил',
-    'import.repeats_period': 'Повторяет строку {row} (тот же год, месяц и регион)',
-    'validation.is_date': 'должно быть датой ГГГГ-ММ-ДД',
-    'validation.day_exists': 'такого дня не существует',
-    'validation.has_letters': 'должно содержать буквы',
-    'validation.length': 'должно содержать от {min} до {max} символов',
-    'validation.country_code': 'должно быть действующим кодом страны ISO 3166-1 alpha-2',
-    'validation.letters_or_digits': 'должно содержать буквы или цифры',
-    'validation.required': 'обязательное поле',
-    'request.invalid_text': 'не должно содержать символ NUL или непарный суррогат UTF-16',
-    'person.birth_date_future': 'Дата рождения не может быть в будущем',
-    'person.birth_date_too_early': 'Дата рождения не может быть раньше 1900 года',
-    'person.iin_registered_elsewhere': 'Лицо с этим ИИН уже зарегистрировано в другом регионе; обратитесь к администратору',
-    'iin.format': 'ИИН состоит ровно из 12 цифр',
-    'iin.century': '7-я цифра ИИН должна быть от 1 до 6 (век рождения и пол)',
-    'iin.birth_date': 'Первые 6 цифр ИИН не являются настоящей датой рождения',
-    'iin.check_digit': 'Контрольная цифра ИИН не совпадает; вероятно, опечатка',
-    'iin.birth_date_mismatch': 'Дата рождения в ИИН отличается от указанной даты рождения',
-    'iin.sex_mismatch': 'Пол в ИИН отличается от указанного пола',
-    'import.not_sex': '«{value}» — не M и не F',
-    'import.repeats_person': 'Повторяет строку {row} (тот же ИИН или номер документа)',
-    'import.person_exists': 'Это лицо (тот же ИИН или номер документа) уже зарегистрировано',
-    'import.region_required': 'Нужен код региона: вы импортируете для всех регионов',
-    'import.no_person_key': 'Нужен ИИН или номер документа, чтобы найти лицо снова',
-  },
+const ROW_MESSAGES_RU = {
+  'import.header': 'В заголовке должны быть столбцы {columns}; нет: {missing}',
+  'import.not_csv': 'Файл CSV не читается',
+  'import.not_xlsx': 'Файл не читается как книга XLSX',
+  'import.no_sheet': 'В книге нет листа',
+  'import.no_rows': 'В файле нет строк с данными',
+  'import.too_many_rows': 'Не больше {max} строк в файле',
+  'import.empty': 'Ячейка пуста',
+  'import.too_long': 'Текст длиннее {max} символов',
+  'import.not_region_code': '«{value}» — не двузначный код региона КАТО',
+  'import.unknown_region': 'Нет региона с кодом КАТО {value}',
+  'import.not_your_region': 'Импортировать можно только данные своего региона, а не региона {value}',
+  'import.not_year': '«{value}» — не год',
+  'import.not_count': '«{value}» — не целое число (0 или больше)',
+  'import.repeats_row': 'Повторяет строку {row} (тот же год, регион и профессия)',
+  'import.not_month': '«{value}» — не месяц (1–12 или пусто для целого года)',
+  'import.future_month': 'Месяц {value} ещё не наступил',
+  'import.repeats_period': 'Повторяет строку {row} (тот же год, месяц и регион)',
+  'validation.is_date': 'должно быть датой ГГГГ-ММ-ДД',
+  'validation.day_exists': 'такого дня не существует',
+  'validation.has_letters': 'должно содержать буквы',
+  'validation.length': 'должно содержать от {min} до {max} символов',
+  'validation.country_code': 'должно быть действующим кодом страны ISO 3166-1 alpha-2',
+  'validation.letters_or_digits': 'должно содержать буквы или цифры',
+  'validation.required': 'обязательное поле',
+  'request.invalid_text': 'не должно содержать символ NUL или непарный суррогат UTF-16',
+  'person.birth_date_future': 'Дата рождения не может быть в будущем',
+  'person.birth_date_too_early': 'Дата рождения не может быть раньше 1900 года',
+  'person.iin_registered_elsewhere': 'Лицо с этим ИИН уже зарегистрировано в другом регионе; обратитесь к администратору',
+  'iin.format': 'ИИН состоит ровно из 12 цифр',
+  'iin.century': '7-я цифра ИИН должна быть от 1 до 6 (век рождения и пол)',
+  'iin.birth_date': 'Первые 6 цифр ИИН не являются настоящей датой рождения',
+  'iin.check_digit': 'Контрольная цифра ИИН не совпадает; вероятно, опечатка',
+  'iin.birth_date_mismatch': 'Дата рождения в ИИН отличается от указанной даты рождения',
+  'iin.sex_mismatch': 'Пол в ИИН отличается от указанного пола',
+  'import.not_sex': '«{value}» — не M и не F',
+  'import.repeats_person': 'Повторяет строку {row} (тот же ИИН или номер документа)',
+  'import.person_exists': 'Это лицо (тот же ИИН или номер документа) уже зарегистрировано',
+  'import.region_required': 'Нужен код региона: вы импортируете для всех регионов',
+  'import.no_person_key': 'Нужен ИИН или номер документа, чтобы найти лицо снова',
+} satisfies Partial<Record<MessageCode, string>>;
+
+/** The codes an import row can be refused with. */
+export type ImportRowMessageCode = keyof typeof ROW_MESSAGES_RU;
+
+// prettier-ignore
+export const IMPORT_ROW_MESSAGES: Readonly<Record<Exclude<ImportLocale, 'en'>, Record<ImportRowMessageCode, string>>> = {
+  ru: ROW_MESSAGES_RU,
   kk: {
     'import.header': 'Тақырып жолында {columns} бағандары болуы керек; жоқтары: {missing}',
     'import.not_csv': 'CSV файлы оқылмайды',
@@ -95,7 +101,8 @@ export const IMPORT_ROW_MESSAGES: Readonly<Record<Exclude<ImportLocale, 'en'>, P
 /** A row error's text in a language (English when the language has no text for the code). */
 export function importRowMessage(locale: ImportLocale, code: string, params: MessageParams = {}): string {
   if (!Object.hasOwn(MESSAGES, code)) return code;
-  const template = locale === 'en' ? undefined : IMPORT_ROW_MESSAGES[locale][code as MessageCode];
+  const template =
+    locale === 'en' ? undefined : (IMPORT_ROW_MESSAGES[locale][code as ImportRowMessageCode] as string | undefined);
   if (template === undefined) return englishMessage(code as MessageCode, params);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];

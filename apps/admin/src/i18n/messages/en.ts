@@ -11,6 +11,13 @@ import {
 /** The server's catalogue template `{name}` as a polyglot phrase `%{name}`. */
 const phrase = (template: string): string => template.replace(/\{(\w+)\}/g, '%{$1}');
 
+/** Templates the server also needs (libs/domain), as polyglot phrases. */
+export const polyglotTemplates = <Code extends MessageCode>(templates: Record<Code, string>): Record<Code, string> =>
+  Object.fromEntries(Object.entries<string>(templates).map(([code, template]) => [code, phrase(template)])) as Record<
+    Code,
+    string
+  >;
+
 /** What this file's kk and ru siblings must each provide. */
 export interface ServerMessages {
   /** Every catalogue code (libs/domain messages.ts), keyed by the code itself. */
