@@ -25,3 +25,4 @@ export * from './applicant-messages';
 export * from './arrivals-history';
 export * from './monitoring';
 export * from './open-statistics';
+export * from './export-columns';

@@ -152,3 +152,13 @@ export async function fetchPage<T extends ObjectLiteral>(
   ]);
   return new ListResult(spec.resource, items, query.start, counted?.n ?? 0);
 }
+
+/** Applies the parsed filters alone (no sort, no range): an export reads the list's rows in its own batches. */
+export function applyListFilters<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ParsedListQuery,
+  spec: ListSpec<T>,
+): void {
+  let n = 0;
+  for (const [key, value] of Object.entries(query.filter)) spec.filters[key].apply(qb, value, `f${n++}`);
+}

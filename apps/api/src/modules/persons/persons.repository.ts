@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { countUpTo, listBatches } from '../../common/list/list-export';
 import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { Person } from './entities/person.entity';
 import { PERSON_LIST } from './person-list';
@@ -34,9 +35,22 @@ export class PersonsRepository {
 
   /** A page of the list; `regionId` limits every row and the count to one region. */
   listForRegion(query: ParsedListQuery, regionId: number | null): Promise<ListResult<Person>> {
+    return fetchPage(this.inRegion(regionId), query, PERSON_LIST);
+  }
+
+  /** Every person of the list in its order, a batch at a time (an export; docs/exports.md). */
+  exportBatches(query: ParsedListQuery, regionId: number | null): AsyncGenerator<Person[]> {
+    return listBatches(() => this.inRegion(regionId), query, PERSON_LIST);
+  }
+
+  exportCount(query: ParsedListQuery, regionId: number | null, cap: number): Promise<number> {
+    return countUpTo(this.inRegion(regionId), query, PERSON_LIST, cap);
+  }
+
+  private inRegion(regionId: number | null): SelectQueryBuilder<Person> {
     const qb = this.dataSource.getRepository(Person).createQueryBuilder('p');
     if (regionId !== null) qb.where('p.region_id = :scopeRegionId', { scopeRegionId: regionId });
-    return fetchPage(qb, query, PERSON_LIST);
+    return qb;
   }
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<Person | null> {
