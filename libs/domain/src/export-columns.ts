@@ -12,11 +12,11 @@ export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 export type Labels = Readonly<Record<ExportLanguage, string>>;
 
 /**
- * How a cell is written: as it is (text, number, date), a region's name, yes/no, or a
+ * How a cell is written: as it is (text, number, date), a region's or country's name, yes/no, or a
  * coded value through its labels. `datetime` cells are written in Kazakhstan time.
  */
 export type ExportValue =
-  'text' | 'number' | 'date' | 'datetime' | 'region' | 'boolean' | Readonly<Record<string, Labels>>;
+  'text' | 'number' | 'date' | 'datetime' | 'region' | 'country' | 'boolean' | Readonly<Record<string, Labels>>;
 
 /** One column of a list's export: the field of the list's row, its header, how its value reads. */
 export interface ExportColumn {
@@ -44,6 +44,13 @@ export const SEX_LABELS: Readonly<Record<Sex, Labels>> = {
   M: { kk: 'Ер', ru: 'Мужской', en: 'Male' },
   F: { kk: 'Әйел', ru: 'Женский', en: 'Female' },
 };
+
+/** One language's side of a label table: the admin's catalogues take statuses and sexes from here. */
+export const labelsIn = <K extends string>(
+  labels: Readonly<Record<K, Labels>>,
+  language: ExportLanguage,
+): Record<K, string> =>
+  Object.fromEntries(Object.entries<Labels>(labels).map(([key, label]) => [key, label[language]])) as Record<K, string>;
 
 const REGION: Labels = { kk: 'Өңір', ru: 'Регион', en: 'Region' };
 
@@ -76,7 +83,7 @@ export const EXPORT_COLUMNS = {
     {
       field: 'countryOfOrigin',
       header: { kk: 'Шыққан елі', ru: 'Страна происхождения', en: 'Country of origin' },
-      value: 'text',
+      value: 'country',
     },
     { field: 'regionId', header: REGION, value: 'region' },
     { field: 'createdAt', header: { kk: 'Тіркелген', ru: 'Зарегистрирован', en: 'Registered' }, value: 'datetime' },

@@ -9,6 +9,9 @@ import {
   neutraliseCell,
 } from '@qonys/domain';
 import { stringify } from 'csv-stringify';
+import countriesEn from 'i18n-iso-countries/langs/en.json';
+import countriesKk from 'i18n-iso-countries/langs/kk.json';
+import countriesRu from 'i18n-iso-countries/langs/ru.json';
 
 /** A batch of a list's rows (keyed by the fields of EXPORT_COLUMNS) and the persons whose data they hold. */
 export interface ExportBatch {
@@ -33,6 +36,17 @@ export interface ExportWriteOptions {
 
 const KAZAKHSTAN_OFFSET_MS = 5 * 3_600_000;
 
+/** Country names per language (the first where the package lists several): the admin shows the same table. */
+const COUNTRIES: Record<ExportLanguage, Readonly<Record<string, string | readonly string[]>>> = {
+  kk: countriesKk.countries,
+  ru: countriesRu.countries,
+  en: countriesEn.countries,
+};
+const countryName = (code: string, language: ExportLanguage): string => {
+  const name = COUNTRIES[language][code];
+  return (Array.isArray(name) ? name[0] : name) ?? code;
+};
+
 const isoDay = (value: unknown): string =>
   value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 
@@ -54,6 +68,7 @@ export function exportCell(
   if (typeof column.value === 'object') text = column.value[String(value)]?.[language] ?? String(value);
   else if (column.value === 'number' && typeof value === 'number') return value;
   else if (column.value === 'region') text = regionName(Number(value));
+  else if (column.value === 'country') text = countryName(String(value), language);
   else if (column.value === 'date') text = isoDay(value);
   else if (column.value === 'datetime') text = kazakhstanTime(value);
   else if (column.value === 'boolean') text = value ? BOOLEAN[language].yes : BOOLEAN[language].no;
