@@ -404,6 +404,7 @@ const MATRIX: Row[] = [
   // Exports (docs/exports.md): the list's own grant and scope; an export's run and file are its requester's alone.
   { method: 'GET', path: '/api/persons/export', access: perm('persons', 'export'), allowed: [200] },
   { method: 'GET', path: '/api/applications/export', access: perm('applications', 'export'), allowed: [200] },
+  { method: 'GET', path: '/api/settlements/export', access: perm('settlements', 'export'), allowed: [200] },
   {
     method: 'GET',
     path: '/api/exports/{id}',

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from './application-workflow';
 import type { Sex } from './iin';
+import type { Housing, SettlementStatus } from './value-lists';
 
 /** The file formats of a list export (`?format=`). */
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -45,6 +46,20 @@ export const SEX_LABELS: Readonly<Record<Sex, Labels>> = {
   F: { kk: 'Әйел', ru: 'Женский', en: 'Female' },
 };
 
+export const SETTLEMENT_STATUS_LABELS: Readonly<Record<SettlementStatus, Labels>> = {
+  planned: { kk: 'Келуі жоспарланған', ru: 'Прибытие запланировано', en: 'Arrival planned' },
+  arrived: { kk: 'Келді', ru: 'Прибыла', en: 'Arrived' },
+  cancelled: { kk: 'Болдырылмады', ru: 'Отменено', en: 'Cancelled' },
+  departed: { kk: 'Өңірден кетті', ru: 'Выехала из региона', en: 'Left the region' },
+};
+
+export const HOUSING_LABELS: Readonly<Record<Housing, Labels>> = {
+  own: { kk: 'Өз үйі', ru: 'Собственное жильё', en: 'Own home' },
+  rented: { kk: 'Жалдамалы', ru: 'Аренда', en: 'Rented' },
+  adaptation_centre: { kk: 'Бейімдеу орталығы', ru: 'Центр адаптации', en: 'Adaptation centre' },
+  relatives: { kk: 'Туыстарында', ru: 'У родственников', en: 'With relatives' },
+};
+
 /** One language's side of a label table: the admin's catalogues take statuses and sexes from here. */
 export const labelsIn = <K extends string>(
   labels: Readonly<Record<K, Labels>>,
@@ -87,6 +102,23 @@ export const EXPORT_COLUMNS = {
     },
     { field: 'regionId', header: REGION, value: 'region' },
     { field: 'createdAt', header: { kk: 'Тіркелген', ru: 'Зарегистрирован', en: 'Registered' }, value: 'datetime' },
+  ],
+  settlements: [
+    { field: 'applicationNumber', header: { kk: 'Іс', ru: 'Дело', en: 'Case' }, value: 'text' },
+    { field: 'applicantName', header: { kk: 'Өтініш беруші', ru: 'Заявитель', en: 'Applicant' }, value: 'text' },
+    { field: 'regionId', header: REGION, value: 'region' },
+    { field: 'year', header: { kk: 'Квота жылы', ru: 'Год квоты', en: 'Quota year' }, value: 'number' },
+    { field: 'persons', header: { kk: 'Адам саны', ru: 'Человек', en: 'Persons' }, value: 'number' },
+    { field: 'district', header: { kk: 'Аудан', ru: 'Район', en: 'District' }, value: 'text' },
+    { field: 'locality', header: { kk: 'Елді мекен', ru: 'Населённый пункт', en: 'Locality' }, value: 'text' },
+    { field: 'housing', header: { kk: 'Тұрғын үй', ru: 'Жильё', en: 'Housing' }, value: HOUSING_LABELS },
+    {
+      field: 'plannedArrival',
+      header: { kk: 'Жоспарланған келу күні', ru: 'Планируемое прибытие', en: 'Planned arrival' },
+      value: 'date',
+    },
+    { field: 'actualArrival', header: { kk: 'Келген күні', ru: 'Дата прибытия', en: 'Arrived on' }, value: 'date' },
+    { field: 'status', header: { kk: 'Мәртебесі', ru: 'Статус', en: 'Status' }, value: SETTLEMENT_STATUS_LABELS },
   ],
 } as const satisfies Record<string, readonly ExportColumn[]>;
 
