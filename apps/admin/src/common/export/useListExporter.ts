@@ -14,7 +14,7 @@ import { exportTable } from './exportColumns';
 
 /**
  * The most rows one export downloads (fetched 500 at a time, providers/pagedGetList.ts);
- * a larger list asks the reader to narrow its filters. Bulk exports get a server path later.
+ * a larger list asks the reader to narrow its filters. The lists the server exports (docs/exports.md) have no such limit.
  */
 export const EXPORT_MAX_ROWS = 10_000;
 
