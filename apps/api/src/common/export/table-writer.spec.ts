@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Readable } from 'node:stream';
 import { EXPORT_COLUMNS } from '@qonys/domain';
 import ExcelJS from 'exceljs';
-import { type ExportBatch, exportCell, writeExport } from './table-writer';
+import { type ExportBatch, ExportAborted, exportCell, writeExport } from './table-writer';
 
 const status = EXPORT_COLUMNS.applications.find((c) => c.field === 'status')!;
 const surname = EXPORT_COLUMNS.applications.find((c) => c.field === 'applicantName')!;
@@ -52,5 +52,19 @@ describe('writeExport', () => {
     const cells = workbook.worksheets[0].getRow(2).values as unknown[];
     expect(cells.slice(1, 5)).toEqual(['KND-1', "'@SUM(A1)", 'Draft', 'Pavlodar']);
     expect(cells[7]).toBe(3);
+  });
+
+  it('stops when the reader goes away instead of waiting for it', async () => {
+    const out = new PassThrough({ highWaterMark: 1024 });
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...row, number: `KND-${i}` }));
+    const writing = writeExport(source(many), out, {
+      format: 'csv',
+      language: 'en',
+      regionName: () => 'Pavlodar',
+      beforeBatch: async () => {},
+    });
+    // Nobody reads: the stream fills, then the download is closed.
+    setTimeout(() => out.destroy(), 50);
+    await expect(writing).rejects.toBeInstanceOf(ExportAborted);
   });
 });

@@ -82,6 +82,13 @@ const BOOLEAN: Record<ExportLanguage, { yes: string; no: string }> = {
   en: { yes: 'Yes', no: 'No' },
 };
 
+/** The export's reader closed before the end (the download was cancelled). */
+export class ExportAborted extends Error {
+  constructor() {
+    super('the export was closed before its end');
+  }
+}
+
 /**
  * Writes a list's export to `out` (an HTTP response or a file) batch by batch, waiting
  * on the stream's back-pressure, so memory holds one batch whatever the row count. CSV:
@@ -99,8 +106,13 @@ export async function writeExport(source: ExportSource, out: Writable, options: 
   if (options.format === 'csv') {
     const csv = stringify({ bom: true, record_delimiter: 'windows' });
     csv.pipe(out);
+    // A reader that went away (a closed download) ends the export instead of leaving it waiting for a drain.
+    const closed = once(out, 'close').then(() => {
+      throw new ExportAborted();
+    });
+    closed.catch(() => undefined);
     const write = async (row: readonly (string | number)[]) => {
-      if (!csv.write(row)) await once(csv, 'drain');
+      if (!csv.write(row)) await Promise.race([once(csv, 'drain'), closed]);
     };
     await write(header);
     for await (const batch of source.batches()) {
@@ -110,7 +122,7 @@ export async function writeExport(source: ExportSource, out: Writable, options: 
       await options.afterBatch?.(written);
     }
     csv.end();
-    await once(out, 'finish');
+    await Promise.race([once(out, 'finish'), closed]);
     return written;
   }
   const excel = await import('exceljs');
@@ -120,6 +132,7 @@ export async function writeExport(source: ExportSource, out: Writable, options: 
   const sheet = workbook.addWorksheet(source.resource);
   sheet.addRow(header).commit();
   for await (const batch of source.batches()) {
+    if (out.destroyed) throw new ExportAborted();
     await options.beforeBatch(batch);
     for (const row of batch.rows) sheet.addRow(cells(row)).commit();
     written += batch.rows.length;
