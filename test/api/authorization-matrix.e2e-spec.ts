@@ -401,6 +401,24 @@ const MATRIX: Row[] = [
       },
     },
   },
+  // Exports (docs/exports.md): the list's own grant and scope; an export's run and file are its requester's alone.
+  { method: 'GET', path: '/api/persons/export', access: perm('persons', 'export'), allowed: [200] },
+  { method: 'GET', path: '/api/applications/export', access: perm('applications', 'export'), allowed: [200] },
+  { method: 'GET', path: '/api/settlements/export', access: perm('settlements', 'export'), allowed: [200] },
+  {
+    method: 'GET',
+    path: '/api/exports/{id}',
+    access: { kind: 'any-role' },
+    request: () => ({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
+    allowed: [404],
+  },
+  {
+    method: 'GET',
+    path: '/api/exports/{id}/file',
+    access: { kind: 'any-role' },
+    request: () => ({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
+    allowed: [404],
+  },
   { method: 'POST', path: '/api/persons', access: perm('persons', 'create'), request: () => INVALID, allowed: [400] },
   {
     method: 'GET',

@@ -79,7 +79,7 @@ describe('admin UI: everyday use', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it("exports the applications list: every row, the list's columns, headed and valued in Kazakh", async () => {
+  it("exports the applications list on the server: every row, the list's columns, headed and valued in Kazakh", async () => {
     const cases: InsertedCase[] = [];
     for (let n = 0; n < 3; n++) {
       cases.push(await insertCase(api.databaseUrl, { regionId: pavlodar, status: 'under_review', family }));
@@ -90,6 +90,10 @@ describe('admin UI: everyday use', () => {
     await signIn('caseworker.pavlodar');
     await page.goto(`${api.url}/applications`);
     await page.locator('tr', { hasText: cases[0].number }).waitFor();
+    const exportsBefore = await scalar<number>(
+      api.databaseUrl,
+      `SELECT count(*)::int FROM audit_event WHERE action = 'list.export'`,
+    );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Экспорттау' }).click(),
@@ -102,6 +106,10 @@ describe('admin UI: everyday use', () => {
     expect(lines).toHaveLength(1 + inList);
     const row = lines.find((line) => line.startsWith(cases[0].number))!;
     expect(row.split(',').slice(1, 4)).toEqual(['Сейітов Нұрлан', KK.underReview, KK.pavlodar]);
+    // Written by the server's export (docs/exports.md), which audits what it read.
+    expect(
+      await scalar<number>(api.databaseUrl, `SELECT count(*)::int FROM audit_event WHERE action = 'list.export'`),
+    ).toBe(exportsBefore + 1);
     expect(pageErrors).toEqual([]);
   });
 

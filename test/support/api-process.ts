@@ -34,6 +34,8 @@ export interface RunningApi {
   dataDir: string;
   /** Output of the process so far, for failure messages. */
   output(): string;
+  /** The API's process id (its memory is read from /proc in the export test). */
+  pid: number;
   stop(): Promise<void>;
   /** SIGKILL, as a crash or an OOM killer would: nothing shuts down; the database is kept for a restart. */
   kill(): Promise<void>;
@@ -190,5 +192,14 @@ export async function startApi(
     child.kill('SIGKILL');
     await exited;
   };
-  return { url: apiUrl, databaseUrl: url, appDatabaseUrl: appUrl, dataDir, output: () => output, stop, kill };
+  return {
+    url: apiUrl,
+    databaseUrl: url,
+    appDatabaseUrl: appUrl,
+    dataDir,
+    output: () => output,
+    pid: child.pid!,
+    stop,
+    kill,
+  };
 }

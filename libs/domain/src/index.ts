@@ -27,3 +27,4 @@ export * from './monitoring';
 export * from './open-statistics';
 export * from './imports';
 export * from './import-messages';
+export * from './export-columns';

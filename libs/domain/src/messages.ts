@@ -223,6 +223,9 @@ export const MESSAGES = {
   'placement.phase_solving': 'Solving the assignment',
   'placement.phase_repairing': 'Placing the families the solver split',
   'placement.phase_saving': 'Saving the proposals',
+  // List exports (docs/exports.md).
+  'export.phase_writing': 'Writing the rows to the file',
+  'export.not_ready': 'The export file is not ready yet',
   // State support (docs/support-payments.md).
   'support.status_not_valid': 'The kandas status was not valid on {date} (the case is {status})',
   'support.not_settled_in_quota':
@@ -597,6 +600,8 @@ export const AUDIT_ACTIONS = [
   'inclusion_request.withdraw',
   'applicant_message.retry',
   'job_run.create',
+  'list.export',
+  'list.export_download',
   'labour_demand.create',
   'labour_demand.import',
   'labour_demand.update',

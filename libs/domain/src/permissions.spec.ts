@@ -8,6 +8,7 @@ import {
   type Resource,
   RESOURCES,
 } from './permissions';
+import { EXPORT_RESOURCES } from './export-columns';
 import { type Role, ROLES } from './roles';
 
 // The table written out again, independently of PERMISSIONS, so that a change to
@@ -312,5 +313,17 @@ describe('canOnRegion', () => {
 
   it('counts every staff role as reading personal data today, so each must use a second factor by default', () => {
     expect(ROLES.filter(readsPersonalData)).toEqual([...ROLES]);
+  });
+});
+
+describe('exports', () => {
+  // The `export` grant gates a list's export (a role may read a list page by page yet not
+  // take it whole); the rows exported are the list's, under the list's scope.
+  it.each(EXPORT_RESOURCES)('lets only roles that list %s export it, over the same rows', (resource) => {
+    for (const role of ROLES) {
+      if (!can(role, resource, 'export')) continue;
+      expect(can(role, resource, 'list')).toBe(true);
+      expect(grantFor(role, resource, 'export')?.scope).toBe(grantFor(role, resource, 'list')?.scope);
+    }
   });
 });

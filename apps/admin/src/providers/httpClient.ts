@@ -102,6 +102,8 @@ export const apiFetch = (path: string, options: Options = {}): Promise<HttpRespo
 export interface DownloadedFile {
   blob: Blob;
   fileName: string | null;
+  /** 200, or 202 when the server only started the file (a large export: the body names it). */
+  status: number;
 }
 
 /** The file name of a Content-Disposition header (RFC 6266: `filename*` first). */
@@ -142,5 +144,9 @@ export async function apiFetchFile(path: string): Promise<DownloadedFile> {
     if (!renewed || response.status === 401) throw Object.assign(await errorOf(response), { [REFRESH_FAILED]: true });
   }
   if (!response.ok) throw await errorOf(response);
-  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get('Content-Disposition')),
+    status: response.status,
+  };
 }

@@ -51,6 +51,8 @@ export interface AppConfig {
   readonly listExactTotalLimit: number;
   /** A running job whose worker sent no heartbeat for this long is marked failed (docs/jobs.md). */
   readonly jobHeartbeatTimeoutSeconds: number;
+  /** A list export of more rows than this runs as a job and is downloaded when ready (docs/exports.md). */
+  readonly exportJobThreshold: number;
   /** Keys the audit chain's HMAC is computed with; the database never holds them (docs/audit-chain.md). */
   readonly auditChainKeys: KeyRing;
   /** Ed25519 seeds the audit checkpoints are signed with; the first signs, older ones still verify. */
@@ -336,6 +338,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     statisticsThreshold: integer(env, 'STATISTICS_THRESHOLD', 5, 2, 100),
     listExactTotalLimit: integer(env, 'LIST_EXACT_TOTAL_LIMIT', DEFAULT_EXACT_TOTAL_LIMIT, 1, 10_000_000),
     jobHeartbeatTimeoutSeconds: integer(env, 'JOB_HEARTBEAT_TIMEOUT_SECONDS', 60, 3, 3600),
+    exportJobThreshold: integer(env, 'EXPORT_JOB_THRESHOLD', 10_000, 1, 1_000_000),
     auditChainKeys: keyRing(env, 'AUDIT_CHAIN_KEYS', url === null, dataDir),
     dataMasterKeys: keyRing(env, 'DATA_MASTER_KEYS', url === null, dataDir),
     auditCheckpointKeys: checkpointKeys(env, url === null, dataDir),

@@ -7,8 +7,6 @@ export interface ExportHelpers {
   locale: string;
   /** A region's name in the UI language ('' for none). */
   regionName(regionId: unknown): string;
-  /** A country's name in the UI language (the code when unknown). */
-  countryName(code: unknown): string;
 }
 
 /**
@@ -52,35 +50,11 @@ const caseNumber: ExportColumn = {
 const validity = ['validFrom', 'validTo'];
 
 /**
- * The CSV columns of each list that offers an export: what the list shows, no more
- * (a person's phone and addresses stay out of the persons export), with enumerations
- * and regions in the reader's language rather than codes.
+ * The CSV columns of each list the admin still exports itself: what the list shows, no
+ * more, with enumerations and regions in the reader's language rather than codes. The
+ * lists the server exports (EXPORT_COLUMNS in libs/domain) are not here.
  */
 export const EXPORT_COLUMNS: Record<string, readonly (string | ExportColumn)[]> = {
-  applications: [
-    'number',
-    'applicantName',
-    translated('app.statuses')('status'),
-    region(),
-    'assignedToName',
-    { source: 'deadlineDue', label: 'resources.applications.fields.deadline' },
-    'memberCount',
-    'createdAt',
-  ],
-  persons: [
-    {
-      source: 'surname',
-      label: 'resources.persons.fields.fullName',
-      value: (record) => [record.surname, record.givenName, record.patronymic].filter(Boolean).join(' '),
-    },
-    'birthDate',
-    translated('app.sexes')('sex'),
-    'iin',
-    'idDocumentNumber',
-    { source: 'countryOfOrigin', value: (record, { countryName }) => countryName(record.countryOfOrigin) },
-    region(),
-    'createdAt',
-  ],
   users: [
     'username',
     'fullName',
@@ -104,19 +78,6 @@ export const EXPORT_COLUMNS: Record<string, readonly (string | ExportColumn)[]> 
     translated('app.inclusion.statuses')('status'),
     'deadlineDue',
     'createdAt',
-  ],
-  settlements: [
-    caseNumber,
-    'applicantName',
-    region(),
-    'year',
-    'persons',
-    'district',
-    'locality',
-    translated('app.settlements.housing')('housing'),
-    'plannedArrival',
-    'actualArrival',
-    translated('app.settlements.statuses')('status'),
   ],
   'labour-demand': ['year', region(), 'occupation', 'vacancies', 'source'],
   'region-capacities': ['year', region(), 'housingUnits', 'adaptationCentrePlaces', 'languages', 'source'],

@@ -14,7 +14,7 @@ import { exportTable } from './exportColumns';
 
 /**
  * The most rows one export downloads (fetched 500 at a time, providers/pagedGetList.ts);
- * a larger list asks the reader to narrow its filters. Bulk exports get a server path later.
+ * a larger list asks the reader to narrow its filters. The lists the server exports (docs/exports.md) have no such limit.
  */
 export const EXPORT_MAX_ROWS = 10_000;
 
@@ -36,14 +36,7 @@ export function useListExporter(): Exporter {
   return async (records: RaRecord[], _fetchRelated, dataProvider: DataProvider, resource?: string) => {
     const name = resource ?? 'export';
     const regionName = await regionNamesFrom(dataProvider, locale);
-    // The names of every country in three languages: loaded only when an export needs them.
-    const { countryName } = await import('../world/worldNames');
-    const { header, rows } = exportTable(name, records, {
-      translate,
-      locale,
-      regionName,
-      countryName: (code) => (typeof code === 'string' ? countryName(code, locale) : ''),
-    });
+    const { header, rows } = exportTable(name, records, { translate, locale, regionName });
     downloadCSV(toCsv(header, rows), `${name.replace(/\//g, '-')}-${new Date().toISOString().slice(0, 10)}`);
     if (records.length >= EXPORT_MAX_ROWS) {
       notify('app.export.truncated', { type: 'warning', messageArgs: { count: EXPORT_MAX_ROWS } });

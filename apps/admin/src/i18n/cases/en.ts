@@ -1,23 +1,11 @@
+import { APPLICATION_STATUS_LABELS, labelsIn } from '@qonys/domain';
 /**
  * Labels of case work (applications, documents, timeline, decisions) in English.
  * Its shape is the contract for kk.ts and ru.ts beside it (`CaseMessages`).
  */
 export const casesEn = {
   app: {
-    statuses: {
-      draft: 'Draft',
-      submitted: 'Submitted',
-      acceptance_refused: 'Refused to accept',
-      commission_review: 'Nationality commission',
-      under_review: 'Under review',
-      information_requested: 'Information requested',
-      approved: 'Kandas status granted',
-      rejected: 'Rejected',
-      withdrawn: 'Withdrawn',
-      expired: 'Status expired',
-      revoked: 'Status revoked',
-      naturalised: 'Status ended: citizens',
-    },
+    statuses: labelsIn(APPLICATION_STATUS_LABELS, 'en'),
     correspondence_languages: { kk: 'Kazakh', ru: 'Russian' },
     channels: {
       egov: 'eGov portal',

@@ -1,22 +1,10 @@
+import { APPLICATION_STATUS_LABELS, labelsIn } from '@qonys/domain';
 import type { CaseMessages } from './en';
 
 /** Іс жүргізу белгілері қазақша. Сан есімнен кейін зат есім жекеше тұрады: екі түрі бірдей. */
 export const casesKk: CaseMessages = {
   app: {
-    statuses: {
-      draft: 'Жоба',
-      submitted: 'Тапсырылды',
-      acceptance_refused: 'Қабылдаудан бас тартылды',
-      commission_review: 'Ұлт комиссиясында',
-      under_review: 'Қаралуда',
-      information_requested: 'Мәлімет сұратылды',
-      approved: 'Қандас мәртебесі берілді',
-      rejected: 'Бас тартылды',
-      withdrawn: 'Кері қайтарып алынды',
-      expired: 'Мәртебенің мерзімі өтті',
-      revoked: 'Мәртебе жойылды',
-      naturalised: 'Мәртебе тоқтатылды: азаматтар',
-    },
+    statuses: labelsIn(APPLICATION_STATUS_LABELS, 'kk'),
     correspondence_languages: { kk: 'Қазақ тілі', ru: 'Орыс тілі' },
     channels: {
       egov: 'eGov порталы',

@@ -1,22 +1,10 @@
+import { APPLICATION_STATUS_LABELS, labelsIn } from '@qonys/domain';
 import type { CaseMessages } from './en';
 
 /** Метки ведения дел по-русски; у счётных форм три варианта (1 / 2–4 / 5+). */
 export const casesRu: CaseMessages = {
   app: {
-    statuses: {
-      draft: 'Черновик',
-      submitted: 'Подано',
-      acceptance_refused: 'Отказано в приёме',
-      commission_review: 'Комиссия по национальности',
-      under_review: 'На рассмотрении',
-      information_requested: 'Запрошены сведения',
-      approved: 'Статус кандаса присвоен',
-      rejected: 'Отказано',
-      withdrawn: 'Отозвано',
-      expired: 'Срок статуса истёк',
-      revoked: 'Статус отменён',
-      naturalised: 'Статус прекращён: граждане',
-    },
+    statuses: labelsIn(APPLICATION_STATUS_LABELS, 'ru'),
     correspondence_languages: { kk: 'Казахский', ru: 'Русский' },
     channels: {
       egov: 'Портал eGov',

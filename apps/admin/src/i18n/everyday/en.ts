@@ -47,6 +47,11 @@ export const everydayEn = {
     },
     export: {
       truncated: 'Only the first %{count} rows were exported: narrow the filters to export the rest.',
+      preparing: 'Preparing the export…',
+      progress: '%{processed} of %{total} rows',
+      ready: 'The export is ready: %{count} rows',
+      download: 'Download',
+      failed: 'The export failed',
     },
   },
 };

@@ -45,6 +45,11 @@ export const everydayKk: EverydayMessages = {
     },
     export: {
       truncated: 'Тек алғашқы %{count} жол экспортталды: қалғанын алу үшін сүзгілерді тарылтыңыз.',
+      preparing: 'Экспорт дайындалуда…',
+      progress: '%{total} жолдың %{processed}',
+      ready: 'Экспорт дайын: %{count} жол',
+      download: 'Жүктеу',
+      failed: 'Экспорт сәтсіз аяқталды',
     },
   },
 };

@@ -45,6 +45,11 @@ export const everydayRu: EverydayMessages = {
     },
     export: {
       truncated: 'Выгружены только первые %{count} строк: сузьте фильтры, чтобы выгрузить остальные.',
+      preparing: 'Готовится выгрузка…',
+      progress: '%{processed} из %{total} строк',
+      ready: 'Выгрузка готова: строк — %{count}',
+      download: 'Скачать',
+      failed: 'Выгрузка не удалась',
     },
   },
 };

@@ -21,6 +21,7 @@ export const jobsEn = {
       states: { queued: 'Queued', running: 'Running', completed: 'Completed', failed: 'Failed' },
       names: {
         'placement-batch': 'Placement batch',
+        'list-export': 'List export',
         'audit-checkpoint': 'Audit checkpoint',
         retention: 'Retention',
         'status-expiry': 'Status expiry',

@@ -23,6 +23,7 @@ export const jobsKk: JobMessages = {
       states: { queued: 'Кезекте', running: 'Орындалуда', completed: 'Аяқталды', failed: 'Сәтсіз' },
       names: {
         'placement-batch': 'Орналастыру топтамасы',
+        'list-export': 'Тізім экспорты',
         'audit-checkpoint': 'Аудит журналының бақылау нүктесі',
         retention: 'Сақтау мерзімі',
         'status-expiry': 'Мәртебе мерзімінің өтуі',

@@ -23,6 +23,7 @@ export const jobsRu: JobMessages = {
       states: { queued: 'В очереди', running: 'Выполняется', completed: 'Завершено', failed: 'Ошибка' },
       names: {
         'placement-batch': 'Пакет распределения',
+        'list-export': 'Выгрузка списка',
         'audit-checkpoint': 'Контрольная точка журнала аудита',
         retention: 'Сроки хранения',
         'status-expiry': 'Истечение статусов',

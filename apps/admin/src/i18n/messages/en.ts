@@ -67,6 +67,8 @@ const AUDIT_ACTIONS_EN: Record<AuditAction, string> = {
   'inclusion_request.withdraw': 'Inclusion request withdrawn',
   'applicant_message.retry': 'Message to an applicant sent again',
   'job_run.create': 'Job run started',
+  'list.export': 'Rows of a list exported',
+  'list.export_download': 'Export file downloaded',
   'labour_demand.create': 'Labour demand created',
   'labour_demand.import': 'Labour demand imported',
   'labour_demand.update': 'Labour demand changed',

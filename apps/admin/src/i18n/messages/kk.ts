@@ -268,6 +268,8 @@ export const messagesKk: ServerMessages = {
     'placement.phase_solving': 'Бөлу есебі шешілуде',
     'placement.phase_repairing': 'Шешуші бөліп тастаған отбасылар орналастырылуда',
     'placement.phase_saving': 'Ұсыныстар сақталуда',
+    'export.phase_writing': 'Жолдар файлға жазылуда',
+    'export.not_ready': 'Экспорт файлы әлі дайын емес',
     'applicant_messages.phase_queueing_expiring':
       'Мәртебесі жақында аяқталатын отбасыларға хабарламалар кезекке қойылуда',
     'applicant_messages.phase_sending': 'Өтініш берушілерге хабарламалар жіберілуде',
@@ -451,6 +453,8 @@ export const messagesKk: ServerMessages = {
       'inclusion_request.withdraw': 'Квотаға енгізу туралы өтініш кері қайтарылды',
       'applicant_message.retry': 'Хабарлама қайта жіберуге қойылды',
       'job_run.create': 'Тапсырма іске қосылды',
+      'list.export': 'Тізім жолдары экспортталды',
+      'list.export_download': 'Экспорт файлы жүктелді',
       'labour_demand.create': 'Кадрларға қажеттілік құрылды',
       'labour_demand.import': 'Кадрларға қажеттілік импортталды',
       'labour_demand.update': 'Кадрларға қажеттілік өзгертілді',

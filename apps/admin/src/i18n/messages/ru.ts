@@ -269,6 +269,8 @@ export const messagesRu: ServerMessages = {
     'placement.phase_solving': 'Решение задачи распределения',
     'placement.phase_repairing': 'Размещение семей, разделённых решателем',
     'placement.phase_saving': 'Сохранение предложений',
+    'export.phase_writing': 'Строки записываются в файл',
+    'export.not_ready': 'Файл выгрузки ещё не готов',
     'applicant_messages.phase_queueing_expiring': 'Ставим в очередь сообщения семьям, у которых скоро истекает статус',
     'applicant_messages.phase_sending': 'Отправляем сообщения заявителям',
     'applicant_message.not_failed':
@@ -452,6 +454,8 @@ export const messagesRu: ServerMessages = {
       'inclusion_request.withdraw': 'Заявление о включении отозвано',
       'applicant_message.retry': 'Сообщение поставлено на повторную отправку',
       'job_run.create': 'Запуск задания начат',
+      'list.export': 'Строки списка выгружены',
+      'list.export_download': 'Файл выгрузки скачан',
       'labour_demand.create': 'Создана потребность в кадрах',
       'labour_demand.import': 'Импортирована потребность в кадрах',
       'labour_demand.update': 'Изменена потребность в кадрах',

@@ -1,13 +1,11 @@
+import { SEX_LABELS, labelsIn } from '@qonys/domain';
 /**
  * Labels of persons and duplicate review in English.
  * Its shape is the contract for kk.ts and ru.ts beside it (`PersonMessages`).
  */
 export const personsEn = {
   app: {
-    sexes: {
-      M: 'Male',
-      F: 'Female',
-    },
+    sexes: labelsIn(SEX_LABELS, 'en'),
     id_document_types: {
       passport: 'Passport',
       id_card: 'Identity card',

@@ -1,12 +1,10 @@
+import { SEX_LABELS, labelsIn } from '@qonys/domain';
 import type { PersonMessages } from './en';
 
 /** Адамдар мен қайталануларды тексеру белгілері қазақша. */
 export const personsKk: PersonMessages = {
   app: {
-    sexes: {
-      M: 'Ер',
-      F: 'Әйел',
-    },
+    sexes: labelsIn(SEX_LABELS, 'kk'),
     id_document_types: {
       passport: 'Паспорт',
       id_card: 'Жеке куәлік',

@@ -1,12 +1,10 @@
+import { SEX_LABELS, labelsIn } from '@qonys/domain';
 import type { PersonMessages } from './en';
 
 /** Метки людей и проверки дубликатов по-русски. */
 export const personsRu: PersonMessages = {
   app: {
-    sexes: {
-      M: 'Мужской',
-      F: 'Женский',
-    },
+    sexes: labelsIn(SEX_LABELS, 'ru'),
     id_document_types: {
       passport: 'Паспорт',
       id_card: 'Удостоверение личности',

@@ -198,8 +198,7 @@ export async function fetchPage<T extends ObjectLiteral>(
   spec: ListSpec<T>,
   options: LargePageOptions = {},
 ): Promise<ListResult<T>> {
-  let n = 0;
-  for (const [key, value] of Object.entries(query.filter)) spec.filters[key].apply(qb, value, `f${n++}`);
+  applyListFilters(qb, query, spec);
   if (spec.keyset) return fetchLargePage(qb, query, spec, spec.keyset, options);
   const [field, order] = query.sort;
   // PostgreSQL's default null placement, so a btree index serves the sort in both directions.
@@ -351,4 +350,14 @@ async function fetchLargePage<T extends ObjectLiteral>(
   const keys = pageKeys(qb, sortColumn, order, column, { offset: 0, limit: size, after: query.after });
   const [items, { total, estimated }] = await Promise.all([rows(keys), totalOfMatches()]);
   return new ListResult(spec.resource, items, query.start, total, estimated);
+}
+
+/** Applies the parsed filters alone (no sort, no range): an export reads the list's rows in its own batches. */
+export function applyListFilters<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ParsedListQuery,
+  spec: ListSpec<T>,
+): void {
+  let n = 0;
+  for (const [key, value] of Object.entries(query.filter)) spec.filters[key].apply(qb, value, `f${n++}`);
 }

@@ -7,6 +7,8 @@ import type { Readable } from 'node:stream';
  */
 export interface FileStore {
   put(key: string, content: Buffer, contentType: string): Promise<void>;
+  /** Stores a file written on local disk first (a large export), read from disk as a stream rather than held in memory. */
+  putFile(key: string, path: string, contentType: string): Promise<void>;
   /** The file's bytes as a stream; throws StoredFileMissing when there is no such file. */
   get(key: string): Promise<Readable>;
   /** Removes the file; a missing file is not an error. */
@@ -37,8 +39,13 @@ export const CHECKPOINT_STORAGE_KEY = /^audit-checkpoints\/(?:latest|\d{4}\/\d{2
 export const IMPORT_STORAGE_KEY =
   /^imports\/\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function newImportStorageKey(now: Date = new Date()): string {
-  return newStorageKey(now).replace(/^documents\//, 'imports/');
+/** Files of large list exports (docs/exports.md): `exports/2026/12/<uuid>`. */
+export const EXPORT_STORAGE_KEY =
+  /^exports\/\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A new key under one area's prefix: `imports/2026/12/<uuid>`. */
+export function newAreaKey(area: 'imports' | 'exports', now: Date = new Date()): string {
+  return newStorageKey(now).replace(/^documents\//, `${area}/`);
 }
 
 /** The kinds of file kept, each under its own prefix (and, on local disk, its own folder under DATA_DIR). */
@@ -46,6 +53,7 @@ export const STORAGE_AREAS = {
   documents: STORAGE_KEY,
   'audit-checkpoints': CHECKPOINT_STORAGE_KEY,
   imports: IMPORT_STORAGE_KEY,
+  exports: EXPORT_STORAGE_KEY,
 } as const;
 export type StorageArea = keyof typeof STORAGE_AREAS;
 

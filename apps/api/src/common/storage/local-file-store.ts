@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { checkStorageKey, type FileStore, type StorageArea, StoredFileMissing } from './file-store';
@@ -22,6 +22,20 @@ export class LocalFileStore implements FileStore {
     const partial = `${path}.${randomUUID()}.partial`;
     try {
       await writeFile(partial, content, { flag: 'wx', mode: 0o600 });
+      await rename(partial, path);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+
+  async putFile(key: string, source: string): Promise<void> {
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const partial = `${path}.${randomUUID()}.partial`;
+    try {
+      // A copy, not a rename: the source may sit on another file system (the temporary directory).
+      await copyFile(source, partial);
       await rename(partial, path);
     } catch (error) {
       await rm(partial, { force: true });

@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { StorageConfig } from '../../config/app.config';
@@ -38,6 +40,20 @@ export class S3FileStore implements FileStore {
         Body: content,
         ContentType: contentType,
         ContentLength: content.length,
+      }),
+    );
+  }
+
+  async putFile(key: string, path: string, contentType: string): Promise<void> {
+    // One PUT with the length known up front (up to 5 GB): the SDK streams the file's body.
+    const { size } = await stat(path);
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: checkStorageKey(key, this.area),
+        Body: createReadStream(path),
+        ContentType: contentType,
+        ContentLength: size,
       }),
     );
   }

@@ -1,5 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
@@ -8,6 +22,8 @@ import { ApplicationMembersService } from './application-members.service';
 import { ApplicationTransitionsService } from './application-transitions.service';
 import { APPLICATION_LIST, ASSIGNEE_LIST, TIMELINE_LIST } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { exportResponse } from '../exports/export-response';
+import { ExportsService, type RawExportQuery } from '../exports/exports.service';
 import {
   AddMemberDto,
   BulkAssignDto,
@@ -26,12 +42,26 @@ export class ApplicationsController {
     private readonly members: ApplicationMembersService,
     private readonly transitions: ApplicationTransitionsService,
     private readonly assignment: ApplicationAssignmentService,
+    private readonly exports: ExportsService,
   ) {}
 
   @Get()
   @RequirePermission('applications', 'list')
   list(@Ctx() ctx: AuthedContext, @Query() query: RawListQuery) {
     return this.applications.list(ctx, parseListQuery(query, APPLICATION_LIST));
+  }
+
+  /** The whole list (its filters and sort) as CSV or XLSX; a large one answers 202 and runs as a job. */
+  @Get('export')
+  @RequirePermission('applications', 'export')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async export(
+    @Ctx() ctx: AuthedContext,
+    @Query() query: RawExportQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return exportResponse(reply, await this.exports.start(ctx, 'applications', query, acceptLanguage));
   }
 
   /** Caseworkers a case of the caller's region may be assigned to. */

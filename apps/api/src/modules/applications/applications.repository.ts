@@ -14,6 +14,7 @@ import {
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { ids, integerEquals, oneOf, textSearch } from '../../common/list/filters';
+import { countUpTo, listBatches } from '../../common/list/list-export';
 import { fetchPage, type ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
 import { Person } from '../persons/entities/person.entity';
 import { User } from '../users/entities/user.entity';
@@ -140,9 +141,33 @@ export class ApplicationsRepository {
     scope: number | null,
     queueParameters: QueueParameters,
   ): Promise<ListResult<LoadedApplication>> {
+    return fetchPage(this.scoped(scope, queueParameters), query, APPLICATION_LIST, {
+      exactTotalLimit: this.config.listExactTotalLimit,
+    });
+  }
+
+  /** Every case of the list in its order, a batch at a time (an export; docs/exports.md). */
+  exportBatches(
+    query: ParsedListQuery,
+    scope: number | null,
+    queueParameters: QueueParameters,
+  ): AsyncGenerator<LoadedApplication[]> {
+    return listBatches(() => this.scoped(scope, queueParameters), query, APPLICATION_LIST);
+  }
+
+  exportCount(
+    query: ParsedListQuery,
+    scope: number | null,
+    queueParameters: QueueParameters,
+    cap: number,
+  ): Promise<number> {
+    return countUpTo(this.scoped(scope, queueParameters), query, APPLICATION_LIST, cap);
+  }
+
+  private scoped(scope: number | null, queueParameters: QueueParameters): SelectQueryBuilder<Application> {
     const qb = this.withNames(this.dataSource.manager).setParameters({ ...queueParameters });
     if (scope !== null) qb.andWhere('a.region_id = :scope', { scope });
-    return fetchPage(qb, query, APPLICATION_LIST, { exactTotalLimit: this.config.listExactTotalLimit });
+    return qb;
   }
 
   /** The case when it is inside the scope, else null (a foreign case answers as missing). */

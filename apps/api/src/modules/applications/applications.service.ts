@@ -33,7 +33,8 @@ import {
   toRow,
   transitionViews,
 } from './application-view';
-import { dueSoonBefore } from './application-filters';
+import { dueSoonBefore, type QueueParameters } from './application-filters';
+import type { ListRows } from '../exports/exports.service';
 import { ApplicationsRepository } from './applications.repository';
 import type { CreateApplicationDto, MemberDto, UpdateApplicationDto } from './dto/application.dto';
 import { Application } from './entities/application.entity';
@@ -80,18 +81,48 @@ export class ApplicationsService {
     const clock = await this.clock();
     const scope = regionScope(ctx.actor, 'applications', 'list');
     const personScope = regionScope(ctx.actor, 'persons', 'show');
-    const page = await this.applications.listPage(query, scope, {
-      queueUserId: ctx.actor.id,
-      queueToday: clock.today,
-      queueDueSoonBefore: dueSoonBefore(clock.today, clock.rules),
-      queueExpiringBy: await this.extensionWindowEnd(clock.today),
-    });
+    const page = await this.applications.listPage(query, scope, await this.queueParameters(ctx, clock));
     await this.reads.record(ctx, {
       action: 'application.list',
       regionId: scope,
       personIds: page.items.filter((a) => applicantReadable(a, personScope)).map((a) => a.applicantId),
     });
     return page.withItems(page.items.map((a) => toRow(a, clock, personScope)));
+  }
+
+  /**
+   * Every case of the list (its filters, sort and scope) for an export: rows as the list
+   * shows them, each batch naming the applicants whose names it holds.
+   */
+  exportRows(ctx: AuthedContext, query: ParsedListQuery): ListRows {
+    const scope = regionScope(ctx.actor, 'applications', 'list');
+    const personScope = regionScope(ctx.actor, 'persons', 'show');
+    const setup = (async () => {
+      const clock = await this.clock();
+      return { clock, parameters: await this.queueParameters(ctx, clock) };
+    })();
+    const applications = this.applications;
+    return {
+      count: async (cap) => applications.exportCount(query, scope, (await setup).parameters, cap),
+      async *batches() {
+        const { clock, parameters } = await setup;
+        for await (const batch of applications.exportBatches(query, scope, parameters)) {
+          yield {
+            rows: batch.map((a) => toRow(a, clock, personScope)),
+            personIds: batch.filter((a) => applicantReadable(a, personScope)).map((a) => a.applicantId),
+          };
+        }
+      },
+    };
+  }
+
+  private async queueParameters(ctx: AuthedContext, clock: DeadlineClock): Promise<QueueParameters> {
+    return {
+      queueUserId: ctx.actor.id,
+      queueToday: clock.today,
+      queueDueSoonBefore: dueSoonBefore(clock.today, clock.rules),
+      queueExpiringBy: await this.extensionWindowEnd(clock.today),
+    };
   }
 
   /** The case page: its members' names, birth dates and IINs are read, on one `application.view` entry. */

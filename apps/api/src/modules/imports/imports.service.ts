@@ -13,7 +13,7 @@ import type { AuthedContext } from '../../common/auth/actor';
 import { inScope, regionScope } from '../../common/auth/region-scope';
 import { DomainError, type FieldMessages } from '../../common/errors/domain-error';
 import { ListResult, type ParsedListQuery } from '../../common/list/list-query';
-import { type FileStore, newImportStorageKey } from '../../common/storage/file-store';
+import { type FileStore, newAreaKey } from '../../common/storage/file-store';
 import { IMPORT_FILE_STORE } from '../../common/storage/file-store.provider';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuditService } from '../audit/audit.service';
@@ -102,7 +102,7 @@ export class ImportsService implements OnApplicationShutdown {
     }
     const format = tableFormatOf(file.content, file.fileName);
     await checkHeader(kind!, file.content, format);
-    const storageKey = newImportStorageKey();
+    const storageKey = newAreaKey('imports');
     await this.files.put(storageKey, file.content, format === 'xlsx' ? XLSX_TYPE : 'text/csv');
     const id = await this.runs.transaction(async (manager) => {
       const runId = await this.runs.insert(manager, {

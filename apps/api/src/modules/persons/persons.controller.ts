@@ -1,5 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { exportResponse } from '../exports/export-response';
+import { ExportsService, type RawExportQuery } from '../exports/exports.service';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
@@ -20,6 +23,7 @@ export class PersonsController {
     private readonly duplicates: PersonDuplicatesService,
     private readonly merging: PersonMergeService,
     private readonly erasure: PersonErasureService,
+    private readonly exports: ExportsService,
   ) {}
 
   /** `filter.q`: a name in any script, an IIN, a document number or a case number. */
@@ -27,6 +31,19 @@ export class PersonsController {
   @RequirePermission('persons', 'list')
   list(@Ctx() ctx: AuthedContext, @Query() query: RawListQuery) {
     return this.persons.list(ctx, parseListQuery(query, PERSON_LIST));
+  }
+
+  /** The whole list (its filters and sort) as CSV or XLSX; a large one answers 202 and runs as a job. */
+  @Get('export')
+  @RequirePermission('persons', 'export')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async export(
+    @Ctx() ctx: AuthedContext,
+    @Query() query: RawExportQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return exportResponse(reply, await this.exports.start(ctx, 'persons', query, acceptLanguage));
   }
 
   @Get(':id')

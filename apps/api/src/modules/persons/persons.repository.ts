@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { countUpTo, listBatches } from '../../common/list/list-export';
 import {
   DEFAULT_EXACT_TOTAL_LIMIT,
   fetchPage,
@@ -53,11 +54,8 @@ export class PersonsRepository {
 
   /** A page of the list; `regionId` limits every row and the count to one region. */
   async listForRegion(query: ParsedListQuery, regionId: number | null): Promise<ListResult<Person>> {
-    const qb = this.dataSource.getRepository(Person).createQueryBuilder('p');
-    if (regionId !== null) qb.where('p.region_id = :scopeRegionId', { scopeRegionId: regionId });
-    // A name search looks in one region's part of the index when the list is limited to one.
+    const qb = this.inRegion(query, regionId);
     const searchRegion = regionId ?? (query.filter.regionId as number | undefined);
-    if (searchRegion !== undefined) qb.setParameter(SEARCH_REGION, searchRegion);
     const search = query.filter.q as PersonQuery | undefined;
     // A single word can be common (a given name, the start of a surname); a full name hardly is.
     const words = search?.kind === 'name' ? searchWords(search.value) : [];
@@ -87,6 +85,24 @@ export class PersonsRepository {
       [regionId],
     );
     return { estimatedTotal: Math.round((plan['QUERY PLAN'][0].Plan['Plan Rows'] * sample.hits) / NAME_SAMPLE) };
+  }
+
+  /** Every person of the list in its order, a batch at a time (an export; docs/exports.md). */
+  exportBatches(query: ParsedListQuery, regionId: number | null): AsyncGenerator<Person[]> {
+    return listBatches(() => this.inRegion(query, regionId), query, PERSON_LIST);
+  }
+
+  exportCount(query: ParsedListQuery, regionId: number | null, cap: number): Promise<number> {
+    return countUpTo(this.inRegion(query, regionId), query, PERSON_LIST, cap);
+  }
+
+  private inRegion(query: ParsedListQuery, regionId: number | null): SelectQueryBuilder<Person> {
+    const qb = this.dataSource.getRepository(Person).createQueryBuilder('p');
+    if (regionId !== null) qb.where('p.region_id = :scopeRegionId', { scopeRegionId: regionId });
+    // A name search looks in one region's part of the index when the list is limited to one.
+    const searchRegion = regionId ?? (query.filter.regionId as number | undefined);
+    if (searchRegion !== undefined) qb.setParameter(SEARCH_REGION, searchRegion);
+    return qb;
   }
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<Person | null> {

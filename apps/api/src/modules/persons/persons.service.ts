@@ -9,6 +9,7 @@ import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { AuditLogService, type PersonAccessEntry } from '../audit/audit-log.service';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
+import type { ListRows } from '../exports/exports.service';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto';
 import { Person } from './entities/person.entity';
 import { AUDITED_FIELDS, type PersonJson, personJson } from './person-json';
@@ -42,6 +43,26 @@ export class PersonsService {
     const page = await this.persons.listForRegion(query, scope);
     await this.reads.record(ctx, { action: 'person.list', regionId: scope, personIds: page.items.map((p) => p.id) });
     return page.withItems(page.items.map(personJson));
+  }
+
+  /** Every person of the list (its filters, sort and scope) for an export, each batch naming its persons. */
+  exportRows(ctx: AuthedContext, query: ParsedListQuery): ListRows {
+    const scope = regionScope(ctx.actor, 'persons', 'list');
+    const persons = this.persons;
+    return {
+      count: (cap) => persons.exportCount(query, scope, cap),
+      async *batches() {
+        for await (const batch of persons.exportBatches(query, scope)) {
+          yield {
+            rows: batch.map((p) => ({
+              ...personJson(p),
+              fullName: [p.surname, p.givenName, p.patronymic].filter(Boolean).join(' '),
+            })),
+            personIds: batch.map((p) => p.id),
+          };
+        }
+      },
+    };
   }
 
   /** One person; reading someone's personal data leaves a `person.view` audit entry. */

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { exportResponse } from '../exports/export-response';
+import { ExportsService, type RawExportQuery } from '../exports/exports.service';
 import type { AuthedContext } from '../../common/auth/actor';
 import { Ctx, RequirePermission } from '../../common/auth/decorators';
 import { parseListQuery, type RawListQuery } from '../../common/list/list-query';
@@ -13,12 +15,28 @@ import { SettlementsService } from './settlements.service';
 @ApiBearerAuth()
 @Controller('settlements')
 export class SettlementsController {
-  constructor(private readonly settlements: SettlementsService) {}
+  constructor(
+    private readonly settlements: SettlementsService,
+    private readonly exports: ExportsService,
+  ) {}
 
   @Get()
   @RequirePermission('settlements', 'list')
   list(@Ctx() ctx: AuthedContext, @Query() query: RawListQuery) {
     return this.settlements.list(ctx, parseListQuery(query, SETTLEMENT_LIST));
+  }
+
+  /** The whole list (its filters and sort) as CSV or XLSX; a large one answers 202 and runs as a job. */
+  @Get('export')
+  @RequirePermission('settlements', 'export')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async export(
+    @Ctx() ctx: AuthedContext,
+    @Query() query: RawExportQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return exportResponse(reply, await this.exports.start(ctx, 'settlements', query, acceptLanguage));
   }
 
   @Post()

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ids, integerEquals, oneOf } from '../../common/list/filters';
+import { countUpTo, listBatches } from '../../common/list/list-export';
 import { fetchPage, ListResult, type ListSpec, type ParsedListQuery } from '../../common/list/list-query';
 import { joinCaseNames, withCaseNames } from '../applications/case-names';
 import { applyWorkScope, type WorkScope } from '../quotas/work-scope';
@@ -62,6 +63,16 @@ export class SettlementsRepository {
     const qb = applyWorkScope(this.withCaseNames(this.dataSource.manager), scope);
     const page = await fetchPage(qb, query, SETTLEMENT_LIST);
     return new ListResult(page.resource, page.items.map(withCaseNames), page.start, page.total);
+  }
+
+  /** Every settlement of the list in its order, a batch at a time (an export; docs/exports.md). */
+  async *exportBatches(query: ParsedListQuery, scope: WorkScope | null): AsyncGenerator<SettlementView[]> {
+    const base = () => applyWorkScope(this.withCaseNames(this.dataSource.manager), scope);
+    for await (const batch of listBatches(base, query, SETTLEMENT_LIST)) yield batch.map(withCaseNames);
+  }
+
+  exportCount(query: ParsedListQuery, scope: WorkScope | null, cap: number): Promise<number> {
+    return countUpTo(applyWorkScope(this.withCaseNames(this.dataSource.manager), scope), query, SETTLEMENT_LIST, cap);
   }
 
   /** The settlement with its case's names (the scope is the caller's to check). */

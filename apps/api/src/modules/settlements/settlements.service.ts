@@ -8,6 +8,7 @@ import type { ListResult, ParsedListQuery } from '../../common/list/list-query';
 import { updateVersioned } from '../../common/persistence/versioned-update';
 import { AuditService, diff } from '../audit/audit.service';
 import { PersonalDataReads } from '../audit/personal-data-reads.service';
+import type { ListRows } from '../exports/exports.service';
 import { appendTimelineEvent } from '../../common/timeline';
 import { type ReleaseReason, reasonText, ReservationsService } from '../quotas/reservations.service';
 import { inWorkScope, workScope } from '../quotas/work-scope';
@@ -46,6 +47,19 @@ export class SettlementsService {
     const page = await this.settlements.listPage(query, workScope(ctx.actor, 'settlements', 'list'));
     await this.reads.workList(ctx, 'settlement', page.items);
     return page;
+  }
+
+  /** Every settlement of the list (its filters, sort and scope) for an export, each batch naming its applicants. */
+  exportRows(ctx: AuthedContext, query: ParsedListQuery): ListRows {
+    const scope = workScope(ctx.actor, 'settlements', 'list');
+    const settlements = this.settlements;
+    return {
+      count: (cap) => settlements.exportCount(query, scope, cap),
+      async *batches() {
+        for await (const rows of settlements.exportBatches(query, scope))
+          yield { rows, personIds: rows.flatMap((row) => (row.applicantId === null ? [] : [row.applicantId])) };
+      },
+    };
   }
 
   async get(ctx: AuthedContext, id: number): Promise<SettlementView> {

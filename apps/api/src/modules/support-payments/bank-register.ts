@@ -1,3 +1,4 @@
+import { neutraliseCell } from '@qonys/domain';
 import type { RegisterLine } from './payment-batches.repository';
 
 /** The register's columns, as the bank reads them; `payment_id` comes back in its result file. */
@@ -27,7 +28,7 @@ const cells = (line: RegisterLine): (string | number)[] => [
 
 /** A text cell a spreadsheet would run as a formula is kept as text (CWE-1236). */
 const neutralised = (value: string | number): string | number =>
-  typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  typeof value === 'string' ? neutraliseCell(value) : value;
 
 const csvCell = (value: string | number): string => {
   const text = String(neutralised(value));
