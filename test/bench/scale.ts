@@ -188,11 +188,19 @@ async function explainFloor(db: Client, statements: [string, unknown[]][]): Prom
 /** Same JSON from both servers (the Content-Range total may differ: the floor estimates large ones). */
 async function sameJson(qonysUrl: string, floorUrl: string, path: string, token: string): Promise<string> {
   const get = async (base: string) => {
-    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${base}${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(120_000),
+    });
     if (!response.ok) throw new Error(`${base}${path}: ${response.status} ${await response.text()}`);
     return { body: (await response.json()) as unknown, range: response.headers.get('content-range') };
   };
-  const [q, f] = [await get(qonysUrl), await get(floorUrl)];
+  let q, f;
+  try {
+    [q, f] = [await get(qonysUrl), await get(floorUrl)];
+  } catch (error) {
+    return `not compared: ${(error as Error).message}`;
+  }
   const qText = JSON.stringify(q.body);
   const fText = JSON.stringify(f.body);
   if (qText !== fText) {
@@ -231,6 +239,26 @@ async function startFloor(env: Record<string, string>): Promise<{ url: string; s
       await exited;
     },
   };
+}
+
+/**
+ * Waits until no other session of the database is running a statement: a server keeps
+ * answering requests autocannon gave up on (timeouts), and both servers share the audit
+ * chain's lock, so the next measurement starts only once the last one has drained.
+ */
+async function quiesce(db: Client): Promise<number> {
+  const started = performance.now();
+  for (let calm = 0; calm < 2;) {
+    const [{ n }] = (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+      )
+    ).rows;
+    calm = n === 0 ? calm + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return (performance.now() - started) / 1000;
 }
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -405,17 +433,23 @@ export async function benchScale(argv: string[]): Promise<void> {
     // Qonys first, on the schema as migrated; then the floor's indexes, then the floor.
     const qonys: Record<string, Record<number, Run>> = {};
     const qonysMs: Record<string, { ms: number; statements: number }> = {};
+    /** Seconds the database stayed busy after the previous load (requests the client had given up on). */
+    const drained: Record<string, number> = {};
     console.log(`\nQonys: ${options.seconds} s per path and connection count …`);
     for (const p of paths) {
+      await quiesce(db);
       qonysMs[p.name] = await qonysSql.time(p.qonys);
       for (const c of options.connections) {
+        drained[`Qonys ${p.name} before c=${c}`] = await quiesce(db);
         (qonys[p.name] ??= {})[c] = await load(api.url, [{ ...p, token: tokens[p.role] }], c, options.seconds);
         process.stdout.write('.');
       }
     }
     const mixed = paths.map((p) => ({ ...p, token: tokens[p.role] }));
     console.log(`\nQonys: 50 staff mixed for ${options.mixedSeconds} s …`);
+    drained['Qonys mixed'] = await quiesce(db);
     const qonysMixed = await load(api.url, mixed, 50, options.mixedSeconds);
+    drained['after Qonys mixed'] = await quiesce(db);
 
     console.log('creating the floor indexes …');
     let t = performance.now();
@@ -434,15 +468,19 @@ export async function benchScale(argv: string[]): Promise<void> {
     await db.query('SET jit = off');
     console.log(`floor: ${options.seconds} s per path and connection count …`);
     for (const p of paths) {
+      await quiesce(db);
       same[p.name] = await sameJson(api.url, floor.url, p.path, tokens[p.role]);
       floorPlans[p.name] = await explainFloor(db, p.floor);
       for (const c of options.connections) {
+        drained[`floor ${p.name} before c=${c}`] = await quiesce(db);
         (floorRuns[p.name] ??= {})[c] = await load(floor.url, [{ ...p, token: tokens[p.role] }], c, options.seconds);
         process.stdout.write('.');
       }
     }
     console.log(`\nfloor: 50 staff mixed for ${options.mixedSeconds} s …`);
+    drained['floor mixed'] = await quiesce(db);
     const floorMixed = await load(floor.url, mixed, 50, options.mixedSeconds);
+    drained['after floor mixed'] = await quiesce(db);
 
     t = performance.now();
     const verify = await fetch(`${api.url}/api/audit-events/verify`, {
@@ -477,6 +515,9 @@ export async function benchScale(argv: string[]): Promise<void> {
     console.log(mixedLine('floor', floorMixed));
     console.log(`\nsame JSON from both (checked once per path):`);
     for (const p of paths) console.log(`  ${p.name}: ${same[p.name]}`);
+    const backlog = Object.entries(drained).filter(([, seconds]) => seconds > 2);
+    console.log(`\nstill busy after the previous load (s) — requests the load generator had timed out on:`);
+    for (const [label, seconds] of backlog) console.log(`  ${label}: ${seconds.toFixed(1)}`);
     console.log(`\naudit chain after the run: ${chain.checked} rows, valid=${chain.valid}`);
     console.log(`\nThe floor's SQL, EXPLAIN (ANALYZE, BUFFERS), warm:`);
     for (const p of paths) console.log(`\n  ${p.name}:\n${floorPlans[p.name].plans.join('\n\n')}`);

@@ -43,7 +43,11 @@ async function main(): Promise<void> {
       console.log(
         `Loaded ${result.families} families (${result.persons} persons, ${result.auditEvents} audit events) ` +
           `in ${result.seconds.toFixed(1)} s: ${Math.round(result.families / result.seconds)} families/s ` +
-          `(seed ${config.demoSeed}, demo today ${config.demoToday})`,
+          `(seed ${config.demoSeed}, demo today ${config.demoToday})` +
+          (result.phases
+            ? `; rows ${result.phases.load.toFixed(1)} s, indexes and keys ${result.phases.indexes.toFixed(1)} s, ` +
+              `VACUUM ANALYZE ${result.phases.vacuum.toFixed(1)} s`
+            : ''),
       );
     }
   } finally {

@@ -36,6 +36,8 @@ export interface DemoResult {
   persons: number;
   auditEvents: number;
   seconds: number;
+  /** The national path's parts, in seconds: rows sent, indexes and foreign keys rebuilt, VACUUM ANALYZE. */
+  phases?: { load: number; indexes: number; vacuum: number };
 }
 
 export const DEMO_MARKER_ACTION = 'demo_data.generate';

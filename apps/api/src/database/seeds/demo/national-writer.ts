@@ -131,89 +131,102 @@ export async function loadNationalDemo(
     const copier = new Copier(client);
     const certificateNumbers = new Set<string>();
     let [persons, families, batches] = [0, 0, 0];
-    let plans: FamilyPlan[] = [];
-    const flush = async () => {
-      const text = { person: '', application: '', member: '', certificate: '' };
-      const firstApplication = ids.application;
-      for (const plan of plans) {
-        const regionId = reference.regionIds.get(plan.regionCode)!;
-        const worker = reference.caseworkers.get(regionId) ?? reference.admin;
-        const assigned = reference.caseworkers.get(regionId)?.id ?? null;
-        const appId = ids.application++;
-        const personIds = plan.members.map(() => ids.person++);
-        const active = !TERMINAL.has(plan.status);
-        plan.members.forEach((person, k) => {
-          const at = new Date(plan.createdAt.getTime() + (-600 + k * 30) * 1000);
-          text.person += line([
-            personIds[k], person.surname, person.givenName, person.patronymic, person.surnameLatin,
-            person.givenNameLatin, person.patronymicLatin, array(person.otherSpellings), person.birthDate, person.sex,
-            person.iin, person.countryOfOrigin, person.countryOfOrigin, person.idDocumentType, person.idDocumentNumber,
-            person.idDocumentExpiry, person.educationLevel, array(person.languages), regionId, personSearchKey(person),
-            documentKey(person.idDocumentNumber), worker.id, at, at,
-          ]); // prettier-ignore
-          text.member += line([appId, personIds[k], person.relation, active, plan.createdAt]);
-        });
-        // As the demo writer numbers cases: per year of submission, in family order.
-        let number: string | null = null;
-        let submittedAt: Date | null = null;
-        let decided: { at: Date; ground: number | null; comment: string | null } | null = null;
-        for (const step of plan.steps) {
-          if (step.transition === 'submit') {
-            const year = step.at.getUTCFullYear();
-            const sequence = (reference.counters.get(year) ?? 0) + 1;
-            reference.counters.set(year, sequence);
-            number = formatApplicationNumber(year, sequence);
-            submittedAt = step.at;
-          }
-          if (DECISIONS.has(step.transition)) {
-            const ground = step.legalGround ? (reference.legalGrounds.get(step.legalGround) ?? null) : null;
-            decided = { at: step.at, ground, comment: step.comment };
-          }
-        }
-        const lastAt = plan.steps.length > 0 ? plan.steps[plan.steps.length - 1].at : plan.createdAt;
-        text.application += line([
-          appId, number, plan.status, plan.channel, regionId, plan.steps.length > 0 ? assigned : null, personIds[0],
-          plan.deadline?.stage ?? null, plan.deadline?.due ?? null, plan.deadline?.pausedRemaining ?? null, submittedAt,
-          decided?.at ?? null, decided?.ground ?? null, decided?.comment ?? null, plan.statusValidFrom,
-          plan.statusValidTo, plan.extensionCount, 1 + plan.steps.length, worker.id, plan.createdAt, lastAt,
+    type Texts = { person: string; application: string; member: string; certificate: string; families: number };
+    const empty = (): Texts => ({ person: '', application: '', member: '', certificate: '', families: 0 });
+    let text = empty();
+    const add = (plan: FamilyPlan) => {
+      const regionId = reference.regionIds.get(plan.regionCode)!;
+      const worker = reference.caseworkers.get(regionId) ?? reference.admin;
+      const assigned = reference.caseworkers.get(regionId)?.id ?? null;
+      const appId = ids.application++;
+      const personIds = plan.members.map(() => ids.person++);
+      const active = !TERMINAL.has(plan.status);
+      plan.members.forEach((person, k) => {
+        const at = new Date(plan.createdAt.getTime() + (-600 + k * 30) * 1000);
+        text.person += line([
+          personIds[k], person.surname, person.givenName, person.patronymic, person.surnameLatin,
+          person.givenNameLatin, person.patronymicLatin, array(person.otherSpellings), person.birthDate, person.sex,
+          person.iin, person.countryOfOrigin, person.countryOfOrigin, person.idDocumentType, person.idDocumentNumber,
+          person.idDocumentExpiry, person.educationLevel, array(person.languages), regionId, personSearchKey(person),
+          documentKey(person.idDocumentNumber), worker.id, at, at,
         ]); // prettier-ignore
-        if (plan.certificate) {
-          let candidate = plan.certificate.number;
-          // Seeded numbers may meet (about once in a million families): a later one draws again from its index.
-          const redraw = seededRandom(plan.index);
-          while (certificateNumbers.has(candidate))
-            candidate = newCertificateNumber(Number(candidate.slice(3, 7)), (n) => redraw.int(0, n - 1));
-          certificateNumbers.add(candidate);
-          const applicant = plan.members[0];
-          text.certificate += line([
-            candidate, appId, holderInitials(applicant.givenName, applicant.surname), plan.certificate.issuedOn,
-            plan.statusValidFrom, plan.statusValidTo, plan.certificate.revokedAt, plan.certificate.issuedOn,
-          ]); // prettier-ignore
+        text.member += line([appId, personIds[k], person.relation, active, plan.createdAt]);
+      });
+      // As the demo writer numbers cases: per year of submission, in family order.
+      let number: string | null = null;
+      let submittedAt: Date | null = null;
+      let decided: { at: Date; ground: number | null; comment: string | null } | null = null;
+      for (const step of plan.steps) {
+        if (step.transition === 'submit') {
+          const year = step.at.getUTCFullYear();
+          const sequence = (reference.counters.get(year) ?? 0) + 1;
+          reference.counters.set(year, sequence);
+          number = formatApplicationNumber(year, sequence);
+          submittedAt = step.at;
         }
-        persons += plan.members.length;
+        if (DECISIONS.has(step.transition)) {
+          const ground = step.legalGround ? (reference.legalGrounds.get(step.legalGround) ?? null) : null;
+          decided = { at: step.at, ground, comment: step.comment };
+        }
       }
-      await copier.copy('person', PERSON_COLUMNS, text.person);
-      await copier.copy('application', APPLICATION_COLUMNS, text.application);
-      await copier.copy('application_member', MEMBER_COLUMNS, text.member);
-      await copier.copy('certificate', CERTIFICATE_COLUMNS, text.certificate);
-      families += plans.length;
+      const lastAt = plan.steps.length > 0 ? plan.steps[plan.steps.length - 1].at : plan.createdAt;
+      text.application += line([
+        appId, number, plan.status, plan.channel, regionId, plan.steps.length > 0 ? assigned : null, personIds[0],
+        plan.deadline?.stage ?? null, plan.deadline?.due ?? null, plan.deadline?.pausedRemaining ?? null, submittedAt,
+        decided?.at ?? null, decided?.ground ?? null, decided?.comment ?? null, plan.statusValidFrom,
+        plan.statusValidTo, plan.extensionCount, 1 + plan.steps.length, worker.id, plan.createdAt, lastAt,
+      ]); // prettier-ignore
+      if (plan.certificate) {
+        let candidate = plan.certificate.number;
+        // Seeded numbers may meet (about once in a million families): a later one draws again from its index.
+        const redraw = seededRandom(plan.index);
+        while (certificateNumbers.has(candidate))
+          candidate = newCertificateNumber(Number(candidate.slice(3, 7)), (n) => redraw.int(0, n - 1));
+        certificateNumbers.add(candidate);
+        const applicant = plan.members[0];
+        text.certificate += line([
+          candidate, appId, holderInitials(applicant.givenName, applicant.surname), plan.certificate.issuedOn,
+          plan.statusValidFrom, plan.statusValidTo, plan.certificate.revokedAt, plan.certificate.issuedOn,
+        ]); // prettier-ignore
+      }
+      persons += plan.members.length;
+      text.families++;
+    };
+    const write = async (batch: Texts) => {
+      const first = ids.application - batch.families;
+      await copier.copy('person', PERSON_COLUMNS, batch.person);
+      await copier.copy('application', APPLICATION_COLUMNS, batch.application);
+      await copier.copy('application_member', MEMBER_COLUMNS, batch.member);
+      await copier.copy('certificate', CERTIFICATE_COLUMNS, batch.certificate);
+      families += batch.families;
       batches++;
       // One chain entry per batch says what the seeding wrote (the per-family history is left out).
       await audit.record(manager, CONTEXT, {
         action: DEMO_BATCH_ACTION,
         changes: {
-          applications: { before: null, after: `${firstApplication}-${ids.application - 1}` },
-          families: { before: null, after: plans.length },
+          applications: { before: null, after: `${first}-${first + batch.families - 1}` },
+          families: { before: null, after: batch.families },
         },
       });
-      plans = [];
       progress(families);
     };
+    // Node plans the next batch while PostgreSQL takes the last one; yielding now and then lets the COPY data flow.
+    let writing: Promise<void> = Promise.resolve();
     for (const plan of planDemo({ seed: options.seed, today: options.today, quotas }, options.families)) {
-      plans.push(plan);
-      if (plans.length === BATCH) await flush();
+      add(plan);
+      if (text.families % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (text.families === BATCH) {
+        const batch = text;
+        text = empty();
+        await writing;
+        writing = write(batch);
+        // Handled here so a failed batch is not an unhandled rejection while the next one is planned; awaited below.
+        writing.catch(() => undefined);
+      }
     }
-    if (plans.length > 0) await flush();
+    await writing;
+    if (text.families > 0) await write(text);
+    const loaded = performance.now();
 
     await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     for (const index of defs.indexes) await manager.query(index.definition);
@@ -239,13 +252,16 @@ export async function loadNationalDemo(
       },
     });
     await runner.commitTransaction();
+    const indexed = performance.now();
     // As autovacuum would leave them: planner statistics and a visibility map for index-only scans.
     await manager.query(`VACUUM ANALYZE ${TABLES.join(', ')}`);
+    const end = performance.now();
     return {
       families,
       persons,
       auditEvents: batches + 1,
-      seconds: (performance.now() - started) / 1000,
+      seconds: (end - started) / 1000,
+      phases: { load: (loaded - started) / 1000, indexes: (indexed - loaded) / 1000, vacuum: (end - indexed) / 1000 },
     };
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
