@@ -143,8 +143,9 @@ export async function startFloorServer(config: Config): Promise<{ url: string; s
   const pool = new Pool({
     connectionString: config.databaseUrl,
     max: config.poolSize ?? 10,
-    // Short OLTP queries: compiling them (JIT) costs more than it saves.
-    options: '-c jit=off',
+    // Short OLTP queries: compiling them (JIT) costs more than it saves. No statement may hang the pool.
+    options: '-c jit=off -c statement_timeout=60000 -c idle_in_transaction_session_timeout=60000',
+    connectionTimeoutMillis: 30_000,
   });
   const ring = parseKeyRing('AUDIT_CHAIN_KEYS', config.auditChainKeys);
   const chainKey = ring.keys.get(ring.currentId)!;
@@ -457,8 +458,9 @@ export async function startFloorServer(config: Config): Promise<{ url: string; s
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://floor');
-    const client = await pool.connect();
+    let client: PoolClient | null = null;
     try {
+      client = await pool.connect();
       const actor = await authenticate(client, request);
       let body: unknown;
       const caseId = /^\/api\/applications\/(\d+)$/.exec(url.pathname)?.[1];
@@ -483,11 +485,12 @@ export async function startFloorServer(config: Config): Promise<{ url: string; s
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify({ statusCode: status, message: (error as Error).message }));
     } finally {
-      client.release();
+      client?.release();
     }
   }
 
   const server = createServer((request, response) => void handle(request, response));
+  pool.on('error', (error) => console.error('pool:', error));
   await new Promise<void>((resolve) => server.listen(config.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

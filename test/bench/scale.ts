@@ -211,7 +211,9 @@ async function sameJson(qonysUrl: string, floorUrl: string, path: string, token:
   return q.range === f.range ? 'same' : `same rows; range ${q.range} vs ${f.range}`;
 }
 
-async function startFloor(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+async function startFloor(
+  env: Record<string, string>,
+): Promise<{ url: string; output(): string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(
     join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'),
     [join(__dirname, 'floor-server.ts')],
@@ -231,8 +233,12 @@ async function startFloor(env: Record<string, string>): Promise<{ url: string; s
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`floor server exited with ${code}:\n${output}`)));
   });
+  child.once('exit', (code, signal) => {
+    if (signal !== 'SIGTERM') console.error(`\nfloor server exited (${code ?? signal}):\n${output.slice(-3000)}`);
+  });
   return {
     url,
+    output: () => output,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -518,6 +524,7 @@ export async function benchScale(argv: string[]): Promise<void> {
     const backlog = Object.entries(drained).filter(([, seconds]) => seconds > 2);
     console.log(`\nstill busy after the previous load (s) — requests the load generator had timed out on:`);
     for (const [label, seconds] of backlog) console.log(`  ${label}: ${seconds.toFixed(1)}`);
+    if (floor.output().includes('Error')) console.log(`\nthe floor's errors:\n${floor.output().slice(-3000)}`);
     console.log(`\naudit chain after the run: ${chain.checked} rows, valid=${chain.valid}`);
     console.log(`\nThe floor's SQL, EXPLAIN (ANALYZE, BUFFERS), warm:`);
     for (const p of paths) console.log(`\n  ${p.name}:\n${floorPlans[p.name].plans.join('\n\n')}`);
