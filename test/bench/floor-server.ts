@@ -155,10 +155,11 @@ export async function startFloorServer(config: Config): Promise<{ url: string; s
   /** Working days left per due date, for one day: computed once, then looked up. */
   let daysLeft = { today: '', byDue: new Map<string, number>() };
 
-  const holidayRules = async (): Promise<HolidayRule[]> => {
+  /** On the request's own client: a second one from the pool would deadlock it once every client waits for one. */
+  const holidayRules = async (client: PoolClient): Promise<HolidayRule[]> => {
     if (Date.now() - rulesLoaded < 60_000) return rules;
     const rows = (
-      await pool.query<{
+      await client.query<{
         kind: HolidayRule['kind'];
         month: number | null;
         day: number | null;
@@ -364,7 +365,7 @@ export async function startFloorServer(config: Config): Promise<{ url: string; s
     }
     const where = conditions.length > 0 ? conditions.join(' AND ') : 'true';
     const today = todayInKazakhstan();
-    await holidayRules();
+    await holidayRules(client);
     const sql = floorSql.listPage(
       where,
       sort,
@@ -388,7 +389,7 @@ export async function startFloorServer(config: Config): Promise<{ url: string; s
     const scope = regionScope(actor, 'applications', 'show');
     const personScope = regionScope(actor, 'persons', 'show');
     const today = todayInKazakhstan();
-    await holidayRules();
+    await holidayRules(client);
     const [a] = (await client.query<Row>(floorSql.caseDetail, [id, scope])).rows;
     if (!a) throw new HttpError(404, 'not found');
     const members = ((a.members as Row[] | null) ?? []).map((m) =>
