@@ -2,6 +2,7 @@
  * `npm run bench`: timings of the foundation on a realistically large database.
  * Starts the built API on a fresh PostgreSQL database, bulk-loads staff and a long
  * audit chain, then measures the hot paths over HTTP. Prints a table; asserts nothing.
+ * `--only scale` runs the national-scale comparison with its floor instead (scale.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -16,6 +17,7 @@ import { parseKeyRing } from '../../apps/api/src/config/app.config';
 import { E2E_AUDIT_CHAIN_KEYS, startApi } from '../support/api-process';
 import { login, type Session } from '../support/auth';
 import { type BenchPerson, benchPerson, passportSpelling, russianSpelling, seedPersons } from './persons-seed';
+import { benchScale } from './scale';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50_000);
 const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
@@ -322,7 +324,9 @@ async function explainPersonQueries(url: string, probe: BenchPerson, regionId: n
   }
 }
 
-main().catch((error: unknown) => {
+// `npm run bench -- --only scale …`: Qonys against its floor on the national dataset (scale.ts).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+(only === 'scale' ? benchScale(process.argv.slice(2)) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -36,6 +36,8 @@ export interface DemoResult {
   persons: number;
   auditEvents: number;
   seconds: number;
+  /** The national path's parts, in seconds: rows sent, indexes and foreign keys rebuilt, VACUUM ANALYZE. */
+  phases?: { load: number; indexes: number; vacuum: number };
 }
 
 export const DEMO_MARKER_ACTION = 'demo_data.generate';
@@ -70,7 +72,7 @@ interface Reference {
   counters: Map<number, number>;
 }
 
-async function loadReference(manager: EntityManager): Promise<{ reference: Reference; quotas: QuotaBook }> {
+export async function loadReference(manager: EntityManager): Promise<{ reference: Reference; quotas: QuotaBook }> {
   const regions = await manager.query<{ id: number; code: string }[]>('SELECT id, code FROM region');
   const users = await manager.query<(Staff & { region_id: number | null })[]>(
     'SELECT id, username, role, region_id FROM app_user WHERE NOT disabled ORDER BY id',

@@ -9,16 +9,22 @@ import { runMigrations } from '../../migrate';
 import { typeormOptions } from '../../typeorm-options';
 import { seedDemoData } from '../demo-data';
 import { type DemoOptions, type DemoResult, loadDemoFamilies } from './demo-writer';
+import { loadNationalDemo } from './national-writer';
+
+/** From this size `seed:demo` writes the national dataset (national-writer.ts) unless told otherwise. */
+export const NATIONAL_FROM_FAMILIES = 100_000;
 
 /**
  * Outside a running API (`npm run seed:demo`, the benchmark): migrates the database,
  * adds the demo users and loads the families once. Null when they were there already.
+ * `national`: the bulk path (persons and cases only, docs/demo-data.md); the default
+ * takes it from NATIONAL_FROM_FAMILIES families.
  */
 export async function seedDemoDatabase(
   databaseUrl: string,
   files: FileStore,
   keys: Pick<AppConfig, 'auditChainKeys' | 'dataMasterKeys'>,
-  options: DemoOptions,
+  options: DemoOptions & { national?: boolean; progress?: (families: number) => void },
 ): Promise<DemoResult | null> {
   const dataSource = new DataSource(typeormOptions(databaseUrl, 2));
   await dataSource.initialize();
@@ -28,7 +34,10 @@ export async function seedDemoDatabase(
     const dataKeys = new DataKeysService(dataSource, new DataKeysRepository(), cipher);
     const audit = new AuditService(dataSource, keys, dataKeys);
     await seedDemoData(dataSource, audit, cipher);
-    return await loadDemoFamilies(dataSource, audit, files, options);
+    const national = options.national ?? options.families >= NATIONAL_FROM_FAMILIES;
+    return national
+      ? await loadNationalDemo(dataSource, audit, options, options.progress)
+      : await loadDemoFamilies(dataSource, audit, files, options);
   } finally {
     await dataSource.destroy();
   }
