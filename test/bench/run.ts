@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { parseListQuery } from '../../apps/api/src/common/list/list-query';
+import { DEFAULT_EXACT_TOTAL_LIMIT, parseListQuery } from '../../apps/api/src/common/list/list-query';
 import { SnakeNamingStrategy } from '../../apps/api/src/database/snake-naming.strategy';
 import { auditHash, GENESIS_HASH } from '../../apps/api/src/modules/audit/audit-hash';
 import { Person } from '../../apps/api/src/modules/persons/entities/person.entity';
@@ -291,7 +291,7 @@ async function explainPersonQueries(url: string, probe: BenchPerson, regionId: n
   });
   await dataSource.initialize();
   try {
-    const repository = new PersonsRepository(dataSource);
+    const repository = new PersonsRepository(dataSource, { listExactTotalLimit: DEFAULT_EXACT_TOTAL_LIMIT });
     const list = (q: string) => parseListQuery({ filter: JSON.stringify({ q }) }, PERSON_LIST);
     const name = `${probe.surname} ${probe.givenName}`;
     const cases: [string, () => Promise<unknown>][] = [

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { parseListQuery } from '../../apps/api/src/common/list/list-query';
+import { DEFAULT_EXACT_TOTAL_LIMIT, parseListQuery } from '../../apps/api/src/common/list/list-query';
 import { createFileStore } from '../../apps/api/src/common/storage/file-store.provider';
 import { loadConfig } from '../../apps/api/src/config/app.config';
 import { seedDemoDatabase } from '../../apps/api/src/database/seeds/demo/seed-database';
@@ -349,8 +349,10 @@ export async function benchScale(argv: string[]): Promise<void> {
 
     qonysSql = new QonysSql(api.appDatabaseUrl);
     await qonysSql.dataSource.initialize();
-    const applicationsRepo = new ApplicationsRepository(qonysSql.dataSource);
-    const personsRepo = new PersonsRepository(qonysSql.dataSource);
+    // The API's own default, as its APP_CONFIG gives the repositories.
+    const listConfig = { listExactTotalLimit: DEFAULT_EXACT_TOTAL_LIMIT };
+    const applicationsRepo = new ApplicationsRepository(qonysSql.dataSource, listConfig);
+    const personsRepo = new PersonsRepository(qonysSql.dataSource, listConfig);
     const queueParameters = (userId: number) => ({
       queueUserId: userId,
       queueToday: '2026-12-07',

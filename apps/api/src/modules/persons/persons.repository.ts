@@ -2,12 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { countUpTo, listBatches } from '../../common/list/list-export';
-import {
-  DEFAULT_EXACT_TOTAL_LIMIT,
-  fetchPage,
-  type ListResult,
-  type ParsedListQuery,
-} from '../../common/list/list-query';
+import { fetchPage, type ListResult, type ParsedListQuery } from '../../common/list/list-query';
 import { Person } from './entities/person.entity';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { type PersonQuery } from './person-keys';
@@ -45,11 +40,7 @@ const ERASED_FILE_NAME = 'erased';
 export class PersonsRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    // A default for callers outside Nest (the bench builds one on its own data source).
-    @Inject(APP_CONFIG)
-    private readonly config: Pick<AppConfig, 'listExactTotalLimit'> = {
-      listExactTotalLimit: DEFAULT_EXACT_TOTAL_LIMIT,
-    },
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'listExactTotalLimit'>,
   ) {}
 
   /** A page of the list; `regionId` limits every row and the count to one region. */
